@@ -1,0 +1,61 @@
+// `npm start`: migrates, loads the demo data on first start, serves, and stops cleanly on SIGTERM.
+
+import { demoStaffEmail, seedDemo } from './demo/seed.ts';
+import { createSignInLink } from './modules/accounts/sign-in-link.ts';
+import { findPersonByEmail } from './modules/organisations/people.ts';
+import { loadEnv } from './platform/env.ts';
+import { buildApp } from './server.ts';
+import { createServices } from './services.ts';
+
+const startedAt = performance.now();
+const config = loadEnv();
+const services = await createServices(config);
+const { logger, db } = services;
+await services.database.migrate();
+const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db) : false;
+const { app, setShuttingDown } = await buildApp(services);
+await app.listen({ port: config.PORT, host: config.HOST });
+services.jobs.start();
+
+const demoStaff = config.DEMO_DATA === 'true' ? await findPersonByEmail(db, demoStaffEmail) : undefined;
+const lines = [
+  `Coopdec est prêt en ${Math.round(performance.now() - startedAt)} ms sur ${config.baseUrl}`,
+  `Base de données : ${services.database.engine === 'pglite' ? `embarquée (${config.DATA_DIR})` : 'serveur PostgreSQL'}${seeded ? ', données de démonstration chargées' : ''}`,
+];
+if (demoStaff && !demoStaff.disabledAt) {
+  const link = await createSignInLink(db, demoStaff.id, {
+    baseUrl: config.baseUrl,
+    validMinutes: config.MAGIC_LINK_MINUTES,
+  });
+  lines.push(
+    `Compte de démonstration (équipe du réseau) : ${demoStaffEmail}`,
+    `  lien de connexion (${config.MAGIC_LINK_MINUTES} min) : ${link}`,
+    config.SMTP_URL
+      ? '  ou demandez un lien sur /connexion : il part par SMTP.'
+      : '  ou demandez un lien sur /connexion, puis lisez-le sur /dev/courriels une fois connecté (sans SMTP, rien ne part).',
+  );
+}
+console.log(lines.join('\n'));
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'arrêt demandé');
+  setShuttingDown();
+  // Whatever happens, the process is gone within 10 s.
+  setTimeout(() => {
+    logger.error('arrêt forcé après 10 s');
+    process.exit(1);
+  }, 9_500).unref();
+  try {
+    await app.close();
+    await services.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'arrêt en erreur');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,119 @@
+// ProConnect, the identity federation of public agents (OpenID Connect), as an optional sign-in.
+// Claims used: sub, email, given_name, usual_name, siret. A person is matched by sub, then by email.
+import * as oidc from 'openid-client';
+import type { Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import {
+  findPersonByEmail,
+  findPersonByOidcSubject,
+  linkOidcSubject,
+  type Person,
+} from '../organisations/people.ts';
+
+export interface ProConnectSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+/** What the browser keeps (in an httpOnly cookie) between the redirect and the callback. */
+export interface PendingSignIn {
+  state: string;
+  nonce: string;
+  verifier: string;
+}
+
+const scope = 'openid email given_name usual_name siret';
+
+export class ProConnect {
+  #configuration: Promise<oidc.Configuration> | undefined;
+
+  constructor(private readonly settings: ProConnectSettings) {}
+
+  #discover(): Promise<oidc.Configuration> {
+    this.#configuration ??= (async () => {
+      const issuer = new URL(this.settings.issuer);
+      // Plain HTTP only for a provider on this machine (tests, local development).
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+      const configuration = await oidc.discovery(
+        issuer,
+        this.settings.clientId,
+        { client_secret: this.settings.clientSecret, id_token_signed_response_alg: 'RS256' },
+        oidc.ClientSecretPost(this.settings.clientSecret),
+        loopback && issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      );
+      return configuration;
+    })().catch((error) => {
+      this.#configuration = undefined;
+      throw error;
+    });
+    return this.#configuration;
+  }
+
+  async start(): Promise<{ url: string; pending: PendingSignIn }> {
+    const configuration = await this.#discover();
+    const pending = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      verifier: oidc.randomPKCECodeVerifier(),
+    };
+    const url = oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.settings.redirectUri,
+      scope,
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),
+      code_challenge_method: 'S256',
+      acr_values: 'eidas1',
+    });
+    return { url: url.href, pending };
+  }
+
+  /** Checks the callback and returns the identity's claims. */
+  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<Result<{ sub: string; email: string }>> {
+    const configuration = await this.#discover();
+    try {
+      const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+      });
+      const idClaims = tokens.claims();
+      if (!idClaims) return fail(401, 'proconnect', 'ProConnect n’a pas renvoyé d’identité.');
+      const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
+      const email = typeof userInfo.email === 'string' ? userInfo.email : undefined;
+      if (!email) return fail(401, 'proconnect', 'ProConnect n’a pas transmis d’adresse électronique.');
+      return ok({ sub: idClaims.sub, email });
+    } catch {
+      return fail(
+        401,
+        'proconnect',
+        'La connexion avec ProConnect a échoué. Réessayez ou demandez un lien par courriel.',
+      );
+    }
+  }
+}
+
+/** The account behind a ProConnect identity: by sub first, then by email (which links the sub). */
+export async function matchProConnectIdentity(
+  executor: Executor,
+  identity: { sub: string; email: string },
+): Promise<Result<Person>> {
+  const bySub = await findPersonByOidcSubject(executor, identity.sub);
+  const person = bySub ?? (await findPersonByEmail(executor, identity.email));
+  if (!person || person.disabledAt) {
+    return fail(
+      403,
+      'no_account',
+      'Aucun compte Coopdec ne correspond à cette identité ProConnect. Le référent de votre collectivité ou l’équipe du réseau peut vous en créer un.',
+    );
+  }
+  if (!bySub) {
+    if (person.oidcSub) {
+      return fail(403, 'no_account', 'Ce compte est déjà relié à une autre identité ProConnect.');
+    }
+    await linkOidcSubject(executor, person.id, identity.sub);
+  }
+  return ok(person);
+}

@@ -1,0 +1,72 @@
+// Server-side sessions: the cookie holds a random id, the table its hash, with idle and absolute timeouts.
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import { people } from '../organisations/organisations.schema.ts';
+import type { Person } from '../organisations/people.ts';
+import { sessions } from './accounts.schema.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Opens a new session (a new id at every sign-in) and returns the id for the cookie. */
+export async function openSession(
+  executor: Executor,
+  personId: string,
+  timeouts: SessionTimeouts,
+): Promise<string> {
+  const id = newSecret();
+  await executor.insert(sessions).values({
+    idHash: hashSecret(id),
+    personId,
+    expiresAt: new Date(Date.now() + timeouts.absoluteHours * 3_600_000),
+  });
+  return id;
+}
+
+/** The person behind a session id, if the session is alive and the account enabled; refreshes its idle clock. */
+export async function resumeSession(
+  executor: Executor,
+  id: string,
+  timeouts: SessionTimeouts,
+): Promise<Person | undefined> {
+  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
+  const [row] = await executor
+    .select({ person: people, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(
+      and(
+        eq(sessions.idHash, hashSecret(id)),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleLimit),
+        isNull(people.disabledAt),
+      ),
+    );
+  if (!row) return undefined;
+  // Writing on every request would make each page a write; a minute of precision is enough.
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await executor
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.idHash, hashSecret(id)));
+  }
+  return row.person;
+}
+
+export async function closeSession(executor: Executor, id: string): Promise<void> {
+  await executor.delete(sessions).where(eq(sessions.idHash, hashSecret(id)));
+}
+
+export async function closeSessionsOf(executor: Executor, personId: string): Promise<void> {
+  await executor.delete(sessions).where(eq(sessions.personId, personId));
+}
+
+export async function purgeExpiredSessions(executor: Executor, timeouts: SessionTimeouts): Promise<void> {
+  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
+  await executor
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleLimit)));
+}

@@ -1,0 +1,96 @@
+// Sign-in by emailed link: single use, short-lived, rate-limited per address, and the same answer
+// whether or not the address has an account.
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { audit } from '../../platform/db/audit.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { people } from '../organisations/organisations.schema.ts';
+import { findPersonByEmail } from '../organisations/people.ts';
+import { signInTokens } from './accounts.schema.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+/** At most this many links per address in a quarter of an hour; further requests send nothing. */
+export const linksPerAddress = 3;
+
+export interface SignInLinkOptions {
+  baseUrl: string;
+  validMinutes: number;
+}
+
+/** Creates a link and returns it (the CLI prints it); `requestSignInLink` mails it. */
+export async function createSignInLink(
+  executor: Executor,
+  personId: string,
+  options: SignInLinkOptions,
+): Promise<string> {
+  const token = newSecret();
+  await executor.insert(signInTokens).values({
+    tokenHash: hashSecret(token),
+    personId,
+    expiresAt: new Date(Date.now() + options.validMinutes * 60_000),
+  });
+  return `${options.baseUrl}/connexion/lien?jeton=${encodeURIComponent(token)}`;
+}
+
+/** Mails a link if the address belongs to an enabled account; says nothing either way. */
+export async function requestSignInLink(
+  executor: Executor,
+  email: string,
+  options: SignInLinkOptions,
+): Promise<void> {
+  const person = await findPersonByEmail(executor, email);
+  if (!person || person.disabledAt) return;
+  const [recent] = await executor
+    .select({ n: count() })
+    .from(signInTokens)
+    .where(
+      and(
+        eq(signInTokens.personId, person.id),
+        gt(signInTokens.createdAt, sql`now() - interval '15 minutes'`),
+      ),
+    );
+  if ((recent?.n ?? 0) >= linksPerAddress) return;
+  const url = await createSignInLink(executor, person.id, options);
+  await queueMail(
+    executor,
+    composeMail({
+      to: person.email,
+      subject: 'Votre lien de connexion à Coopdec',
+      greeting: `Bonjour ${person.firstName},`,
+      paragraphs: ['Vous avez demandé à vous connecter à Coopdec. Ce lien ne sert qu’une fois.'],
+      action: { label: 'Me connecter', url },
+      footnote: `Ce lien expire dans ${options.validMinutes} minutes. Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
+    }),
+  );
+}
+
+/** Spends a link: succeeds once, within its validity, for an enabled account. */
+export async function consumeSignInLink(executor: Executor, token: string): Promise<Result<string>> {
+  const [row] = await executor
+    .update(signInTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(signInTokens.tokenHash, hashSecret(token)),
+        isNull(signInTokens.usedAt),
+        gt(signInTokens.expiresAt, sql`now()`),
+        sql`exists (select 1 from ${people} where ${people.id} = ${signInTokens.personId} and ${people.disabledAt} is null)`,
+      ),
+    )
+    .returning({ personId: signInTokens.personId });
+  if (!row) {
+    return fail(
+      410,
+      'link_expired',
+      'Ce lien de connexion n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.',
+    );
+  }
+  await audit(executor, {
+    actorId: row.personId,
+    action: 'sign_in',
+    entity: 'person',
+    entityId: row.personId,
+  });
+  return ok(row.personId);
+}

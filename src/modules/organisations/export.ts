@@ -1,0 +1,46 @@
+// Exports of organisations and people for staff (CSV and XLSX share the same columns).
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import type { Column } from '../../platform/sheets/sheets.ts';
+import { inGoodStanding, membershipStatusLabels } from './memberships.ts';
+import { organisations, people } from './organisations.schema.ts';
+import { type Organisation, organisationKindLabels } from './organisations.ts';
+import { personKindLabels } from './people.ts';
+
+export async function listAllOrganisations(executor: Executor) {
+  return executor
+    .select({ organisation: organisations, member: sql<boolean>`${inGoodStanding(organisations.id)}` })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
+}
+
+export async function listAllPeople(executor: Executor) {
+  return executor
+    .select({ person: people, organisationName: organisations.name })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .orderBy(asc(people.lastName), asc(people.firstName));
+}
+
+type OrganisationRow = { organisation: Organisation; member: boolean };
+type PersonRow = Awaited<ReturnType<typeof listAllPeople>>[number];
+
+export const exportColumns: { organisations: Column<OrganisationRow>[]; people: Column<PersonRow>[] } = {
+  organisations: [
+    { header: 'Nom', value: (r) => r.organisation.name },
+    { header: 'Type', value: (r) => organisationKindLabels[r.organisation.kind] },
+    { header: 'SIREN', value: (r) => r.organisation.siren },
+    { header: 'Code INSEE', value: (r) => r.organisation.inseeCode },
+    { header: 'Pays', value: (r) => r.organisation.country },
+    { header: 'Code région', value: (r) => r.organisation.regionCode },
+    { header: 'Adhésion de l’année', value: (r) => (r.member ? membershipStatusLabels.active : 'Non') },
+  ],
+  people: [
+    { header: 'Prénom', value: (r) => r.person.firstName },
+    { header: 'Nom', value: (r) => r.person.lastName },
+    { header: 'Email', value: (r) => r.person.email },
+    { header: 'Type', value: (r) => personKindLabels[r.person.kind] },
+    { header: 'Organisation', value: (r) => r.organisationName },
+    { header: 'Référent', value: (r) => (r.person.referent ? 'Oui' : 'Non') },
+  ],
+};

@@ -1,0 +1,133 @@
+// Memberships: one per organisation and year. « Member in good standing » is decided here and only here.
+import { and, asc, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { audit } from '../../platform/db/audit.ts';
+import { type Executor, queryRows } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { parisDate, parisYear } from '../../platform/time.ts';
+import { fieldErrors, isoDate, optional } from '../../platform/validation.ts';
+import {
+  type MembershipStatus,
+  membershipStatuses,
+  memberships,
+  organisations,
+} from './organisations.schema.ts';
+
+export type Membership = typeof memberships.$inferSelect;
+
+export const membershipStatusLabels: Record<MembershipStatus, string> = {
+  pending: 'En attente de paiement',
+  active: 'À jour',
+  lapsed: 'Non renouvelée',
+};
+
+export const membershipInput = z.object({
+  year: z.coerce
+    .number({ error: 'Année attendue.' })
+    .int('Année attendue.')
+    .min(1970, 'Année trop ancienne.')
+    .max(2200, 'Année trop lointaine.'),
+  status: z.enum(membershipStatuses, { error: 'Statut attendu : pending, active ou lapsed.' }),
+  feeCents: optional(
+    z.coerce
+      .number({ error: 'Montant attendu en centimes.' })
+      .int('Montant attendu en centimes, sans virgule.')
+      .min(0, 'Le montant ne peut pas être négatif.')
+      .max(100_000_000, 'Montant trop élevé.'),
+  ),
+  paidOn: optional(isoDate),
+});
+
+/** Records (or updates) the membership of an organisation for one year. */
+export async function recordMembership(
+  executor: Executor,
+  organisationId: string,
+  input: unknown,
+  actorId: string | null,
+): Promise<Result<Membership & { created: boolean }>> {
+  const parsed = membershipInput.safeParse(input);
+  if (!parsed.success)
+    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  const value = parsed.data;
+  const paidOn =
+    value.paidOn ?? (value.status === 'active' && value.feeCents !== undefined ? parisDate() : null);
+  const [existing] = await executor
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.year, value.year)));
+  const [row] = await executor
+    .insert(memberships)
+    .values({
+      organisationId,
+      year: value.year,
+      status: value.status,
+      feeCents: value.feeCents ?? null,
+      paidOn,
+    })
+    .onConflictDoUpdate({
+      target: [memberships.organisationId, memberships.year],
+      set: { status: value.status, feeCents: value.feeCents ?? null, paidOn },
+    })
+    .returning();
+  await audit(executor, {
+    actorId,
+    action: existing ? 'update' : 'create',
+    entity: 'membership',
+    entityId: row!.id,
+    data: { organisationId, ...value, paidOn },
+  });
+  return ok({ ...row!, created: !existing });
+}
+
+export async function listMemberships(executor: Executor, organisationId: string): Promise<Membership[]> {
+  return executor
+    .select()
+    .from(memberships)
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(sql`${memberships.year} desc`);
+}
+
+/**
+ * The one definition of a member in good standing: an active membership for the current (Paris) year.
+ * As an SQL condition on an organisation id, so that lists and other modules' queries use the same rule.
+ */
+export function inGoodStanding(organisationId: SQLWrapper, at: Date = new Date()): SQL {
+  return sql`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${organisationId}
+    and ${memberships.year} = ${parisYear(at)} and ${memberships.status} = 'active')`;
+}
+
+export async function isMemberInGoodStanding(
+  executor: Executor,
+  organisationId: string | null | undefined,
+  at: Date = new Date(),
+): Promise<boolean> {
+  if (!organisationId) return false;
+  const [row] = await queryRows<{ member: boolean }>(
+    executor,
+    sql`select ${inGoodStanding(sql`${organisationId}::uuid`, at)} as member`,
+  );
+  return Boolean(row?.member);
+}
+
+/** Last year's active members that have no membership for this year yet: whom to remind. */
+export async function listRenewalsDue(executor: Executor, year = parisYear()) {
+  const current = alias(memberships, 'current');
+  return executor
+    .select({ organisation: organisations, lastYear: memberships })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(current, and(eq(current.organisationId, memberships.organisationId), eq(current.year, year)))
+    .where(and(eq(memberships.year, year - 1), eq(memberships.status, 'active'), isNull(current.id)))
+    .orderBy(asc(organisations.name));
+}
+
+/** Which of these organisations are members in good standing (for lists and exports). */
+export async function membersInGoodStanding(executor: Executor, organisationIds: string[], at = new Date()) {
+  if (organisationIds.length === 0) return new Set<string>();
+  const rows = await executor
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.id, organisationIds), inGoodStanding(organisations.id, at)));
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,193 @@
+// Organisations: French local governments (from the official reference), foreign local governments,
+// institutions.
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../../platform/db/audit.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { fieldErrors, optional, text } from '../../platform/validation.ts';
+import { inGoodStanding } from './memberships.ts';
+import { type OrganisationKind, organisationKinds, organisations } from './organisations.schema.ts';
+import { findReferenceEntry } from './reference.ts';
+
+export type Organisation = typeof organisations.$inferSelect;
+
+export const organisationKindLabels: Record<OrganisationKind, string> = {
+  commune: 'Commune',
+  epci: 'Intercommunalité (EPCI)',
+  departement: 'Département',
+  region: 'Région',
+  com: 'Collectivité d’outre-mer',
+  foreign_local_government: 'Collectivité étrangère',
+  institution: 'Institution',
+};
+
+const referenceKinds = ['commune', 'epci', 'departement', 'region', 'com'] as const;
+
+export const organisationInput = z
+  .object({
+    name: text(200),
+    kind: z.enum(organisationKinds, { error: 'Type d’organisation inconnu.' }),
+    siren: optional(z.string().regex(/^\d{9}$/, 'Le SIREN compte 9 chiffres.')),
+    inseeCode: optional(z.string().regex(/^[0-9][0-9AB][0-9]{0,7}$/, 'Code INSEE invalide.')),
+    country: optional(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'Code pays ISO 3166-1 à deux lettres attendu (ex. : JP).')
+        .transform((c) => c.toUpperCase()),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'foreign_local_government' && (!value.country || value.country === 'FR')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['country'],
+        message: 'Indiquez le pays de la collectivité étrangère.',
+      });
+    }
+    if ((referenceKinds as readonly string[]).includes(value.kind) && !value.inseeCode && !value.siren) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inseeCode'],
+        message:
+          'Une collectivité française se choisit dans le référentiel officiel : indiquez son code INSEE ou son SIREN.',
+      });
+    }
+  });
+export type OrganisationInput = z.input<typeof organisationInput>;
+
+/**
+ * Creates an organisation. A French local government is completed from the official reference:
+ * the codes given must exist there, and the name, région and département come from it.
+ */
+export async function createOrganisation(
+  executor: Executor,
+  input: unknown,
+  actorId: string | null,
+): Promise<Result<Organisation>> {
+  const parsed = organisationInput.safeParse(input);
+  if (!parsed.success) {
+    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  }
+  const value = parsed.data;
+  let values: typeof organisations.$inferInsert = {
+    name: value.name,
+    kind: value.kind,
+    siren: value.siren ?? null,
+    inseeCode: value.inseeCode ?? null,
+    country: value.country ?? 'FR',
+  };
+  if ((referenceKinds as readonly string[]).includes(value.kind)) {
+    const code = value.kind === 'epci' ? (value.inseeCode ?? value.siren) : value.inseeCode;
+    const entry = code ? findReferenceEntry(value.kind, code) : undefined;
+    if (!entry) {
+      return fail(
+        422,
+        'unknown_reference',
+        'Cette collectivité est introuvable dans le référentiel officiel.',
+        {
+          inseeCode: 'Aucune collectivité de ce type ne porte ce code dans le référentiel officiel.',
+        },
+      );
+    }
+    if (value.siren && entry.siren && value.siren !== entry.siren) {
+      return fail(422, 'unknown_reference', 'Le SIREN ne correspond pas à cette collectivité.', {
+        siren: `Le SIREN de ${entry.name} est ${entry.siren}.`,
+      });
+    }
+    values = {
+      ...values,
+      name: entry.name,
+      inseeCode: entry.inseeCode,
+      siren: entry.siren ?? value.siren ?? null,
+      country: 'FR',
+      regionCode: entry.regionCode,
+      departementCode: entry.departementCode,
+    };
+  }
+  const duplicate = await executor
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(
+      or(
+        values.siren ? eq(organisations.siren, values.siren) : sql`false`,
+        values.inseeCode
+          ? and(eq(organisations.kind, values.kind), eq(organisations.inseeCode, values.inseeCode))
+          : sql`false`,
+      ),
+    )
+    .limit(1);
+  if (duplicate[0]) {
+    return fail(409, 'conflict', `Cette organisation existe déjà : ${duplicate[0].name}.`);
+  }
+  const [created] = await executor.insert(organisations).values(values).returning();
+  await audit(executor, {
+    actorId,
+    action: 'create',
+    entity: 'organisation',
+    entityId: created!.id,
+    data: values,
+  });
+  return ok(created!);
+}
+
+export async function getOrganisation(executor: Executor, id: string): Promise<Organisation | undefined> {
+  const [row] = await executor.select().from(organisations).where(eq(organisations.id, id));
+  return row;
+}
+
+export async function getOrganisationsByIds(executor: Executor, ids: string[]): Promise<Organisation[]> {
+  if (ids.length === 0) return [];
+  return executor.select().from(organisations).where(inArray(organisations.id, ids));
+}
+
+export const organisationFilters = z.object({
+  q: optional(z.string().trim().max(200)),
+  kind: optional(z.enum(organisationKinds, { error: 'Type d’organisation inconnu.' })),
+  region: optional(z.string().regex(/^\d{2,3}$/, 'Code région invalide.')),
+  member: optional(z.enum(['true', 'false'], { error: 'Valeur attendue : true ou false.' })),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
+});
+export type OrganisationFilters = z.infer<typeof organisationFilters>;
+
+export const pageSize = 25;
+
+export async function listOrganisations(
+  executor: Executor,
+  filters: OrganisationFilters,
+  at = new Date(),
+): Promise<{ items: (Organisation & { memberThisYear: boolean })[]; total: number; page: number }> {
+  const conditions: SQL[] = [];
+  if (filters.q) {
+    const like = `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(
+      or(
+        ilike(organisations.name, like),
+        eq(organisations.siren, filters.q),
+        eq(organisations.inseeCode, filters.q),
+      )!,
+    );
+  }
+  if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
+  if (filters.region) conditions.push(eq(organisations.regionCode, filters.region));
+  const activeThisYear = inGoodStanding(organisations.id, at);
+  if (filters.member === 'true') conditions.push(activeThisYear);
+  if (filters.member === 'false') conditions.push(sql`not ${activeThisYear}`);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const page = filters.page ?? 1;
+  const [items, [totals]] = await Promise.all([
+    executor
+      .select({ organisation: organisations, memberThisYear: sql<boolean>`${activeThisYear}` })
+      .from(organisations)
+      .where(where)
+      .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    executor.select({ total: count() }).from(organisations).where(where),
+  ]);
+  return {
+    items: items.map((r) => ({ ...r.organisation, memberThisYear: Boolean(r.memberThisYear) })),
+    total: totals?.total ?? 0,
+    page,
+  };
+}

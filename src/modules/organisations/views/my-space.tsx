@@ -1,0 +1,77 @@
+import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import type { Organisation } from '../organisations.ts';
+import { organisationKindLabels } from '../organisations.ts';
+import type { listMandates, Person } from '../people.ts';
+import { personKindLabels } from '../people.ts';
+import { PeopleTable, PersonForm } from './organisations.tsx';
+import { MandatesList } from './person.tsx';
+
+export function MySpacePage(props: {
+  ctx: PageContext;
+  person: Person;
+  organisation: Organisation | undefined;
+  member: boolean;
+  mandates: Awaited<ReturnType<typeof listMandates>>;
+  colleagues: Person[] | undefined;
+  errors?: Record<string, string> | undefined;
+  values?: Record<string, string | undefined>;
+  notice?: string | undefined;
+}) {
+  const p = props.person;
+  return (
+    <Layout ctx={props.ctx} title="Mon espace" notice={props.notice}>
+      <h1>Mon espace</h1>
+      <section aria-labelledby="profil">
+        <h2 id="profil">Mon profil</h2>
+        <dl class="facts">
+          <dt>Nom</dt>
+          <dd>{`${p.firstName} ${p.lastName}`}</dd>
+          <dt>Adresse électronique</dt>
+          <dd>{p.email}</dd>
+          <dt>Qualité</dt>
+          <dd>{personKindLabels[p.kind]}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="organisation">
+        <h2 id="organisation">Mon organisation</h2>
+        {props.organisation ? (
+          <dl class="facts">
+            <dt>Nom</dt>
+            <dd>{props.organisation.name}</dd>
+            <dt>Type</dt>
+            <dd>{organisationKindLabels[props.organisation.kind]}</dd>
+            <dt>Adhésion</dt>
+            <dd>
+              {props.member
+                ? 'À jour : vous avez accès aux activités réservées aux adhérents.'
+                : 'Pas d’adhésion en cours cette année.'}
+            </dd>
+          </dl>
+        ) : (
+          <p>Vous n’êtes rattaché·e à aucune organisation.</p>
+        )}
+      </section>
+      {p.kind === 'elected' ? (
+        <section aria-labelledby="mandats">
+          <h2 id="mandats">Mes mandats</h2>
+          <MandatesList mandates={props.mandates} />
+        </section>
+      ) : null}
+      {props.colleagues ? (
+        <section aria-labelledby="collegues">
+          <h2 id="collegues">Les personnes de ma collectivité</h2>
+          <p>En tant que référent·e, vous pouvez ajouter vos collègues, élus et techniciens.</p>
+          <PeopleTable people={props.colleagues} link={false} />
+          <h3>Ajouter un ou une collègue</h3>
+          <PersonForm
+            ctx={props.ctx}
+            action="/mon-espace/personnes"
+            errors={props.errors}
+            values={props.values}
+            allowStaffKinds={false}
+          />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,64 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { Layout, type PageContext } from '../views/layout.tsx';
+import { renderPage } from '../views/render.tsx';
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const actor = request.actor;
+  return {
+    viewer: actor ? { name: `${actor.firstName} ${actor.lastName}`, staff: actor.staff } : null,
+    csrfToken: reply.generateCsrf(),
+    path: request.url.split('?')[0] ?? '/',
+  };
+}
+
+/** Sends a server-rendered page. */
+export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderPage(page));
+}
+
+/** A page saying what went wrong, in French, with a way forward. */
+export function sendMessagePage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  message: string,
+) {
+  const ctx = pageContext(request, reply);
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Revenir à l’accueil</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
+// Notices travel as a key in the redirect, never as free text: a crafted link cannot put words in our mouth.
+const notices = new Map<string, string>();
+
+/** Each module declares the messages it may show after an action. */
+export function registerNotices(record: Record<string, string>) {
+  for (const [key, message] of Object.entries(record)) notices.set(key, message);
+}
+
+/** Redirects after a successful form (POST → redirect → GET), with a notice for the next page. */
+export function redirectWithNotice(reply: FastifyReply, to: string, notice: string) {
+  if (!notices.has(notice)) throw new Error(`message inconnu : ${notice}`);
+  const separator = to.includes('?') ? '&' : '?';
+  return reply.redirect(`${to}${separator}info=${encodeURIComponent(notice)}`, 303);
+}
+
+export function noticeOf(request: FastifyRequest): string | undefined {
+  const info = (request.query as Record<string, unknown> | undefined)?.info;
+  return typeof info === 'string' ? notices.get(info) : undefined;
+}

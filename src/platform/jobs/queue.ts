@@ -1,0 +1,147 @@
+// A small outbox in PostgreSQL: jobs are rows written in the transaction of the data they follow,
+// claimed with FOR UPDATE SKIP LOCKED so that several processes share the work, retried with backoff.
+// No maintained queue library runs on both PGlite and a PostgreSQL server (docs/decisions/005).
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { jobs } from '../db/platform.schema.ts';
+
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  job: { id: number; attempts: number },
+) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+}
+
+export async function enqueue(
+  executor: Executor,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions = {},
+): Promise<number> {
+  const [row] = await executor
+    .insert(jobs)
+    .values({ kind, payload, runAt: options.runAt ?? new Date() })
+    .returning({ id: jobs.id });
+  return row!.id;
+}
+
+export const maxAttempts = 8;
+const lockSeconds = 300;
+
+interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface JobRunnerOptions {
+  pollMs: number;
+  batchSize?: number;
+  logger: Logger;
+}
+
+export class JobRunner {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #stopped = true;
+  #busy = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly options: JobRunnerOptions,
+  ) {}
+
+  start(): void {
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  /** Lets the job in hand finish, then stops. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Runs due jobs until none is left; returns how many ran. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.runOnce();
+      if (count === 0) return total;
+      total += count;
+    }
+  }
+
+  /** Looks for work now rather than at the next poll (after a request queued a mail, say). */
+  poke(): void {
+    if (this.#stopped || this.#busy) return;
+    clearTimeout(this.#timer);
+    this.#schedule(0);
+  }
+
+  #schedule(ms: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#busy = true;
+      this.#running = this.runOnce()
+        .finally(() => {
+          this.#busy = false;
+        })
+        .catch((error) => this.options.logger.error({ err: error }, 'file de travaux : échec de la relève'))
+        .then((count) => this.#schedule(count ? 0 : this.options.pollMs));
+    }, ms);
+  }
+
+  async runOnce(): Promise<number> {
+    const claimed = await this.#claim();
+    for (const job of claimed) await this.#run(job);
+    return claimed.length;
+  }
+
+  async #claim(): Promise<ClaimedJob[]> {
+    const rows = await queryRows<{
+      id: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+    }>(
+      this.db,
+      sql`
+      update jobs set locked_until = now() + make_interval(secs => ${lockSeconds}), attempts = attempts + 1
+      where id in (
+        select id from jobs
+        where done_at is null and failed_at is null and run_at <= now()
+          and (locked_until is null or locked_until < now())
+        order by run_at, id
+        limit ${this.options.batchSize ?? 10}
+        for update skip locked)
+      returning id, kind, payload, attempts`,
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  async #run(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`aucun traitement pour le travail « ${job.kind} »`);
+      await handler(job.payload, job);
+      await this.db.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.logger.warn({ job: job.id, kind: job.kind, err: error }, 'travail en échec');
+      // Backoff: 10 s, 20 s, 40 s… then the job is set aside for a human to look at.
+      const delay = 10 * 2 ** (job.attempts - 1);
+      await this.db.execute(sql`
+        update jobs set locked_until = null, last_error = ${message.slice(0, 2000)},
+          run_at = now() + make_interval(secs => ${delay}),
+          failed_at = case when attempts >= ${maxAttempts} then now() end
+        where id = ${job.id}`);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// Mail: written in the transaction of what it announces (outbox), sent later by the job queue over SMTP.
+// Without SMTP (development), mails are kept and listed for staff at /dev/courriels.
+import { desc, eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db, Executor } from '../db/client.ts';
+import { mails } from '../db/platform.schema.ts';
+import { enqueue, type JobHandler } from '../jobs/queue.ts';
+import { renderToString } from '../views/render.tsx';
+
+export interface MailContent {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export const mailJob = 'mail.send';
+
+export async function queueMail(executor: Executor, content: MailContent): Promise<string> {
+  const [row] = await executor.insert(mails).values(content).returning({ id: mails.id });
+  await enqueue(executor, mailJob, { mailId: row!.id });
+  return row!.id;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  /** Shown after the action, in smaller text (e.g. « ce lien expire dans 10 minutes »). */
+  footnote?: string;
+}
+
+/** Writes an accessible HTML mail and its text part from the same words. */
+export function composeMail(message: MailMessage): MailContent {
+  const html = `<!doctype html>${renderToString(
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <title>{message.subject}</title>
+      </head>
+      <body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e;">
+        <p>{message.greeting}</p>
+        {message.paragraphs.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+        {message.action ? (
+          <p>
+            <a
+              href={message.action.url}
+              style="display: inline-block; padding: 12px 20px; background: #1a3d8f; color: #ffffff; text-decoration: none; border-radius: 4px;"
+            >
+              {message.action.label}
+            </a>
+          </p>
+        ) : null}
+        {message.footnote ? <p style="font-size: 14px; color: #4a4a4a;">{message.footnote}</p> : null}
+        <p style="font-size: 14px; color: #4a4a4a;">— Coopdec, plateforme du réseau</p>
+      </body>
+    </html>,
+  )}`;
+  const text = [
+    message.greeting,
+    '',
+    ...message.paragraphs.flatMap((p) => [p, '']),
+    ...(message.action ? [`${message.action.label} : ${message.action.url}`, ''] : []),
+    ...(message.footnote ? [message.footnote, ''] : []),
+    '— Coopdec, plateforme du réseau',
+  ].join('\n');
+  return { to: message.to, subject: message.subject, html, text };
+}
+
+export interface MailSenderOptions {
+  smtpUrl: string | undefined;
+  from: string;
+}
+
+/** The job that sends one mail. A mail already sent is never sent again (its Message-ID is fixed too). */
+export function createMailSender(db: Db, options: MailSenderOptions): { handler: JobHandler; close(): void } {
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  const handler: JobHandler = async (payload) => {
+    const mailId = String(payload.mailId);
+    const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
+    if (!mail || mail.sentAt || !transport) return;
+    await transport.sendMail({
+      from: options.from,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: `<${mail.id}@coopdec>`,
+    });
+    await db.update(mails).set({ sentAt: new Date() }).where(eq(mails.id, mailId));
+  };
+  return { handler, close: () => transport?.close() };
+}
+
+export async function listRecentMails(executor: Executor, limit = 50) {
+  return executor.select().from(mails).orderBy(desc(mails.createdAt)).limit(limit);
+}

@@ -1,0 +1,225 @@
+import { type ComponentChildren, createElement } from 'preact';
+
+/** What every page needs to know about the request: who is signed in, the CSRF token, where we are. */
+export interface PageContext {
+  viewer: { name: string; staff: boolean } | null;
+  csrfToken: string;
+  path: string;
+}
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** Short status message shown above the content (after an action). */
+  notice?: string | undefined;
+}
+
+function NavLink({
+  href,
+  current,
+  children,
+}: {
+  href: string;
+  current: string;
+  children: ComponentChildren;
+}) {
+  const active = current === href || (href !== '/' && current.startsWith(`${href}/`));
+  return (
+    <li>
+      <a href={href} aria-current={active ? 'page' : undefined}>
+        {children}
+      </a>
+    </li>
+  );
+}
+
+export function Layout({ ctx, title, children, notice }: LayoutProps) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — Coopdec`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href="/">
+              Coopdec <span class="brand-sub">action internationale des collectivités</span>
+            </a>
+            <nav aria-label="Menu principal">
+              <ul>
+                <NavLink href="/" current={ctx.path}>
+                  Accueil
+                </NavLink>
+                {ctx.viewer ? (
+                  <NavLink href="/mon-espace" current={ctx.path}>
+                    Mon espace
+                  </NavLink>
+                ) : null}
+                {ctx.viewer?.staff ? (
+                  <NavLink href="/gestion/organisations" current={ctx.path}>
+                    Gestion
+                  </NavLink>
+                ) : null}
+                {ctx.viewer ? null : (
+                  <NavLink href="/connexion" current={ctx.path}>
+                    Se connecter
+                  </NavLink>
+                )}
+              </ul>
+            </nav>
+            {ctx.viewer ? (
+              <form method="post" action="/deconnexion" class="sign-out">
+                <CsrfField ctx={ctx} />
+                <span>{ctx.viewer.name}</span> <button type="submit">Se déconnecter</button>
+              </form>
+            ) : null}
+          </div>
+        </header>
+        <main id="contenu" class="wrap" tabIndex={-1}>
+          {notice ? (
+            <p class="notice" role="status">
+              {notice}
+            </p>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <ul>
+              <li>
+                <a href="/accessibilite">Accessibilité : partiellement conforme</a>
+              </li>
+              <li>
+                <a href="/api/openapi.json">API (OpenAPI)</a>
+              </li>
+            </ul>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+}
+
+/** A list of field errors at the top of a form, linked to the fields (RGAA 11.10, 11.11). */
+export function ErrorSummary({ errors }: { errors: Record<string, string> | undefined }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <h2>Le formulaire contient des erreurs</h2>
+      <ul>
+        {Object.entries(errors).map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'date' | 'number' | 'search' | 'tel' | 'url';
+  value?: string | undefined;
+  required?: boolean;
+  hint?: string;
+  error?: string | undefined;
+  autocomplete?: string;
+}
+
+export function Field({
+  name,
+  label,
+  type = 'text',
+  value,
+  required,
+  hint,
+  error,
+  autocomplete,
+}: FieldProps) {
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={name}>
+        {label}
+        {required ? <span class="required"> (obligatoire)</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {/* preact's input typings tie attributes to each type; one component serves them all. */}
+      {createElement('input', {
+        id: name,
+        name,
+        type,
+        value,
+        required,
+        autocomplete,
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
+    </div>
+  );
+}
+
+export interface SelectProps {
+  name: string;
+  label: string;
+  options: readonly (readonly [string, string])[];
+  value?: string | undefined;
+  required?: boolean;
+  error?: string | undefined;
+  /** Label of an empty first option, when the choice may be left empty. */
+  empty?: string;
+}
+
+export function Select({ name, label, options, value, required, error, empty }: SelectProps) {
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={name}>
+        {label}
+        {required ? <span class="required"> (obligatoire)</span> : null}
+      </label>
+      {error ? (
+        <p class="error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <select
+        id={name}
+        name={name}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+      >
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map(([v, l]) => (
+          <option key={v} value={v} selected={v === value}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+// Builds the application: platform plugins, then each module's routes.
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
+import { apiError, installErrorHandlers } from './platform/http/errors.ts';
+import { sendMessagePage } from './platform/http/pages.tsx';
+import type { Services } from './platform/services.ts';
+import './platform/validation.ts';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.tsx';
+import { apiAuthenticator, installAuthentication } from './modules/accounts/auth.ts';
+import { registerHomeRoutes } from './modules/home/home.routes.tsx';
+import { organisationApiRoutes } from './modules/organisations/organisations.api.ts';
+import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.tsx';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface App {
+  app: FastifyInstance;
+  /** Set while the process stops: /readyz answers 503. */
+  setShuttingDown(): void;
+}
+
+export async function buildApp(services: Services): Promise<App> {
+  const { config } = services;
+  let shuttingDown = false;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: services.logger as unknown as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: [
+          "'self'",
+          ...(config.PROCONNECT_ISSUER ? [new URL(config.PROCONNECT_ISSUER).origin] : []),
+        ],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.baseUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.baseUrl.startsWith('https://'),
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20, parts: 25 },
+    // Keep the uploaded file's name next to its content.
+    onFile: async (part) => {
+      const buffer = await part.toBuffer();
+      (part as unknown as { value: unknown }).value = buffer;
+      (part.fields as Record<string, unknown>).fileName = { value: part.filename, type: 'field' };
+    },
+  });
+  await app.register(csrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.baseUrl.startsWith('https://') },
+  });
+  await app.register(rateLimit, { global: false });
+
+  installErrorHandlers(app, (request, reply, error) =>
+    sendMessagePage(
+      request,
+      reply,
+      error.status,
+      error.status === 404 ? 'Page introuvable' : 'Demande refusée',
+      error.message,
+    ),
+  );
+
+  // A state-changing request from another site is refused before anything else (with the CSRF token below).
+  const allowedOrigin = new URL(config.baseUrl).origin;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!unsafeMethods.has(request.method)) return;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== allowedOrigin) || site === 'cross-site') {
+      const message = 'Cette demande vient d’un autre site : elle est refusée.';
+      if (request.url.startsWith('/api/')) return apiError(reply, { status: 403, code: 'csrf', message });
+      return sendMessagePage(request, reply, 403, 'Demande refusée', message);
+    }
+  });
+
+  installAuthentication(app, services);
+
+  // Forms carry a CSRF token; the API uses Bearer tokens and no cookie, so it needs none.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!unsafeMethods.has(request.method) || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../public', import.meta.url)),
+    prefix: '/static/',
+    maxAge: '1h',
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    if (shuttingDown) return reply.code(503).send({ status: 'arrêt en cours' });
+    const up = await services.database.ping();
+    return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'base de données injoignable' });
+  });
+
+  registerHomeRoutes(app, services);
+  registerAccountRoutes(app, services);
+  registerOrganisationRoutes(app, services);
+
+  const apiRoutes: ApiRoute[] = [...organisationApiRoutes(services)];
+  registerApiRoutes(app, apiRoutes, apiAuthenticator(services));
+  const openApi = buildOpenApi(apiRoutes, config.baseUrl);
+  app.get('/api/openapi.json', async () => openApi);
+
+  return {
+    app,
+    setShuttingDown: () => {
+      shuttingDown = true;
+    },
+  };
+}
