@@ -1,0 +1,121 @@
+// Test support: a fresh real database per test file (embedded PGlite, or a new database on the
+// PostgreSQL server named by DATABASE_URL), and the app built on it, answering through inject().
+import { randomBytes } from 'node:crypto';
+import type { TestContext } from 'node:test';
+import pg from 'pg';
+import pino from 'pino';
+import { openDatabase, type Database } from '../src/platform/db/client.ts';
+import { type Config, parseEnv } from '../src/platform/env.ts';
+import { JobRunner } from '../src/platform/jobs/queue.ts';
+import { createMailSender, mailJob } from '../src/platform/mail/mail.tsx';
+import type { Services } from '../src/platform/services.ts';
+import { buildApp } from '../src/server.ts';
+
+export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A fresh, migrated database; dropped when `t` (a suite or a test) ends. */
+export async function testDatabase(t?: { after: TestContext['after'] }): Promise<Database & { url?: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ dataDir: 'memory' });
+    await database.migrate();
+    t?.after(() => database.close());
+    return database;
+  }
+  const name = `coopdec_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.href, dataDir: 'memory', poolSize: 20 });
+  await database.migrate();
+  t?.after(async () => {
+    await database.close();
+    const dropper = new pg.Client({ connectionString: serverUrl });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  });
+  return Object.assign(database, { url: url.href });
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', DEMO_DATA: 'false', ...overrides });
+}
+
+export interface TestApp extends Services {
+  app: Awaited<ReturnType<typeof buildApp>>['app'];
+}
+
+/** The whole app on a fresh database; jobs run only when the test drains them. */
+export async function testApp(t: { after: TestContext['after'] }, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const database = await testDatabase(t);
+  const logger = pino({ level: 'silent' });
+  const mailer = createMailSender(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const jobs = new JobRunner(database.db, { [mailJob]: mailer.handler }, { pollMs: 50, logger });
+  const services: Services = { config, database, db: database.db, logger, jobs };
+  const { app } = await buildApp(services);
+  t.after(async () => {
+    await app.close();
+    mailer.close();
+  });
+  return { ...services, app };
+}
+
+/** Cookies of a browser: kept across requests, sent back as a Cookie header. */
+export class CookieJar {
+  #cookies = new Map<string, string>();
+
+  store(response: { cookies: { name: string; value: string; maxAge?: number; expires?: Date }[] }) {
+    for (const c of response.cookies) {
+      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '') this.#cookies.delete(c.name);
+      else this.#cookies.set(c.name, c.value);
+    }
+  }
+
+  get header(): string {
+    return [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  get(name: string) {
+    return this.#cookies.get(name);
+  }
+}
+
+/** A browser-like client for pages: keeps cookies, finds the CSRF token in the last page. */
+export class Browser {
+  jar = new CookieJar();
+  csrf = '';
+  lastBody = '';
+
+  constructor(private readonly app: TestApp['app']) {}
+
+  async get(url: string) {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.jar.header } });
+    this.jar.store(response);
+    this.lastBody = response.body;
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (token) this.csrf = token[1]!;
+    return response;
+  }
+
+  async post(url: string, form: Record<string, string>, options: { csrf?: boolean; origin?: string } = {}) {
+    const body = new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form });
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: this.jar.header,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(options.origin ? { origin: options.origin } : {}),
+      },
+      payload: body.toString(),
+    });
+    this.jar.store(response);
+    this.lastBody = response.body;
+    return response;
+  }
+}
