@@ -18,7 +18,12 @@ describe('the coopdec command', async () => {
   const server = process.env.DATABASE_URL ? await testDatabase({ after }) : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdec-cli-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(server ? { DATABASE_URL: server.url } : {}) };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(server ? { DATABASE_URL: server.url } : {}),
+  };
   const coopdec = (...args: string[]) => run(process.execPath, ['bin/coopdec.js', ...args], { env });
   const inspect = async <T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) => {
     if (server) return fn(server.db);
@@ -32,7 +37,18 @@ describe('the coopdec command', async () => {
 
   it('migrates, creates a staff user and prints a working API token alone on the last line', async () => {
     assert.match((await coopdec('migrate')).stdout, /Migrations appliquées/);
-    const created = await coopdec('user', 'create', '--email', 'Admin@Example.org', '--first-name', 'Ada', '--last-name', 'Admin', '--kind', 'staff');
+    const created = await coopdec(
+      'user',
+      'create',
+      '--email',
+      'Admin@Example.org',
+      '--first-name',
+      'Ada',
+      '--last-name',
+      'Admin',
+      '--kind',
+      'staff',
+    );
     assert.match(created.stdout, /Personne créée/);
     const { stdout } = await coopdec('token', 'create', '--email', 'admin@example.org');
     const lastLine = stdout.trim().split('\n').at(-1)!;
@@ -42,11 +58,25 @@ describe('the coopdec command', async () => {
   });
 
   it('refuses bad input with a French message and exit code 2', async () => {
-    await assert.rejects(coopdec('user', 'create', '--email', 'pas-une-adresse', '--first-name', 'A', '--last-name', 'B', '--kind', 'staff'), (error: { code: number; stderr: string }) => {
-      assert.equal(error.code, 2);
-      assert.match(error.stderr, /Adresse électronique invalide/);
-      return true;
-    });
+    await assert.rejects(
+      coopdec(
+        'user',
+        'create',
+        '--email',
+        'pas-une-adresse',
+        '--first-name',
+        'A',
+        '--last-name',
+        'B',
+        '--kind',
+        'staff',
+      ),
+      (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 2);
+        assert.match(error.stderr, /Adresse électronique invalide/);
+        return true;
+      },
+    );
     await assert.rejects(coopdec('token', 'create', '--email', 'personne@example.org'), /Aucune personne/);
     await assert.rejects(coopdec('envoler'), /Commande inconnue/);
     assert.equal(await inspect((db) => findPersonByEmail(db, 'pas-une-adresse')), undefined);

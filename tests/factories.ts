@@ -25,17 +25,31 @@ export async function buildLocalGovernment(
   const candidates = searchReference(options.name ?? 'Saint', 200).filter((e) => e.kind === 'commune');
   for (;;) {
     const entry = candidates[communeCursor++ % candidates.length]!;
-    const result = await createOrganisation(db, { name: entry.name, kind: 'commune', inseeCode: entry.inseeCode }, null);
+    const result = await createOrganisation(
+      db,
+      { name: entry.name, kind: 'commune', inseeCode: entry.inseeCode },
+      null,
+    );
     if (!result.ok && result.error.code === 'conflict') continue;
     const organisation = expectOk(result);
     if (options.member ?? true) {
-      expectOk(await recordMembership(db, organisation.id, { year: parisYear(), status: 'active', feeCents: 150_000 }, null));
+      expectOk(
+        await recordMembership(
+          db,
+          organisation.id,
+          { year: parisYear(), status: 'active', feeCents: 150_000 },
+          null,
+        ),
+      );
     }
     return organisation;
   }
 }
 
-export async function buildInstitution(db: Executor, name = `Institution ${unique()}`): Promise<Organisation> {
+export async function buildInstitution(
+  db: Executor,
+  name = `Institution ${unique()}`,
+): Promise<Organisation> {
   return expectOk(await createOrganisation(db, { name, kind: 'institution' }, null));
 }
 
@@ -44,7 +58,13 @@ export async function buildPerson(db: Executor, input: Partial<PersonInput> = {}
   return expectOk(
     await createPerson(
       db,
-      { firstName: 'Camille', lastName: `Test-${id}`, email: `camille.${id}@example.org`, kind: 'officer', ...input },
+      {
+        firstName: 'Camille',
+        lastName: `Test-${id}`,
+        email: `camille.${id}@example.org`,
+        kind: 'officer',
+        ...input,
+      },
       null,
     ),
   );
@@ -52,8 +72,11 @@ export async function buildPerson(db: Executor, input: Partial<PersonInput> = {}
 
 export const buildStaff = (db: Executor) => buildPerson(db, { kind: 'staff', firstName: 'Équipe' });
 
-export const buildElected = (db: Executor, organisationId: string, title = 'adjointe au maire déléguée aux relations internationales') =>
-  buildPerson(db, { kind: 'elected', organisationId, mandate: { title, startsOn: '2026-03-22' } });
+export const buildElected = (
+  db: Executor,
+  organisationId: string,
+  title = 'adjointe au maire déléguée aux relations internationales',
+) => buildPerson(db, { kind: 'elected', organisationId, mandate: { title, startsOn: '2026-03-22' } });
 
 export const buildOfficer = (db: Executor, organisationId: string, referent = false) =>
   buildPerson(db, { kind: 'officer', organisationId, referent });

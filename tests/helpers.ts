@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import pg from 'pg';
 import pino from 'pino';
-import { openDatabase, type Database } from '../src/platform/db/client.ts';
+import { type Database, openDatabase } from '../src/platform/db/client.ts';
 import { type Config, parseEnv } from '../src/platform/env.ts';
 import { JobRunner } from '../src/platform/jobs/queue.ts';
 import { createMailSender, mailJob } from '../src/platform/mail/mail.tsx';
@@ -14,7 +14,9 @@ import { buildApp } from '../src/server.ts';
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
 /** A fresh, migrated database; dropped when `t` (a suite or a test) ends. */
-export async function testDatabase(t?: { after: TestContext['after'] }): Promise<Database & { url?: string }> {
+export async function testDatabase(t?: {
+  after: TestContext['after'];
+}): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory' });
@@ -42,7 +44,13 @@ export async function testDatabase(t?: { after: TestContext['after'] }): Promise
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', DEMO_DATA: 'false', ...overrides });
+  return parseEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    BASE_URL: 'http://localhost:3000',
+    DEMO_DATA: 'false',
+    ...overrides,
+  });
 }
 
 export interface TestApp extends Services {
@@ -50,7 +58,10 @@ export interface TestApp extends Services {
 }
 
 /** The whole app on a fresh database; jobs run only when the test drains them. */
-export async function testApp(t: { after: TestContext['after'] }, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(
+  t: { after: TestContext['after'] },
+  overrides: Record<string, string> = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = await testDatabase(t);
   const logger = pino({ level: 'silent' });
@@ -71,7 +82,8 @@ export class CookieJar {
 
   store(response: { cookies: { name: string; value: string; maxAge?: number; expires?: Date }[] }) {
     for (const c of response.cookies) {
-      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '') this.#cookies.delete(c.name);
+      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '')
+        this.#cookies.delete(c.name);
       else this.#cookies.set(c.name, c.value);
     }
   }

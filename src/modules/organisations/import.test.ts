@@ -47,8 +47,24 @@ describe('importing people and organisations', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Élus');
     sheet.addRow(['Prénom', 'Nom', 'Courriel', 'Qualité', 'Collectivité', 'Mandat', 'Début du mandat']);
-    sheet.addRow(['Lucie', 'Excel', 'lucie.excel@example.org', 'Élue', org.name, 'maire adjointe', '22/03/2026']);
-    sheet.addRow(['Lucie', 'Bis', 'LUCIE.excel@example.org', 'élue', org.name, 'maire adjointe', '22/03/2026']);
+    sheet.addRow([
+      'Lucie',
+      'Excel',
+      'lucie.excel@example.org',
+      'Élue',
+      org.name,
+      'maire adjointe',
+      '22/03/2026',
+    ]);
+    sheet.addRow([
+      'Lucie',
+      'Bis',
+      'LUCIE.excel@example.org',
+      'élue',
+      org.name,
+      'maire adjointe',
+      '22/03/2026',
+    ]);
     sheet.addRow(['Déjà', 'Là', staff.email, 'technicien', '', '', '']);
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     const preview = await prepareImport(db, 'people', 'elus.xlsx', data, staff.id);
@@ -69,15 +85,30 @@ describe('importing people and organisations', async () => {
     const latin1 = Buffer.from(text, 'latin1');
     const preview = await prepareImport(db, 'organisations', 'orgs.csv', latin1, staff.id);
     assert.ok(preview.ok);
-    assert.deepEqual(preview.value.rows.map((r) => r.label), ['Saint-Étienne']);
+    assert.deepEqual(
+      preview.value.rows.map((r) => r.label),
+      ['Saint-Étienne'],
+    );
     assert.match(preview.value.rejected[0]!.reason, /pays : Indiquez le pays/);
   });
 
   it('says in French when a file is not a table or lacks columns', async () => {
-    const binary = await prepareImport(db, 'people', 'photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), staff.id);
+    const binary = await prepareImport(
+      db,
+      'people',
+      'photo.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
+      staff.id,
+    );
     assert.ok(!binary.ok);
     assert.match(binary.error.message, /ni un classeur Excel/);
-    const missing = await prepareImport(db, 'people', 'x.csv', Buffer.from('nom;email\nA;a@example.org\n'), staff.id);
+    const missing = await prepareImport(
+      db,
+      'people',
+      'x.csv',
+      Buffer.from('nom;email\nA;a@example.org\n'),
+      staff.id,
+    );
     assert.ok(!missing.ok);
     assert.match(missing.error.message, /Colonnes manquantes : prénom, type/);
   });
@@ -88,7 +119,9 @@ describe('importing people and organisations', async () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const csrfCookie = form.cookies.find((c) => c.name === '_csrf')!.value;
     const boundary = '----coopdec';
-    const csv = peopleCsv(org.siren!, 2).join('\n').replace(/personne/g, 'upload');
+    const csv = peopleCsv(org.siren!, 2)
+      .join('\n')
+      .replace(/personne/g, 'upload');
     const body = [
       `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`,
       `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\npeople\r\n`,
@@ -98,11 +131,18 @@ describe('importing people and organisations', async () => {
     const upload = await app.inject({
       method: 'POST',
       url: '/gestion/import',
-      headers: { cookie: `${cookie}; _csrf=${csrfCookie}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        cookie: `${cookie}; _csrf=${csrfCookie}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
       payload: body,
     });
     assert.equal(upload.statusCode, 303, upload.body);
-    const page = await app.inject({ method: 'GET', url: upload.headers.location as string, headers: { cookie } });
+    const page = await app.inject({
+      method: 'GET',
+      url: upload.headers.location as string,
+      headers: { cookie },
+    });
     assert.match(page.body, /Fichier : gens\.csv/);
     assert.match(page.body, /2 ligne\(s\) acceptée\(s\), 0 ligne\(s\) refusée\(s\)/);
   });

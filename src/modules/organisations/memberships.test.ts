@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { buildLocalGovernment } from '../../../tests/factories.ts';
 import { testDatabase } from '../../../tests/helpers.ts';
-import { isMemberInGoodStanding, listRenewalsDue, membersInGoodStanding, recordMembership } from './memberships.ts';
+import {
+  isMemberInGoodStanding,
+  listRenewalsDue,
+  membersInGoodStanding,
+  recordMembership,
+} from './memberships.ts';
 
 describe('memberships', async () => {
   const { db } = await testDatabase({ after });
@@ -10,12 +15,19 @@ describe('memberships', async () => {
   it('counts as in good standing only an active membership of the current Paris year', async () => {
     const org = await buildLocalGovernment(db, { member: false });
     const newYearsEve = new Date('2026-12-31T23:30:00Z'); // already 00:30 on 1 January 2027 in Paris
-    assert.ok((await recordMembership(db, org.id, { year: 2026, status: 'active', feeCents: 1000 }, null)).ok);
+    assert.ok(
+      (await recordMembership(db, org.id, { year: 2026, status: 'active', feeCents: 1000 }, null)).ok,
+    );
     assert.equal(await isMemberInGoodStanding(db, org.id, new Date('2026-06-01T12:00:00Z')), true);
     assert.equal(await isMemberInGoodStanding(db, org.id, newYearsEve), false);
     assert.ok((await recordMembership(db, org.id, { year: 2027, status: 'pending' }, null)).ok);
     assert.equal(await isMemberInGoodStanding(db, org.id, newYearsEve), false);
-    const updated = await recordMembership(db, org.id, { year: 2027, status: 'active', feeCents: 1000 }, null);
+    const updated = await recordMembership(
+      db,
+      org.id,
+      { year: 2027, status: 'active', feeCents: 1000 },
+      null,
+    );
     assert.ok(updated.ok && !updated.value.created);
     assert.equal(await isMemberInGoodStanding(db, org.id, newYearsEve), true);
     assert.deepEqual([...(await membersInGoodStanding(db, [org.id], newYearsEve))], [org.id]);

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { bearer, buildElected, buildLocalGovernment, buildOfficer, buildStaff } from '../../../tests/factories.ts';
+import {
+  bearer,
+  buildElected,
+  buildLocalGovernment,
+  buildOfficer,
+  buildStaff,
+} from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
 import { parisYear } from '../../platform/time.ts';
 
@@ -8,11 +14,16 @@ describe('the organisations API', async () => {
   const { app, db } = await testApp({ after });
   const staff = await buildStaff(db);
   const auth = await bearer(db, staff);
-  const post = (url: string, payload: unknown, headers = auth) => app.inject({ method: 'POST', url, payload: payload as object, headers });
+  const post = (url: string, payload: unknown, headers = auth) =>
+    app.inject({ method: 'POST', url, payload: payload as object, headers });
   const get = (url: string, headers = auth) => app.inject({ method: 'GET', url, headers });
 
   it('creates the commune of Nancy from its INSEE code, with SIREN and région from the reference', async () => {
-    const response = await post('/api/v1/organisations', { name: 'Nancy', kind: 'commune', inseeCode: '54395' });
+    const response = await post('/api/v1/organisations', {
+      name: 'Nancy',
+      kind: 'commune',
+      inseeCode: '54395',
+    });
     assert.equal(response.statusCode, 201);
     const body = response.json();
     assert.match(body.id, /^[0-9a-f-]{36}$/);
@@ -25,16 +36,27 @@ describe('the organisations API', async () => {
   });
 
   it('refuses a French local government that is not in the reference, in French', async () => {
-    const response = await post('/api/v1/organisations', { name: 'Atlantide', kind: 'commune', inseeCode: '99999' });
+    const response = await post('/api/v1/organisations', {
+      name: 'Atlantide',
+      kind: 'commune',
+      inseeCode: '99999',
+    });
     assert.equal(response.statusCode, 422);
     assert.match(response.json().error.message, /référentiel officiel/);
   });
 
   it('creates a foreign local government with its country, and requires the country', async () => {
-    const ok = await post('/api/v1/organisations', { name: 'Préfecture de Nagano', kind: 'foreign_local_government', country: 'jp' });
+    const ok = await post('/api/v1/organisations', {
+      name: 'Préfecture de Nagano',
+      kind: 'foreign_local_government',
+      country: 'jp',
+    });
     assert.equal(ok.statusCode, 201);
     assert.equal(ok.json().country, 'JP');
-    const missing = await post('/api/v1/organisations', { name: 'Ville de Hué', kind: 'foreign_local_government' });
+    const missing = await post('/api/v1/organisations', {
+      name: 'Ville de Hué',
+      kind: 'foreign_local_government',
+    });
     assert.equal(missing.statusCode, 400);
     assert.equal(missing.json().error.code, 'invalid');
     assert.match(missing.json().error.fields.country, /pays/);
@@ -42,21 +64,31 @@ describe('the organisations API', async () => {
 
   it('records a membership and reports the organisation in good standing', async () => {
     const org = await buildLocalGovernment(db, { member: false });
-    const response = await post(`/api/v1/organisations/${org.id}/memberships`, { year: parisYear(), status: 'active', feeCents: 125_050 });
+    const response = await post(`/api/v1/organisations/${org.id}/memberships`, {
+      year: parisYear(),
+      status: 'active',
+      feeCents: 125_050,
+    });
     assert.equal(response.statusCode, 201);
     assert.equal(response.json().feeCents, 125_050);
     const read = await get(`/api/v1/organisations/${org.id}`);
     assert.equal(read.statusCode, 200);
     assert.equal(read.json().memberInGoodStanding, true);
     assert.equal(read.json().memberships.length, 1);
-    const bad = await post(`/api/v1/organisations/${org.id}/memberships`, { year: 'deux mille', status: 'paid', feeCents: -3 });
+    const bad = await post(`/api/v1/organisations/${org.id}/memberships`, {
+      year: 'deux mille',
+      status: 'paid',
+      feeCents: -3,
+    });
     assert.equal(bad.statusCode, 400);
     assert.deepEqual(Object.keys(bad.json().error.fields).sort(), ['feeCents', 'status', 'year']);
   });
 
   it('filters organisations by name, kind and membership of the year', async () => {
     const member = await buildLocalGovernment(db, { member: true });
-    const list = await get(`/api/v1/organisations?q=${encodeURIComponent(member.name)}&kind=commune&member=true`);
+    const list = await get(
+      `/api/v1/organisations?q=${encodeURIComponent(member.name)}&kind=commune&member=true`,
+    );
     assert.equal(list.statusCode, 200);
     assert.ok(list.json().items.some((o: { id: string }) => o.id === member.id));
     const nonMembers = await get('/api/v1/organisations?member=false');
@@ -84,7 +116,12 @@ describe('the organisations API', async () => {
     assert.equal(read.json().email, 'Helene.Exemple@example.org');
     const duplicate = await post('/api/v1/people', { ...payload, email: 'helene.exemple@EXAMPLE.org' });
     assert.equal(duplicate.statusCode, 409);
-    const invalid = await post('/api/v1/people', { firstName: '', lastName: 'X', email: 'pas-une-adresse', kind: 'maire' });
+    const invalid = await post('/api/v1/people', {
+      firstName: '',
+      lastName: 'X',
+      email: 'pas-une-adresse',
+      kind: 'maire',
+    });
     assert.equal(invalid.statusCode, 400);
     assert.deepEqual(Object.keys(invalid.json().error.fields).sort(), ['email', 'firstName', 'kind']);
   });
@@ -95,11 +132,23 @@ describe('the organisations API', async () => {
     const referent = await buildOfficer(db, org.id, true);
     const headers = await bearer(db, referent);
     const colleague = { firstName: 'Ana', lastName: 'Lopes', kind: 'officer' };
-    const own = await post('/api/v1/people', { ...colleague, email: 'ana.lopes@example.org', organisationId: org.id }, headers);
+    const own = await post(
+      '/api/v1/people',
+      { ...colleague, email: 'ana.lopes@example.org', organisationId: org.id },
+      headers,
+    );
     assert.equal(own.statusCode, 201);
-    const foreign = await post('/api/v1/people', { ...colleague, email: 'ana.l@example.org', organisationId: other.id }, headers);
+    const foreign = await post(
+      '/api/v1/people',
+      { ...colleague, email: 'ana.l@example.org', organisationId: other.id },
+      headers,
+    );
     assert.equal(foreign.statusCode, 403);
-    const staffAttempt = await post('/api/v1/people', { ...colleague, email: 'x@example.org', organisationId: org.id, kind: 'staff' }, headers);
+    const staffAttempt = await post(
+      '/api/v1/people',
+      { ...colleague, email: 'x@example.org', organisationId: org.id, kind: 'staff' },
+      headers,
+    );
     assert.equal(staffAttempt.statusCode, 403);
   });
 
@@ -114,11 +163,17 @@ describe('the organisations API', async () => {
     assert.equal((await get(`/api/v1/people/${elected.id}`, headers)).statusCode, 200);
     assert.equal((await get(`/api/v1/people/${stranger.id}`, headers)).statusCode, 403);
     assert.equal((await get('/api/v1/organisations', headers)).statusCode, 403);
-    assert.equal((await post('/api/v1/organisations', { name: 'X', kind: 'institution' }, headers)).statusCode, 403);
+    assert.equal(
+      (await post('/api/v1/organisations', { name: 'X', kind: 'institution' }, headers)).statusCode,
+      403,
+    );
   });
 
   it('answers 401 in French without a valid token, and 404 for unknown ids', async () => {
-    const none = await app.inject({ method: 'GET', url: '/api/v1/people/00000000-0000-4000-8000-000000000000' });
+    const none = await app.inject({
+      method: 'GET',
+      url: '/api/v1/people/00000000-0000-4000-8000-000000000000',
+    });
     assert.equal(none.statusCode, 401);
     assert.match(none.json().error.message, /Jeton/);
     const unknown = await get('/api/v1/people/00000000-0000-4000-8000-000000000000');
@@ -150,9 +205,17 @@ describe('the organisations API', async () => {
   it('publishes an OpenAPI 3.1 document listing every route', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/v1/organisations', '/api/v1/organisations/{id}', '/api/v1/organisations/{id}/memberships', '/api/v1/people', '/api/v1/people/{id}']) {
+    for (const path of [
+      '/api/v1/organisations',
+      '/api/v1/organisations/{id}',
+      '/api/v1/organisations/{id}/memberships',
+      '/api/v1/people',
+      '/api/v1/people/{id}',
+    ]) {
       assert.ok(doc.paths[path], path);
     }
-    assert.ok(doc.paths['/api/v1/people'].post.requestBody.content['application/json'].schema.properties.email);
+    assert.ok(
+      doc.paths['/api/v1/people'].post.requestBody.content['application/json'].schema.properties.email,
+    );
   });
 });

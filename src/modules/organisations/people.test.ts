@@ -13,7 +13,12 @@ describe('people and their mandates after the 2026 elections', async () => {
     const [first] = await listMandates(db, elected.id);
     const ended = await endMandate(db, first!.mandate.id, { endsOn: '2026-06-30' }, null);
     assert.ok(ended.ok);
-    const started = await startMandate(db, elected.id, { title: 'adjointe au maire déléguée aux relations internationales', startsOn: '2026-07-01' }, null);
+    const started = await startMandate(
+      db,
+      elected.id,
+      { title: 'adjointe au maire déléguée aux relations internationales', startsOn: '2026-07-01' },
+      null,
+    );
     assert.ok(started.ok);
     const mandates = await listMandates(db, elected.id);
     assert.deepEqual(

@@ -108,7 +108,11 @@ export async function createPerson(
   if (value.organisationId) {
     await executor
       .insert(affiliations)
-      .values({ personId: person.id, organisationId: value.organisationId, startsOn: value.mandate?.startsOn ?? parisDate() });
+      .values({
+        personId: person.id,
+        organisationId: value.organisationId,
+        startsOn: value.mandate?.startsOn ?? parisDate(),
+      });
   }
   if (value.mandate) {
     await executor.insert(mandates).values({
