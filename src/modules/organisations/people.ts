@@ -106,13 +106,11 @@ export async function createPerson(
   // Two requests with the same address at once: the unique index decides, the loser gets the same 409.
   if (!person) return fail(409, 'conflict', 'Une personne utilise déjà cette adresse électronique.');
   if (value.organisationId) {
-    await executor
-      .insert(affiliations)
-      .values({
-        personId: person.id,
-        organisationId: value.organisationId,
-        startsOn: value.mandate?.startsOn ?? parisDate(),
-      });
+    await executor.insert(affiliations).values({
+      personId: person.id,
+      organisationId: value.organisationId,
+      startsOn: value.mandate?.startsOn ?? parisDate(),
+    });
   }
   if (value.mandate) {
     await executor.insert(mandates).values({
