@@ -1,7 +1,6 @@
 // Test support: a fresh real database per test file (embedded PGlite, or a new database on the
 // PostgreSQL server named by DATABASE_URL), and the app built on it, answering through inject().
 import { randomBytes } from 'node:crypto';
-import type { TestContext } from 'node:test';
 import pg from 'pg';
 import pino from 'pino';
 import { type Database, openDatabase } from '../src/platform/db/client.ts';
@@ -11,12 +10,15 @@ import { createMailSender, mailJob } from '../src/platform/mail/mail.tsx';
 import type { Services } from '../src/platform/services.ts';
 import { buildApp } from '../src/server.ts';
 
+/** Anything that runs a function at the end: node:test's `after`, or a test context. */
+export interface Cleanup {
+  after(fn: () => unknown): void;
+}
+
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
 /** A fresh, migrated database; dropped when `t` (a suite or a test) ends. */
-export async function testDatabase(t?: {
-  after: TestContext['after'];
-}): Promise<Database & { url?: string }> {
+export async function testDatabase(t?: Cleanup): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory' });
@@ -59,7 +61,7 @@ export interface TestApp extends Services {
 
 /** The whole app on a fresh database; jobs run only when the test drains them. */
 export async function testApp(
-  t: { after: TestContext['after'] },
+  t: Cleanup,
   overrides: Record<string, string> = {},
 ): Promise<TestApp> {
   const config = testConfig(overrides);
