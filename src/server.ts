@@ -15,6 +15,7 @@ import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.tsx';
 import { apiAuthenticator, installAuthentication } from './modules/accounts/auth.ts';
+import { eventApiRoutes } from './modules/events/events.api.ts';
 import { registerHomeRoutes } from './modules/home/home.routes.tsx';
 import { organisationApiRoutes } from './modules/organisations/organisations.api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.tsx';
@@ -119,7 +120,7 @@ export async function buildApp(services: Services): Promise<App> {
   registerAccountRoutes(app, services);
   registerOrganisationRoutes(app, services);
 
-  const apiRoutes: ApiRoute[] = [...organisationApiRoutes(services)];
+  const apiRoutes: ApiRoute[] = [...organisationApiRoutes(services), ...eventApiRoutes(services)];
   registerApiRoutes(app, apiRoutes, apiAuthenticator(services));
   const openApi = buildOpenApi(apiRoutes, config.baseUrl);
   app.get('/api/openapi.json', async () => openApi);

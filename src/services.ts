@@ -1,6 +1,7 @@
 // Wires the platform for one process: logger, database, job queue with every module's job handlers.
 import pino, { type Logger } from 'pino';
-import { openDatabase } from './platform/db/client.ts';
+import { notificationSettings, reminderHandler, reminderJob } from './modules/events/notifications.ts';
+import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
 import { JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
@@ -8,6 +9,23 @@ import type { Services } from './platform/services.ts';
 
 export interface RunningServices extends Services {
   close(): Promise<void>;
+}
+
+/** The job queue with every module's job handlers. */
+export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs = config.JOBS_POLL_MS) {
+  const mailer = createMailSender(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const handlers = {
+    [mailJob]: mailer.handler,
+    [reminderJob]: reminderHandler(db, notificationSettings(config)),
+  };
+  const jobs = new JobRunner(db, handlers, { pollMs, logger });
+  return {
+    jobs,
+    close: async () => {
+      await jobs.stop();
+      mailer.close();
+    },
+  };
 }
 
 export async function createServices(
@@ -20,12 +38,7 @@ export async function createServices(
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  const mailer = createMailSender(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  const jobs = new JobRunner(
-    database.db,
-    { [mailJob]: mailer.handler },
-    { pollMs: config.JOBS_POLL_MS, logger },
-  );
+  const { jobs, close } = createJobRunner(database.db, config, logger);
   return {
     config,
     database,
@@ -33,8 +46,7 @@ export async function createServices(
     logger,
     jobs,
     close: async () => {
-      await jobs.stop();
-      mailer.close();
+      await close();
       await database.close();
     },
   };

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApiToken } from '../src/modules/accounts/api-tokens.ts';
 import { openSession } from '../src/modules/accounts/sessions.ts';
+import { createEvent, type EventInput } from '../src/modules/events/events.ts';
 import { recordMembership } from '../src/modules/organisations/memberships.ts';
 import { createOrganisation, type Organisation } from '../src/modules/organisations/organisations.ts';
 import { createPerson, type Person, type PersonInput } from '../src/modules/organisations/people.ts';
@@ -90,4 +91,24 @@ export async function bearer(db: Executor, person: Person): Promise<{ authorizat
 export async function sessionCookie(db: Executor, person: Person): Promise<string> {
   const id = await openSession(db, person.id, { idleMinutes: 120, absoluteHours: 12 });
   return `coopdec_session=${id}`;
+}
+
+/** An event starting in `days` days (30 by default), public, in person, registrations open now. */
+export async function buildEvent(db: Executor, input: Partial<EventInput> = {}, days = 30) {
+  const startsAt = new Date(Date.now() + days * 86_400_000);
+  return expectOk(
+    await createEvent(
+      db,
+      {
+        title: `Réunion ${unique()}`,
+        kind: 'meeting',
+        format: 'in_person',
+        audience: 'public',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+        ...input,
+      },
+      null,
+    ),
+  );
 }

@@ -5,10 +5,9 @@ import pg from 'pg';
 import pino from 'pino';
 import { type Database, openDatabase } from '../src/platform/db/client.ts';
 import { type Config, parseEnv } from '../src/platform/env.ts';
-import { JobRunner } from '../src/platform/jobs/queue.ts';
-import { createMailSender, mailJob } from '../src/platform/mail/mail.tsx';
 import type { Services } from '../src/platform/services.ts';
 import { buildApp } from '../src/server.ts';
+import { createJobRunner } from '../src/services.ts';
 
 /** Anything that runs a function at the end: node:test's `after`, or a test context. */
 export interface Cleanup {
@@ -60,20 +59,16 @@ export interface TestApp extends Services {
 }
 
 /** The whole app on a fresh database; jobs run only when the test drains them. */
-export async function testApp(
-  t: Cleanup,
-  overrides: Record<string, string> = {},
-): Promise<TestApp> {
+export async function testApp(t: Cleanup, overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = await testDatabase(t);
   const logger = pino({ level: 'silent' });
-  const mailer = createMailSender(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  const jobs = new JobRunner(database.db, { [mailJob]: mailer.handler }, { pollMs: 50, logger });
+  const { jobs, close } = createJobRunner(database.db, config, logger, 50);
   const services: Services = { config, database, db: database.db, logger, jobs };
   const { app } = await buildApp(services);
   t.after(async () => {
     await app.close();
-    mailer.close();
+    await close();
   });
   return { ...services, app };
 }

@@ -27,6 +27,7 @@ export const envSchema = z
     PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
     PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EVENT_LINK_HOURS_BEFORE: z.coerce.number().int().min(1).max(24 * 14).default(48),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     DEMO_DATA: z.enum(['true', 'false']).default('true'),
   })

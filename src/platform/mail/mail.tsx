@@ -16,10 +16,23 @@ export interface MailContent {
 
 export const mailJob = 'mail.send';
 
-export async function queueMail(executor: Executor, content: MailContent): Promise<string> {
-  const [row] = await executor.insert(mails).values(content).returning({ id: mails.id });
-  await enqueue(executor, mailJob, { mailId: row!.id });
-  return row!.id;
+/**
+ * Writes a mail and its sending job. With a `key`, a mail already written under that key is not written
+ * again (a job that runs twice after a crash does not mail twice); returns undefined then.
+ */
+export async function queueMail(
+  executor: Executor,
+  content: MailContent,
+  options: { key?: string } = {},
+): Promise<string | undefined> {
+  const [row] = await executor
+    .insert(mails)
+    .values({ ...content, dedupeKey: options.key ?? null })
+    .onConflictDoNothing({ target: mails.dedupeKey })
+    .returning({ id: mails.id });
+  if (!row) return undefined;
+  await enqueue(executor, mailJob, { mailId: row.id });
+  return row.id;
 }
 
 export interface MailMessage {

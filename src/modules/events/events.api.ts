@@ -1,0 +1,253 @@
+// /api/v1 routes of the agenda. Thin: parse, authorise, call, answer.
+import { z } from 'zod';
+import { defineApiRoute } from '../../platform/http/api.ts';
+import { fail } from '../../platform/result.ts';
+import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
+import { getPerson } from '../organisations/people.ts';
+import { cancelRegistration, getRegistration } from './cancel-registration.ts';
+import { checkIn } from './check-in.ts';
+import { eventsPolicy as policy } from './events.policy.ts';
+import { attendanceModes, audiences, eventFormats, eventKinds } from './events.schema.ts';
+import {
+  agendaFilters,
+  createEvent,
+  type Event,
+  eventInput,
+  getEvent,
+  isInvited,
+  listEvents,
+} from './events.ts';
+import { notificationSettings } from './notifications.ts';
+import { register } from './register.ts';
+import { listRegistrations, liveRegistration, seatsTaken } from './registrations.queries.ts';
+
+const forbidden = () => fail(403, 'forbidden', 'Vous n’avez pas le droit de faire cela.');
+const idParams = z.object({ id: uuid });
+
+const eventOut = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  theme: z.string().nullable(),
+  kind: z.enum(eventKinds),
+  format: z.enum(eventFormats),
+  audience: z.enum(audiences),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().nullable(),
+  seatsLeft: z.number().nullable(),
+  registrationOpensAt: z.string().nullable(),
+  registrationClosesAt: z.string().nullable(),
+  venue: z.string().nullable(),
+  description: z.string().nullable(),
+  provisional: z.boolean(),
+  onlineUrl: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Présent seulement pour l’équipe et les inscrits confirmés'),
+});
+
+function eventJson(event: Event, confirmed: number, showUrl: boolean) {
+  return {
+    id: event.id,
+    title: event.title,
+    theme: event.theme,
+    kind: event.kind,
+    format: event.format,
+    audience: event.audience,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    capacity: event.capacity,
+    seatsLeft: event.capacity === null ? null : Math.max(0, event.capacity - confirmed),
+    registrationOpensAt: event.registrationOpensAt?.toISOString() ?? null,
+    registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
+    venue: event.venue,
+    description: event.description,
+    provisional: event.provisional,
+    ...(showUrl ? { onlineUrl: event.onlineUrl } : {}),
+  };
+}
+
+export function eventApiRoutes(services: Services) {
+  const { db } = services;
+  const settings = notificationSettings(services.config);
+  return [
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/events',
+      tag: 'Agenda',
+      summary: 'Créer un événement',
+      body: eventInput,
+      responses: {
+        201: { description: 'Événement créé', schema: eventOut },
+        400: { description: 'Saisie invalide' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+      },
+      handler: async ({ body, request }) => {
+        if (!policy.manage(request.actor)) return forbidden();
+        const result = await db.transaction((tx) => createEvent(tx, body, request.actor!.personId));
+        return result.ok ? eventJson(result.value, 0, true) : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/events',
+      tag: 'Agenda',
+      summary: 'Lister les événements (from, to : dates ISO 8601)',
+      query: agendaFilters,
+      responses: {
+        200: { description: 'Les événements, par date', schema: z.object({ items: z.array(eventOut) }) },
+      },
+      handler: async ({ query, request }) => {
+        const actor = request.actor;
+        const rows = await listEvents(db, query, actor);
+        return { items: rows.map(({ event, confirmed }) => eventJson(event, confirmed, false)) };
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/events/:id',
+      tag: 'Agenda',
+      summary: 'Lire un événement (le lien de visioconférence pour l’équipe et les inscrits)',
+      params: idParams,
+      responses: {
+        200: { description: 'L’événement', schema: eventOut },
+        404: { description: 'Introuvable' },
+      },
+      handler: async ({ params, request }) => {
+        const event = await getEvent(db, params.id);
+        const actor = request.actor!;
+        if (
+          !event ||
+          (event.audience === 'restricted' &&
+            !actor.staff &&
+            !(await isInvited(db, event.id, actor.personId)))
+        ) {
+          return fail(404, 'not_found', 'Cet événement n’existe pas.');
+        }
+        const mine = await liveRegistration(db, event.id, actor.personId);
+        const { confirmed } = await seatsTaken(db, event.id);
+        return eventJson(event, confirmed, policy.seeOnlineUrl(actor, mine?.status === 'confirmed'));
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/events/:id/registrations',
+      tag: 'Agenda',
+      summary: 'Inscrire une personne (elle-même, par son référent, ou par l’équipe)',
+      params: idParams,
+      body: z.object({
+        personId: uuid,
+        mode: z.enum(attendanceModes, { error: 'Mode attendu : in_person ou online.' }).optional(),
+      }),
+      responses: {
+        201: {
+          description: 'Inscrite ou en liste d’attente',
+          schema: z.object({ id: z.uuid(), status: z.enum(['confirmed', 'waitlisted']) }),
+        },
+        403: { description: 'Hors du public visé (code audience) ou pas le droit d’inscrire cette personne' },
+        404: { description: 'Événement ou personne introuvable' },
+        409: { description: 'Déjà inscrite' },
+        422: { description: 'Hors de la période d’inscription (code registration_closed)' },
+      },
+      handler: async ({ params, body, request }) => {
+        const person = await getPerson(db, body.personId);
+        if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
+        if (!policy.actFor(request.actor, person)) return forbidden();
+        const result = await register(
+          db,
+          { eventId: params.id, personId: person.id, mode: body.mode, registeredBy: request.actor!.personId },
+          { settings },
+        );
+        services.jobs.poke();
+        return result.ok ? { id: result.value.id, status: result.value.status } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'DELETE',
+      url: '/api/v1/registrations/:id',
+      tag: 'Agenda',
+      summary: 'Annuler une inscription (la première personne en attente est confirmée)',
+      params: idParams,
+      responses: {
+        204: { description: 'Annulée' },
+        404: { description: 'Introuvable' },
+        422: { description: 'L’événement a commencé' },
+      },
+      handler: async ({ params, request }) => {
+        const registration = await getRegistration(db, params.id);
+        const person = registration ? await getPerson(db, registration.personId) : undefined;
+        if (!registration || !person) return fail(404, 'not_found', 'Cette inscription n’existe pas.');
+        if (!policy.actFor(request.actor, person)) return forbidden();
+        const result = await cancelRegistration(db, params.id, request.actor!.personId, { settings });
+        services.jobs.poke();
+        return result.ok ? undefined : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/registrations/:id/check-in',
+      tag: 'Agenda',
+      summary: 'Émarger (une seconde fois n’enregistre rien de nouveau)',
+      params: idParams,
+      responses: {
+        200: { description: 'Présence enregistrée', schema: z.object({ recorded: z.boolean() }) },
+        404: { description: 'Introuvable' },
+        409: { description: 'Inscription annulée ou en attente' },
+      },
+      handler: async ({ params, request }) => {
+        if (!policy.manage(request.actor)) return forbidden();
+        const result = await db.transaction((tx) => checkIn(tx, params.id, request.actor!.personId));
+        return result.ok ? { recorded: result.value.recorded } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/events/:id/registrations',
+      tag: 'Agenda',
+      summary: 'Inscriptions d’un événement, avec la présence',
+      params: idParams,
+      responses: {
+        200: {
+          description: 'Les inscriptions',
+          schema: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                personId: z.uuid(),
+                name: z.string(),
+                email: z.string(),
+                organisation: z.string().nullable(),
+                status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+                mode: z.enum(attendanceModes).nullable(),
+                attended: z.boolean(),
+                attendedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+      },
+      handler: async ({ params, request }) => {
+        if (!policy.manage(request.actor)) return forbidden();
+        if (!(await getEvent(db, params.id))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+        const rows = await listRegistrations(db, params.id);
+        return {
+          items: rows.map((r) => ({
+            id: r.registration.id,
+            personId: r.person.id,
+            name: `${r.person.firstName} ${r.person.lastName}`,
+            email: r.person.email,
+            organisation: r.organisationName,
+            status: r.registration.status,
+            mode: r.registration.mode,
+            attended: Boolean(r.attendance?.recordedAt),
+            attendedAt: r.attendance?.recordedAt?.toISOString() ?? null,
+          })),
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, people } from '../organisations/organisations.schema.ts';
+
+export const eventKinds = [
+  'meeting',
+  'workshop',
+  'symposium',
+  'conference',
+  'webinar',
+  'field_mission',
+  'forum',
+  'steering_committee',
+  'board_meeting',
+  'session',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const eventFormats = ['in_person', 'hybrid', 'online'] as const;
+export type EventFormat = (typeof eventFormats)[number];
+
+export const audiences = ['public', 'members', 'local_governments', 'cohort', 'restricted'] as const;
+export type Audience = (typeof audiences)[number];
+
+export const registrationStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const attendanceModes = ['in_person', 'online'] as const;
+export type AttendanceMode = (typeof attendanceModes)[number];
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const eventSeries = pgTable('event_series', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    theme: text('theme'),
+    kind: text('kind', { enum: eventKinds }).notNull(),
+    format: text('format', { enum: eventFormats }).notNull(),
+    audience: text('audience', { enum: audiences }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    capacity: integer('capacity'),
+    registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }),
+    registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
+    venue: text('venue'),
+    onlineUrl: text('online_url'),
+    description: text('description'),
+    seriesId: uuid('series_id').references(() => eventSeries.id, { onDelete: 'set null' }),
+    /** Dates announced but not confirmed yet (shown as « date provisoire »). */
+    provisional: boolean('provisional').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_starts_at_idx').on(t.startsAt),
+    check('events_dates_check', sql`${t.endsAt} >= ${t.startsAt}`),
+    check('events_capacity_check', sql`${t.capacity} is null or ${t.capacity} >= 0`),
+  ],
+);
+
+/** Organisers and partners of an event. */
+export const eventOrganisations = pgTable(
+  'event_organisations',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['organiser', 'partner'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organisationId] })],
+);
+
+/** The invitation list of a `restricted` event (a steering committee, say). */
+export const eventInvitations = pgTable(
+  'event_invitations',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.personId] })],
+);
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: registrationStatuses }).notNull(),
+    mode: text('mode', { enum: attendanceModes }),
+    registeredBy: uuid('registered_by').references(() => people.id, { onDelete: 'set null' }),
+    /** Secret of the QR code that checks the person in. */
+    checkInToken: text('check_in_token').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One live registration per person and event; a cancelled one does not block a new one.
+    uniqueIndex('registrations_live_key').on(t.eventId, t.personId).where(sql`${t.status} <> 'cancelled'`),
+    index('registrations_event_status_idx').on(t.eventId, t.status, t.createdAt),
+    check('registrations_status_check', sql`${t.status} in ('confirmed','waitlisted','cancelled')`),
+  ],
+);
+
+/** Who was there: the one source of truth for certificates and reports. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ['check_in', 'qr', 'import'] }).notNull(),
+    /** Minutes connected, for online attendance imported from a video-call report. */
+    minutes: integer('minutes'),
+    recordedBy: uuid('recorded_by').references(() => people.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('attendance_event_person_key').on(t.eventId, t.personId)],
+);
+
+export const eventDocuments = pgTable(
+  'event_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['minutes', 'document'] }).notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('event_documents_event_idx').on(t.eventId)],
+);
+
+/** The secret address of a person's « my registrations » calendar feed; revocable. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,273 @@
+// The agenda: events, their series, organisers and partners.
+import { and, asc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../../platform/db/audit.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
+import {
+  type Audience,
+  audiences,
+  type EventFormat,
+  type EventKind,
+  eventFormats,
+  eventInvitations,
+  eventKinds,
+  eventOrganisations,
+  eventSeries,
+  events,
+  registrations,
+} from './events.schema.ts';
+
+export type Event = typeof events.$inferSelect;
+
+export const eventKindLabels: Record<EventKind, string> = {
+  meeting: 'Réunion',
+  workshop: 'Atelier',
+  symposium: 'Colloque',
+  conference: 'Conférence',
+  webinar: 'Webinaire',
+  field_mission: 'Mission de terrain',
+  forum: 'Forum',
+  steering_committee: 'Comité de pilotage',
+  board_meeting: 'Instance du réseau',
+  session: 'Séance de parcours',
+};
+
+export const eventFormatLabels: Record<EventFormat, string> = {
+  in_person: 'En présentiel',
+  hybrid: 'Hybride (présentiel et visioconférence)',
+  online: 'En visioconférence',
+};
+
+export const audienceLabels: Record<Audience, string> = {
+  public: 'Ouvert à tous',
+  members: 'Réservé aux adhérents',
+  local_governments: 'Collectivités territoriales uniquement',
+  cohort: 'Réservé à la promotion',
+  restricted: 'Sur invitation (comité restreint)',
+};
+
+const dateTime = z.iso
+  .datetime({ offset: true, error: 'Date et heure attendues (ISO 8601, ex. 2026-07-08T09:00:00+02:00).' })
+  .transform((v) => new Date(v))
+  .refine(
+    (d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2200,
+    'Cette date est hors des limites admises (2000 à 2200).',
+  );
+
+export const eventInput = z
+  .object({
+    title: text(300),
+    theme: optional(z.string().trim().max(300)),
+    kind: z.enum(eventKinds, { error: `Type d’événement inconnu (${eventKinds.join(', ')}).` }),
+    format: z.enum(eventFormats, { error: 'Format attendu : in_person, hybrid ou online.' }),
+    audience: z.enum(audiences, { error: `Public attendu : ${audiences.join(', ')}.` }),
+    startsAt: dateTime,
+    endsAt: dateTime,
+    capacity: optional(
+      z.coerce
+        .number({ error: 'Nombre de places attendu.' })
+        .int('Nombre entier attendu.')
+        .min(0, 'Le nombre de places ne peut pas être négatif.')
+        .max(100_000, 'Nombre de places trop élevé.'),
+    ),
+    registrationOpensAt: optional(dateTime),
+    registrationClosesAt: optional(dateTime),
+    venue: optional(z.string().trim().max(500)),
+    onlineUrl: optional(
+      z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' }).max(2000),
+    ),
+    description: optional(z.string().trim().max(10_000)),
+    series: optional(z.string().trim().max(200)),
+    provisional: optional(z.boolean()),
+    organiserIds: optional(z.array(uuid).max(20)),
+    partnerIds: optional(z.array(uuid).max(50)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsAt < v.startsAt)
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'La fin précède le début.' });
+    if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt < v.registrationOpensAt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationClosesAt'],
+        message: 'La clôture des inscriptions précède leur ouverture.',
+      });
+    }
+    if (v.format === 'in_person' && v.onlineUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onlineUrl'],
+        message: 'Un événement en présentiel n’a pas de lien de visioconférence.',
+      });
+    }
+  });
+export type EventInput = z.input<typeof eventInput>;
+
+async function seriesId(executor: Executor, title: string | undefined): Promise<string | null> {
+  if (!title) return null;
+  await executor.insert(eventSeries).values({ title }).onConflictDoNothing();
+  const [row] = await executor
+    .select({ id: eventSeries.id })
+    .from(eventSeries)
+    .where(eq(eventSeries.title, title));
+  return row!.id;
+}
+
+export async function createEvent(
+  executor: Executor,
+  input: unknown,
+  actorId: string | null,
+): Promise<Result<Event>> {
+  const parsed = eventInput.safeParse(input);
+  if (!parsed.success)
+    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  const { series, organiserIds = [], partnerIds = [], ...value } = parsed.data;
+  const linked = [...organiserIds, ...partnerIds];
+  if (linked.length) {
+    const found = await executor
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(inArray(organisations.id, linked));
+    if (found.length !== new Set(linked).size) {
+      return fail(
+        422,
+        'unknown_organisation',
+        'Une organisation organisatrice ou partenaire est introuvable.',
+      );
+    }
+  }
+  const [event] = await executor
+    .insert(events)
+    .values({ ...value, provisional: value.provisional ?? false, seriesId: await seriesId(executor, series) })
+    .returning();
+  const links = [
+    ...organiserIds.map((organisationId) => ({
+      eventId: event!.id,
+      organisationId,
+      role: 'organiser' as const,
+    })),
+    ...partnerIds
+      .filter((id) => !organiserIds.includes(id))
+      .map((organisationId) => ({ eventId: event!.id, organisationId, role: 'partner' as const })),
+  ];
+  if (links.length) await executor.insert(eventOrganisations).values(links).onConflictDoNothing();
+  await audit(executor, {
+    actorId,
+    action: 'create',
+    entity: 'event',
+    entityId: event!.id,
+    data: { title: value.title },
+  });
+  return ok(event!);
+}
+
+export async function getEvent(executor: Executor, id: string): Promise<Event | undefined> {
+  const [row] = await executor.select().from(events).where(eq(events.id, id));
+  return row;
+}
+
+export async function eventDetails(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({ event: events, seriesTitle: eventSeries.title })
+    .from(events)
+    .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
+    .where(eq(events.id, id));
+  if (!row) return undefined;
+  const linked = await executor
+    .select({ id: organisations.id, name: organisations.name, role: eventOrganisations.role })
+    .from(eventOrganisations)
+    .innerJoin(organisations, eq(organisations.id, eventOrganisations.organisationId))
+    .where(eq(eventOrganisations.eventId, id))
+    .orderBy(asc(organisations.name));
+  return {
+    ...row,
+    organisers: linked.filter((o) => o.role === 'organiser'),
+    partners: linked.filter((o) => o.role === 'partner'),
+  };
+}
+
+export const agendaFilters = z.object({
+  from: optional(dateTime),
+  to: optional(dateTime),
+  kind: optional(z.enum(eventKinds, { error: 'Type d’événement inconnu.' })),
+  format: optional(z.enum(eventFormats, { error: 'Format inconnu.' })),
+  audience: optional(z.enum(audiences, { error: 'Public inconnu.' })),
+  series: optional(uuid),
+  q: optional(z.string().trim().max(200)),
+});
+export type AgendaFilters = z.infer<typeof agendaFilters>;
+
+/**
+ * Events of the agenda. Restricted events appear only to staff and to their invitees: the others
+ * (members-only, cohort-only…) are listed for everyone, with their audience, as the newsletter does.
+ */
+export async function listEvents(
+  executor: Executor,
+  filters: AgendaFilters,
+  viewer: { personId: string; staff: boolean } | null,
+  limit = 500,
+) {
+  const conditions: SQL[] = [];
+  if (filters.from) conditions.push(gte(events.endsAt, filters.from));
+  if (filters.to) conditions.push(lte(events.startsAt, filters.to));
+  if (filters.kind) conditions.push(eq(events.kind, filters.kind));
+  if (filters.format) conditions.push(eq(events.format, filters.format));
+  if (filters.audience) conditions.push(eq(events.audience, filters.audience));
+  if (filters.series) conditions.push(eq(events.seriesId, filters.series));
+  if (filters.q) {
+    const like = `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(or(ilike(events.title, like), ilike(events.theme, like), ilike(events.venue, like))!);
+  }
+  if (!viewer?.staff) {
+    conditions.push(
+      viewer
+        ? sql`(${events.audience} <> 'restricted' or exists (select 1 from ${eventInvitations} where ${eventInvitations.eventId} = ${events.id} and ${eventInvitations.personId} = ${viewer.personId}))`
+        : sql`${events.audience} <> 'restricted'`,
+    );
+  }
+  return executor
+    .select({
+      event: events,
+      seriesTitle: eventSeries.title,
+      confirmed: sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.status} = 'confirmed')`,
+    })
+    .from(events)
+    .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
+    .where(and(...conditions))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit);
+}
+
+export async function listSeries(executor: Executor) {
+  return executor.select().from(eventSeries).orderBy(asc(eventSeries.title));
+}
+
+export async function invite(
+  executor: Executor,
+  eventId: string,
+  personIds: string[],
+  actorId: string | null,
+) {
+  if (personIds.length === 0) return;
+  await executor
+    .insert(eventInvitations)
+    .values(personIds.map((personId) => ({ eventId, personId })))
+    .onConflictDoNothing();
+  await audit(executor, {
+    actorId,
+    action: 'invite',
+    entity: 'event',
+    entityId: eventId,
+    data: { personIds },
+  });
+}
+
+export async function isInvited(executor: Executor, eventId: string, personId: string): Promise<boolean> {
+  const rows = await executor
+    .select({ one: sql`1` })
+    .from(eventInvitations)
+    .where(and(eq(eventInvitations.eventId, eventId), eq(eventInvitations.personId, personId)));
+  return rows.length > 0;
+}

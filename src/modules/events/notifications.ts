@@ -1,0 +1,132 @@
+// Mails of the agenda: confirmation, waiting list, promotion, cancellation, link, reminder.
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import type { Config } from '../../platform/env.ts';
+import { enqueue, type JobHandler } from '../../platform/jobs/queue.ts';
+import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
+import { formatDateTime } from '../../platform/time.ts';
+import { people } from '../organisations/organisations.schema.ts';
+import { events, registrations } from './events.schema.ts';
+import type { Event } from './events.ts';
+import { eventFormatLabels } from './events.ts';
+
+export type Notice = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'link' | 'reminder';
+
+export interface NotificationSettings {
+  baseUrl: string;
+  /** How long before the start the video link is mailed. */
+  linkHoursBefore: number;
+}
+
+export const notificationSettings = (config: Config): NotificationSettings => ({
+  baseUrl: config.baseUrl,
+  linkHoursBefore: config.EVENT_LINK_HOURS_BEFORE,
+});
+
+const subjects: Record<Notice, (e: Event) => string> = {
+  confirmed: (e) => `Inscription confirmée : ${e.title}`,
+  waitlisted: (e) => `Liste d’attente : ${e.title}`,
+  promoted: (e) => `Une place s’est libérée : ${e.title}`,
+  cancelled: (e) => `Inscription annulée : ${e.title}`,
+  link: (e) => `Lien de connexion : ${e.title}`,
+  reminder: (e) => `C’est demain : ${e.title}`,
+};
+
+function paragraphs(notice: Notice, event: Event, byOther: string | null): string[] {
+  const when = `${formatDateTime(event.startsAt)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+  const by = byOther ? ` ${byOther} vous a inscrit·e.` : '';
+  switch (notice) {
+    case 'confirmed':
+      return [
+        `Votre inscription à « ${event.title} » est confirmée.${by}`,
+        when,
+        'Votre code de présence (QR) est dans « Mes inscriptions ».',
+      ];
+    case 'waitlisted':
+      return [
+        `L’événement « ${event.title} » est complet : vous êtes sur la liste d’attente.${by}`,
+        'Nous vous écrirons dès qu’une place se libère.',
+        when,
+      ];
+    case 'promoted':
+      return [`Une place s’est libérée : votre inscription à « ${event.title} » est confirmée.`, when];
+    case 'cancelled':
+      return [`Votre inscription à « ${event.title} » est annulée.`, when];
+    case 'link':
+      return [
+        `« ${event.title} » approche.`,
+        when,
+        event.onlineUrl ? `Lien de la visioconférence : ${event.onlineUrl}` : '',
+      ].filter(Boolean);
+    case 'reminder':
+      return [`Rappel : « ${event.title} » a lieu demain.`, when];
+  }
+}
+
+/** Writes the mail about a registration, once: a notice already written for it is not written again. */
+export async function notify(
+  executor: Executor,
+  registrationId: string,
+  notice: Notice,
+  settings: NotificationSettings,
+) {
+  const [row] = await executor
+    .select({ registration: registrations, event: events, person: people })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .where(eq(registrations.id, registrationId));
+  if (!row) return;
+  const { event, person, registration } = row;
+  let byOther: string | null = null;
+  if (registration.registeredBy && registration.registeredBy !== person.id && notice !== 'promoted') {
+    const [by] = await executor.select().from(people).where(eq(people.id, registration.registeredBy));
+    if (by) byOther = `${by.firstName} ${by.lastName}`;
+  }
+  await queueMail(
+    executor,
+    composeMail({
+      to: person.email,
+      subject: subjects[notice](event),
+      greeting: `Bonjour ${person.firstName},`,
+      paragraphs: paragraphs(notice, event, byOther),
+      action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
+    }),
+    {
+      key: `registration:${registrationId}:${notice}:${notice === 'link' || notice === 'reminder' ? event.startsAt.toISOString() : registration.status}`,
+    },
+  );
+}
+
+export const reminderJob = 'event.reminder';
+
+/** Schedules the link mail (online and hybrid events) and the reminder of the day before. */
+export async function scheduleReminders(
+  executor: Executor,
+  registrationId: string,
+  event: Event,
+  settings: NotificationSettings,
+) {
+  const startsAt = event.startsAt.toISOString();
+  const plans: [Notice, number][] = [['reminder', 24]];
+  if (event.format !== 'in_person') plans.push(['link', settings.linkHoursBefore]);
+  for (const [notice, hours] of plans) {
+    const runAt = new Date(event.startsAt.getTime() - hours * 3_600_000);
+    if (runAt.getTime() < Date.now() - 60_000) continue;
+    await enqueue(executor, reminderJob, { registrationId, notice, startsAt }, { runAt });
+  }
+}
+
+/** The scheduled job: sends only if the registration is still confirmed and the event has not moved. */
+export function reminderHandler(db: Executor, settings: NotificationSettings): JobHandler {
+  return async (payload) => {
+    const registrationId = String(payload.registrationId);
+    const [row] = await db
+      .select({ status: registrations.status, startsAt: events.startsAt })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(and(eq(registrations.id, registrationId)));
+    if (!row || row.status !== 'confirmed' || row.startsAt.toISOString() !== payload.startsAt) return;
+    await notify(db, registrationId, payload.notice as Notice, settings);
+  };
+}

@@ -1,0 +1,143 @@
+// Registering a person for an event: window, audience, one live registration per person, and never
+// more confirmed than the capacity, whatever the concurrency.
+import { randomBytes } from 'node:crypto';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { audit } from '../../platform/db/audit.ts';
+import type { Db, Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { formatDateTime } from '../../platform/time.ts';
+import { getPerson } from '../organisations/people.ts';
+import { checkEligibility } from './eligibility.ts';
+import { type AttendanceMode, registrations } from './events.schema.ts';
+import { type Event, getEvent } from './events.ts';
+import { type EventLock, lockEvent } from './lock.ts';
+import { type NotificationSettings, notify, scheduleReminders } from './notifications.ts';
+
+export type Registration = typeof registrations.$inferSelect;
+
+export interface RegisterInput {
+  eventId: string;
+  personId: string;
+  mode?: AttendanceMode | undefined;
+  /** Who made the registration: the person, their referent, or staff. */
+  registeredBy: string | null;
+}
+
+export interface RegisterOptions {
+  settings: NotificationSettings;
+  at?: Date;
+  /** Replaced only by the test that proves the lock is what prevents overselling. */
+  lock?: EventLock;
+}
+
+/** Is the registration window open? A refusal says when it opens or that it has closed. */
+export function registrationWindow(event: Event, at: Date): Result<true> {
+  if (event.registrationOpensAt && at < event.registrationOpensAt) {
+    return fail(
+      422,
+      'registration_closed',
+      `Les inscriptions ouvriront le ${formatDateTime(event.registrationOpensAt)}.`,
+    );
+  }
+  const closes =
+    event.registrationClosesAt && event.registrationClosesAt < event.startsAt
+      ? event.registrationClosesAt
+      : event.startsAt;
+  if (at >= closes) return fail(422, 'registration_closed', 'Les inscriptions à cet événement sont closes.');
+  return ok(true);
+}
+
+function modeFor(event: Event, mode: AttendanceMode | undefined): Result<AttendanceMode> {
+  if (event.format === 'in_person') {
+    return mode === 'online'
+      ? fail(400, 'invalid', 'Cet événement a lieu en présentiel seulement.', {
+          mode: 'Présentiel seulement.',
+        })
+      : ok('in_person');
+  }
+  if (event.format === 'online') {
+    return mode === 'in_person'
+      ? fail(400, 'invalid', 'Cet événement a lieu en visioconférence seulement.', {
+          mode: 'En ligne seulement.',
+        })
+      : ok('online');
+  }
+  return ok(mode ?? 'in_person');
+}
+
+export async function confirmedCount(tx: Executor, eventId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
+  return row?.n ?? 0;
+}
+
+export async function register(
+  db: Db,
+  input: RegisterInput,
+  options: RegisterOptions,
+): Promise<Result<Registration>> {
+  const at = options.at ?? new Date();
+  const lock = options.lock ?? lockEvent;
+  return db.transaction(async (tx) => {
+    await lock(tx, input.eventId);
+    const event = await getEvent(tx, input.eventId);
+    if (!event) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+    const person = await getPerson(tx, input.personId);
+    if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
+    const window = registrationWindow(event, at);
+    if (!window.ok) return window;
+    const eligible = await checkEligibility({ executor: tx, event, person, at });
+    if (!eligible.ok) return eligible;
+    const mode = modeFor(event, input.mode);
+    if (!mode.ok) return mode;
+    const [existing] = await tx
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.eventId, event.id),
+          eq(registrations.personId, person.id),
+          ne(registrations.status, 'cancelled'),
+        ),
+      );
+    if (existing) {
+      return fail(
+        409,
+        'already_registered',
+        existing.status === 'confirmed'
+          ? `${person.firstName} ${person.lastName} est déjà inscrit·e à cet événement.`
+          : `${person.firstName} ${person.lastName} est déjà sur la liste d’attente de cet événement.`,
+      );
+    }
+    const full = event.capacity !== null && (await confirmedCount(tx, event.id)) >= event.capacity;
+    const [registration] = await tx
+      .insert(registrations)
+      .values({
+        eventId: event.id,
+        personId: person.id,
+        status: full ? 'waitlisted' : 'confirmed',
+        mode: mode.value,
+        registeredBy: input.registeredBy,
+        checkInToken: randomBytes(24).toString('base64url'),
+      })
+      .returning();
+    await notify(
+      tx,
+      registration!.id,
+      registration!.status === 'confirmed' ? 'confirmed' : 'waitlisted',
+      options.settings,
+    );
+    if (registration!.status === 'confirmed')
+      await scheduleReminders(tx, registration!.id, event, options.settings);
+    await audit(tx, {
+      actorId: input.registeredBy,
+      action: 'register',
+      entity: 'registration',
+      entityId: registration!.id,
+      data: { eventId: event.id, personId: person.id, status: registration!.status },
+    });
+    return ok(registration!);
+  });
+}
