@@ -5,6 +5,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -182,4 +183,19 @@ export const calendarFeeds = pgTable('calendar_feeds', {
     .references(() => people.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A video-call attendance report read into a preview, applied once staff confirms. */
+export const attendanceImports = pgTable('attendance_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  eventId: uuid('event_id')
+    .notNull()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  minMinutes: integer('min_minutes').notNull(),
+  /** Matched people, people below the minimum duration, and unmatched lines. */
+  report: jsonb('report').notNull(),
+  createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }),
 });

@@ -1,0 +1,167 @@
+// Online attendance from a video-call report (Zoom, Teams, BigBlueButton exports: an email and a
+// duration per line, a person possibly on several lines when they reconnected). Read into a preview
+// with the unmatched lines; applied once.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { readTable, SheetError } from '../../platform/sheets/sheets.ts';
+import { people } from '../organisations/organisations.schema.ts';
+import { normalise } from '../organisations/reference.ts';
+import { recordAttendance } from './check-in.ts';
+import { attendanceImports } from './events.schema.ts';
+
+export interface AttendanceReport {
+  matched: { personId: string; name: string; email: string; minutes: number }[];
+  tooShort: { name: string; email: string; minutes: number }[];
+  unmatched: { line: number; email: string; reason: string }[];
+}
+
+const emailHeaders = [
+  'email',
+  'e mail',
+  'adresse e mail',
+  'adresse email',
+  'user email',
+  'participant email',
+  'courriel',
+  'adresse electronique',
+  'mail',
+];
+const durationHeaders = [
+  'duration (minutes)',
+  'duree (minutes)',
+  'duration',
+  'duree',
+  'in meeting duration',
+  'duree de la reunion',
+  'temps de presence',
+  'minutes',
+  'total duration (minutes)',
+];
+
+/** « 45 », « 1:05:30 », « 00:45:12 », « 1h 5m 3s », « 1 h 05 min » → whole minutes; undefined if unreadable. */
+export function parseMinutes(value: string): number | undefined {
+  const text = value.trim().toLowerCase();
+  if (/^\d+([.,]\d+)?$/.test(text)) return Math.floor(Number(text.replace(',', '.')));
+  const clock = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (clock) return clock[3] !== undefined ? Number(clock[1]) * 60 + Number(clock[2]) : Number(clock[1]);
+  const parts = [
+    ...text.matchAll(/(\d+)\s*(h|hr|heures?|hours?|m|min|mn|minutes?|s|sec|secondes?|seconds?)\b/g),
+  ];
+  if (parts.length === 0) return undefined;
+  let seconds = 0;
+  for (const [, amount, unit] of parts) {
+    const n = Number(amount);
+    if (unit!.startsWith('h')) seconds += n * 3600;
+    else if (unit!.startsWith('m')) seconds += n * 60;
+    else seconds += n;
+  }
+  return Math.floor(seconds / 60);
+}
+
+const findColumn = (headers: string[], names: string[]) => {
+  const normalised = headers.map((h) => normalise(h).replace(/[_-]/g, ' '));
+  for (const name of names) {
+    const index = normalised.indexOf(name);
+    if (index >= 0) return index;
+  }
+  return -1;
+};
+
+export async function prepareAttendanceImport(
+  executor: Executor,
+  eventId: string,
+  fileName: string,
+  data: Buffer,
+  minMinutes: number,
+  actorId: string,
+): Promise<Result<{ id: string; report: AttendanceReport }>> {
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(data);
+  } catch (error) {
+    if (error instanceof SheetError) return fail(400, 'invalid_file', error.message);
+    throw error;
+  }
+  const emailColumn = findColumn(table.headers, emailHeaders);
+  const durationColumn = findColumn(table.headers, durationHeaders);
+  if (emailColumn < 0 || durationColumn < 0) {
+    return fail(
+      400,
+      'invalid_file',
+      'Le rapport doit avoir une colonne d’adresse électronique (Email) et une colonne de durée (Durée, Duration).',
+    );
+  }
+  const totals = new Map<string, { minutes: number; line: number }>();
+  const unmatched: AttendanceReport['unmatched'] = [];
+  table.rows.forEach((row, index) => {
+    const line = index + 2;
+    const email = (row[emailColumn] ?? '').trim().toLowerCase();
+    const minutes = parseMinutes(row[durationColumn] ?? '');
+    if (!email) return unmatched.push({ line, email: '', reason: 'pas d’adresse électronique' });
+    if (minutes === undefined)
+      return unmatched.push({ line, email, reason: `durée illisible « ${row[durationColumn] ?? ''} »` });
+    const total = totals.get(email);
+    totals.set(email, { minutes: (total?.minutes ?? 0) + minutes, line: total?.line ?? line });
+  });
+  const emails = [...totals.keys()];
+  const known = emails.length
+    ? await executor
+        .select({
+          id: people.id,
+          email: people.email,
+          firstName: people.firstName,
+          lastName: people.lastName,
+        })
+        .from(people)
+        .where(inArray(sql`lower(${people.email})`, emails))
+    : [];
+  const byEmail = new Map(known.map((p) => [p.email.toLowerCase(), p]));
+  const report: AttendanceReport = { matched: [], tooShort: [], unmatched };
+  for (const [email, { minutes, line }] of totals) {
+    const person = byEmail.get(email);
+    if (!person) {
+      unmatched.push({ line, email, reason: 'aucune personne n’a cette adresse' });
+      continue;
+    }
+    const entry = { name: `${person.firstName} ${person.lastName}`, email: person.email, minutes };
+    if (minutes >= minMinutes) report.matched.push({ personId: person.id, ...entry });
+    else report.tooShort.push(entry);
+  }
+  unmatched.sort((a, b) => a.line - b.line);
+  const [saved] = await executor
+    .insert(attendanceImports)
+    .values({ eventId, fileName: fileName.slice(0, 200), minMinutes, report, createdBy: actorId })
+    .returning({ id: attendanceImports.id });
+  return ok({ id: saved!.id, report });
+}
+
+export async function getAttendanceImport(executor: Executor, id: string) {
+  const [row] = await executor.select().from(attendanceImports).where(eq(attendanceImports.id, id));
+  return row ? { ...row, report: row.report as AttendanceReport } : undefined;
+}
+
+export async function applyAttendanceImport(
+  executor: Executor,
+  id: string,
+  actorId: string,
+): Promise<Result<{ recorded: number }>> {
+  const [claimed] = await executor
+    .update(attendanceImports)
+    .set({ appliedAt: sql`now()` })
+    .where(and(eq(attendanceImports.id, id), isNull(attendanceImports.appliedAt)))
+    .returning();
+  if (!claimed) return fail(409, 'already_applied', 'Ce rapport de présence a déjà été enregistré.');
+  let recorded = 0;
+  for (const m of (claimed.report as AttendanceReport).matched) {
+    const result = await recordAttendance(executor, {
+      eventId: claimed.eventId,
+      personId: m.personId,
+      source: 'import',
+      minutes: m.minutes,
+      recordedBy: actorId,
+    });
+    if (result.recorded) recorded++;
+  }
+  return ok({ recorded });
+}

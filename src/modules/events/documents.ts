@@ -1,0 +1,85 @@
+// Minutes and documents of an event: PDF and office files, checked by their content, not their name.
+import { asc, eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import { audit } from '../../platform/db/audit.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { eventDocuments } from './events.schema.ts';
+
+export const maxDocumentBytes = 10 * 1024 * 1024;
+
+const allowed = new Map<string, string>([
+  ['application/pdf', 'pdf'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ['application/vnd.openxmlformats-officedocument.presentationml.presentation', 'pptx'],
+  ['application/vnd.oasis.opendocument.text', 'odt'],
+  ['application/vnd.oasis.opendocument.spreadsheet', 'ods'],
+  ['application/vnd.oasis.opendocument.presentation', 'odp'],
+  ['application/x-cfb', 'doc'],
+]);
+
+export async function addDocument(
+  executor: Executor,
+  input: { eventId: string; kind: 'minutes' | 'document'; title: string; fileName: string; content: Buffer },
+  actorId: string,
+): Promise<Result<{ id: string }>> {
+  if (input.content.length === 0) return fail(400, 'invalid_file', 'Le fichier est vide.');
+  if (input.content.length > maxDocumentBytes)
+    return fail(413, 'payload_too_large', 'Le fichier dépasse 10 Mo.');
+  const detected = await fileTypeFromBuffer(input.content);
+  const extension = detected ? allowed.get(detected.mime) : undefined;
+  if (!detected || !extension) {
+    return fail(
+      415,
+      'unsupported_media_type',
+      'Seuls les fichiers PDF et bureautiques (Word, Excel, PowerPoint, OpenDocument) sont acceptés.',
+    );
+  }
+  const base =
+    input.fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+      .slice(0, 150) || 'document';
+  const [row] = await executor
+    .insert(eventDocuments)
+    .values({
+      eventId: input.eventId,
+      kind: input.kind,
+      title: input.title.trim().slice(0, 300) || base,
+      fileName: `${base}.${extension}`,
+      mimeType: detected.mime === 'application/x-cfb' ? 'application/octet-stream' : detected.mime,
+      size: input.content.length,
+      content: input.content,
+      uploadedBy: actorId,
+    })
+    .returning({ id: eventDocuments.id });
+  await audit(executor, {
+    actorId,
+    action: 'upload',
+    entity: 'event_document',
+    entityId: row!.id,
+    data: { eventId: input.eventId },
+  });
+  return ok(row!);
+}
+
+export async function listDocuments(executor: Executor, eventId: string) {
+  return executor
+    .select({
+      id: eventDocuments.id,
+      kind: eventDocuments.kind,
+      title: eventDocuments.title,
+      fileName: eventDocuments.fileName,
+      size: eventDocuments.size,
+      createdAt: eventDocuments.createdAt,
+    })
+    .from(eventDocuments)
+    .where(eq(eventDocuments.eventId, eventId))
+    .orderBy(asc(eventDocuments.kind), asc(eventDocuments.createdAt));
+}
+
+export async function getDocument(executor: Executor, id: string) {
+  const [row] = await executor.select().from(eventDocuments).where(eq(eventDocuments.id, id));
+  return row;
+}
