@@ -16,6 +16,7 @@ import './platform/validation.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.tsx';
 import { apiAuthenticator, installAuthentication } from './modules/accounts/auth.ts';
 import { eventApiRoutes } from './modules/events/events.api.ts';
+import { registerEventRoutes } from './modules/events/events.routes.tsx';
 import { registerHomeRoutes } from './modules/home/home.routes.tsx';
 import { organisationApiRoutes } from './modules/organisations/organisations.api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.tsx';
@@ -119,6 +120,7 @@ export async function buildApp(services: Services): Promise<App> {
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
   registerOrganisationRoutes(app, services);
+  registerEventRoutes(app, services);
 
   const apiRoutes: ApiRoute[] = [...organisationApiRoutes(services), ...eventApiRoutes(services)];
   registerApiRoutes(app, apiRoutes, apiAuthenticator(services));

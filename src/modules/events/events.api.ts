@@ -84,9 +84,10 @@ export function eventApiRoutes(services: Services) {
         400: { description: 'Saisie invalide' },
         403: { description: 'Réservé à l’équipe du réseau' },
       },
-      handler: async ({ body, request }) => {
-        if (!policy.manage(request.actor)) return forbidden();
-        const result = await db.transaction((tx) => createEvent(tx, body, request.actor!.personId));
+      allow: (request) => policy.manage(request.actor),
+      // The domain parses the raw body itself (its dates become Date objects once parsed).
+      handler: async ({ request }) => {
+        const result = await db.transaction((tx) => createEvent(tx, request.body, request.actor!.personId));
         return result.ok ? eventJson(result.value, 0, true) : result;
       },
     }),
@@ -196,8 +197,8 @@ export function eventApiRoutes(services: Services) {
         404: { description: 'Introuvable' },
         409: { description: 'Inscription annulée ou en attente' },
       },
+      allow: (request) => policy.manage(request.actor),
       handler: async ({ params, request }) => {
-        if (!policy.manage(request.actor)) return forbidden();
         const result = await db.transaction((tx) => checkIn(tx, params.id, request.actor!.personId));
         return result.ok ? { recorded: result.value.recorded } : result;
       },
@@ -230,8 +231,8 @@ export function eventApiRoutes(services: Services) {
         403: { description: 'Réservé à l’équipe du réseau' },
         404: { description: 'Introuvable' },
       },
+      allow: (request) => policy.manage(request.actor),
       handler: async ({ params, request }) => {
-        if (!policy.manage(request.actor)) return forbidden();
         if (!(await getEvent(db, params.id))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
         const rows = await listRegistrations(db, params.id);
         return {

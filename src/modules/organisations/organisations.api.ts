@@ -98,8 +98,8 @@ export function organisationApiRoutes({ db }: Services) {
         409: { description: 'Organisation déjà enregistrée' },
         422: { description: 'Introuvable dans le référentiel officiel' },
       },
+      allow: (request) => policy.manage(request.actor),
       handler: async ({ body, request }) => {
-        if (!policy.manage(request.actor)) return forbidden();
         const result = await db.transaction((tx) => createOrganisation(tx, body, request.actor!.personId));
         return result.ok ? organisationJson(result.value, false) : result;
       },
@@ -117,8 +117,8 @@ export function organisationApiRoutes({ db }: Services) {
         },
         403: { description: 'Réservé à l’équipe du réseau' },
       },
+      allow: (request) => policy.manage(request.actor),
       handler: async ({ query, request }) => {
-        if (!policy.manage(request.actor)) return forbidden();
         const list = await listOrganisations(db, query);
         return { ...list, items: list.items.map((o) => organisationJson(o, o.memberThisYear)) };
       },
@@ -161,8 +161,8 @@ export function organisationApiRoutes({ db }: Services) {
         403: { description: 'Réservé à l’équipe du réseau' },
         404: { description: 'Organisation introuvable' },
       },
+      allow: (request) => policy.manage(request.actor),
       handler: async ({ params, body, request }) => {
-        if (!policy.manage(request.actor)) return forbidden();
         if (!(await getOrganisation(db, params.id)))
           return fail(404, 'not_found', 'Organisation introuvable.');
         const result = await db.transaction((tx) =>

@@ -27,6 +27,8 @@ export interface ApiRoute<B = unknown, Q = unknown, P = unknown> {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** False only for the few routes anyone may read without a token. */
   auth?: boolean;
+  /** A role check made before the input is even read (record-level checks are the handler's). */
+  allow?: (request: FastifyRequest) => boolean;
   /**
    * Returns the body to send with the first 2xx status of `responses`, a Failure, or nothing when the
    * handler sent the reply itself.
@@ -65,6 +67,13 @@ export function registerApiRoutes(
       url: route.url,
       handler: async (request, reply) => {
         if (route.auth !== false && !(await authenticate(request, reply))) return reply;
+        if (route.allow && !route.allow(request)) {
+          return apiError(reply, {
+            status: 403,
+            code: 'forbidden',
+            message: 'Vous n’avez pas le droit de faire cela.',
+          });
+        }
         const params = parseOr400(route.params, request.params, reply, 'L’adresse');
         if (!params.ok) return reply;
         const query = parseOr400(route.query, request.query, reply, 'La requête');

@@ -1,0 +1,247 @@
+import { formatDateTime, timeZone } from '../../../platform/time.ts';
+import { Field, Layout, type PageContext, Select } from '../../../platform/views/layout.tsx';
+import { audiences, eventFormats, eventKinds } from '../events.schema.ts';
+import {
+  type AgendaFilters,
+  audienceLabels,
+  type Event,
+  eventFormatLabels,
+  eventKindLabels,
+} from '../events.ts';
+
+export type AgendaRow = { event: Event; seriesTitle: string | null; confirmed: number };
+
+const dayKey = new Intl.DateTimeFormat('en-CA', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const timeOnly = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
+const monthTitle = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+export function seatsLeft(event: Event, confirmed: number): number | null {
+  return event.capacity === null ? null : Math.max(0, event.capacity - confirmed);
+}
+
+export function EventFacts({ row }: { row: AgendaRow }) {
+  const { event } = row;
+  const left = seatsLeft(event, row.confirmed);
+  return (
+    <p class="muted">
+      {eventKindLabels[event.kind]} · {eventFormatLabels[event.format]}
+      {event.venue ? ` · ${event.venue}` : ''} · <strong>{audienceLabels[event.audience]}</strong>
+      {left !== null
+        ? ` · ${left === 0 ? 'complet (liste d’attente)' : `${left} place${left > 1 ? 's' : ''} restante${left > 1 ? 's' : ''}`}`
+        : ''}
+      {event.provisional ? ' · date provisoire' : ''}
+    </p>
+  );
+}
+
+function Filters({
+  filters,
+  series,
+  view,
+  month,
+}: {
+  filters: AgendaFilters;
+  series: { id: string; title: string }[];
+  view: string;
+  month: string;
+}) {
+  return (
+    <form method="get" action="/agenda" class="filters" aria-label="Filtrer l’agenda">
+      <input type="hidden" name="vue" value={view} />
+      {view === 'mois' ? <input type="hidden" name="mois" value={month} /> : null}
+      <Field name="q" label="Rechercher" type="search" value={filters.q} />
+      <Select
+        name="kind"
+        label="Type"
+        options={eventKinds.map((k) => [k, eventKindLabels[k]] as const)}
+        value={filters.kind}
+        empty="Tous"
+      />
+      <Select
+        name="format"
+        label="Format"
+        options={eventFormats.map((k) => [k, eventFormatLabels[k]] as const)}
+        value={filters.format}
+        empty="Tous"
+      />
+      <Select
+        name="audience"
+        label="Public"
+        options={audiences.map((k) => [k, audienceLabels[k]] as const)}
+        value={filters.audience}
+        empty="Tous"
+      />
+      <Select
+        name="series"
+        label="Série"
+        options={series.map((s) => [s.id, s.title] as const)}
+        value={filters.series}
+        empty="Toutes"
+      />
+      <div class="field">
+        <button type="submit">Filtrer</button>
+      </div>
+    </form>
+  );
+}
+
+function query(params: Record<string, string | undefined>) {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  return `/agenda?${search}`;
+}
+
+export function AgendaPage(props: {
+  ctx: PageContext;
+  rows: AgendaRow[];
+  filters: AgendaFilters;
+  series: { id: string; title: string }[];
+  view: 'liste' | 'mois';
+  month: string;
+  notice?: string | undefined;
+}) {
+  const { filters } = props;
+  const common = {
+    q: filters.q,
+    kind: filters.kind,
+    format: filters.format,
+    audience: filters.audience,
+    series: filters.series,
+  };
+  return (
+    <Layout ctx={props.ctx} title="Agenda" notice={props.notice}>
+      <h1>Agenda du réseau</h1>
+      <nav aria-label="Affichage de l’agenda" class="actions">
+        <a
+          href={query({ ...common, vue: 'liste' })}
+          aria-current={props.view === 'liste' ? 'page' : undefined}
+        >
+          Liste des prochains événements
+        </a>
+        <a
+          href={query({ ...common, vue: 'mois', mois: props.month })}
+          aria-current={props.view === 'mois' ? 'page' : undefined}
+        >
+          Vue par mois
+        </a>
+        <a href="/agenda.ics">S’abonner à l’agenda (iCal)</a>
+      </nav>
+      <Filters filters={filters} series={props.series} view={props.view} month={props.month} />
+      {props.view === 'mois' ? (
+        <MonthView rows={props.rows} month={props.month} common={common} />
+      ) : (
+        <ListView rows={props.rows} />
+      )}
+    </Layout>
+  );
+}
+
+function ListView({ rows }: { rows: AgendaRow[] }) {
+  if (rows.length === 0) return <p role="status">Aucun événement ne correspond.</p>;
+  return (
+    <>
+      <p role="status">
+        {rows.length} événement{rows.length > 1 ? 's' : ''}.
+      </p>
+      <ul class="cards">
+        {rows.map((row) => (
+          <li key={row.event.id} class="card">
+            <h2>
+              <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
+            </h2>
+            <p>
+              <time dateTime={row.event.startsAt.toISOString()}>{formatDateTime(row.event.startsAt)}</time>
+            </p>
+            {row.seriesTitle ? <p>{row.seriesTitle}</p> : null}
+            <EventFacts row={row} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function MonthView({
+  rows,
+  month,
+  common,
+}: {
+  rows: AgendaRow[];
+  month: string;
+  common: Record<string, string | undefined>;
+}) {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, m - 1, 1));
+  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const offset = (first.getUTCDay() + 6) % 7;
+  const byDay = new Map<string, AgendaRow[]>();
+  for (const row of rows) {
+    const key = dayKey.format(row.event.startsAt);
+    byDay.set(key, [...(byDay.get(key) ?? []), row]);
+  }
+  const cells: (number | null)[] = [
+    ...Array(offset).fill(null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
+  while (cells.length % 7) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  const shift = (delta: number) => {
+    const d = new Date(Date.UTC(year, m - 1 + delta, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  const title = monthTitle.format(first);
+  return (
+    <>
+      <nav aria-label="Mois" class="actions">
+        <a href={query({ ...common, vue: 'mois', mois: shift(-1) })}>Mois précédent</a>
+        <a href={query({ ...common, vue: 'mois', mois: shift(1) })}>Mois suivant</a>
+      </nav>
+      <table class="month">
+        <caption>
+          {title.charAt(0).toUpperCase() + title.slice(1)} — {rows.length} événement
+          {rows.length > 1 ? 's' : ''}
+        </caption>
+        <thead>
+          <tr>
+            {['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].map((d) => (
+              <th key={d} scope="col">
+                {d}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week.join('-')}>
+              {week.map((day, i) => {
+                const key = day ? `${month}-${String(day).padStart(2, '0')}` : '';
+                const items = day ? (byDay.get(key) ?? []) : [];
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a weekday column
+                  <td key={i} class={items.length ? 'has-events' : 'no-events'}>
+                    {day ? <span class="day-number">{day}</span> : null}
+                    {items.length ? (
+                      <ul>
+                        {items.map((row) => (
+                          <li key={row.event.id}>
+                            {timeOnly.format(row.event.startsAt)}{' '}
+                            <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

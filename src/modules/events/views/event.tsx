@@ -1,0 +1,264 @@
+import { formatDateTime } from '../../../platform/time.ts';
+import { JsonLd } from '../../../platform/views/json-ld.tsx';
+import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import type { Person } from '../../organisations/people.ts';
+import { audienceLabels, type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import type { Registration } from '../register.ts';
+import { seatsLeft } from './agenda.tsx';
+
+export interface EventPageProps {
+  ctx: PageContext;
+  event: Event;
+  seriesTitle: string | null;
+  organisers: { id: string; name: string }[];
+  partners: { id: string; name: string }[];
+  confirmed: number;
+  baseUrl: string;
+  /** What the signed-in person can do: register, or why not. */
+  registration: Registration | undefined;
+  canRegister: { ok: true } | { ok: false; message: string } | null;
+  colleagues: (Person & { registered: boolean })[] | undefined;
+  showOnlineUrl: boolean;
+  documents: { id: string; kind: string; title: string; fileName: string; size: number }[] | undefined;
+  staff: boolean;
+  notice?: string | undefined;
+  error?: string | undefined;
+}
+
+const statusLabels: Record<Registration['status'], string> = {
+  confirmed: 'Votre inscription est confirmée.',
+  waitlisted: 'Vous êtes sur la liste d’attente : nous vous écrirons si une place se libère.',
+  cancelled: 'Inscription annulée.',
+};
+
+function jsonLd(event: Event, p: EventPageProps) {
+  const attendanceMode = {
+    in_person: 'https://schema.org/OfflineEventAttendanceMode',
+    online: 'https://schema.org/OnlineEventAttendanceMode',
+    hybrid: 'https://schema.org/MixedEventAttendanceMode',
+  }[event.format];
+  const location = [];
+  if (event.format !== 'online' && event.venue)
+    location.push({ '@type': 'Place', name: event.venue, address: event.venue });
+  if (event.format !== 'in_person')
+    location.push({ '@type': 'VirtualLocation', url: `${p.baseUrl}/agenda/${event.id}` });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: event.title,
+    ...(event.description ? { description: event.description } : {}),
+    startDate: event.startsAt.toISOString(),
+    endDate: event.endsAt.toISOString(),
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: attendanceMode,
+    location: location.length === 1 ? location[0] : location,
+    url: `${p.baseUrl}/agenda/${event.id}`,
+    inLanguage: 'fr',
+    ...(p.organisers.length
+      ? { organizer: p.organisers.map((o) => ({ '@type': 'Organization', name: o.name })) }
+      : {}),
+    ...(p.partners.length
+      ? { sponsor: p.partners.map((o) => ({ '@type': 'Organization', name: o.name })) }
+      : {}),
+    ...(event.capacity !== null
+      ? { maximumAttendeeCapacity: event.capacity, remainingAttendeeCapacity: seatsLeft(event, p.confirmed) }
+      : {}),
+  };
+}
+
+function RegistrationBox(p: EventPageProps) {
+  const { event } = p;
+  if (!p.ctx.viewer) {
+    return (
+      <section class="registration-box" aria-labelledby="inscription">
+        <h2 id="inscription">Inscription</h2>
+        <p>
+          <a href="/connexion">Connectez-vous</a> pour vous inscrire.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="registration-box" aria-labelledby="inscription">
+      <h2 id="inscription">Inscription</h2>
+      {p.error ? (
+        <p class="error-summary" role="alert">
+          {p.error}
+        </p>
+      ) : null}
+      {p.registration ? (
+        <>
+          <p>
+            <strong>{statusLabels[p.registration.status]}</strong>
+            {p.registration.mode && event.format === 'hybrid'
+              ? ` Vous participerez ${p.registration.mode === 'online' ? 'en visioconférence' : 'sur place'}.`
+              : ''}
+          </p>
+          {p.showOnlineUrl && event.onlineUrl ? (
+            <p>
+              Lien de la visioconférence : <a href={event.onlineUrl}>{event.onlineUrl}</a>
+            </p>
+          ) : null}
+          <div class="actions">
+            <a href="/mes-inscriptions">Mes inscriptions et mon code de présence</a>
+            {event.startsAt > new Date() ? (
+              <form method="post" action={`/inscriptions/${p.registration.id}/annulation`}>
+                <CsrfField ctx={p.ctx} />
+                <button type="submit" class="button-secondary">
+                  Annuler mon inscription
+                </button>
+              </form>
+            ) : null}
+          </div>
+        </>
+      ) : p.canRegister?.ok ? (
+        <form method="post" action={`/agenda/${event.id}/inscription`}>
+          <CsrfField ctx={p.ctx} />
+          {event.format === 'hybrid' ? (
+            <fieldset>
+              <legend>Comment participerez-vous ?</legend>
+              <div>
+                <input type="radio" id="mode-in-person" name="mode" value="in_person" checked />{' '}
+                <label for="mode-in-person">Sur place{event.venue ? ` (${event.venue})` : ''}</label>
+              </div>
+              <div>
+                <input type="radio" id="mode-online" name="mode" value="online" />{' '}
+                <label for="mode-online">En visioconférence</label>
+              </div>
+            </fieldset>
+          ) : null}
+          <button type="submit">
+            {seatsLeft(event, p.confirmed) === 0 ? 'M’inscrire sur la liste d’attente' : 'M’inscrire'}
+          </button>
+        </form>
+      ) : (
+        <p role="status">{p.canRegister?.message}</p>
+      )}
+      {p.showOnlineUrl && !p.registration && event.onlineUrl ? (
+        <p>
+          Lien de la visioconférence : <a href={event.onlineUrl}>{event.onlineUrl}</a>
+        </p>
+      ) : null}
+      {p.colleagues?.length ? (
+        <form method="post" action={`/agenda/${event.id}/inscription`}>
+          <CsrfField ctx={p.ctx} />
+          <fieldset>
+            <legend>Inscrire des collègues de ma collectivité</legend>
+            {p.colleagues.map((c) => (
+              <div key={c.id}>
+                <input
+                  type="checkbox"
+                  id={`colleague-${c.id}`}
+                  name="personIds"
+                  value={c.id}
+                  disabled={c.registered}
+                />{' '}
+                <label for={`colleague-${c.id}`}>
+                  {`${c.firstName} ${c.lastName}`}
+                  {c.registered ? ' (déjà inscrit·e)' : ''}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit">Inscrire les personnes cochées</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+export function EventPage(p: EventPageProps) {
+  const { event } = p;
+  const left = seatsLeft(event, p.confirmed);
+  return (
+    <Layout ctx={p.ctx} title={event.title} notice={p.notice}>
+      <JsonLd data={jsonLd(event, p)} />
+      <p>
+        <a href="/agenda">← Agenda</a>
+      </p>
+      <h1>{event.title}</h1>
+      {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
+      <dl class="facts">
+        <dt>Quand</dt>
+        <dd>
+          du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
+          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
+          {event.provisional ? ' — date provisoire' : ''}
+        </dd>
+        <dt>Type</dt>
+        <dd>{eventKindLabels[event.kind]}</dd>
+        {event.theme ? (
+          <>
+            <dt>Thème</dt>
+            <dd>{event.theme}</dd>
+          </>
+        ) : null}
+        <dt>Format</dt>
+        <dd>{eventFormatLabels[event.format]}</dd>
+        {event.venue ? (
+          <>
+            <dt>Lieu</dt>
+            <dd>{event.venue}</dd>
+          </>
+        ) : null}
+        <dt>Public</dt>
+        <dd>{audienceLabels[event.audience]}</dd>
+        {left !== null ? (
+          <>
+            <dt>Places</dt>
+            <dd>
+              {left === 0
+                ? 'Complet — inscription sur liste d’attente'
+                : `${left} place${left > 1 ? 's' : ''} restante${left > 1 ? 's' : ''} sur ${event.capacity}`}
+            </dd>
+          </>
+        ) : null}
+        {event.registrationOpensAt || event.registrationClosesAt ? (
+          <>
+            <dt>Inscriptions</dt>
+            <dd>
+              {event.registrationOpensAt ? `à partir du ${formatDateTime(event.registrationOpensAt)}` : ''}
+              {event.registrationOpensAt && event.registrationClosesAt ? ', ' : ''}
+              {event.registrationClosesAt ? `jusqu’au ${formatDateTime(event.registrationClosesAt)}` : ''}
+            </dd>
+          </>
+        ) : null}
+        {p.organisers.length ? (
+          <>
+            <dt>Organisé par</dt>
+            <dd>{p.organisers.map((o) => o.name).join(', ')}</dd>
+          </>
+        ) : null}
+        {p.partners.length ? (
+          <>
+            <dt>Partenaires</dt>
+            <dd>{p.partners.map((o) => o.name).join(', ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      {event.description ? <p class="description">{event.description}</p> : null}
+      <RegistrationBox {...p} />
+      {p.documents?.length ? (
+        <section aria-labelledby="documents">
+          <h2 id="documents">Compte rendu et documents</h2>
+          <ul>
+            {p.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/agenda/${event.id}/documents/${d.id}`}>
+                  {d.kind === 'minutes' ? `Compte rendu : ${d.title}` : d.title}
+                </a>{' '}
+                <span class="muted">
+                  ({d.fileName.split('.').pop()?.toUpperCase()}, {Math.max(1, Math.round(d.size / 1024))} Ko)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p class="actions">
+        <a href={`/agenda/${event.id}.ics`}>Ajouter à mon agenda (.ics)</a>
+        {p.staff ? <a href={`/gestion/evenements/${event.id}`}>Gérer l’événement</a> : null}
+      </p>
+    </Layout>
+  );
+}
