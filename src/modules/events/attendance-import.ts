@@ -94,16 +94,19 @@ export async function prepareAttendanceImport(
   }
   const totals = new Map<string, { minutes: number; line: number }>();
   const unmatched: AttendanceReport['unmatched'] = [];
-  table.rows.forEach((row, index) => {
+  for (const [index, row] of table.rows.entries()) {
     const line = index + 2;
     const email = (row[emailColumn] ?? '').trim().toLowerCase();
     const minutes = parseMinutes(row[durationColumn] ?? '');
-    if (!email) return unmatched.push({ line, email: '', reason: 'pas d’adresse électronique' });
-    if (minutes === undefined)
-      return unmatched.push({ line, email, reason: `durée illisible « ${row[durationColumn] ?? ''} »` });
-    const total = totals.get(email);
-    totals.set(email, { minutes: (total?.minutes ?? 0) + minutes, line: total?.line ?? line });
-  });
+    if (!email) {
+      unmatched.push({ line, email: '', reason: 'pas d’adresse électronique' });
+    } else if (minutes === undefined) {
+      unmatched.push({ line, email, reason: `durée illisible « ${row[durationColumn] ?? ''} »` });
+    } else {
+      const total = totals.get(email);
+      totals.set(email, { minutes: (total?.minutes ?? 0) + minutes, line: total?.line ?? line });
+    }
+  }
   const emails = [...totals.keys()];
   const known = emails.length
     ? await executor
