@@ -35,7 +35,7 @@ export async function buildApp(services: Services): Promise<App> {
   const app: FastifyInstance = Fastify({
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.TRUST_PROXY === 'true',
     routerOptions: { maxParamLength: 200 },
   });
 

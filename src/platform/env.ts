@@ -1,5 +1,6 @@
 // The only reader of process.env: the environment is parsed once, at boot, and fails fast.
 import { z } from 'zod';
+import './validation.ts';
 
 const duration = z.coerce.number().int().positive();
 
@@ -26,8 +27,15 @@ export const envSchema = z
     PROCONNECT_ISSUER: z.url().optional(),
     PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
     PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Behind a reverse proxy: trust its X-Forwarded-For, so that rate limits see the real client. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    EVENT_LINK_HOURS_BEFORE: z.coerce.number().int().min(1).max(24 * 14).default(48),
+    EVENT_LINK_HOURS_BEFORE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(48),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     DEMO_DATA: z.enum(['true', 'false']).default('true'),
   })

@@ -1,5 +1,5 @@
 // Sign-in pages: emailed link, ProConnect, sign-out.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   noticeOf,
@@ -33,7 +33,10 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
       })
     : undefined;
 
-  const startSession = async (reply: import('fastify').FastifyReply, personId: string) => {
+  /** A new session id at every sign-in; the browser's previous session, if any, is closed. */
+  const startSession = async (request: FastifyRequest, reply: FastifyReply, personId: string) => {
+    const previous = request.cookies[sessionCookie];
+    if (previous) await closeSession(db, previous);
     const id = await openSession(db, personId, timeouts);
     reply.setCookie(sessionCookie, id, sessionCookieOptions(services));
     return reply.redirect('/mon-espace', 303);
@@ -104,9 +107,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
       const message = result?.error.message ?? 'Ce lien de connexion est incomplet. Demandez-en un nouveau.';
       return sendMessagePage(request, reply, 410, 'Lien expiré', message);
     }
-    const previous = request.cookies[sessionCookie];
-    if (previous) await closeSession(db, previous);
-    return startSession(reply, result.value);
+    return startSession(request, reply, result.value);
   });
 
   app.post('/deconnexion', async (request, reply) => {
@@ -152,6 +153,6 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
       return sendMessagePage(request, reply, 401, 'Connexion refusée', identity.error.message);
     const person = await db.transaction((tx) => matchProConnectIdentity(tx, identity.value));
     if (!person.ok) return sendMessagePage(request, reply, 403, 'Compte introuvable', person.error.message);
-    return startSession(reply, person.value.id);
+    return startSession(request, reply, person.value.id);
   });
 }

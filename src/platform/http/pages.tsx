@@ -54,8 +54,13 @@ export function registerNotices(record: Record<string, string>) {
 /** Redirects after a successful form (POST → redirect → GET), with a notice for the next page. */
 export function redirectWithNotice(reply: FastifyReply, to: string, notice: string) {
   if (!notices.has(notice)) throw new Error(`message inconnu : ${notice}`);
-  const separator = to.includes('?') ? '&' : '?';
-  return reply.redirect(`${to}${separator}info=${encodeURIComponent(notice)}`, 303);
+  // The query goes before the fragment: what follows `#` never reaches the server.
+  const [path, fragment] = to.split('#') as [string, string | undefined];
+  const separator = path.includes('?') ? '&' : '?';
+  return reply.redirect(
+    `${path}${separator}info=${encodeURIComponent(notice)}${fragment ? `#${fragment}` : ''}`,
+    303,
+  );
 }
 
 export function noticeOf(request: FastifyRequest): string | undefined {
