@@ -17,7 +17,11 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.tsx';
 import { apiAuthenticator, installAuthentication } from './modules/accounts/auth.ts';
 import { eventApiRoutes } from './modules/events/events.api.ts';
 import { registerEventRoutes } from './modules/events/events.routes.tsx';
+import { registerEventStaffRoutes } from './modules/events/events.staff.routes.tsx';
 import { registerHomeRoutes } from './modules/home/home.routes.tsx';
+import { registerCertificateRoutes } from './modules/program/certificates.routes.tsx';
+import { programApiRoutes } from './modules/program/program.api.ts';
+import './modules/program/cohort-audience.ts';
 import { organisationApiRoutes } from './modules/organisations/organisations.api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.tsx';
 
@@ -121,8 +125,14 @@ export async function buildApp(services: Services): Promise<App> {
   registerAccountRoutes(app, services);
   registerOrganisationRoutes(app, services);
   registerEventRoutes(app, services);
+  registerEventStaffRoutes(app, services);
+  registerCertificateRoutes(app, services);
 
-  const apiRoutes: ApiRoute[] = [...organisationApiRoutes(services), ...eventApiRoutes(services)];
+  const apiRoutes: ApiRoute[] = [
+    ...organisationApiRoutes(services),
+    ...eventApiRoutes(services),
+    ...programApiRoutes(services),
+  ];
   registerApiRoutes(app, apiRoutes, apiAuthenticator(services));
   const openApi = buildOpenApi(apiRoutes, config.baseUrl);
   app.get('/api/openapi.json', async () => openApi);

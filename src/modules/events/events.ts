@@ -271,3 +271,14 @@ export async function isInvited(executor: Executor, eventId: string, personId: s
     .where(and(eq(eventInvitations.eventId, eventId), eq(eventInvitations.personId, personId)));
   return rows.length > 0;
 }
+
+/** Changes who may attend (the program module makes its cohort-only sessions `cohort`). */
+export async function setEventAudience(executor: Executor, eventId: string, audience: Audience, actorId: string | null) {
+  await executor.update(events).set({ audience }).where(eq(events.id, eventId));
+  await audit(executor, { actorId, action: 'audience', entity: 'event', entityId: eventId, data: { audience } });
+}
+
+export async function getEventsByIds(executor: Executor, ids: string[]): Promise<Event[]> {
+  if (ids.length === 0) return [];
+  return executor.select().from(events).where(inArray(events.id, ids)).orderBy(asc(events.startsAt));
+}

@@ -1,8 +1,8 @@
 // Reading registrations: an event's list for staff (with attendance), a person's own list.
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { organisations, people } from '../organisations/organisations.schema.ts';
-import { attendance, events, registrations } from './events.schema.ts';
+import { attendance, events, type RegistrationStatus, registrations } from './events.schema.ts';
 
 export async function listRegistrations(executor: Executor, eventId: string) {
   return executor
@@ -73,4 +73,42 @@ export async function seatsTaken(executor: Executor, eventId: string) {
     .from(registrations)
     .where(eq(registrations.eventId, eventId));
   return { confirmed: row?.confirmed ?? 0, waitlisted: row?.waitlisted ?? 0 };
+}
+
+/**
+ * A person's part in some events: their live registration status and whether they attended.
+ * Attendance comes only from attendance records.
+ */
+export async function participationOf(executor: Executor, personId: string, eventIds: string[]) {
+  const result = new Map<string, { status: RegistrationStatus | null; attended: boolean }>();
+  if (eventIds.length === 0) return result;
+  const [regs, present] = await Promise.all([
+    executor
+      .select({ eventId: registrations.eventId, status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.personId, personId), inArray(registrations.eventId, eventIds), ne(registrations.status, 'cancelled'))),
+    executor
+      .select({ eventId: attendance.eventId })
+      .from(attendance)
+      .where(and(eq(attendance.personId, personId), inArray(attendance.eventId, eventIds))),
+  ]);
+  for (const id of eventIds) result.set(id, { status: null, attended: false });
+  for (const r of regs) result.get(r.eventId)!.status = r.status;
+  for (const a of present) result.get(a.eventId)!.attended = true;
+  return result;
+}
+
+/** For many people at once: which of these events each attended (for the cohort table). */
+export async function attendanceByPerson(executor: Executor, personIds: string[], eventIds: string[]) {
+  const result = new Map<string, Set<string>>();
+  if (personIds.length === 0 || eventIds.length === 0) return result;
+  const rows = await executor
+    .select({ personId: attendance.personId, eventId: attendance.eventId })
+    .from(attendance)
+    .where(and(inArray(attendance.personId, personIds), inArray(attendance.eventId, eventIds)));
+  for (const row of rows) {
+    if (!result.has(row.personId)) result.set(row.personId, new Set());
+    result.get(row.personId)!.add(row.eventId);
+  }
+  return result;
 }

@@ -1,0 +1,118 @@
+// The certificate « Auditeur de Cités Unies France » as an A4 PDF, with a QR code to its verification page.
+import QRCode from 'qrcode';
+import { renderPdf } from '../../platform/pdf/pdf.ts';
+import { formatDate } from '../../platform/time.ts';
+
+export interface CertificateContent {
+  code: string;
+  holderName: string;
+  holderMandate: string | null;
+  organisationName: string | null;
+  programTitle: string;
+  issuedOn: string;
+  signatoryName: string | null;
+  signatoryTitle: string | null;
+  verificationUrl: string;
+}
+
+export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(c.verificationUrl, {
+    type: 'png',
+    margin: 1,
+    width: 240,
+    errorCorrectionLevel: 'M',
+  });
+  return renderPdf(
+    { layout: 'landscape', title: `Certificat — ${c.holderName}`, author: 'Cités Unies France' },
+    (doc) => {
+      const width = doc.page.width;
+      const height = doc.page.height;
+      const blue = '#1a3d8f';
+      doc
+        .rect(20, 20, width - 40, height - 40)
+        .lineWidth(3)
+        .stroke(blue);
+      doc
+        .rect(28, 28, width - 56, height - 56)
+        .lineWidth(0.8)
+        .stroke(blue);
+      doc
+        .fillColor(blue)
+        .font('bold')
+        .fontSize(14)
+        .text('CITÉS UNIES FRANCE', 60, 60, { width: width - 120, align: 'center', characterSpacing: 2 });
+      doc
+        .fillColor('#1e1e1e')
+        .font('serifBold')
+        .fontSize(34)
+        .text('Certificat', 60, 105, { width: width - 120, align: 'center' });
+      doc
+        .font('serif')
+        .fontSize(15)
+        .text(`Parcours d’immersion « Diplomates des territoires » — ${c.programTitle}`, 60, 155, {
+          width: width - 120,
+          align: 'center',
+        });
+      doc
+        .font('regular')
+        .fontSize(13)
+        .text('est décerné à', 60, 205, { width: width - 120, align: 'center' });
+      doc
+        .font('serifBold')
+        .fontSize(28)
+        .text(c.holderName, 60, 230, { width: width - 120, align: 'center' });
+      const role = [c.holderMandate, c.organisationName].filter(Boolean).join(', ');
+      if (role)
+        doc
+          .font('serif')
+          .fontSize(13)
+          .text(role, 80, 275, { width: width - 160, align: 'center' });
+      doc
+        .font('regular')
+        .fontSize(13)
+        .text('qui reçoit le titre d’', 60, 318, { width: width - 120, align: 'center', continued: false });
+      doc
+        .fillColor(blue)
+        .font('bold')
+        .fontSize(20)
+        .text('Auditeur de Cités Unies France', 60, 340, { width: width - 120, align: 'center' });
+      doc
+        .fillColor('#1e1e1e')
+        .font('regular')
+        .fontSize(11)
+        .text('pour avoir suivi le cycle de séances du parcours, dont les séances obligatoires.', 60, 372, {
+          width: width - 120,
+          align: 'center',
+        });
+      const bottom = height - 150;
+      doc
+        .font('regular')
+        .fontSize(11)
+        .text(`Fait à Paris, le ${formatDate(c.issuedOn)}`, 70, bottom);
+      if (c.signatoryName) {
+        doc
+          .font('bold')
+          .fontSize(12)
+          .text(c.signatoryName, 70, bottom + 30);
+        if (c.signatoryTitle)
+          doc
+            .font('regular')
+            .fontSize(11)
+            .text(c.signatoryTitle, 70, bottom + 48, { width: 330 });
+      }
+      doc.image(qr, width - 190, bottom - 20, { width: 110 });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .text('Vérifier ce certificat :', width - 330, bottom + 95, { width: 280, align: 'right' });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .text(c.verificationUrl, width - 330, bottom + 106, { width: 280, align: 'right' });
+      doc
+        .font('bold')
+        .fontSize(9)
+        .text(`Code : ${c.code}`, width - 330, bottom + 84, { width: 280, align: 'right' });
+    },
+  );
+}

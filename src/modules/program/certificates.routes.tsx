@@ -1,0 +1,53 @@
+// Public pages of certificates: verification by code, the Open Badges credential, the issuer's keys.
+import type { FastifyInstance } from 'fastify';
+import { pageContext, sendPage } from '../../platform/http/pages.tsx';
+import type { Services } from '../../platform/services.ts';
+import { getCertificate, verifyCertificate } from './certificates.ts';
+import { issuerName, publicKeys } from './credential.ts';
+import { VerificationPage } from './views/verification.tsx';
+
+const codePattern = /^[A-Z0-9-]{8,40}$/;
+
+export function registerCertificateRoutes(app: FastifyInstance, services: Services) {
+  const { db, config } = services;
+
+  app.get('/certificats/:code', async (request, reply) => {
+    const code = (request.params as { code: string }).code.toUpperCase();
+    const result = codePattern.test(code) ? await verifyCertificate(db, code) : undefined;
+    reply.header('x-robots-tag', 'noindex');
+    return sendPage(
+      reply,
+      <VerificationPage ctx={pageContext(request, reply)} code={code.slice(0, 40)} result={result} />,
+      result ? 200 : 404,
+    );
+  });
+
+  app.get('/certificats/:code/:file', async (request, reply) => {
+    const { code, file } = request.params as { code: string; file: string };
+    const certificate = codePattern.test(code) ? await getCertificate(db, code) : undefined;
+    const stored = certificate?.credential as { json: unknown; jwt: string } | undefined;
+    if (!stored || !['credential.json', 'credential.jwt'].includes(file)) {
+      return reply
+        .code(404)
+        .type('application/json')
+        .send({ error: { code: 'not_found', message: 'Aucun certificat ne porte ce code.' } });
+    }
+    if (file === 'credential.jwt') return reply.type('application/vc+jwt').send(stored.jwt);
+    return reply.type('application/ld+json; charset=utf-8').send(stored.json);
+  });
+
+  app.get('/.well-known/jwks.json', async () => publicKeys(db));
+
+  app.get('/reseau/profil.json', async (_request, reply) =>
+    reply.type('application/ld+json; charset=utf-8').send({
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      id: `${config.baseUrl}/reseau/profil.json`,
+      type: ['Profile'],
+      name: issuerName,
+      url: config.baseUrl,
+    }),
+  );
+}

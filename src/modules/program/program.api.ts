@@ -1,0 +1,238 @@
+// /api/v1 routes of « Diplomates des territoires ». Thin: parse, authorise, call, answer.
+import { z } from 'zod';
+import { defineApiRoute } from '../../platform/http/api.ts';
+import { fail } from '../../platform/result.ts';
+import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
+import { getPerson } from '../organisations/people.ts';
+import {
+  applicationInput,
+  applyToProgram,
+  decideApplication,
+  decisionInput,
+  getApplication,
+} from './applications.ts';
+import { getCertificate, issueCertificates, verifyCertificate } from './certificates.ts';
+import { programPolicy as policy } from './program.policy.ts';
+import { addSession, createProgram, getProgram, programInput, sessionInput } from './programs.ts';
+import { participantProgress } from './progress.ts';
+
+const forbidden = () => fail(403, 'forbidden', 'Vous n’avez pas le droit de faire cela.');
+const idParams = z.object({ id: uuid });
+const codeParams = z.object({ code: z.string().regex(/^[A-Z0-9-]{8,40}$/, 'Code de certificat invalide.') });
+
+export function programApiRoutes(services: Services) {
+  const { db, config } = services;
+  return [
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/programs',
+      tag: 'Parcours',
+      summary: 'Créer une édition du parcours (« promotion 2026-2027 »)',
+      body: programInput,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        201: {
+          description: 'Édition créée',
+          schema: z.object({ id: z.uuid(), title: z.string(), minSessions: z.number() }),
+        },
+        400: { description: 'Saisie invalide' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+      },
+      handler: async ({ request }) => {
+        const result = await db.transaction((tx) => createProgram(tx, request.body, request.actor!.personId));
+        return result.ok
+          ? { id: result.value.id, title: result.value.title, minSessions: result.value.minSessions }
+          : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/programs/:id/sessions',
+      tag: 'Parcours',
+      summary: 'Faire d’un événement de l’agenda une séance du parcours',
+      params: idParams,
+      body: sessionInput,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        201: {
+          description: 'Séance ajoutée',
+          schema: z.object({
+            id: z.uuid(),
+            eventId: z.uuid(),
+            mandatory: z.boolean(),
+            cohortOnly: z.boolean(),
+          }),
+        },
+        404: { description: 'Parcours introuvable' },
+        409: { description: 'Déjà une séance' },
+        422: { description: 'Événement introuvable' },
+      },
+      handler: async ({ params, body, request }) => {
+        const result = await db.transaction((tx) => addSession(tx, params.id, body, request.actor!.personId));
+        return result.ok
+          ? {
+              id: result.value.id,
+              eventId: result.value.eventId,
+              mandatory: result.value.mandatory,
+              cohortOnly: result.value.cohortOnly,
+            }
+          : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/programs/:id/applications',
+      tag: 'Parcours',
+      summary: 'Candidater (l’élu lui-même, le référent de sa collectivité, ou l’équipe)',
+      params: idParams,
+      body: applicationInput,
+      responses: {
+        201: {
+          description: 'Candidature déposée',
+          schema: z.object({ id: z.uuid(), status: z.literal('submitted') }),
+        },
+        403: { description: 'Pas élu d’une collectivité adhérente (code not_eligible)' },
+        409: { description: 'Déjà candidat' },
+        422: { description: 'Hors de la période de candidature' },
+      },
+      handler: async ({ params, body, request }) => {
+        const person = await getPerson(db, body.personId);
+        if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
+        if (!policy.actFor(request.actor, person)) return forbidden();
+        const result = await db.transaction((tx) =>
+          applyToProgram(tx, params.id, body, request.actor!.personId),
+        );
+        return result.ok ? { id: result.value.id, status: 'submitted' as const } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/applications/:id/decision',
+      tag: 'Parcours',
+      summary: 'Décider d’une candidature (le candidat est prévenu par courriel)',
+      params: idParams,
+      body: decisionInput,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        200: {
+          description: 'Décision enregistrée',
+          schema: z.object({ id: z.uuid(), status: z.enum(['accepted', 'rejected', 'waitlisted']) }),
+        },
+        404: { description: 'Candidature introuvable' },
+        409: { description: 'Promotion complète' },
+      },
+      handler: async ({ params, body, request }) => {
+        if (!(await getApplication(db, params.id)))
+          return fail(404, 'not_found', 'Cette candidature n’existe pas.');
+        const result = await db.transaction((tx) =>
+          decideApplication(tx, params.id, body, request.actor!.personId, config.baseUrl),
+        );
+        services.jobs.poke();
+        return result.ok ? { id: result.value.id, status: result.value.status } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/programs/:id/participants/:personId',
+      tag: 'Parcours',
+      summary: 'Avancement d’un participant (présences comptées dans l’agenda)',
+      params: z.object({ id: uuid, personId: uuid }),
+      responses: {
+        200: {
+          description: 'L’avancement',
+          schema: z.object({
+            attended: z.number(),
+            mandatoryAttended: z.number(),
+            mandatoryTotal: z.number(),
+            minSessions: z.number(),
+            eligible: z.boolean(),
+            standing: z.enum(['eligible', 'on_track', 'at_risk']),
+          }),
+        },
+        404: { description: 'Introuvable' },
+      },
+      handler: async ({ params, request }) => {
+        const program = await getProgram(db, params.id);
+        const person = await getPerson(db, params.personId);
+        if (!program || !person) return fail(404, 'not_found', 'Parcours ou personne introuvable.');
+        if (!policy.actFor(request.actor, person)) return forbidden();
+        const p = await participantProgress(db, program, person.id);
+        return {
+          attended: p.attended,
+          mandatoryAttended: p.mandatoryAttended,
+          mandatoryTotal: p.mandatoryTotal,
+          minSessions: p.minSessions,
+          eligible: p.eligible,
+          standing: p.standing,
+        };
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/programs/:id/certificates',
+      tag: 'Parcours',
+      summary: 'Délivrer les certificats à tous les participants éligibles qui n’en ont pas (idempotent)',
+      params: idParams,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        201: {
+          description: 'Les certificats délivrés par cet appel',
+          schema: z.array(z.object({ code: z.string(), personId: z.uuid() })),
+        },
+        404: { description: 'Parcours introuvable' },
+      },
+      handler: async ({ params, request }) =>
+        issueCertificates(db, params.id, request.actor!.personId, config.baseUrl).then((r) =>
+          r.ok ? r.value : r,
+        ),
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/certificates/:code',
+      tag: 'Parcours',
+      summary: 'Vérifier un certificat (public)',
+      auth: false,
+      params: codeParams,
+      responses: {
+        200: {
+          description: 'Valide ou révoqué',
+          schema: z.object({
+            valid: z.boolean(),
+            holder: z.string(),
+            program: z.string(),
+            issuedOn: z.string(),
+          }),
+        },
+        404: { description: 'Aucun certificat ne porte ce code' },
+      },
+      handler: async ({ params }) => {
+        const verified = await verifyCertificate(db, params.code);
+        if (!verified) return fail(404, 'not_found', 'Aucun certificat ne porte ce code.');
+        return {
+          valid: verified.valid,
+          holder: verified.holder,
+          program: verified.program,
+          issuedOn: verified.issuedOn,
+        };
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/certificates/:code/pdf',
+      tag: 'Parcours',
+      summary: 'Le certificat en PDF (son titulaire et l’équipe)',
+      params: codeParams,
+      responses: { 200: { description: 'application/pdf' }, 404: { description: 'Introuvable' } },
+      handler: async ({ params, request, reply }) => {
+        const certificate = await getCertificate(db, params.code);
+        if (!certificate) return fail(404, 'not_found', 'Aucun certificat ne porte ce code.');
+        if (!policy.downloadCertificate(request.actor, certificate.personId)) return forbidden();
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="certificat-${certificate.code}.pdf"`)
+          .send(certificate.pdf);
+      },
+    }),
+  ];
+}
