@@ -50,6 +50,7 @@ registerNotices({
 });
 
 const idParams = z.object({ id: uuid });
+const agendaPageSize = 30;
 const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export function registerEventRoutes(app: FastifyInstance, services: Services) {
@@ -100,7 +101,16 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     } else {
       filters.from ??= new Date(`${parisDate()}T00:00:00+01:00`);
     }
-    const [rows, series] = await Promise.all([listEvents(db, filters, request.actor), listSeries(db)]);
+    // The list shows a page of events at a time (one more is read to know whether a next page exists).
+    const page =
+      view === 'liste' ? Math.min(Math.max(1, Number.parseInt(raw.page ?? '1', 10) || 1), 1000) : 1;
+    const limit = view === 'liste' ? agendaPageSize + 1 : 500;
+    const [found, series] = await Promise.all([
+      listEvents(db, filters, request.actor, limit, (page - 1) * agendaPageSize),
+      listSeries(db),
+    ]);
+    const hasNext = view === 'liste' && found.length > agendaPageSize;
+    const rows = hasNext ? found.slice(0, agendaPageSize) : found;
     return sendPage(
       reply,
       <AgendaPage
@@ -110,6 +120,8 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
         series={series}
         view={view}
         month={month}
+        page={page}
+        hasNext={hasNext}
         notice={parsed.success ? noticeOf(request) : 'Certains filtres étaient invalides et ont été ignorés.'}
       />,
     );

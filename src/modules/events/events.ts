@@ -208,6 +208,7 @@ export async function listEvents(
   filters: AgendaFilters,
   viewer: { personId: string; staff: boolean } | null,
   limit = 500,
+  offset = 0,
 ) {
   const conditions: SQL[] = [];
   if (filters.from) conditions.push(gte(events.endsAt, filters.from));
@@ -237,7 +238,8 @@ export async function listEvents(
     .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
     .where(and(...conditions))
     .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function listSeries(executor: Executor) {
@@ -273,9 +275,20 @@ export async function isInvited(executor: Executor, eventId: string, personId: s
 }
 
 /** Changes who may attend (the program module makes its cohort-only sessions `cohort`). */
-export async function setEventAudience(executor: Executor, eventId: string, audience: Audience, actorId: string | null) {
+export async function setEventAudience(
+  executor: Executor,
+  eventId: string,
+  audience: Audience,
+  actorId: string | null,
+) {
   await executor.update(events).set({ audience }).where(eq(events.id, eventId));
-  await audit(executor, { actorId, action: 'audience', entity: 'event', entityId: eventId, data: { audience } });
+  await audit(executor, {
+    actorId,
+    action: 'audience',
+    entity: 'event',
+    entityId: eventId,
+    data: { audience },
+  });
 }
 
 export async function getEventsByIds(executor: Executor, ids: string[]): Promise<Event[]> {

@@ -103,6 +103,8 @@ export function AgendaPage(props: {
   series: { id: string; title: string }[];
   view: 'liste' | 'mois';
   month: string;
+  page: number;
+  hasNext: boolean;
   notice?: string | undefined;
 }) {
   const { filters } = props;
@@ -135,7 +137,27 @@ export function AgendaPage(props: {
       {props.view === 'mois' ? (
         <MonthView rows={props.rows} month={props.month} common={common} />
       ) : (
-        <ListView rows={props.rows} />
+        <>
+          <ListView rows={props.rows} />
+          <nav aria-label="Pages de l’agenda">
+            <ul class="pagination">
+              {props.page > 1 ? (
+                <li>
+                  <a href={query({ ...common, vue: 'liste', page: String(props.page - 1) })}>
+                    Événements précédents
+                  </a>
+                </li>
+              ) : null}
+              {props.hasNext ? (
+                <li>
+                  <a href={query({ ...common, vue: 'liste', page: String(props.page + 1) })}>
+                    Événements suivants
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        </>
       )}
     </Layout>
   );
@@ -145,9 +167,6 @@ function ListView({ rows }: { rows: AgendaRow[] }) {
   if (rows.length === 0) return <p role="status">Aucun événement ne correspond.</p>;
   return (
     <>
-      <p role="status">
-        {rows.length} événement{rows.length > 1 ? 's' : ''}.
-      </p>
       <ul class="cards">
         {rows.map((row) => (
           <li key={row.event.id} class="card">

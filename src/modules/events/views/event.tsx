@@ -51,7 +51,7 @@ function jsonLd(event: Event, p: EventPageProps) {
     endDate: event.endsAt.toISOString(),
     eventStatus: 'https://schema.org/EventScheduled',
     eventAttendanceMode: attendanceMode,
-    location: location.length === 1 ? location[0] : location,
+    ...(location.length ? { location: location.length === 1 ? location[0] : location } : {}),
     url: `${p.baseUrl}/agenda/${event.id}`,
     inLanguage: 'fr',
     ...(p.organisers.length

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import {
+  buildElected,
+  buildEvent,
+  buildLocalGovernment,
+  buildOfficer,
+  sessionCookie,
+} from '../../../tests/factories.ts';
+import { Browser, testApp } from '../../../tests/helpers.ts';
+import type { Person } from '../organisations/people.ts';
+import { seatsTaken } from './registrations.queries.ts';
+
+describe('the agenda pages', async () => {
+  const { app, db } = await testApp({ after });
+  const member = await buildLocalGovernment(db, { member: true });
+  const lapsed = await buildLocalGovernment(db, { member: false });
+
+  async function signedIn(person: Person) {
+    const browser = new Browser(app);
+    browser.jar.store({
+      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
+    });
+    return browser;
+  }
+
+  it('lists upcoming events a page at a time, and shows a month', async () => {
+    const title = `Atelier du groupe-pays Sénégal ${Date.now()}`;
+    await buildEvent(db, { title, kind: 'workshop', format: 'online', audience: 'members' }, 3);
+    const list = await app.inject({ method: 'GET', url: `/agenda?q=${encodeURIComponent(title)}` });
+    assert.equal(list.statusCode, 200);
+    assert.ok(list.body.includes(title));
+    assert.match(list.body, /Réservé aux adhérents/);
+    for (let i = 0; i < 31; i++) await buildEvent(db, { title: `Réunion de série ${i}` }, 40 + i);
+    const first = await app.inject({ method: 'GET', url: '/agenda?q=R%C3%A9union%20de%20s%C3%A9rie' });
+    assert.match(first.body, /Événements suivants/);
+    const second = await app.inject({
+      method: 'GET',
+      url: '/agenda?q=R%C3%A9union%20de%20s%C3%A9rie&page=2',
+    });
+    assert.match(second.body, /Réunion de série 30/);
+    assert.match(second.body, /Événements précédents/);
+    const month = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 7);
+    const grid = await app.inject({ method: 'GET', url: `/agenda?vue=mois&mois=${month}` });
+    assert.ok(grid.body.includes(title));
+    const bad = await app.inject({ method: 'GET', url: '/agenda?kind=fete&vue=mois&mois=2026-13' });
+    assert.equal(bad.statusCode, 200);
+    assert.match(bad.body, /filtres étaient invalides/);
+  });
+
+  it('describes each public event with schema.org JSON-LD that no title can break out of', async () => {
+    const event = await buildEvent(db, {
+      title: 'Colloque </script><script>alert(1)</script>',
+      format: 'hybrid',
+      venue: 'Limoges',
+    });
+    const page = await app.inject({ method: 'GET', url: `/agenda/${event.id}` });
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.body)![1]!;
+    const data = JSON.parse(json);
+    assert.equal(data['@type'], 'Event');
+    assert.equal(data.name, 'Colloque </script><script>alert(1)</script>');
+    assert.equal(data.eventAttendanceMode, 'https://schema.org/MixedEventAttendanceMode');
+    assert.doesNotMatch(page.body, /<script>alert/);
+  });
+
+  it('lets a member élue register, see her QR code, and cancel', async () => {
+    const event = await buildEvent(db, {
+      title: 'Décryptage thématique',
+      audience: 'members',
+      format: 'online',
+      onlineUrl: 'https://visio.example.org/d',
+    });
+    const elected = await buildElected(db, member.id);
+    const browser = await signedIn(elected);
+    const page = await browser.get(`/agenda/${event.id}`);
+    assert.doesNotMatch(page.body, /visio\.example\.org/);
+    const registered = await browser.post(`/agenda/${event.id}/inscription`, {});
+    assert.equal(registered.statusCode, 303);
+    const after = await browser.get(registered.headers.location as string);
+    assert.match(after.body, /Inscription enregistrée/);
+    assert.match(after.body, /visio\.example\.org\/d/);
+    const mine = await browser.get('/mes-inscriptions');
+    assert.match(mine.body, /Décryptage thématique/);
+    assert.match(mine.body, /<img class="qr" src="data:image\/svg\+xml;base64,/);
+    const registrationId = /action="\/inscriptions\/([0-9a-f-]{36})\/annulation"/.exec(mine.body)![1]!;
+    const cancelled = await browser.post(`/inscriptions/${registrationId}/annulation`, {});
+    assert.equal(cancelled.statusCode, 303);
+    assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 0, waitlisted: 0 });
+  });
+
+  it('tells a non-member officer why she cannot register, and what to do', async () => {
+    const event = await buildEvent(db, { audience: 'members' });
+    const officer = await buildOfficer(db, lapsed.id);
+    const browser = await signedIn(officer);
+    const page = await browser.get(`/agenda/${event.id}`);
+    assert.match(page.body, /réservé aux adhérents du réseau/);
+    assert.doesNotMatch(page.body, /M’inscrire/);
+    const forced = await browser.post(`/agenda/${event.id}/inscription`, {});
+    assert.equal(forced.statusCode, 403);
+    assert.match(forced.body, /pas à jour de son adhésion/);
+  });
+
+  it('lets a referent register two colleagues at once, and no one from elsewhere', async () => {
+    const event = await buildEvent(db, { capacity: 10 });
+    const referent = await buildOfficer(db, member.id, true);
+    const [a, b] = [await buildOfficer(db, member.id), await buildElected(db, member.id)];
+    const stranger = await buildOfficer(db, lapsed.id);
+    const browser = await signedIn(referent);
+    const page = await browser.get(`/agenda/${event.id}`);
+    assert.match(page.body, /Inscrire des collègues de ma collectivité/);
+    const body = new URLSearchParams([
+      ['_csrf', browser.csrf],
+      ['personIds', a.id],
+      ['personIds', b.id],
+    ]);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/agenda/${event.id}/inscription`,
+      headers: { cookie: browser.jar.header, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    });
+    assert.equal(response.statusCode, 303);
+    assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 2, waitlisted: 0 });
+    const intrusion = await browser.post(`/agenda/${event.id}/inscription`, { personIds: stranger.id });
+    assert.equal(intrusion.statusCode, 422);
+    assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 2, waitlisted: 0 });
+  });
+
+  it('puts the eleventh person of a ten-seat workshop on the waiting list', async () => {
+    const event = await buildEvent(db, { capacity: 10, kind: 'workshop' });
+    for (let i = 0; i < 10; i++) {
+      const browser = await signedIn(await buildOfficer(db, member.id));
+      await browser.get(`/agenda/${event.id}`);
+      assert.equal((await browser.post(`/agenda/${event.id}/inscription`, {})).statusCode, 303);
+    }
+    const eleventh = await signedIn(await buildOfficer(db, member.id));
+    const page = await eleventh.get(`/agenda/${event.id}`);
+    assert.match(page.body, /M’inscrire sur la liste d’attente/);
+    const response = await eleventh.post(`/agenda/${event.id}/inscription`, {});
+    assert.match(response.headers.location as string, /info=waitlisted/);
+    assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 10, waitlisted: 1 });
+  });
+});
