@@ -21,6 +21,7 @@ import { registerEventStaffRoutes } from './modules/events/events.staff.routes.t
 import { registerHomeRoutes } from './modules/home/home.routes.tsx';
 import { registerCertificateRoutes } from './modules/program/certificates.routes.tsx';
 import { programApiRoutes } from './modules/program/program.api.ts';
+import { registerProgramRoutes } from './modules/program/program.routes.tsx';
 import './modules/program/cohort-audience.ts';
 import { organisationApiRoutes } from './modules/organisations/organisations.api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.tsx';
@@ -59,12 +60,15 @@ export async function buildApp(services: Services): Promise<App> {
       },
     },
     strictTransportSecurity: config.baseUrl.startsWith('https://'),
+    // With « no-referrer » (helmet's default) browsers send `Origin: null` on form posts, which the origin
+    // check below must refuse; « same-origin » keeps our own origin visible and tells nothing to others.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20, parts: 25 },
+    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20, parts: 25 },
     // Keep the uploaded file's name next to its content.
     onFile: async (part) => {
       const buffer = await part.toBuffer();
@@ -127,6 +131,7 @@ export async function buildApp(services: Services): Promise<App> {
   registerEventRoutes(app, services);
   registerEventStaffRoutes(app, services);
   registerCertificateRoutes(app, services);
+  registerProgramRoutes(app, services);
 
   const apiRoutes: ApiRoute[] = [
     ...organisationApiRoutes(services),

@@ -39,24 +39,37 @@ const durationHeaders = [
   'total duration (minutes)',
 ];
 
-/** « 45 », « 1:05:30 », « 00:45:12 », « 1h 5m 3s », « 1 h 05 min » → whole minutes; undefined if unreadable. */
+// A number and its unit; the unit must not run into a letter (« 5 min », not the « m » of « min »), but may
+// run into a digit, as in the compact « 1h30m » or « 1h5m3s ».
+const durationPart =
+  /(\d+(?:[.,]\d+)?)\s*(heures?|hours?|hrs?|h|minutes?|mins?|mn|m|secondes?|seconds?|secs?|s)(?![a-z])/g;
+
+/**
+ * « 45 », « 1:05:30 », « 00:45:12 », « 1h 5m 3s », « 1h5m3s », « 1 h 05 min », « 1h05 » → whole minutes;
+ * undefined if unreadable, rather than a wrong figure when part of the text is not understood.
+ */
 export function parseMinutes(value: string): number | undefined {
-  const text = value.trim().toLowerCase();
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\u00a0\u202f]/g, ' ');
   if (/^\d+([.,]\d+)?$/.test(text)) return Math.floor(Number(text.replace(',', '.')));
   const clock = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (clock) return clock[3] !== undefined ? Number(clock[1]) * 60 + Number(clock[2]) : Number(clock[1]);
-  const parts = [
-    ...text.matchAll(/(\d+)\s*(h|hr|heures?|hours?|m|min|mn|minutes?|s|sec|secondes?|seconds?)\b/g),
-  ];
-  if (parts.length === 0) return undefined;
+  const hoursMinutes = /^(\d+)\s*h\s*(\d{1,2})$/.exec(text);
+  if (hoursMinutes) return Number(hoursMinutes[1]) * 60 + Number(hoursMinutes[2]);
   let seconds = 0;
-  for (const [, amount, unit] of parts) {
-    const n = Number(amount);
-    if (unit!.startsWith('h')) seconds += n * 3600;
-    else if (unit!.startsWith('m')) seconds += n * 60;
+  let found = false;
+  const rest = text.replace(durationPart, (_, amount: string, unit: string) => {
+    const n = Number(amount.replace(',', '.'));
+    found = true;
+    if (unit.startsWith('h')) seconds += n * 3600;
+    else if (unit.startsWith('m')) seconds += n * 60;
     else seconds += n;
-  }
-  return Math.floor(seconds / 60);
+    return ' ';
+  });
+  if (!found || !/^(?:\s|,|;|et|and)*$/.test(rest)) return undefined;
+  return Math.floor(Math.round(seconds) / 60);
 }
 
 const findColumn = (headers: string[], names: string[]) => {
@@ -68,6 +81,16 @@ const findColumn = (headers: string[], names: string[]) => {
   return -1;
 };
 
+/** Teams writes its reports in UTF-16 (with a byte order mark); the table reader wants UTF-8 or Windows-1252. */
+function fromUtf16(data: Buffer): Buffer {
+  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(new TextDecoder('utf-16le').decode(data));
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(new TextDecoder('utf-16be').decode(data));
+  return data;
+}
+
+const isSectionTitle = (row: string[]) =>
+  row.filter((cell) => cell.trim()).length === 1 && /^\d+\.\s/.test(row[0]?.trim() ?? '');
+
 export async function prepareAttendanceImport(
   executor: Executor,
   eventId: string,
@@ -78,14 +101,25 @@ export async function prepareAttendanceImport(
 ): Promise<Result<{ id: string; report: AttendanceReport }>> {
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
-    table = await readTable(data);
+    table = await readTable(fromUtf16(data));
   } catch (error) {
     if (error instanceof SheetError) return fail(400, 'invalid_file', error.message);
     throw error;
   }
-  const emailColumn = findColumn(table.headers, emailHeaders);
-  const durationColumn = findColumn(table.headers, durationHeaders);
-  if (emailColumn < 0 || durationColumn < 0) {
+  // The column names are on the first line, or further down after a summary (Teams: « 1. Résumé »).
+  const records = [table.headers, ...table.rows];
+  let start = -1;
+  let emailColumn = -1;
+  let durationColumn = -1;
+  for (const [index, record] of records.slice(0, 50).entries()) {
+    emailColumn = findColumn(record, emailHeaders);
+    durationColumn = findColumn(record, durationHeaders);
+    if (emailColumn >= 0 && durationColumn >= 0) {
+      start = index;
+      break;
+    }
+  }
+  if (start < 0) {
     return fail(
       400,
       'invalid_file',
@@ -94,8 +128,10 @@ export async function prepareAttendanceImport(
   }
   const totals = new Map<string, { minutes: number; line: number }>();
   const unmatched: AttendanceReport['unmatched'] = [];
-  for (const [index, row] of table.rows.entries()) {
-    const line = index + 2;
+  for (const [index, row] of records.slice(start + 1).entries()) {
+    // The next section (Teams: « 3. Activités de réunion », one line per connection) would count twice.
+    if (isSectionTitle(row)) break;
+    const line = start + index + 2;
     const email = (row[emailColumn] ?? '').trim().toLowerCase();
     const minutes = parseMinutes(row[durationColumn] ?? '');
     if (!email) {

@@ -16,7 +16,14 @@ const allowed = new Map<string, string>([
   ['application/vnd.oasis.opendocument.text', 'odt'],
   ['application/vnd.oasis.opendocument.spreadsheet', 'ods'],
   ['application/vnd.oasis.opendocument.presentation', 'odp'],
-  ['application/x-cfb', 'doc'],
+]);
+
+// Word, Excel and PowerPoint 97–2003 files share one container (CFB) that file-type cannot tell apart: the
+// file's own extension says which it is (any other CFB file, an Outlook message say, is refused).
+const legacyOffice = new Map<string, string>([
+  ['doc', 'application/msword'],
+  ['xls', 'application/vnd.ms-excel'],
+  ['ppt', 'application/vnd.ms-powerpoint'],
 ]);
 
 export async function addDocument(
@@ -28,7 +35,15 @@ export async function addDocument(
   if (input.content.length > maxDocumentBytes)
     return fail(413, 'payload_too_large', 'Le fichier dépasse 10 Mo.');
   const detected = await fileTypeFromBuffer(input.content);
-  const extension = detected ? allowed.get(detected.mime) : undefined;
+  const named = /\.([a-z0-9]+)$/i.exec(input.fileName)?.[1]?.toLowerCase() ?? '';
+  const extension =
+    detected?.mime === 'application/x-cfb'
+      ? legacyOffice.has(named)
+        ? named
+        : undefined
+      : detected
+        ? allowed.get(detected.mime)
+        : undefined;
   if (!detected || !extension) {
     return fail(
       415,
@@ -48,7 +63,7 @@ export async function addDocument(
       kind: input.kind,
       title: input.title.trim().slice(0, 300) || base,
       fileName: `${base}.${extension}`,
-      mimeType: detected.mime === 'application/x-cfb' ? 'application/octet-stream' : detected.mime,
+      mimeType: legacyOffice.get(extension) ?? detected.mime,
       size: input.content.length,
       content: input.content,
       uploadedBy: actorId,

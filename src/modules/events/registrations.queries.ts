@@ -86,7 +86,13 @@ export async function participationOf(executor: Executor, personId: string, even
     executor
       .select({ eventId: registrations.eventId, status: registrations.status })
       .from(registrations)
-      .where(and(eq(registrations.personId, personId), inArray(registrations.eventId, eventIds), ne(registrations.status, 'cancelled'))),
+      .where(
+        and(
+          eq(registrations.personId, personId),
+          inArray(registrations.eventId, eventIds),
+          ne(registrations.status, 'cancelled'),
+        ),
+      ),
     executor
       .select({ eventId: attendance.eventId })
       .from(attendance)

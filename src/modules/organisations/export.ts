@@ -1,17 +1,19 @@
 // Exports of organisations and people for staff (CSV and XLSX share the same columns).
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Column } from '../../platform/sheets/sheets.ts';
-import { inGoodStanding, membershipStatusLabels } from './memberships.ts';
+import { membershipStatusLabels, membersInGoodStanding } from './memberships.ts';
 import { organisations, people } from './organisations.schema.ts';
 import { type Organisation, organisationKindLabels } from './organisations.ts';
 import { personKindLabels } from './people.ts';
 
 export async function listAllOrganisations(executor: Executor) {
-  return executor
-    .select({ organisation: organisations, member: sql<boolean>`${inGoodStanding(organisations.id)}` })
-    .from(organisations)
-    .orderBy(asc(organisations.name));
+  const rows = await executor.select().from(organisations).orderBy(asc(organisations.name));
+  const members = await membersInGoodStanding(
+    executor,
+    rows.map((o) => o.id),
+  );
+  return rows.map((organisation) => ({ organisation, member: members.has(organisation.id) }));
 }
 
 export async function listAllPeople(executor: Executor) {

@@ -90,7 +90,8 @@ describe('the organisations API', async () => {
       `/api/v1/organisations?q=${encodeURIComponent(member.name)}&kind=commune&member=true`,
     );
     assert.equal(list.statusCode, 200);
-    assert.ok(list.json().items.some((o: { id: string }) => o.id === member.id));
+    const found = list.json().items.find((o: { id: string }) => o.id === member.id);
+    assert.equal(found.memberInGoodStanding, true);
     const nonMembers = await get('/api/v1/organisations?member=false');
     assert.ok(!nonMembers.json().items.some((o: { id: string }) => o.id === member.id));
     const invalid = await get('/api/v1/organisations?kind=planete');

@@ -6,7 +6,7 @@ import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text } from '../../platform/validation.ts';
-import { inGoodStanding } from './memberships.ts';
+import { inGoodStanding, membersInGoodStanding } from './memberships.ts';
 import { type OrganisationKind, organisationKinds, organisations } from './organisations.schema.ts';
 import { findReferenceEntry } from './reference.ts';
 
@@ -177,7 +177,7 @@ export async function listOrganisations(
   const page = filters.page ?? 1;
   const [items, [totals]] = await Promise.all([
     executor
-      .select({ organisation: organisations, memberThisYear: sql<boolean>`${activeThisYear}` })
+      .select()
       .from(organisations)
       .where(where)
       .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
@@ -185,8 +185,15 @@ export async function listOrganisations(
       .offset((page - 1) * pageSize),
     executor.select({ total: count() }).from(organisations).where(where),
   ]);
+  // Asked separately: in a one-table select, drizzle writes the select list's columns unqualified, which
+  // would turn the subquery of inGoodStanding into a comparison of memberships with itself.
+  const members = await membersInGoodStanding(
+    executor,
+    items.map((o) => o.id),
+    at,
+  );
   return {
-    items: items.map((r) => ({ ...r.organisation, memberThisYear: Boolean(r.memberThisYear) })),
+    items: items.map((o) => ({ ...o, memberThisYear: members.has(o.id) })),
     total: totals?.total ?? 0,
     page,
   };

@@ -24,7 +24,7 @@ export async function readTable(data: Buffer): Promise<{ headers: string[]; rows
   try {
     records = parse(text, {
       bom: true,
-      delimiter: [';', ',', '\t'],
+      delimiter: guessDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
@@ -35,6 +35,17 @@ export async function readTable(data: Buffer): Promise<{ headers: string[]; rows
   const [headers, ...rows] = records;
   if (!headers) throw new SheetError('Le fichier est vide.');
   return { headers, rows };
+}
+
+/**
+ * The separator is the one the header line uses most: a « ; » file keeps « Dupont, Jean » in one cell,
+ * which a parser told to split on any of them would not.
+ */
+function guessDelimiter(text: string): string {
+  const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ';';
 }
 
 async function readXlsx(data: Buffer) {
@@ -61,7 +72,11 @@ async function readXlsx(data: Buffer) {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    // Excel stores a duration as a time on its day zero (30 December 1899): give it back as hh:mm:ss.
+    const iso = value.toISOString();
+    return iso.startsWith('1899-12-30') ? iso.slice(11, 19) : iso.slice(0, 10);
+  }
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('hyperlink' in value && typeof value.hyperlink === 'string')

@@ -14,7 +14,7 @@ export function ImportPage({ ctx, error }: { ctx: PageContext; error?: string | 
         </div>
       ) : null}
       <p>
-        Fichier CSV (séparateur « ; » ou « , ») ou Excel (.xlsx), 5 Mo au plus, la première ligne nommant les
+        Fichier CSV (séparateur « ; » ou « , ») ou Excel (.xlsx), 10 Mo au plus, la première ligne nommant les
         colonnes. Rien n’est enregistré avant votre confirmation.
       </p>
       <ul>
