@@ -38,12 +38,13 @@ export async function readTable(data: Buffer): Promise<{ headers: string[]; rows
 }
 
 /**
- * The separator is the one the header line uses most: a « ; » file keeps « Dupont, Jean » in one cell,
- * which a parser told to split on any of them would not.
+ * The separator is the one the first lines use most: a « ; » file keeps « Dupont, Jean » in one cell,
+ * which a parser told to split on any of them would not. (Several lines, because some reports open
+ * with a title line before their table.)
  */
 function guessDelimiter(text: string): string {
-  const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
-  const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+  const head = text.replace(/^\ufeff/, '').split(/\r?\n/, 50).join('\n');
+  const counts = [';', ',', '\t'].map((d) => [d, head.split(d).length - 1] as const);
   counts.sort((a, b) => b[1] - a[1]);
   return counts[0]![1] > 0 ? counts[0]![0] : ';';
 }

@@ -57,6 +57,14 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
                 <NavLink href="/" current={ctx.path}>
                   Accueil
                 </NavLink>
+                <NavLink href="/agenda" current={ctx.path}>
+                  Agenda
+                </NavLink>
+                {ctx.viewer ? (
+                  <NavLink href="/mes-inscriptions" current={ctx.path}>
+                    Mes inscriptions
+                  </NavLink>
+                ) : null}
                 {ctx.viewer ? (
                   <NavLink href="/mon-espace" current={ctx.path}>
                     Mon espace
@@ -111,18 +119,27 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }
 
-/** A list of field errors at the top of a form, linked to the fields (RGAA 11.10, 11.11). */
-export function ErrorSummary({ errors }: { errors: Record<string, string> | undefined }) {
+/**
+ * A list of field errors at the top of a form, linked to the fields (RGAA 11.10, 11.11). An error is
+ * keyed by its field's id, or `targets` names the id of the field it is about (« mandate.title » →
+ * « mandateTitle »); an error about no field (key « _ ») is shown without a link.
+ */
+export function ErrorSummary({
+  errors,
+  targets = {},
+}: {
+  errors: Record<string, string> | undefined;
+  targets?: Record<string, string>;
+}) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1}>
       <h2>Le formulaire contient des erreurs</h2>
       <ul>
-        {Object.entries(errors).map(([field, message]) => (
-          <li key={field}>
-            <a href={`#${field}`}>{message}</a>
-          </li>
-        ))}
+        {Object.entries(errors).map(([field, message]) => {
+          const target = targets[field] ?? field;
+          return <li key={field}>{target === '_' ? message : <a href={`#${target}`}>{message}</a>}</li>;
+        })}
       </ul>
     </div>
   );

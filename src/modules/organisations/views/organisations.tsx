@@ -324,7 +324,15 @@ export function PersonForm(props: {
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField ctx={props.ctx} />
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary
+        errors={props.errors}
+        targets={{
+          mandate: 'mandateTitle',
+          'mandate.title': 'mandateTitle',
+          'mandate.startsOn': 'mandateStartsOn',
+          organisationId: '_',
+        }}
+      />
       <Field
         name="firstName"
         label="Prénom"
@@ -451,7 +459,7 @@ export function OrganisationPage(props: {
       >
         <h3 id="adhesion-form">Enregistrer une adhésion</h3>
         <CsrfField ctx={props.ctx} />
-        <ErrorSummary errors={props.membershipErrors} />
+        <ErrorSummary errors={props.membershipErrors} targets={{ feeCents: 'fee' }} />
         <Field
           name="year"
           label="Année"

@@ -47,7 +47,7 @@ export function PersonPage(props: {
         )}
       </p>
       <h1>{`${p.firstName} ${p.lastName}`}</h1>
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} targets={{ organisationId: 'organisation' }} />
       <dl class="facts">
         <dt>Type</dt>
         <dd>{personKindLabels[p.kind]}</dd>
