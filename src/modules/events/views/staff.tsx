@@ -10,6 +10,7 @@ import {
   type PageContext,
   Select,
 } from '../../../platform/views/layout.tsx';
+import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { AttendanceReport } from '../attendance-import.ts';
 import type { Attendance } from '../check-in.ts';
 import { audiences, eventFormats, eventKinds } from '../events.schema.ts';
@@ -18,26 +19,6 @@ import type { Registration } from '../register.ts';
 
 type Errors = Record<string, string> | undefined;
 type Values = Record<string, string | undefined>;
-
-/** The staff menu, with the agenda in it. */
-export function EventsStaffNav({ current }: { current: string }) {
-  const links = [
-    ['/gestion/organisations', 'Organisations'],
-    ['/gestion/evenements', 'Événements'],
-    ['/gestion/adhesions/renouvellement', 'Renouvellements'],
-    ['/gestion/import', 'Importer'],
-    ['/dev/courriels', 'Courriels envoyés'],
-  ] as const;
-  return (
-    <nav aria-label="Gestion" class="actions">
-      {links.map(([href, label]) => (
-        <a key={href} href={href} aria-current={current === href ? 'page' : undefined}>
-          {label}
-        </a>
-      ))}
-    </nav>
-  );
-}
 
 export const registrationStatusLabels: Record<Registration['status'], string> = {
   confirmed: 'Confirmée',
@@ -135,7 +116,7 @@ export function EventsListPage(props: {
   return (
     <Layout ctx={props.ctx} title="Événements" notice={props.notice}>
       <h1>Événements</h1>
-      <EventsStaffNav current="/gestion/evenements" />
+      <StaffNav current="/gestion/evenements" />
       <p>
         <a class="button" href="/gestion/evenements/nouveau">
           Créer un événement

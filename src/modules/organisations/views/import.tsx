@@ -1,6 +1,6 @@
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { ImportPreview, RejectedLine } from '../import.ts';
-import { StaffNav } from './organisations.tsx';
 
 export function ImportPage({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
   return (

@@ -7,6 +7,7 @@ import {
   type PageContext,
   Select,
 } from '../../../platform/views/layout.tsx';
+import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { Membership } from '../memberships.ts';
 import { membershipStatusLabels } from '../memberships.ts';
 import { membershipStatuses, organisationKinds } from '../organisations.schema.ts';
@@ -23,24 +24,6 @@ type Errors = Record<string, string> | undefined;
 type Values = Record<string, string | undefined>;
 
 const kindOptions = organisationKinds.map((k) => [k, organisationKindLabels[k]] as const);
-
-export function StaffNav({ current }: { current: string }) {
-  const links = [
-    ['/gestion/organisations', 'Organisations'],
-    ['/gestion/adhesions/renouvellement', 'Renouvellements'],
-    ['/gestion/import', 'Importer'],
-    ['/dev/courriels', 'Courriels envoyés'],
-  ] as const;
-  return (
-    <nav aria-label="Gestion" class="actions">
-      {links.map(([href, label]) => (
-        <a key={href} href={href} aria-current={current === href ? 'page' : undefined}>
-          {label}
-        </a>
-      ))}
-    </nav>
-  );
-}
 
 export function OrganisationsListPage(props: {
   ctx: PageContext;
