@@ -33,6 +33,7 @@ export async function applicationEligibility(executor: Executor, person: Person)
     : undefined;
   const member = organisation ? await isMemberInGoodStanding(executor, organisation.id) : false;
   if (
+    person.disabledAt ||
     person.kind !== 'elected' ||
     !organisation ||
     !frenchLocalGovernmentKinds.includes(organisation.kind) ||
@@ -161,19 +162,21 @@ export async function decideApplication(
     .where(eq(applications.id, applicationId))
     .returning();
   const person = (await getPerson(executor, application!.personId))!;
-  await queueMail(
-    executor,
-    composeMail({
-      to: person.email,
-      subject: `Votre candidature : ${program.title}`,
-      greeting: `Bonjour ${person.firstName},`,
-      paragraphs: [
-        decisionWords[parsed.data.decision],
-        ...(parsed.data.comment ? [parsed.data.comment] : []),
-      ],
-      action: { label: 'Mon parcours', url: `${baseUrl}/mon-parcours` },
-    }),
-  );
+  // Saving the same decision again (a comment corrected, say) does not mail the applicant twice.
+  if (current.status !== parsed.data.decision)
+    await queueMail(
+      executor,
+      composeMail({
+        to: person.email,
+        subject: `Votre candidature : ${program.title}`,
+        greeting: `Bonjour ${person.firstName},`,
+        paragraphs: [
+          decisionWords[parsed.data.decision],
+          ...(parsed.data.comment ? [parsed.data.comment] : []),
+        ],
+        action: { label: 'Mon parcours', url: `${baseUrl}/mon-parcours` },
+      }),
+    );
   await audit(executor, {
     actorId,
     action: 'decide',

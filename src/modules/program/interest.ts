@@ -5,9 +5,11 @@ import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
+import { formatDate, formatDateTime, parisDate } from '../../platform/time.ts';
 import { fieldErrors, text } from '../../platform/validation.ts';
+import { applicationWindow } from './applications.ts';
 import { expressionsOfInterest } from './program.schema.ts';
-import { getProgram } from './programs.ts';
+import { getProgram, type Program } from './programs.ts';
 
 export const interestInput = z.object({
   firstName: text(100),
@@ -21,15 +23,34 @@ export const interestInput = z.object({
   mandate: text(300),
 });
 
+/** Interest is taken from the day the edition opens it (if set) until applications close. */
+export function interestWindow(program: Program, at: Date): Result<true> {
+  if (program.interestOpensOn && parisDate(at) < program.interestOpensOn) {
+    return fail(
+      422,
+      'interest_not_open',
+      `Les manifestations d’intérêt pour cette promotion ouvriront le ${formatDate(program.interestOpensOn)}.`,
+    );
+  }
+  if (program.applicationsCloseAt && at >= program.applicationsCloseAt) {
+    return fail(422, 'applications_closed', 'Les candidatures à cette promotion sont closes.');
+  }
+  return ok(true);
+}
+
 export async function expressInterest(
   executor: Executor,
   programId: string,
   input: unknown,
+  at = new Date(),
 ): Promise<Result<{ id: string }>> {
   const parsed = interestInput.safeParse(input);
   if (!parsed.success)
     return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
-  if (!(await getProgram(executor, programId))) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  const program = await getProgram(executor, programId);
+  if (!program) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  const window = interestWindow(program, at);
+  if (!window.ok) return window;
   const [existing] = await executor
     .select({ id: expressionsOfInterest.id })
     .from(expressionsOfInterest)
@@ -63,15 +84,29 @@ export async function listInterests(executor: Executor, programId: string) {
     .orderBy(asc(expressionsOfInterest.createdAt));
 }
 
-/** Mails every person not yet invited a link to apply; returns how many were invited. */
+/**
+ * Mails every person not yet invited a link to apply; returns how many were invited. The mail says that
+ * applications are open: it leaves only while they are.
+ */
 export async function inviteInterested(
   executor: Executor,
   programId: string,
   actorId: string,
   baseUrl: string,
-) {
+  at = new Date(),
+): Promise<Result<number>> {
   const program = await getProgram(executor, programId);
   if (!program) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  const window = applicationWindow(program, at);
+  if (!window.ok) {
+    return fail(
+      422,
+      'applications_closed',
+      program.applicationsOpenAt && at < program.applicationsOpenAt
+        ? `Les candidatures ne sont pas encore ouvertes (elles ouvriront le ${formatDateTime(program.applicationsOpenAt)}) : les invitations partiront à ce moment-là.`
+        : 'Les candidatures à cette promotion sont closes : il n’est plus temps d’inviter à candidater.',
+    );
+  }
   const pending = await executor
     .update(expressionsOfInterest)
     .set({ invitedAt: sql`now()` })

@@ -228,6 +228,8 @@ export function programApiRoutes(services: Services) {
         const certificate = await getCertificate(db, params.code);
         if (!certificate) return fail(404, 'not_found', 'Aucun certificat ne porte ce code.');
         if (!policy.downloadCertificate(request.actor, certificate.personId)) return forbidden();
+        if (certificate.revokedAt)
+          return fail(410, 'revoked', 'Ce certificat a été révoqué : il ne peut plus être téléchargé.');
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="certificat-${certificate.code}.pdf"`)

@@ -46,7 +46,9 @@ export function applyRule({ minSessions, sessions }: RuleInput): RuleOutcome {
     minSessions,
     eligible,
     standing,
-    remaining: Math.max(0, minSessions - attended),
+    // The mandatory sessions not yet attended are to attend whatever the count: 4 ordinary sessions of 5
+    // leave 2 to attend when both mandatory ones are missing, not 1.
+    remaining: eligible ? 0 : Math.max(minSessions - attended, mandatory.length - mandatoryAttended),
     mandatoryRemaining: mandatory.length - mandatoryAttended,
   };
 }

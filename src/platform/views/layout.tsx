@@ -60,6 +60,9 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
                 <NavLink href="/agenda" current={ctx.path}>
                   Agenda
                 </NavLink>
+                <NavLink href="/parcours" current={ctx.path}>
+                  Diplomates des territoires
+                </NavLink>
                 {ctx.viewer ? (
                   <NavLink href="/mes-inscriptions" current={ctx.path}>
                     Mes inscriptions

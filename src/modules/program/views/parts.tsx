@@ -1,0 +1,197 @@
+// Pieces shared by the pages of « Diplomates des territoires »: form fields whose id differs from their
+// name (several forms on one page), the rule in words, the badges of a session.
+import { createElement } from 'preact';
+import { formatDate, formatDateTime, timeZone } from '../../../platform/time.ts';
+import { eventFormatLabels } from '../../events/events.ts';
+import type { Program, SessionWithEvent } from '../programs.ts';
+import type { SessionState, Standing } from '../progress.ts';
+
+export type Errors = Record<string, string> | undefined;
+export type Values = Record<string, string | undefined>;
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n > 1 ? many : word}`;
+
+export function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string | undefined;
+  type?: 'text' | 'email' | 'date' | 'number';
+  required?: boolean;
+  hint?: string;
+  error?: string | undefined;
+  autocomplete?: string;
+}) {
+  const { id, hint, error } = props;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="required"> (obligatoire)</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {createElement('input', {
+        id,
+        name: props.name,
+        type: props.type ?? 'text',
+        value: props.value,
+        required: props.required,
+        autocomplete: props.autocomplete,
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
+    </div>
+  );
+}
+
+export function TextArea(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+  rows?: number;
+  required?: boolean;
+}) {
+  const { id, hint, error } = props;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="required"> (obligatoire)</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/** « au moins 5 séances parmi les 12 proposées, dont les 2 obligatoires ». */
+export function ruleInWords(minSessions: number, sessionCount: number, mandatoryTotal: number) {
+  const among = sessionCount > 0 ? ` parmi les ${sessionCount} proposées` : '';
+  const mandatory =
+    mandatoryTotal === 0
+      ? ''
+      : mandatoryTotal === 1
+        ? ', dont la séance obligatoire'
+        : `, dont les ${mandatoryTotal} obligatoires`;
+  return `au moins ${plural(minSessions, 'séance')}${among}${mandatory}`;
+}
+
+const parisClock = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
+
+/** A date typed as a day by staff is shown as a day; a precise time set through the API keeps its time. */
+export function dayOrTime(value: Date, edge: 'start' | 'end'): string {
+  const clock = parisClock.format(value);
+  if ((edge === 'start' && clock === '00:00') || (edge === 'end' && clock === '23:59'))
+    return formatDate(value);
+  return formatDateTime(value);
+}
+
+/** The phases of the edition that are set, in order. */
+export function calendarOf(program: Program, sessions: SessionWithEvent[]): [string, string][] {
+  const phases: [string, string][] = [];
+  if (program.interestOpensOn)
+    phases.push(['Manifestations d’intérêt', `à partir du ${formatDate(program.interestOpensOn)}`]);
+  if (program.applicationsOpenAt || program.applicationsCloseAt) {
+    const from = program.applicationsOpenAt ? `du ${dayOrTime(program.applicationsOpenAt, 'start')}` : '';
+    const to = program.applicationsCloseAt ? `jusqu’au ${dayOrTime(program.applicationsCloseAt, 'end')}` : '';
+    phases.push(['Candidatures', [from, to].filter(Boolean).join(' ')]);
+  }
+  const first = sessions[0];
+  const last = sessions.at(-1);
+  if (first) phases.push(['Première séance', formatDate(first.event.startsAt)]);
+  if (last && last !== first) phases.push(['Dernière séance', formatDate(last.event.startsAt)]);
+  if (program.certificatesOn) phases.push(['Remise des certificats', formatDate(program.certificatesOn)]);
+  return phases;
+}
+
+export function SessionBadges({ session }: { session: SessionWithEvent }) {
+  return (
+    <>
+      {session.mandatory ? (
+        <>
+          {' '}
+          <span class="badge badge-warn">obligatoire</span>
+        </>
+      ) : null}
+      {session.cohortOnly ? (
+        <>
+          {' '}
+          <span class="badge">réservée à la promotion</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function SessionFacts({ session }: { session: SessionWithEvent }) {
+  const { event } = session;
+  return (
+    <p class="muted">
+      <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> ·{' '}
+      {eventFormatLabels[event.format]}
+      {event.venue ? ` · ${event.venue}` : ''}
+      {event.provisional ? ' · date provisoire' : ''}
+    </p>
+  );
+}
+
+export const sessionStateLabels: Record<SessionState, string> = {
+  attended: 'présent·e',
+  registered: 'inscrit·e',
+  waitlisted: 'sur liste d’attente',
+  missed: 'manquée',
+  upcoming: 'à venir',
+};
+
+export const sessionStateClasses: Record<SessionState, string> = {
+  attended: 'badge badge-ok',
+  registered: 'badge badge-ok',
+  waitlisted: 'badge',
+  missed: 'badge badge-warn',
+  upcoming: 'badge',
+};
+
+/** Staff's words for where a participant stands (a certificate issued wins over the rule). */
+export function cohortStandingLabel(standing: Standing, certificate: { revokedAt: Date | null } | undefined) {
+  if (certificate) return certificate.revokedAt ? 'certificat révoqué' : 'certifié·e';
+  return { eligible: 'éligible', on_track: 'en bonne voie', at_risk: 'à risque' }[standing];
+}
+
+/** « « A » », « « A » et « B » », « « A », « B » et « C » ». */
+export function titlesInWords(titles: string[]): string {
+  const quoted = titles.map((t) => `« ${t} »`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} et ${quoted.at(-1)}`;
+}
