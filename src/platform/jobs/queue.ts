@@ -1,7 +1,7 @@
 // A small outbox in PostgreSQL: jobs are rows written in the transaction of the data they follow,
 // claimed with FOR UPDATE SKIP LOCKED so that several processes share the work, retried with backoff.
 // No maintained queue library runs on both PGlite and a PostgreSQL server (docs/decisions/005).
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { jobs } from '../db/platform.schema.ts';
@@ -29,7 +29,12 @@ export async function enqueue(
 }
 
 export const maxAttempts = 8;
-const lockSeconds = 300;
+/**
+ * A claim is a lease, renewed while the worker holds the job: a worker that dies (kill -9, lost machine)
+ * frees its jobs within `leaseSeconds`, and a job that runs longer than that is not taken twice.
+ */
+export const leaseSeconds = 30;
+const renewEveryMs = 10_000;
 
 interface ClaimedJob {
   id: number;
@@ -100,8 +105,32 @@ export class JobRunner {
 
   async runOnce(): Promise<number> {
     const claimed = await this.#claim();
-    for (const job of claimed) await this.#run(job);
+    if (claimed.length === 0) return 0;
+    const held = new Set(claimed.map((job) => job.id));
+    const renewal = setInterval(() => void this.#renew([...held]), renewEveryMs);
+    renewal.unref();
+    try {
+      for (const job of claimed) {
+        await this.#run(job);
+        held.delete(job.id);
+      }
+    } finally {
+      clearInterval(renewal);
+    }
     return claimed.length;
+  }
+
+  /** Extends the lease of the jobs still in hand (a job released after a failure stays released). */
+  async #renew(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      await this.db
+        .update(jobs)
+        .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where(and(inArray(jobs.id, ids), isNull(jobs.doneAt), isNotNull(jobs.lockedUntil)));
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'file de travaux : bail non renouvelé');
+    }
   }
 
   async #claim(): Promise<ClaimedJob[]> {
@@ -113,7 +142,7 @@ export class JobRunner {
     }>(
       this.db,
       sql`
-      update jobs set locked_until = now() + make_interval(secs => ${lockSeconds}), attempts = attempts + 1
+      update jobs set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
       where id in (
         select id from jobs
         where done_at is null and failed_at is null and run_at <= now()
