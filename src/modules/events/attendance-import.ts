@@ -131,7 +131,8 @@ export async function prepareAttendanceImport(
   for (const [index, row] of records.slice(start + 1).entries()) {
     // The next section (Teams: « 3. Activités de réunion », one line per connection) would count twice.
     if (isSectionTitle(row)) break;
-    const line = start + index + 2;
+    // The line of the file, as the person who opens it sees it (empty lines count).
+    const line = table.lines[start + 1 + index] ?? start + index + 2;
     const email = (row[emailColumn] ?? '').trim().toLowerCase();
     const minutes = parseMinutes(row[durationColumn] ?? '');
     if (!email) {

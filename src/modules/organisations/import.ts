@@ -241,7 +241,7 @@ export async function prepareImport(
   const rejected: RejectedLine[] = [];
   const seen = new Map<string, number>();
   for (const [index, record] of table.rows.entries()) {
-    const line = index + 2;
+    const line = table.lines[index + 1] ?? index + 2;
     const cells: Record<string, string> = {};
     columns.forEach((column, i) => {
       if (column && record[i]) cells[column] = record[i]!;

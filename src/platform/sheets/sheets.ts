@@ -9,8 +9,14 @@ export class SheetError extends Error {}
 
 const isZip = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
 
-/** Reads the first sheet of an XLSX file or a CSV (UTF-8 or Windows-1252, « ; » or « , »), by content. */
-export async function readTable(data: Buffer): Promise<{ headers: string[]; rows: string[][] }> {
+/**
+ * Reads the first sheet of an XLSX file or a CSV (UTF-8 or Windows-1252, « ; » or « , »), by content.
+ * `lines` gives the line (CSV) or row (XLSX) of the file of the headers then of each row: empty lines are
+ * skipped, so a row's place in `rows` does not tell which line of the file it is.
+ */
+export async function readTable(
+  data: Buffer,
+): Promise<{ headers: string[]; rows: string[][]; lines: number[] }> {
   if (isZip(data)) return readXlsx(data);
   if (data.includes(0))
     throw new SheetError('Ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier CSV.');
@@ -20,7 +26,7 @@ export async function readTable(data: Buffer): Promise<{ headers: string[]; rows
   } catch {
     text = new TextDecoder('windows-1252').decode(data);
   }
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
@@ -28,13 +34,15 @@ export async function readTable(data: Buffer): Promise<{ headers: string[]; rows
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as string[][];
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new SheetError(`Le fichier CSV est mal formé : ${(error as Error).message}`);
   }
-  const [headers, ...rows] = records;
+  const [headers, ...rows] = records.map((r) => r.record);
   if (!headers) throw new SheetError('Le fichier est vide.');
-  return { headers, rows };
+  // The line a record ends on: its own line, unless a quoted cell runs over several lines.
+  return { headers, rows, lines: records.map((r) => r.info.lines) };
 }
 
 /**
@@ -43,7 +51,10 @@ export async function readTable(data: Buffer): Promise<{ headers: string[]; rows
  * with a title line before their table.)
  */
 function guessDelimiter(text: string): string {
-  const head = text.replace(/^\ufeff/, '').split(/\r?\n/, 50).join('\n');
+  const head = text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/, 50)
+    .join('\n');
   const counts = [';', ',', '\t'].map((d) => [d, head.split(d).length - 1] as const);
   counts.sort((a, b) => b[1] - a[1]);
   return counts[0]![1] > 0 ? counts[0]![0] : ';';
@@ -59,16 +70,18 @@ async function readXlsx(data: Buffer) {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new SheetError('Le classeur ne contient aucune feuille.');
   const records: string[][] = [];
+  const lines: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       values[column - 1] = cellText(cell.value);
     });
     records.push(Array.from(values, (v) => (v ?? '').trim()));
+    lines.push(row.number);
   });
   const [headers, ...rows] = records;
   if (!headers) throw new SheetError('La première feuille du classeur est vide.');
-  return { headers, rows };
+  return { headers, rows, lines };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
