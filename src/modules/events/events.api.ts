@@ -232,7 +232,7 @@ export function eventApiRoutes(services: Services) {
         404: { description: 'Introuvable' },
       },
       allow: (request) => policy.manage(request.actor),
-      handler: async ({ params, request }) => {
+      handler: async ({ params }) => {
         if (!(await getEvent(db, params.id))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
         const rows = await listRegistrations(db, params.id);
         return {

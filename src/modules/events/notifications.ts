@@ -126,7 +126,7 @@ export function reminderHandler(db: Executor, settings: NotificationSettings): J
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))
       .where(and(eq(registrations.id, registrationId)));
-    if (!row || row.status !== 'confirmed' || row.startsAt.toISOString() !== payload.startsAt) return;
+    if (row?.status !== 'confirmed' || row.startsAt.toISOString() !== payload.startsAt) return;
     await notify(db, registrationId, payload.notice as Notice, settings);
   };
 }

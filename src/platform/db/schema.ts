@@ -2,5 +2,5 @@
 export * from '../../modules/accounts/accounts.schema.ts';
 export * from '../../modules/events/events.schema.ts';
 export * from '../../modules/organisations/organisations.schema.ts';
-export * from './platform.schema.ts';
 export * from '../../modules/program/program.schema.ts';
+export * from './platform.schema.ts';

@@ -68,11 +68,18 @@ export interface Describe {
   message: string;
 }
 
+// The multipart parser (busboy) throws plain errors, without code or status, on a malformed body.
+const malformedMultipart =
+  /^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|Malformed part header|Missing Content-Type-header\.|Unsupported Content-Type\.)$/;
+
 /** Turns any thrown error into the answer a person should get. */
 export function describeError(error: FastifyError | Error): Describe {
   const e = error as FastifyError & { status?: number };
   const known = e.code ? messagesByCode[e.code] : undefined;
   if (known) return { status: known[0], code: known[1], message: known[2] };
+  if (!e.code && e.statusCode === undefined && malformedMultipart.test(e.message)) {
+    return { status: 400, code: 'bad_request', message: 'Le formulaire envoyé est mal formé.' };
+  }
   const status = e.statusCode ?? e.status ?? 500;
   if (status >= 400 && status < 500) {
     const [code, message] = messagesByStatus[status] ?? ['bad_request', 'La requête est invalide.'];

@@ -7,7 +7,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   const actor = request.actor;
   return {
     viewer: actor ? { name: `${actor.firstName} ${actor.lastName}`, staff: actor.staff } : null,
-    csrfToken: reply.generateCsrf(),
+    // A request refused before routing (see `frameworkErrors` in server.ts) has a bare reply: no form, no token.
+    csrfToken: typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : '',
     path: request.url.split('?')[0] ?? '/',
   };
 }
@@ -66,4 +67,18 @@ export function redirectWithNotice(reply: FastifyReply, to: string, notice: stri
 export function noticeOf(request: FastifyRequest): string | undefined {
   const info = (request.query as Record<string, unknown> | undefined)?.info;
   return typeof info === 'string' ? notices.get(info) : undefined;
+}
+
+/**
+ * A form's fields as texts. A field sent twice (only a crafted request does: our forms repeat no field
+ * that goes through here) keeps its last value; files and other values are left out. Reading `body.x`
+ * as a string without this crashed (`.trim()` of an array) into a 500.
+ */
+export function formFields(request: FastifyRequest): Record<string, string | undefined> {
+  const fields: Record<string, string | undefined> = {};
+  for (const [key, raw] of Object.entries((request.body ?? {}) as Record<string, unknown>)) {
+    const value = Array.isArray(raw) ? raw.at(-1) : raw;
+    if (typeof value === 'string') fields[key] = value;
+  }
+  return fields;
 }

@@ -150,17 +150,52 @@ export function ErrorSummary({
 
 export interface FieldProps {
   name: string;
+  /** The element's id, when one page shows the same field twice; the name otherwise. */
+  id?: string;
   label: string;
-  type?: 'text' | 'email' | 'date' | 'number' | 'search' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'date' | 'datetime-local' | 'number' | 'search' | 'tel' | 'url';
   value?: string | undefined;
   required?: boolean;
-  hint?: string;
+  hint?: string | undefined;
   error?: string | undefined;
   autocomplete?: string;
 }
 
+/** Label, hint and error around a control, linked to it for screen readers (RGAA 11.1, 11.10). */
+function FieldShell(props: {
+  id: string;
+  label: string;
+  required?: boolean | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: (describedBy: string | undefined) => ComponentChildren;
+}) {
+  const { id, hint, error } = props;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="required"> (obligatoire)</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {props.children(describedBy || undefined)}
+    </div>
+  );
+}
+
 export function Field({
   name,
+  id = name,
   label,
   type = 'text',
   value,
@@ -169,37 +204,42 @@ export function Field({
   error,
   autocomplete,
 }: FieldProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required ? <span class="required"> (obligatoire)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {/* preact's input typings tie attributes to each type; one component serves them all. */}
-      {createElement('input', {
-        id: name,
-        name,
-        type,
-        value,
-        required,
-        autocomplete,
-        'aria-invalid': error ? 'true' : undefined,
-        'aria-describedby': describedBy || undefined,
-      })}
-    </div>
+    <FieldShell id={id} label={label} required={required} hint={hint} error={error}>
+      {(describedBy) =>
+        // preact's input typings tie attributes to each type; one component serves them all.
+        createElement('input', {
+          id,
+          name,
+          type,
+          value,
+          required,
+          autocomplete,
+          'aria-invalid': error ? 'true' : undefined,
+          'aria-describedby': describedBy,
+        })
+      }
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number }) {
+  const id = props.id ?? props.name;
+  return (
+    <FieldShell id={id} label={props.label} required={props.required} hint={props.hint} error={props.error}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 4}
+          required={props.required}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </FieldShell>
   );
 }
 

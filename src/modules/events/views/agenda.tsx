@@ -166,22 +166,20 @@ export function AgendaPage(props: {
 function ListView({ rows }: { rows: AgendaRow[] }) {
   if (rows.length === 0) return <p role="status">Aucun événement ne correspond.</p>;
   return (
-    <>
-      <ul class="cards">
-        {rows.map((row) => (
-          <li key={row.event.id} class="card">
-            <h2>
-              <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
-            </h2>
-            <p>
-              <time dateTime={row.event.startsAt.toISOString()}>{formatDateTime(row.event.startsAt)}</time>
-            </p>
-            {row.seriesTitle ? <p>{row.seriesTitle}</p> : null}
-            <EventFacts row={row} />
-          </li>
-        ))}
-      </ul>
-    </>
+    <ul class="cards">
+      {rows.map((row) => (
+        <li key={row.event.id} class="card">
+          <h2>
+            <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
+          </h2>
+          <p>
+            <time dateTime={row.event.startsAt.toISOString()}>{formatDateTime(row.event.startsAt)}</time>
+          </p>
+          {row.seriesTitle ? <p>{row.seriesTitle}</p> : null}
+          <EventFacts row={row} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -241,7 +239,6 @@ function MonthView({
                 const key = day ? `${month}-${String(day).padStart(2, '0')}` : '';
                 const items = day ? (byDay.get(key) ?? []) : [];
                 return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a weekday column
                   <td key={i} class={items.length ? 'has-events' : 'no-events'}>
                     {day ? <span class="day-number">{day}</span> : null}
                     {items.length ? (

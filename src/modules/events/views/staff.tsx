@@ -1,6 +1,5 @@
 // Staff pages of the agenda (« Gestion » of events): list, creation, one event's registrations and documents,
 // check-in at the door (made for a phone), the QR code scan, online attendance from a video-call report.
-import { createElement } from 'preact';
 import { formatDateTime, timeZone } from '../../../platform/time.ts';
 import {
   CsrfField,
@@ -9,6 +8,7 @@ import {
   Layout,
   type PageContext,
   Select,
+  TextArea,
 } from '../../../platform/views/layout.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { AttendanceReport } from '../attendance-import.ts';
@@ -140,6 +140,9 @@ export function EventsListPage(props: {
 
 // ——— Creation ———
 
+const parisHint =
+  'Heure de Paris. Sans calendrier dans votre navigateur, écrivez par exemple 08/07/2026 09:30.';
+
 function DateTimeField(props: {
   name: string;
   label: string;
@@ -147,76 +150,7 @@ function DateTimeField(props: {
   required?: boolean;
   error: string | undefined;
 }) {
-  const { name, error } = props;
-  const hint = 'Heure de Paris. Sans calendrier dans votre navigateur, écrivez par exemple 08/07/2026 09:30.';
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>
-        {props.label}
-        {props.required ? <span class="required"> (obligatoire)</span> : null}
-      </label>
-      <p class="hint" id={`${name}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p class="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {createElement('input', {
-        id: name,
-        name,
-        type: 'datetime-local',
-        value: props.value,
-        required: props.required,
-        'aria-invalid': error ? 'true' : undefined,
-        'aria-describedby': error ? `${name}-hint ${name}-error` : `${name}-hint`,
-      })}
-    </div>
-  );
-}
-
-function TextArea(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  hint?: string;
-  error?: string | undefined;
-  rows?: number;
-  required?: boolean;
-}) {
-  const { name, hint, error } = props;
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>
-        {props.label}
-        {props.required ? <span class="required"> (obligatoire)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={props.rows ?? 5}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
+  return <Field {...props} type="datetime-local" hint={parisHint} />;
 }
 
 export function NewEventPage(props: {

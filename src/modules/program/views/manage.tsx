@@ -9,6 +9,7 @@ import {
   Layout,
   type PageContext,
   Select,
+  TextArea,
 } from '../../../platform/views/layout.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { Event } from '../../events/events.ts';
@@ -25,8 +26,6 @@ import {
   plural,
   ruleInWords,
   SessionBadges,
-  TextArea,
-  TextField,
   type Values,
 } from './parts.tsx';
 
@@ -707,7 +706,7 @@ export function CohortPage(props: {
                   ) : (
                     <form method="post" action={`/gestion/certificats/${c.code}/revocation`}>
                       <CsrfField ctx={props.ctx} />
-                      <TextField
+                      <Field
                         id={`reason-${c.code}`}
                         name="reason"
                         label={`Raison de la révocation du certificat de ${r.name}`}

@@ -48,7 +48,10 @@ export function remainingInWords(progress: Progress): string | undefined {
     (s) => s.mandatory && s.state !== 'attended' && s.state !== 'missed',
   );
   const titles = titlesInWords(mandatoryToCome.map((s) => s.event.title));
-  const n = progress.remaining;
+  // A mandatory session already missed cannot be attended any more: only what can still be done counts
+  // (the missed one is told apart, among the risks).
+  const n = Math.max(progress.minSessions - progress.attended, mandatoryToCome.length);
+  if (n === 0) return undefined;
   if (mandatoryToCome.length === 0) return `Il vous reste à suivre ${plural(n, 'séance')}.`;
   if (mandatoryToCome.length >= n) {
     return mandatoryToCome.length === 1
@@ -94,6 +97,20 @@ function Standing({
   program: Program;
 }) {
   const remaining = remainingInWords(progress);
+  // As in staff's table, a certificate revoked wins over the rule: it is not issued again.
+  if (certificate?.revokedAt) {
+    return (
+      <>
+        <p>
+          <span class="badge badge-warn">Certificat révoqué</span>
+        </p>
+        <p>
+          Votre certificat a été révoqué ; la raison est indiquée ci-dessous. Si vous pensez qu’il s’agit
+          d’une erreur, parlez-en à l’équipe du réseau.
+        </p>
+      </>
+    );
+  }
   if (progress.standing === 'eligible') {
     return (
       <>

@@ -1,6 +1,5 @@
 // Pieces shared by the pages of « Diplomates des territoires »: form fields whose id differs from their
 // name (several forms on one page), the rule in words, the badges of a session.
-import { createElement } from 'preact';
 import { formatDate, formatDateTime, timeZone } from '../../../platform/time.ts';
 import { eventFormatLabels } from '../../events/events.ts';
 import type { Program, SessionWithEvent } from '../programs.ts';
@@ -10,91 +9,6 @@ export type Errors = Record<string, string> | undefined;
 export type Values = Record<string, string | undefined>;
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n > 1 ? many : word}`;
-
-export function TextField(props: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string | undefined;
-  type?: 'text' | 'email' | 'date' | 'number';
-  required?: boolean;
-  hint?: string;
-  error?: string | undefined;
-  autocomplete?: string;
-}) {
-  const { id, hint, error } = props;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required"> (obligatoire)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {createElement('input', {
-        id,
-        name: props.name,
-        type: props.type ?? 'text',
-        value: props.value,
-        required: props.required,
-        autocomplete: props.autocomplete,
-        'aria-invalid': error ? 'true' : undefined,
-        'aria-describedby': describedBy || undefined,
-      })}
-    </div>
-  );
-}
-
-export function TextArea(props: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string | undefined;
-  hint?: string;
-  error?: string | undefined;
-  rows?: number;
-  required?: boolean;
-}) {
-  const { id, hint, error } = props;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required"> (obligatoire)</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
 
 /** « au moins 5 séances parmi les 12 proposées, dont les 2 obligatoires ». */
 export function ruleInWords(minSessions: number, sessionCount: number, mandatoryTotal: number) {

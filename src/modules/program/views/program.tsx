@@ -1,20 +1,18 @@
 // The public page of an edition: what it is, its calendar and sessions, the rule; then what the viewer can
 // do: say they are interested, apply, apply for the élus of their local government, or why not.
 import { Fragment } from 'preact';
-import { CsrfField, ErrorSummary, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Layout,
+  type PageContext,
+  TextArea,
+} from '../../../platform/views/layout.tsx';
 import type { Person } from '../../organisations/people.ts';
 import { type Application, applicationStatusLabels, notEligibleMessage } from '../applications.ts';
 import type { Program, SessionWithEvent } from '../programs.ts';
-import {
-  calendarOf,
-  type Errors,
-  ruleInWords,
-  SessionBadges,
-  SessionFacts,
-  TextArea,
-  TextField,
-  type Values,
-} from './parts.tsx';
+import { calendarOf, type Errors, ruleInWords, SessionBadges, SessionFacts, type Values } from './parts.tsx';
 
 export interface InterestSection {
   values: Values;
@@ -120,7 +118,7 @@ function InterestForm({
       <ErrorSummary errors={interest.errors} targets={targets} />
       <form method="post" action={`/parcours/${program.id}/interet`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
+        <Field
           id={targets.firstName}
           name="firstName"
           label="Prénom"
@@ -129,7 +127,7 @@ function InterestForm({
           autocomplete="given-name"
           required
         />
-        <TextField
+        <Field
           id={targets.lastName}
           name="lastName"
           label="Nom"
@@ -138,7 +136,7 @@ function InterestForm({
           autocomplete="family-name"
           required
         />
-        <TextField
+        <Field
           id={targets.email}
           name="email"
           type="email"
@@ -149,7 +147,7 @@ function InterestForm({
           autocomplete="email"
           required
         />
-        <TextField
+        <Field
           id={targets.organisationName}
           name="organisationName"
           label="Collectivité"
@@ -158,7 +156,7 @@ function InterestForm({
           autocomplete="organization"
           required
         />
-        <TextField
+        <Field
           id={targets.mandate}
           name="mandate"
           label="Mandat"
@@ -217,7 +215,7 @@ function OwnApplication({ ctx, program, own }: { ctx: PageContext; program: Prog
           <ErrorSummary errors={own.errors} targets={targets} />
           <form method="post" action={`/parcours/${program.id}/candidature`}>
             <CsrfField ctx={ctx} />
-            <TextField
+            <Field
               id={targets.mandate}
               name="mandate"
               label="Mon mandat"
@@ -319,7 +317,7 @@ function BehalfApplications({
                 ))}
               </select>
             </div>
-            <TextField
+            <Field
               id={targets.mandate}
               name="mandate"
               label="Son mandat"
