@@ -100,19 +100,25 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
             .fontSize(11)
             .text(c.signatoryTitle, 70, bottom + 48, { width: 330 });
       }
-      doc.image(qr, width - 190, bottom - 20, { width: 110 });
-      doc
-        .font('regular')
-        .fontSize(8)
-        .text('Vérifier ce certificat :', width - 330, bottom + 95, { width: 280, align: 'right' });
-      doc
-        .font('regular')
-        .fontSize(8)
-        .text(c.verificationUrl, width - 330, bottom + 106, { width: 280, align: 'right' });
+      // Under the QR code, the code and the address, within the border: a text below the page's bottom
+      // margin would make pdfkit open a new page, so each block is given its height (it then never does).
+      doc.image(qr, width - 190, bottom - 45, { width: 110 });
       doc
         .font('bold')
         .fontSize(9)
-        .text(`Code : ${c.code}`, width - 330, bottom + 84, { width: 280, align: 'right' });
+        .text(`Code : ${c.code}`, width - 330, bottom + 70, { width: 280, height: 12, align: 'right' });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .text('Vérifier ce certificat :', width - 330, bottom + 83, {
+          width: 280,
+          height: 10,
+          align: 'right',
+        });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .text(c.verificationUrl, width - 480, bottom + 94, { width: 430, height: 20, align: 'right' });
     },
   );
 }
