@@ -21,6 +21,10 @@ export function MySpacePage(props: {
   return (
     <Layout ctx={props.ctx} title="Mon espace" notice={props.notice}>
       <h1>Mon espace</h1>
+      <nav aria-label="Mes activités" class="actions">
+        <a href="/mes-inscriptions">Mes inscriptions aux événements</a>
+        <a href="/mon-parcours">Mon parcours « Diplomates des territoires »</a>
+      </nav>
       <section aria-labelledby="profil">
         <h2 id="profil">Mon profil</h2>
         <dl class="facts">
