@@ -50,7 +50,7 @@ try {
       break;
     case 'seed':
       console.log(
-        (await seedDemo(db))
+        (await seedDemo(db, new Date(), config.baseUrl))
           ? 'Données de démonstration chargées.'
           : 'La base contient déjà des organisations : rien chargé.',
       );

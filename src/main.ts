@@ -12,7 +12,7 @@ const config = loadEnv();
 const services = await createServices(config);
 const { logger, db } = services;
 await services.database.migrate();
-const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db) : false;
+const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db, new Date(), config.baseUrl) : false;
 const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });
 services.jobs.start();

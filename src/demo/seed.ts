@@ -5,10 +5,12 @@ import { count } from 'drizzle-orm';
 import { recordMembership } from '../modules/organisations/memberships.ts';
 import { organisations } from '../modules/organisations/organisations.schema.ts';
 import { createOrganisation, type Organisation } from '../modules/organisations/organisations.ts';
-import { createPerson } from '../modules/organisations/people.ts';
+import { createPerson, type Person } from '../modules/organisations/people.ts';
 import { normalise, searchReference } from '../modules/organisations/reference.ts';
 import type { Db, Executor } from '../platform/db/client.ts';
 import { parisYear } from '../platform/time.ts';
+import { seedDemoEvents } from './events.ts';
+import { seedDemoProgram } from './program.ts';
 
 export const demoStaffEmail = 'equipe@example.org';
 
@@ -118,16 +120,17 @@ const demoPeople: [string, string, string, 'elected' | 'officer', string | null,
 ];
 
 /** Loads the demo data unless the database already has organisations. Returns whether it did. */
-export async function seedDemo(db: Db, at = new Date()): Promise<boolean> {
+/** `baseUrl` goes into the links of the demo's mails. */
+export async function seedDemo(db: Db, at = new Date(), baseUrl = 'http://localhost:3000'): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(organisations);
     if ((existing?.n ?? 0) > 0) return false;
-    await loadDemo(tx, parisYear(at));
+    await loadDemo(tx, parisYear(at), at, baseUrl);
     return true;
   });
 }
 
-async function loadDemo(tx: Executor, year: number) {
+async function loadDemo(tx: Executor, year: number, at: Date, baseUrl: string) {
   const byName = new Map<string, Organisation>();
   for (const [name, kind, standing, feeEuros] of localGovernments) {
     const entry = searchReference(name, 50).find(
@@ -170,10 +173,13 @@ async function loadDemo(tx: Executor, year: number) {
     ['Claire', 'Dubois', demoStaffEmail],
     ['Mathieu', 'Laurent', 'mathieu.laurent@example.org'],
   ] as const;
+  const staffPeople: Person[] = [];
   for (const [firstName, lastName, email] of staff) {
     const created = await createPerson(tx, { firstName, lastName, email, kind: 'staff' }, null);
     if (!created.ok) throw new Error(created.error.message);
+    staffPeople.push(created.value);
   }
+  const peopleByName = new Map<string, Person>();
   for (const [firstName, lastName, organisation, kind, title, referent] of demoPeople) {
     const org = byName.get(organisation)!;
     const email =
@@ -193,5 +199,8 @@ async function loadDemo(tx: Executor, year: number) {
       null,
     );
     if (!created.ok) throw new Error(`${firstName} ${lastName} : ${created.error.message}`);
+    peopleByName.set(`${firstName} ${lastName}`, created.value);
   }
+  await seedDemoEvents(tx, { organisations: byName, people: peopleByName, staff: staffPeople[1]!, at });
+  await seedDemoProgram(tx, { organisations: byName, staff: staffPeople[0]!, baseUrl, at });
 }

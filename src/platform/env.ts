@@ -15,7 +15,7 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres://')
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://')

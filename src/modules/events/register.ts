@@ -80,18 +80,23 @@ export async function register(
 ): Promise<Result<Registration>> {
   const at = options.at ?? new Date();
   const lock = options.lock ?? lockEvent;
+  // Who may register is decided before taking the event's lock: the lock then covers only what must be
+  // serialised (seats and the insert), so that a rush waits as little as possible.
+  const found = await getEvent(db, input.eventId);
+  if (!found) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+  const person = await getPerson(db, input.personId);
+  if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
+  const eligible = await checkEligibility({ executor: db, event: found, person, at });
+  if (!eligible.ok) return eligible;
+  const mode = modeFor(found, input.mode);
+  if (!mode.ok) return mode;
   return db.transaction(async (tx) => {
     await lock(tx, input.eventId);
+    // Read again under the lock: capacity and window are those in force now.
     const event = await getEvent(tx, input.eventId);
     if (!event) return fail(404, 'not_found', 'Cet événement n’existe pas.');
-    const person = await getPerson(tx, input.personId);
-    if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
     const window = registrationWindow(event, at);
     if (!window.ok) return window;
-    const eligible = await checkEligibility({ executor: tx, event, person, at });
-    if (!eligible.ok) return eligible;
-    const mode = modeFor(event, input.mode);
-    if (!mode.ok) return mode;
     const [existing] = await tx
       .select({ id: registrations.id, status: registrations.status })
       .from(registrations)

@@ -16,12 +16,8 @@ export interface CertificateContent {
 }
 
 export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(c.verificationUrl, {
-    type: 'png',
-    margin: 1,
-    width: 240,
-    errorCorrectionLevel: 'M',
-  });
+  // Drawn as vector squares: sharp at any zoom, and no PNG to encode for each of 500 certificates.
+  const qr = QRCode.create(c.verificationUrl, { errorCorrectionLevel: 'M' }).modules;
   return renderPdf(
     { layout: 'landscape', title: `Certificat — ${c.holderName}`, author: 'Cités Unies France' },
     (doc) => {
@@ -38,7 +34,7 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
         .stroke(blue);
       doc
         .fillColor(blue)
-        .font('bold')
+        .font('serifBold')
         .fontSize(14)
         .text('CITÉS UNIES FRANCE', 60, 60, { width: width - 120, align: 'center', characterSpacing: 2 });
       doc
@@ -54,7 +50,7 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
           align: 'center',
         });
       doc
-        .font('regular')
+        .font('serif')
         .fontSize(13)
         .text('est décerné à', 60, 205, { width: width - 120, align: 'center' });
       doc
@@ -68,17 +64,17 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
           .fontSize(13)
           .text(role, 80, 275, { width: width - 160, align: 'center' });
       doc
-        .font('regular')
+        .font('serif')
         .fontSize(13)
         .text('qui reçoit le titre d’', 60, 318, { width: width - 120, align: 'center', continued: false });
       doc
         .fillColor(blue)
-        .font('bold')
+        .font('serifBold')
         .fontSize(20)
         .text('Auditeur de Cités Unies France', 60, 340, { width: width - 120, align: 'center' });
       doc
         .fillColor('#1e1e1e')
-        .font('regular')
+        .font('serif')
         .fontSize(11)
         .text('pour avoir suivi le cycle de séances du parcours, dont les séances obligatoires.', 60, 372, {
           width: width - 120,
@@ -86,29 +82,36 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
         });
       const bottom = height - 150;
       doc
-        .font('regular')
+        .font('serif')
         .fontSize(11)
         .text(`Fait à Paris, le ${formatDate(c.issuedOn)}`, 70, bottom);
       if (c.signatoryName) {
         doc
-          .font('bold')
+          .font('serifBold')
           .fontSize(12)
           .text(c.signatoryName, 70, bottom + 30);
         if (c.signatoryTitle)
           doc
-            .font('regular')
+            .font('serif')
             .fontSize(11)
             .text(c.signatoryTitle, 70, bottom + 48, { width: 330 });
       }
       // Under the QR code, the code and the address, within the border: a text below the page's bottom
       // margin would make pdfkit open a new page, so each block is given its height (it then never does).
-      doc.image(qr, width - 190, bottom - 45, { width: 110 });
+      const cell = 110 / (qr.size + 2);
+      const [qrX, qrY] = [width - 190 + cell, bottom - 45 + cell];
+      for (let row = 0; row < qr.size; row++) {
+        for (let col = 0; col < qr.size; col++) {
+          if (qr.get(row, col)) doc.rect(qrX + col * cell, qrY + row * cell, cell, cell);
+        }
+      }
+      doc.fill('#000000');
       doc
-        .font('bold')
+        .font('serifBold')
         .fontSize(9)
         .text(`Code : ${c.code}`, width - 330, bottom + 70, { width: 280, height: 12, align: 'right' });
       doc
-        .font('regular')
+        .font('serif')
         .fontSize(8)
         .text('Vérifier ce certificat :', width - 330, bottom + 83, {
           width: 280,
@@ -116,7 +119,7 @@ export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
           align: 'right',
         });
       doc
-        .font('regular')
+        .font('serif')
         .fontSize(8)
         .text(c.verificationUrl, width - 480, bottom + 94, { width: 430, height: 20, align: 'right' });
     },

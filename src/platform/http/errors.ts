@@ -80,6 +80,19 @@ export function describeError(error: FastifyError | Error): Describe {
   if (!e.code && e.statusCode === undefined && malformedMultipart.test(e.message)) {
     return { status: 400, code: 'bad_request', message: 'Le formulaire envoyé est mal formé.' };
   }
+  // The database is unreachable or every connection is busy: nothing was written, the person may retry.
+  if (
+    /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|the database system is (starting|shutting) down/.test(
+      e.message,
+    )
+  ) {
+    return {
+      status: 503,
+      code: 'unavailable',
+      message:
+        'Le service est momentanément indisponible ou très sollicité : rien n’a été enregistré, réessayez dans un instant.',
+    };
+  }
   const status = e.statusCode ?? e.status ?? 500;
   if (status >= 400 && status < 500) {
     const [code, message] = messagesByStatus[status] ?? ['bad_request', 'La requête est invalide.'];

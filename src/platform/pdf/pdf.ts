@@ -1,6 +1,7 @@
 // PDF documents with pdfkit and embedded DejaVu fonts (every French accent, ligature and apostrophe).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +34,6 @@ export function renderPdf(
   doc.registerFont('bold', fonts.bold);
   doc.registerFont('serif', fonts.serif);
   doc.registerFont('serifBold', fonts.serifBold);
-  doc.font('regular');
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

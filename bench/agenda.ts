@@ -1,0 +1,197 @@
+// Agenda page: 1,000 events over the next 12 months; GET /agenda (the HTML page the public sees) under 50
+// connections for 10 s, against the bare server's GET of one `events` row by id.
+
+import { audiences, eventFormats, eventKinds } from '../src/modules/events/events.schema.ts';
+import { createEvent, type EventInput } from '../src/modules/events/events.ts';
+import { buildStaff } from '../tests/factories.ts';
+import { runAll } from './lib/cleanup.ts';
+import { expectOk, seeded, times } from './lib/data.ts';
+import { createBenchDatabase } from './lib/database.ts';
+import { describe, type LoadFigures, load, printTargets, round, type Target } from './lib/load.ts';
+import { postgresCpu, type Server, startServer } from './lib/processes.ts';
+import { recordResult } from './results.ts';
+
+const eventCount = 1000;
+const connections = Number(process.env.AGENDA_CONNECTIONS ?? 50);
+const seconds = Number(process.env.AGENDA_SECONDS ?? 10);
+const poolSize = 10;
+
+const series = [
+  'Assises de la coopération décentralisée',
+  'Comité pays Sénégal',
+  'Comité pays Liban',
+  'Groupe thématique eau et assainissement',
+  'Groupe thématique climat',
+  'Rencontres jeunesse et mobilité',
+  'Webinaires de la coopération',
+  'Conseil d’administration',
+];
+const places = ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Nantes', 'Lille', 'Strasbourg', 'Rennes', 'Dakar'];
+const themes = ['Eau', 'Climat', 'Jeunesse', 'Culture', 'Santé', 'Agriculture', 'Gouvernance locale'];
+const words =
+  'coopération décentralisée collectivités partenaires projet action internationale territoire échanges'.split(
+    ' ',
+  );
+
+/** The i-th event: kinds, formats, audiences, series and dates spread over the next 12 months. */
+function eventAt(i: number, random: ReturnType<typeof seeded>): EventInput {
+  const day = new Date();
+  day.setUTCHours(0, 0, 0, 0);
+  const startsAt = new Date(
+    day.getTime() +
+      random.int(0, 364) * 86_400_000 +
+      random.int(7, 16) * 3_600_000 +
+      random.pick([0, 30]) * 60_000,
+  );
+  const kind = random.pick(eventKinds);
+  const format = random.pick(eventFormats);
+  const hours = kind === 'field_mission' ? random.int(2, 5) * 24 : random.int(1, 8);
+  // Mostly open events; a few restricted ones, which the public does not see.
+  const audience =
+    random.next() < 0.05 ? 'restricted' : random.pick(audiences.filter((a) => a !== 'restricted'));
+  const description = Array.from({ length: random.int(20, 80) }, () => random.pick(words)).join(' ');
+  return {
+    title: `${kind === 'webinar' ? 'Webinaire' : 'Rencontre'} ${random.pick(themes).toLowerCase()} n° ${i + 1}`,
+    theme: random.pick(themes),
+    kind,
+    format,
+    audience,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + hours * 3_600_000).toISOString(),
+    capacity: random.next() < 0.5 ? undefined : random.int(2, 50) * 10,
+    venue: format === 'online' ? undefined : `${random.pick(places)}, salle ${random.int(1, 12)}`,
+    onlineUrl: format === 'in_person' ? undefined : `https://visio.example.org/${i}`,
+    description,
+    series: random.next() < 0.3 ? random.pick(series) : undefined,
+    provisional: random.next() < 0.1,
+  };
+}
+
+/** The page once: its size and how many events it shows (links to distinct events). */
+async function pageFacts(server: Server, path: string) {
+  const response = await fetch(`${server.baseUrl}${path}`);
+  const html = await response.text();
+  if (!response.ok) throw new Error(`${path} : HTTP ${response.status}`);
+  const links = new Set(html.match(/href="\/agenda\/[0-9a-f-]{36}"/g) ?? []);
+  return { status: response.status, bytes: Buffer.byteLength(html), events: links.size };
+}
+
+type Figures = LoadFigures & { serverCpuMsPerRequest: number; postgresCpuMsPerRequest: number };
+
+async function measure(server: Server, database: string, path: string, duration = seconds): Promise<Figures> {
+  // Two seconds first, so that the server is not measured while still compiling its code.
+  await load({ url: `${server.baseUrl}${path}`, connections, duration: 2 });
+  const cpu = server.cpuSeconds();
+  const pgCpu = postgresCpu(database);
+  const figures = await load({ url: `${server.baseUrl}${path}`, connections, duration });
+  // CPU time per response, of the server process and of PostgreSQL: less sensitive than req/s to other
+  // work on the machine.
+  const serverCpuMsPerRequest = round(((server.cpuSeconds() - cpu) * 1000) / figures.requests, 2);
+  const postgresCpuMsPerRequest = round((pgCpu() * 1000) / figures.requests, 2);
+  return { ...figures, serverCpuMsPerRequest, postgresCpuMsPerRequest };
+}
+
+async function main() {
+  console.log(`agenda page: ${eventCount} events, ${connections} connections for ${seconds} s each`);
+  const database = await createBenchDatabase(poolSize);
+  const { db, url } = database;
+  try {
+    const started = performance.now();
+    const staff = await buildStaff(db);
+    const random = seeded(2026);
+    const inputs = Array.from({ length: eventCount }, (_, i) => eventAt(i, random));
+    const events = await times(eventCount, 10, async (i) =>
+      expectOk(await createEvent(db, inputs[i], staff.id)),
+    );
+    console.log(
+      `  data ready in ${round((performance.now() - started) / 1000)} s (database ${database.name})`,
+    );
+
+    const bareServer = await startServer('bare server', 'bench/bare-server.ts', {
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(poolSize),
+    });
+    let bare: Figures;
+    try {
+      bare = await measure(bareServer, database.name, `/events/${events[0]!.id}`);
+    } finally {
+      await bareServer.stop();
+    }
+
+    const appServer = await startServer('app', 'src/main.ts', {
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(poolSize),
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      JOBS_POLL_MS: '1000',
+    });
+    let app: Figures;
+    let month: Figures;
+    const nextMonth = new Date();
+    nextMonth.setUTCDate(15);
+    nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
+    const monthPath = `/agenda?vue=mois&mois=${nextMonth.toISOString().slice(0, 7)}`;
+    let listPage: Awaited<ReturnType<typeof pageFacts>>;
+    let monthPage: Awaited<ReturnType<typeof pageFacts>>;
+    try {
+      listPage = await pageFacts(appServer, '/agenda');
+      monthPage = await pageFacts(appServer, monthPath);
+      app = await measure(appServer, database.name, '/agenda');
+      // Variation: the month view, which shows every event of a month (how the time grows with the events).
+      month = await measure(appServer, database.name, monthPath, Math.max(3, Math.round(seconds / 2)));
+    } finally {
+      await appServer.stop();
+    }
+
+    const throughputRatio = round(app.reqPerSec / bare.reqPerSec, 2);
+    console.log(`  app GET /agenda: ${describe(app)}`);
+    console.log(
+      `      the page shows ${listPage.events} events in ${round(listPage.bytes / 1024)} KiB of HTML; ` +
+        `CPU per page: app process ${app.serverCpuMsPerRequest} ms, PostgreSQL ${app.postgresCpuMsPerRequest} ms`,
+    );
+    console.log(`  bare GET /events/:id (one row): ${describe(bare)}`);
+    console.log(
+      `      CPU per request: bare process ${bare.serverCpuMsPerRequest} ms, PostgreSQL ${bare.postgresCpuMsPerRequest} ms`,
+    );
+    console.log(`  ratio app/bare: throughput ${throughputRatio}, p99 ${round(app.p99Ms / bare.p99Ms, 2)}`);
+    console.log(
+      `  variation, app GET ${monthPath} (${monthPage.events} events, ${round(monthPage.bytes / 1024)} KiB): ` +
+        `${describe(month)}; CPU per page: app process ${month.serverCpuMsPerRequest} ms, PostgreSQL ${month.postgresCpuMsPerRequest} ms`,
+    );
+    const targets: Target[] = [
+      {
+        target: 'agenda throughput ≥ 40 % of the bare route',
+        value: `${Math.round(throughputRatio * 100)} % (${app.reqPerSec} vs ${bare.reqPerSec} req/s)`,
+        met: throughputRatio >= 0.4,
+      },
+      { target: 'agenda p99 ≤ 50 ms', value: `${app.p99Ms} ms`, met: app.p99Ms <= 50 },
+    ];
+    printTargets(targets);
+    recordResult('agenda', {
+      events: eventCount,
+      connections,
+      seconds,
+      app: { ...app, path: '/agenda', eventsOnPage: listPage.events, pageBytes: listPage.bytes },
+      bare: { ...bare, path: '/events/:id' },
+      throughputRatio,
+      p99Ratio: round(app.p99Ms / bare.p99Ms, 2),
+      variationMonthView: {
+        ...month,
+        path: monthPath,
+        eventsOnPage: monthPage.events,
+        pageBytes: monthPage.bytes,
+      },
+      targets,
+    });
+  } finally {
+    await database.drop();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  await runAll();
+  console.error(error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,186 @@
+// `npm run bench`: every benchmark in sequence, each in its own process (a crash or a time limit stops that
+// one only), then bench/results/summary.json. `npm run bench -- agenda certificates` runs some of them.
+// Benchmarks print figures and whether each target is met; they are not tests: the exit code is not 0 only
+// when a benchmark could not run to its end.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { round, type Target } from './lib/load.ts';
+import { root } from './lib/processes.ts';
+import { recordResult } from './results.ts';
+
+/** What the runner reads of a benchmark's file (which holds more). */
+interface Recorded {
+  at: string;
+  targets?: Target[];
+  [figure: string]: unknown;
+}
+
+interface Benchmark {
+  name: string;
+  script: string;
+  limitMinutes: number;
+  /** The few figures the summary repeats, as paths in the benchmark's file. */
+  headline: string[];
+  /** Targets, for a benchmark whose file does not list them. */
+  targets?(r: Recorded): Target[];
+}
+
+/** `get(r, 'app.p99Ms')`: a figure of a benchmark's file, or undefined. */
+function get(record: unknown, path: string): unknown {
+  let value = record;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    name: 'registration-rush',
+    script: 'bench/registration-rush.ts',
+    limitMinutes: 15,
+    headline: [
+      'app.reqPerSec',
+      'app.p50Ms',
+      'app.p99Ms',
+      'app.statuses',
+      'app.confirmed',
+      'app.waitlisted',
+      'app.peakRssMiB',
+      'bare.reqPerSec',
+      'bare.p50Ms',
+      'bare.p99Ms',
+      'bare.confirmed',
+      'bare.waitlisted',
+      'throughputRatio',
+      'p99Ratio',
+    ],
+  },
+  {
+    name: 'agenda',
+    script: 'bench/agenda.ts',
+    limitMinutes: 10,
+    headline: [
+      'app.reqPerSec',
+      'app.p50Ms',
+      'app.p99Ms',
+      'app.eventsOnPage',
+      'app.serverCpuMsPerRequest',
+      'bare.reqPerSec',
+      'bare.p50Ms',
+      'bare.p99Ms',
+      'throughputRatio',
+    ],
+  },
+  {
+    name: 'certificates',
+    script: 'bench/certificates.ts',
+    limitMinutes: 15,
+    headline: [
+      'issued',
+      'seconds',
+      'certificatesPerSecond',
+      'baselinePdfSeconds',
+      'pdfSharePercent',
+      'pdfCpuSharePercent',
+    ],
+  },
+  {
+    name: 'cold-start',
+    script: 'bench/cold-start.ts',
+    limitMinutes: 10,
+    headline: ['coldStartMedianMs', 'warmRestartMedianMs'],
+    targets: (r) => [
+      {
+        target: `cold start on the embedded database ≤ ${r.targetMs} ms`,
+        value: `median ${r.coldStartMedianMs} ms`,
+        met: Number(r.coldStartMedianMs) <= Number(r.targetMs),
+      },
+    ],
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !benchmarks.some((b) => b.name === w));
+if (unknown.length) {
+  console.error(
+    `unknown benchmark: ${unknown.join(', ')} (known: ${benchmarks.map((b) => b.name).join(', ')})`,
+  );
+  process.exit(2);
+}
+const selected = wanted.length ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
+
+let current: ReturnType<typeof spawn> | undefined;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // The benchmark cleans up (databases, servers) on SIGTERM; the runner stops after it.
+    current?.kill('SIGTERM');
+    process.exitCode = 130;
+    stopping = true;
+  });
+}
+
+function runScript(b: Benchmark): Promise<{ code: number | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', b.script], { cwd: root, stdio: 'inherit' });
+    current = child;
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      console.error(`${b.name}: time limit of ${b.limitMinutes} min reached, stopping it`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+    }, b.limitMinutes * 60_000);
+    child.once('exit', (code) => {
+      clearTimeout(limit);
+      current = undefined;
+      resolve({ code, timedOut });
+    });
+  });
+}
+
+const outcomes = [];
+const started = performance.now();
+for (const b of selected) {
+  if (stopping) break;
+  const loadAverage = loadavg().map((l) => round(l, 2));
+  console.log(`\n── ${b.name} (load average of the machine: ${loadAverage.join(', ')})`);
+  const at = Date.now();
+  const { code, timedOut } = await runScript(b);
+  const seconds = round((Date.now() - at) / 1000);
+  const file = new URL(`results/${b.name}.json`, import.meta.url);
+  const result =
+    code === 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Recorded) : undefined;
+  const fresh = result && Date.parse(result.at) >= at - 1000 ? result : undefined;
+  const ok = code === 0 && fresh !== undefined;
+  outcomes.push({
+    name: b.name,
+    status: ok ? 'ok' : timedOut ? 'timed out' : 'failed',
+    seconds,
+    ...(ok
+      ? {
+          headline: Object.fromEntries(b.headline.map((path) => [path, get(fresh, path)])),
+          targets: (b.targets?.(fresh) ?? fresh.targets ?? []) as Target[],
+        }
+      : {}),
+  });
+}
+
+const targets = outcomes.flatMap((o) => o.targets ?? []);
+recordResult('summary', {
+  seconds: round((performance.now() - started) / 1000),
+  targetsMet: targets.filter((t) => t.met).length,
+  targetsMissed: targets.filter((t) => !t.met).length,
+  benchmarks: outcomes,
+});
+
+console.log(`\n── summary (bench/results/summary.json), ${round((performance.now() - started) / 1000)} s`);
+for (const o of outcomes) {
+  console.log(`  ${o.name}: ${o.status} in ${o.seconds} s`);
+  for (const t of o.targets ?? [])
+    console.log(`    ${t.met ? '✔ met   ' : '✘ missed'}  ${t.target} — ${t.value}`);
+}
+console.log(
+  `  targets: ${targets.filter((t) => t.met).length} met, ${targets.filter((t) => !t.met).length} missed`,
+);
+if (outcomes.some((o) => o.status !== 'ok') || outcomes.length < selected.length) process.exitCode ||= 1;

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { testDatabase } from '../../tests/helpers.ts';
+import { listApplications } from '../modules/program/applications.ts';
+import { listPrograms, listSessions } from '../modules/program/programs.ts';
+import { cohortProgress } from '../modules/program/progress.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { parisDate } from '../platform/time.ts';
+import { seedDemo } from './seed.ts';
+
+describe('the demo data', async () => {
+  const { db } = await testDatabase({ after });
+  const loaded = await seedDemo(db);
+
+  const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(db, query))[0]!;
+  const counts = () =>
+    one<{ events: number; registrations: number; attendance: number; organisations: number }>(sql`
+      select (select count(*)::int from events) as events,
+             (select count(*)::int from registrations) as registrations,
+             (select count(*)::int from attendance) as attendance,
+             (select count(*)::int from organisations) as organisations`);
+
+  it('loads on an empty database, with the agenda of the newsletter and its registrations', async () => {
+    assert.equal(loaded, true);
+    const { events, registrations, attendance } = await counts();
+    assert.ok(events >= 25, `${events} events`);
+    assert.ok(registrations >= 30, `${registrations} registrations`);
+    assert.ok(attendance > 0, 'attendance is recorded at past events');
+    const december = await one<{ n: number }>(
+      sql`select count(*)::int as n from events
+          where starts_at >= '2025-12-01T00:00:00+01:00' and starts_at < '2026-01-01T00:00:00+01:00'`,
+    );
+    assert.ok(december.n >= 10, `${december.n} events in December 2025`);
+  });
+
+  it('has the Rencontres on 8-9 July 2026, registrations opening on 15 April 2026', async () => {
+    const rows = await queryRows<{
+      starts_at: Date;
+      ends_at: Date;
+      registration_opens_at: Date | null;
+      kind: string;
+      audience: string;
+      capacity: number | null;
+      venue: string | null;
+    }>(db, sql`select * from events where title like '17e Rencontres de l’action internationale%'`);
+    assert.equal(rows.length, 1);
+    const [rencontres] = rows as [(typeof rows)[number]];
+    assert.equal(parisDate(new Date(rencontres.starts_at)), '2026-07-08');
+    assert.equal(parisDate(new Date(rencontres.ends_at)), '2026-07-09');
+    assert.ok(rencontres.registration_opens_at);
+    assert.equal(parisDate(new Date(rencontres.registration_opens_at)), '2026-04-15');
+    assert.equal(rencontres.kind, 'conference');
+    assert.equal(rencontres.audience, 'public');
+    assert.ok((rencontres.capacity ?? 0) > 0);
+    assert.match(rencontres.venue ?? '', /Arts et Métiers/);
+  });
+
+  it('gives the restricted steering committees an invitation list, and registers only invitees', async () => {
+    const restricted = await queryRows<{ title: string; invited: number; outsiders: number }>(
+      db,
+      sql`select e.title,
+            (select count(*)::int from event_invitations i where i.event_id = e.id) as invited,
+            (select count(*)::int from registrations r where r.event_id = e.id and not exists
+               (select 1 from event_invitations i where i.event_id = e.id and i.person_id = r.person_id)) as outsiders
+          from events e where e.audience = 'restricted'`,
+    );
+    assert.ok(restricted.length >= 3, 'the three Franco-Japanese steering committees');
+    for (const row of restricted) {
+      assert.ok(row.invited > 0, `${row.title} has invitees`);
+      assert.equal(row.outsiders, 0, `${row.title} registers invitees only`);
+    }
+  });
+
+  it('has at least one full event with a waiting list, open for registration', async () => {
+    const full = await queryRows<{ title: string }>(
+      db,
+      sql`select e.title from events e
+          where e.capacity is not null and e.starts_at > now()
+            and (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed') = e.capacity
+            and exists (select 1 from registrations r where r.event_id = e.id and r.status = 'waitlisted')`,
+    );
+    assert.ok(full.length >= 1);
+  });
+
+  it('never confirms more people than an event has seats', async () => {
+    const oversold = await queryRows<{ title: string; confirmed: number; capacity: number }>(
+      db,
+      sql`select e.title, e.capacity, count(r.id)::int as confirmed
+          from events e join registrations r on r.event_id = e.id and r.status = 'confirmed'
+          where e.capacity is not null
+          group by e.id having count(r.id) > e.capacity`,
+    );
+    assert.deepEqual(oversold, []);
+  });
+
+  it('records attendance only for confirmed registrations of events already begun', async () => {
+    const stray = await one<{ n: number }>(
+      sql`select count(*)::int as n from attendance a join events e on e.id = a.event_id
+          where e.starts_at > now() or not exists (select 1 from registrations r where r.event_id = a.event_id
+            and r.person_id = a.person_id and r.status = 'confirmed')`,
+    );
+    assert.equal(stray.n, 0);
+  });
+
+  it('loads nothing the second time', async () => {
+    const before = await counts();
+    assert.equal(await seedDemo(db), false);
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('has the 2026-2027 edition of the path with 12 sessions and a cohort at every stage', async () => {
+    const [program] = await listPrograms(db);
+    assert.ok(program);
+    const sessions = await listSessions(db, program.id);
+    assert.equal(sessions.length, 12);
+    assert.deepEqual(
+      sessions.filter((s) => s.mandatory).map((s) => s.event.title),
+      [
+        '« La France à l’heure de la reconfiguration des alliances »',
+        '« Immersion dans l’écosystème de la diplomatie française »',
+      ],
+    );
+    assert.equal(sessions.filter((s) => s.cohortOnly).length, 2);
+    const cohort = await listApplications(db, program.id, ['accepted']);
+    assert.equal(cohort.length, 15);
+    const progress = await cohortProgress(
+      db,
+      program,
+      cohort.map((a) => a.personId),
+      new Date('2026-11-23T12:00:00Z'),
+    );
+    const standings = new Set([...progress.values()].map((p) => p.standing));
+    assert.deepEqual([...standings].sort(), ['at_risk', 'eligible', 'on_track']);
+    assert.ok(
+      (await listApplications(db, program.id, ['submitted'])).length >= 3,
+      'applications left to review',
+    );
+  });
+});
