@@ -22,7 +22,7 @@ describe('the configuration read from the environment', () => {
     assert.equal(config.baseUrl, 'http://localhost:3000');
     assert.equal(config.DATABASE_URL, undefined);
     assert.equal(config.DATA_DIR, './data');
-    assert.equal(config.DATABASE_POOL_SIZE, 10);
+    assert.equal(config.DATABASE_POOL_SIZE, 20);
     assert.equal(config.SMTP_URL, undefined);
     assert.equal(config.MAIL_FROM, 'Coopdec <ne-pas-repondre@coopdec.example.org>');
     assert.equal(config.SESSION_IDLE_MINUTES, 120);
