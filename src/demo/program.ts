@@ -15,6 +15,8 @@ import { paris } from './events.ts';
 
 export interface DemoProgramContext {
   organisations: Map<string, Organisation>;
+  /** The demo's people by « first last »: an élu already there applies rather than being made twice. */
+  people: Map<string, Person>;
   staff: Person;
   baseUrl: string;
   at: Date;
@@ -343,19 +345,21 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
   const applyAs = async (first: string, last: string, government: string, mandate: string) => {
     const organisation = ctx.organisations.get(government);
     if (!organisation) throw new Error(`démo : ${government} introuvable`);
-    const email = emailOf(first, last);
-    const person = await createPerson(
-      tx,
-      {
-        firstName: first,
-        lastName: last,
-        email,
-        kind: 'elected',
-        organisationId: organisation.id,
-        mandate: { title: mandate, startsOn: '2026-03-22' },
-      },
-      ctx.staff.id,
-    );
+    const known = ctx.people.get(`${first} ${last}`);
+    const person = known
+      ? ({ ok: true, value: known } as const)
+      : await createPerson(
+          tx,
+          {
+            firstName: first,
+            lastName: last,
+            email: emailOf(first, last),
+            kind: 'elected',
+            organisationId: organisation.id,
+            mandate: { title: mandate, startsOn: '2026-03-22' },
+          },
+          ctx.staff.id,
+        );
     if (!person.ok) throw new Error(`démo : ${first} ${last} : ${person.error.message}`);
     const application = await applyToProgram(
       tx,

@@ -202,5 +202,11 @@ async function loadDemo(tx: Executor, year: number, at: Date, baseUrl: string) {
     peopleByName.set(`${firstName} ${lastName}`, created.value);
   }
   await seedDemoEvents(tx, { organisations: byName, people: peopleByName, staff: staffPeople[1]!, at });
-  await seedDemoProgram(tx, { organisations: byName, staff: staffPeople[0]!, baseUrl, at });
+  await seedDemoProgram(tx, {
+    organisations: byName,
+    people: peopleByName,
+    staff: staffPeople[0]!,
+    baseUrl,
+    at,
+  });
 }
