@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
-import { apiError, installErrorHandlers } from './platform/http/errors.ts';
+import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
 import { sendMessagePage } from './platform/http/pages.tsx';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
@@ -28,6 +28,15 @@ import { registerOrganisationRoutes } from './modules/organisations/organisation
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Does a parsed request part (texts, arrays, objects; files are Buffers and are not text) hold a NUL? */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  for (const [key, item] of Object.entries(value))
+    if (key.includes('\u0000') || hasNul(item, depth + 1)) return true;
+  return false;
+}
+
 export interface App {
   app: FastifyInstance;
   /** Set while the process stops: /readyz answers 503. */
@@ -42,6 +51,13 @@ export async function buildApp(services: Services): Promise<App> {
     bodyLimit: 1024 * 1024,
     trustProxy: config.TRUST_PROXY === 'true',
     routerOptions: { maxParamLength: 200 },
+    // Errors met before routing (an address that is not one, a parameter too long) get the same French
+    // answers as every other error, rather than Fastify's English JSON.
+    frameworkErrors: (error, request, reply) => {
+      const described = describeError(error);
+      if (isApiRequest(request)) return apiError(reply, described);
+      return sendMessagePage(request, reply, described.status, 'Demande refusée', described.message);
+    },
   });
 
   await app.register(helmet, {
@@ -110,6 +126,15 @@ export async function buildApp(services: Services): Promise<App> {
   app.addHook('preHandler', (request, reply, done) => {
     if (!unsafeMethods.has(request.method) || request.url.startsWith('/api/')) return done();
     app.csrfProtection(request, reply, done);
+  });
+
+  // PostgreSQL cannot store the NUL character in text: the server fails (a 500) and the embedded database
+  // silently cuts the text there. A request carrying one is refused before any handler, in French.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!hasNul(request.params) && !hasNul(request.query) && !hasNul(request.body)) return;
+    const message = 'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas admis.';
+    if (request.url.startsWith('/api/')) return apiError(reply, { status: 400, code: 'invalid', message });
+    return sendMessagePage(request, reply, 400, 'Demande refusée', message);
   });
 
   await app.register(fastifyStatic, {

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
 import {
+  formFields,
   noticeOf,
   pageContext,
   redirectWithNotice,
@@ -58,7 +59,7 @@ registerNotices({
 });
 
 type Body = Record<string, string | undefined>;
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Body;
+const bodyOf = (request: FastifyRequest): Body => formFields(request);
 const idParams = z.object({ id: uuid });
 const registrationParams = z.object({ id: uuid, registrationId: uuid });
 const importParams = z.object({ id: uuid, importId: uuid });

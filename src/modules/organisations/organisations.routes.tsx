@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  formFields,
   noticeOf,
   pageContext,
   redirectWithNotice,
@@ -60,7 +61,7 @@ registerNotices({
 });
 
 type Body = Record<string, string | undefined>;
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Body;
+const bodyOf = (request: FastifyRequest): Body => formFields(request);
 const idParams = z.object({ id: uuid });
 
 /** Euros as typed by a person (« 1 250,50 ») into cents; undefined when empty, NaN when unreadable. */

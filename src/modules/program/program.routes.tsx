@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  formFields,
   noticeOf,
   pageContext,
   redirectWithNotice,
@@ -77,7 +78,7 @@ registerNotices({
 });
 
 type Body = Record<string, string | undefined>;
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Body;
+const bodyOf = (request: FastifyRequest): Body => formFields(request);
 const idParams = z.object({ id: uuid });
 const codePattern = /^[A-Z0-9-]{8,40}$/;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
