@@ -829,6 +829,40 @@ export function AttendanceUploadPage(props: {
   );
 }
 
+/** People of a video-call report with the minutes they stayed. */
+function DurationsTable({
+  people,
+  caption,
+}: {
+  people: { name: string; email: string; minutes: number }[];
+  caption: string;
+}) {
+  if (people.length === 0) return null;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Adresse électronique</th>
+            <th scope="col">Durée</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((m) => (
+            <tr key={m.email}>
+              <td>{m.name}</td>
+              <td>{m.email}</td>
+              <td>{m.minutes} min</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function AttendanceReportPage(props: {
   ctx: PageContext;
   event: Event;
@@ -861,52 +895,11 @@ export function AttendanceReportPage(props: {
         {plural(report.tooShort.length, 'présence trop courte', 'présences trop courtes')},{' '}
         {plural(report.unmatched.length, 'ligne non reconnue', 'lignes non reconnues')}.
       </p>
-      {report.matched.length ? (
-        <div class="table-scroll">
-          <table>
-            <caption>Présent·es (au moins {props.minMinutes} min)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Adresse électronique</th>
-                <th scope="col">Durée</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.matched.map((m) => (
-                <tr key={m.personId}>
-                  <td>{m.name}</td>
-                  <td>{m.email}</td>
-                  <td>{m.minutes} min</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {report.tooShort.length ? (
-        <div class="table-scroll">
-          <table>
-            <caption>Présences trop courtes (moins de {props.minMinutes} min) : non comptées</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Adresse électronique</th>
-                <th scope="col">Durée</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.tooShort.map((m) => (
-                <tr key={m.email}>
-                  <td>{m.name}</td>
-                  <td>{m.email}</td>
-                  <td>{m.minutes} min</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DurationsTable people={report.matched} caption={`Présent·es (au moins ${props.minMinutes} min)`} />
+      <DurationsTable
+        people={report.tooShort}
+        caption={`Présences trop courtes (moins de ${props.minMinutes} min) : non comptées`}
+      />
       {report.unmatched.length ? (
         <div class="table-scroll">
           <table>
