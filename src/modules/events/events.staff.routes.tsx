@@ -17,7 +17,7 @@ import type { Services } from '../../platform/services.ts';
 import { type Column, toCsv, toXlsx } from '../../platform/sheets/sheets.ts';
 import { timeZone } from '../../platform/time.ts';
 import { uuid } from '../../platform/validation.ts';
-import { requireSignIn } from '../accounts/auth.ts';
+import { requireRole, requireSignIn } from '../accounts/auth.ts';
 import { organisations, people } from '../organisations/organisations.schema.ts';
 import { findPersonByEmail } from '../organisations/people.ts';
 import { normalise } from '../organisations/reference.ts';
@@ -297,15 +297,7 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
   const settings = notificationSettings(config);
 
   /** Staff only: anyone else gets a French refusal (or the sign-in page). */
-  const staff = (request: FastifyRequest, reply: FastifyReply) => {
-    const actor = requireSignIn(request, reply);
-    if (!actor) return undefined;
-    if (!policy.manage(actor)) {
-      sendMessagePage(request, reply, 403, 'Accès réservé', 'Cette page est réservée à l’équipe du réseau.');
-      return undefined;
-    }
-    return actor;
-  };
+  const staff = (request: FastifyRequest, reply: FastifyReply) => requireRole(request, reply, policy.manage);
 
   const notFound = (request: FastifyRequest, reply: FastifyReply, what = 'Cet événement') =>
     sendMessagePage(request, reply, 404, 'Introuvable', `${what} n’existe pas ou plus.`);

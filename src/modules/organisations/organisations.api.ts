@@ -118,7 +118,7 @@ export function organisationApiRoutes({ db }: Services) {
         403: { description: 'Réservé à l’équipe du réseau' },
       },
       allow: (request) => policy.manage(request.actor),
-      handler: async ({ query, request }) => {
+      handler: async ({ query }) => {
         const list = await listOrganisations(db, query);
         return { ...list, items: list.items.map((o) => organisationJson(o, o.memberThisYear)) };
       },

@@ -14,7 +14,7 @@ import type { Services } from '../../platform/services.ts';
 import { toCsv, toXlsx } from '../../platform/sheets/sheets.ts';
 import { parisYear } from '../../platform/time.ts';
 import { uuid } from '../../platform/validation.ts';
-import { requireSignIn } from '../accounts/auth.ts';
+import { requireRole, requireSignIn } from '../accounts/auth.ts';
 import { closeSessionsOf } from '../accounts/sessions.ts';
 import { exportColumns, listAllOrganisations, listAllPeople } from './export.ts';
 import { applyImport, getImport, type ImportKind, prepareImport } from './import.ts';
@@ -93,15 +93,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   const { db } = services;
 
   /** Staff only: anyone else gets a French refusal (or the sign-in page). */
-  const staff = (request: FastifyRequest, reply: FastifyReply) => {
-    const actor = requireSignIn(request, reply);
-    if (!actor) return undefined;
-    if (!policy.manage(actor)) {
-      sendMessagePage(request, reply, 403, 'Accès réservé', 'Cette page est réservée à l’équipe du réseau.');
-      return undefined;
-    }
-    return actor;
-  };
+  const staff = (request: FastifyRequest, reply: FastifyReply) => requireRole(request, reply, policy.manage);
 
   const notFound = (request: FastifyRequest, reply: FastifyReply, what: string) =>
     sendMessagePage(request, reply, 404, 'Introuvable', `${what} n’existe pas ou plus.`);

@@ -16,7 +16,7 @@ import type { Services } from '../../platform/services.ts';
 import { type Column, toCsv, toXlsx } from '../../platform/sheets/sheets.ts';
 import { parisDate, timeZone } from '../../platform/time.ts';
 import { fieldErrors, optional, uuid } from '../../platform/validation.ts';
-import { requireSignIn } from '../accounts/auth.ts';
+import { requireRole, requireSignIn } from '../accounts/auth.ts';
 import { listEvents } from '../events/events.ts';
 import { organisationKinds } from '../organisations/organisations.schema.ts';
 import { getOrganisationsByIds, organisationKindLabels } from '../organisations/organisations.ts';
@@ -442,15 +442,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
   // ——— Staff ———
 
   /** Staff only: anyone else gets a French refusal (or the sign-in page). */
-  const staff = (request: FastifyRequest, reply: FastifyReply) => {
-    const actor = requireSignIn(request, reply);
-    if (!actor) return undefined;
-    if (!policy.manage(actor)) {
-      sendMessagePage(request, reply, 403, 'Accès réservé', 'Cette page est réservée à l’équipe du réseau.');
-      return undefined;
-    }
-    return actor;
-  };
+  const staff = (request: FastifyRequest, reply: FastifyReply) => requireRole(request, reply, policy.manage);
 
   async function showPrograms(
     request: FastifyRequest,
