@@ -1,7 +1,9 @@
 // `npm start`: migrates, loads the demo data on first start, serves, and stops cleanly on SIGTERM.
 
-import { demoStaffEmail, seedDemo } from './demo/seed.ts';
+import { seedDemo } from './demo/seed.ts';
 import { createSignInLink } from './modules/accounts/sign-in-link.ts';
+import { bootModules, moduleProblems } from './modules/index.ts';
+import { demoStaffEmail } from './modules/organisations/demo.ts';
 import { findPersonByEmail } from './modules/organisations/people.ts';
 import { loadEnv } from './platform/env.ts';
 import { buildApp } from './server.ts';
@@ -12,6 +14,13 @@ const config = loadEnv();
 const services = await createServices(config);
 const { logger, db } = services;
 await services.database.migrate();
+bootModules();
+const problems = await moduleProblems(db);
+if (problems.length) {
+  console.error(`Coopdec ne démarre pas :\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  await services.close();
+  process.exit(1);
+}
 const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db, new Date(), config.baseUrl) : false;
 const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });

@@ -10,21 +10,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
-import { sendMessagePage } from './platform/http/pages.tsx';
+import { registerPages, sendMessagePage } from './platform/http/pages.tsx';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
-import { registerAccountRoutes } from './modules/accounts/accounts.routes.tsx';
-import { apiAuthenticator, installAuthentication } from './modules/accounts/auth.ts';
-import { eventApiRoutes } from './modules/events/events.api.ts';
-import { registerEventRoutes } from './modules/events/events.routes.tsx';
-import { registerEventStaffRoutes } from './modules/events/events.staff.routes.tsx';
-import { registerHomeRoutes } from './modules/home/home.routes.tsx';
-import { registerCertificateRoutes } from './modules/program/certificates.routes.tsx';
-import { programApiRoutes } from './modules/program/program.api.ts';
-import { registerProgramRoutes } from './modules/program/program.routes.tsx';
-import './modules/program/cohort-audience.ts';
-import { organisationApiRoutes } from './modules/organisations/organisations.api.ts';
-import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.tsx';
+import { bootModules, modules } from './modules/index.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -43,8 +32,17 @@ export interface App {
   setShuttingDown(): void;
 }
 
+/** The one module that says who is asking (accounts). */
+function authentication() {
+  const providers = modules.flatMap((m) => (m.authentication ? [m.authentication] : []));
+  if (providers.length !== 1) throw new Error(`${providers.length} modules d’authentification au lieu d’un`);
+  return providers[0]!;
+}
+
 export async function buildApp(services: Services): Promise<App> {
   const { config } = services;
+  bootModules();
+  const auth = authentication();
   let shuttingDown = false;
   const app: FastifyInstance = Fastify({
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
@@ -120,7 +118,7 @@ export async function buildApp(services: Services): Promise<App> {
     }
   });
 
-  installAuthentication(app, services);
+  auth.install(app, services);
 
   // Forms carry a CSRF token; the API uses Bearer tokens and no cookie, so it needs none.
   app.addHook('preHandler', (request, reply, done) => {
@@ -150,20 +148,17 @@ export async function buildApp(services: Services): Promise<App> {
     return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'base de données injoignable' });
   });
 
-  registerHomeRoutes(app, services);
-  registerAccountRoutes(app, services);
-  registerOrganisationRoutes(app, services);
-  registerEventRoutes(app, services);
-  registerEventStaffRoutes(app, services);
-  registerCertificateRoutes(app, services);
-  registerProgramRoutes(app, services);
+  app.decorate(
+    'navigation',
+    modules.flatMap((m) => m.nav ?? []),
+  );
+  for (const module of modules) {
+    if (module.pages) registerPages(app, module.pages(services));
+    module.routes?.(app, services);
+  }
 
-  const apiRoutes: ApiRoute[] = [
-    ...organisationApiRoutes(services),
-    ...eventApiRoutes(services),
-    ...programApiRoutes(services),
-  ];
-  registerApiRoutes(app, apiRoutes, apiAuthenticator(services));
+  const apiRoutes: ApiRoute[] = modules.flatMap((m) => m.api?.(services) ?? []);
+  registerApiRoutes(app, apiRoutes, auth.api(services));
   const openApi = buildOpenApi(apiRoutes, config.baseUrl);
   app.get('/api/openapi.json', async () => openApi);
 

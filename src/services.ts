@@ -1,9 +1,9 @@
 // Wires the platform for one process: logger, database, job queue with every module's job handlers.
 import pino, { type Logger } from 'pino';
-import { notificationSettings, reminderHandler, reminderJob } from './modules/events/notifications.ts';
+import { modules } from './modules/index.ts';
 import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
-import { JobRunner } from './platform/jobs/queue.ts';
+import { type JobHandler, JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
 import type { Services } from './platform/services.ts';
 
@@ -14,10 +14,13 @@ export interface RunningServices extends Services {
 /** The job queue with every module's job handlers. */
 export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs = config.JOBS_POLL_MS) {
   const mailer = createMailSender(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  const handlers = {
-    [mailJob]: mailer.handler,
-    [reminderJob]: reminderHandler(db, notificationSettings(config)),
-  };
+  const handlers: Record<string, JobHandler> = { [mailJob]: mailer.handler };
+  for (const module of modules) {
+    for (const [kind, handler] of Object.entries(module.jobs?.({ db, config, logger }) ?? {})) {
+      if (handlers[kind]) throw new Error(`travail « ${kind} » défini deux fois`);
+      handlers[kind] = handler;
+    }
+  }
   const jobs = new JobRunner(db, handlers, { pollMs, logger });
   return {
     jobs,

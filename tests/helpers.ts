@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
+import { bootModules } from '../src/modules/index.ts';
 import { type Database, openDatabase } from '../src/platform/db/client.ts';
 import { type Config, parseEnv } from '../src/platform/env.ts';
 import type { Services } from '../src/platform/services.ts';
@@ -15,6 +16,9 @@ export interface Cleanup {
 }
 
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+// Domain functions called directly by tests need what the app installs at boot (the events' audiences…).
+bootModules();
 
 /** A fresh, migrated database; dropped when `t` (a suite or a test) ends. */
 export async function testDatabase(t?: Cleanup): Promise<Database & { url?: string }> {

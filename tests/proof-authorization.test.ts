@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { testApp } from './helpers.ts';
+import { type Case, cellOf, firstAllowedRole } from './proof/cases.ts';
 import { changedTables, checksum } from './proof/checksum.ts';
 import {
   type Credentials,
@@ -17,7 +18,7 @@ import {
   succeeded,
   unsafeMethods,
 } from './proof/http.ts';
-import { type Case, cellOf, firstAllowedRole, matrix } from './proof/matrix.ts';
+import { matrix } from './proof/matrix.ts';
 import { appRoutes } from './proof/routes.ts';
 import { buildFixtures, type Role, roles, type World } from './proof/world.ts';
 

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { eventApiRoutes } from '../src/modules/events/events.api.ts';
-import { organisationApiRoutes } from '../src/modules/organisations/organisations.api.ts';
-import { programApiRoutes } from '../src/modules/program/program.api.ts';
+import { modules } from '../src/modules/index.ts';
 import type { ApiRoute } from '../src/platform/http/api.ts';
 import { testApp } from './helpers.ts';
+import { type Case, cellOf, firstAllowedRole, type RequestSpec } from './proof/cases.ts';
 import { changedTables, checksum } from './proof/checksum.ts';
 import { notFrench } from './proof/french.ts';
 import {
@@ -22,7 +21,7 @@ import {
   send,
   unsafeMethods,
 } from './proof/http.ts';
-import { type Case, cellOf, firstAllowedRole, matrix, type RequestSpec } from './proof/matrix.ts';
+import { matrix } from './proof/matrix.ts';
 import {
   htmlPayloads,
   invalidUtf8,
@@ -44,11 +43,7 @@ describe('bad input', async () => {
   const f = await buildFixtures(db);
   const csrf = await csrfOf(app);
   const routes = await appRoutes(app);
-  const apiRoutes: ApiRoute[] = [
-    ...organisationApiRoutes(services),
-    ...eventApiRoutes(services),
-    ...programApiRoutes(services),
-  ];
+  const apiRoutes: ApiRoute[] = modules.flatMap((m) => m.api?.(services) ?? []);
   let requests = 0;
 
   /** The first case of a route, the role allowed to make it, and a fresh valid request. */

@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { hashSecret } from '../src/modules/accounts/secrets.ts';
 import type { Person } from '../src/modules/organisations/people.ts';
 import { queryRows } from '../src/platform/db/client.ts';
+import { hashSecret } from '../src/platform/secrets.ts';
 import { bearer, buildPerson, buildStaff, sessionCookie } from './factories.ts';
 import { Browser, type TestApp, testApp } from './helpers.ts';
 import { nextAddress } from './proof/http.ts';

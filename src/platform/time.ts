@@ -17,6 +17,105 @@ export function parisYear(at: Date = new Date()): number {
   return Number(parisDate(at).slice(0, 4));
 }
 
+// ——— Paris time typed by people ———
+
+const parisParts = new Intl.DateTimeFormat('en-US', {
+  timeZone,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How many minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function parisOffset(instant: number): number {
+  const parts = Object.fromEntries(parisParts.formatToParts(instant).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+const pad = (n: number, size = 2) => String(n).padStart(size, '0');
+
+/**
+ * A date and time typed in a form (« 2026-07-08T09:30 » from a datetime-local field, or « 08/07/2026 09:30 »
+ * where the browser shows a plain text box), read as Paris time → ISO 8601 with its offset. When clocks go
+ * back, the repeated hour is the first one (summer time); the hour skipped when they go forward does not exist.
+ */
+export function parisDateTime(value: string): { iso: string } | { error: 'invalid' | 'nonexistent' } {
+  const text = value.trim();
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(text);
+  const frMatch = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+|\s*à\s*)(\d{1,2})\s*[:h]\s*(\d{2})$/.exec(text);
+  let fields: [number, number, number, number, number, number];
+  if (isoMatch) {
+    const [, y, mo, d, h, mi, s] = isoMatch;
+    fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0)];
+  } else if (frMatch) {
+    const [, d, mo, y, h, mi] = frMatch;
+    fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), 0];
+  } else {
+    return { error: 'invalid' };
+  }
+  const [year, month, day, hour, minute, second] = fields;
+  if (hour > 23 || minute > 59 || second > 59) return { error: 'invalid' };
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(local);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return { error: 'invalid' };
+  // The offsets on either side of a possible change of time; the larger one first (the earlier instant).
+  const offsets = [...new Set([parisOffset(local - 86_400_000), parisOffset(local + 86_400_000)])].sort(
+    (a, b) => b - a,
+  );
+  const offset = offsets.find((o) => parisOffset(local - o * 60_000) === o);
+  if (offset === undefined) return { error: 'nonexistent' };
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return {
+    iso: `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
+  };
+}
+
+/** The instant of a Paris wall-clock time (« 2026-07-08 », « 09:30 »); throws on a time that does not exist. */
+export function parisTime(day: string, time = '00:00'): Date {
+  const read = parisDateTime(`${day}T${time}`);
+  if (!('iso' in read)) throw new Error(`heure de Paris inexistante : ${day} ${time}`);
+  return new Date(read.iso);
+}
+
+/** A day typed by staff (2026-03-23, or 23/03/2026 where there is no date picker), as YYYY-MM-DD. */
+export function readDay(raw: string): string | undefined {
+  const text = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [y, m, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : fr
+      ? [Number(fr[3]), Number(fr[2]), Number(fr[1])]
+      : [Number.NaN, Number.NaN, Number.NaN];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (Number.isNaN(check.getTime()) || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
+    return undefined;
+  if (y < 2000 || y > 2200) return undefined;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** An instant of a Paris day (its first or last second), with its offset: +01:00 in winter, +02:00 in summer. */
+export function parisInstant(day: string, time: '00:00:00' | '23:59:59'): string {
+  const read = parisDateTime(`${day}T${time}`);
+  // Paris changes its clocks between 2 and 3 at night: midnight and 23:59:59 always exist.
+  if (!('iso' in read)) throw new Error(`jour invalide : ${day}`);
+  return read.iso;
+}
+
 const longDate = new Intl.DateTimeFormat('fr-FR', { timeZone, dateStyle: 'long' });
 const longDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone, dateStyle: 'long', timeStyle: 'short' });
 
@@ -27,10 +126,4 @@ export function formatDate(value: string | Date): string {
 
 export function formatDateTime(value: Date): string {
   return longDateTime.format(value);
-}
-
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-
-export function formatCents(cents: number): string {
-  return euros.format(cents / 100);
 }

@@ -2,7 +2,7 @@
 // real page, the API with a Bearer token; each from its own client address (so that the per-client rate
 // limits of the sign-in and interest forms count each request apart).
 import type { TestApp } from '../helpers.ts';
-import type { RequestSpec } from './matrix.ts';
+import type { RequestSpec } from './cases.ts';
 import { baseUrl, type Role, type World } from './world.ts';
 
 export type App = TestApp['app'];

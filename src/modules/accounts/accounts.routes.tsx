@@ -5,10 +5,10 @@ import {
   noticeOf,
   pageContext,
   redirectWithNotice,
-  registerNotices,
   sendMessagePage,
   sendPage,
 } from '../../platform/http/pages.tsx';
+import { defineNotices } from '../../platform/messages.ts';
 import type { Services } from '../../platform/services.ts';
 import { sessionCookie, sessionCookieOptions } from './auth.ts';
 import { matchProConnectIdentity, type PendingSignIn, ProConnect } from './proconnect.ts';
@@ -16,7 +16,7 @@ import { closeSession, openSession } from './sessions.ts';
 import { consumeSignInLink, requestSignInLink } from './sign-in-link.ts';
 import { ConfirmLinkPage, LinkSentPage, SignInPage } from './views/sign-in.tsx';
 
-registerNotices({ signed_out: 'Vous êtes déconnecté·e.' });
+const notices = defineNotices('accounts', { signed_out: 'Vous êtes déconnecté·e.' });
 
 const pendingCookie = 'coopdec_oidc';
 const emailForm = z.object({ email: z.string().trim().max(254).pipe(z.email()) });
@@ -114,7 +114,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
     const id = request.cookies[sessionCookie];
     if (id) await closeSession(db, id);
     reply.clearCookie(sessionCookie, { path: '/' });
-    return redirectWithNotice(reply, '/connexion', 'signed_out');
+    return redirectWithNotice(reply, '/connexion', notices.signed_out);
   });
 
   if (!proConnect) return;

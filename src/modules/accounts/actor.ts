@@ -1,16 +1,5 @@
+import type { Actor } from '../../platform/http/actor.ts';
 import type { Person } from '../organisations/people.ts';
-
-/** Who is making the request, as every policy sees it. */
-export interface Actor {
-  personId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  kind: Person['kind'];
-  organisationId: string | null;
-  referent: boolean;
-  staff: boolean;
-}
 
 export function actorFromPerson(person: Person): Actor {
   return {

@@ -1,17 +1,10 @@
 // Who is asking: a session cookie for pages, a Bearer token for the API.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiError } from '../../platform/http/errors.ts';
-import { sendMessagePage } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
-import { type Actor, actorFromPerson } from './actor.ts';
+import { actorFromPerson } from './actor.ts';
 import { authenticateApiToken } from './api-tokens.ts';
 import { resumeSession } from './sessions.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-  }
-}
 
 export const sessionCookie = 'coopdec_session';
 
@@ -58,28 +51,4 @@ export function apiAuthenticator(services: Services) {
     request.actor = actorFromPerson(person);
     return true;
   };
-}
-
-/** For pages: signed in, or sent to the sign-in page. Returns the actor, or undefined when it redirected. */
-export function requireSignIn(request: FastifyRequest, reply: FastifyReply): Actor | undefined {
-  if (request.actor) return request.actor;
-  reply.redirect('/connexion', 303);
-  return undefined;
-}
-
-/**
- * For pages reserved to a role: signed in and allowed by the module's policy, or sent to the sign-in page,
- * or shown a French refusal. Returns the actor, or undefined when it answered.
- */
-export function requireRole(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  allowed: (actor: Actor) => boolean,
-  refusal = 'Cette page est réservée à l’équipe du réseau.',
-): Actor | undefined {
-  const actor = requireSignIn(request, reply);
-  if (!actor) return undefined;
-  if (allowed(actor)) return actor;
-  sendMessagePage(request, reply, 403, 'Accès réservé', refusal);
-  return undefined;
 }

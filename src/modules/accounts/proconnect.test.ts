@@ -5,7 +5,7 @@ import { OAuth2Server } from 'oauth2-mock-server';
 import { buildPerson } from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { hashSecret } from './secrets.ts';
+import { hashSecret } from '../../platform/secrets.ts';
 
 interface Identity {
   sub: string;

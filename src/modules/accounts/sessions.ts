@@ -1,10 +1,9 @@
 // Server-side sessions: the cookie holds a random id, the table its hash, with idle and absolute timeouts.
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { people } from '../organisations/organisations.schema.ts';
-import type { Person } from '../organisations/people.ts';
+import { hashSecret, newSecret } from '../../platform/secrets.ts';
+import { getPerson, type Person } from '../organisations/people.ts';
 import { sessions } from './accounts.schema.ts';
-import { hashSecret, newSecret } from './secrets.ts';
 
 export interface SessionTimeouts {
   idleMinutes: number;
@@ -34,18 +33,17 @@ export async function resumeSession(
 ): Promise<Person | undefined> {
   const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
   const [row] = await executor
-    .select({ person: people, lastSeenAt: sessions.lastSeenAt })
+    .select({ personId: sessions.personId, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
     .where(
       and(
         eq(sessions.idHash, hashSecret(id)),
         gt(sessions.expiresAt, sql`now()`),
         gt(sessions.lastSeenAt, idleLimit),
-        isNull(people.disabledAt),
       ),
     );
-  if (!row) return undefined;
+  const person = row ? await getPerson(executor, row.personId) : undefined;
+  if (!row || !person || person.disabledAt) return undefined;
   // Writing on every request would make each page a write; a minute of precision is enough.
   if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
     await executor
@@ -53,7 +51,7 @@ export async function resumeSession(
       .set({ lastSeenAt: sql`now()` })
       .where(eq(sessions.idHash, hashSecret(id)));
   }
-  return row.person;
+  return person;
 }
 
 export async function closeSession(executor: Executor, id: string): Promise<void> {

@@ -5,10 +5,9 @@ import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
-import { people } from '../organisations/organisations.schema.ts';
-import { findPersonByEmail } from '../organisations/people.ts';
+import { hashSecret, newSecret } from '../../platform/secrets.ts';
+import { findPersonByEmail, getPerson } from '../organisations/people.ts';
 import { signInTokens } from './accounts.schema.ts';
-import { hashSecret, newSecret } from './secrets.ts';
 
 /** At most this many links per address in a quarter of an hour; further requests send nothing. */
 export const linksPerAddress = 3;
@@ -75,11 +74,12 @@ export async function consumeSignInLink(executor: Executor, token: string): Prom
         eq(signInTokens.tokenHash, hashSecret(token)),
         isNull(signInTokens.usedAt),
         gt(signInTokens.expiresAt, sql`now()`),
-        sql`exists (select 1 from ${people} where ${people.id} = ${signInTokens.personId} and ${people.disabledAt} is null)`,
       ),
     )
     .returning({ personId: signInTokens.personId });
-  if (!row) {
+  // A link of an account disabled since it was sent is spent all the same, and opens nothing.
+  const person = row ? await getPerson(executor, row.personId) : undefined;
+  if (!row || !person || person.disabledAt) {
     return fail(
       410,
       'link_expired',

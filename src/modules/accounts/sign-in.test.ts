@@ -7,8 +7,8 @@ import { SMTPServer } from 'smtp-server';
 import { buildPerson, buildStaff } from '../../../tests/factories.ts';
 import { Browser, type TestApp, testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
+import { hashSecret } from '../../platform/secrets.ts';
 import type { Person } from '../organisations/people.ts';
-import { hashSecret } from './secrets.ts';
 
 interface Received {
   rcptTo: string[];
@@ -276,13 +276,13 @@ describe('sign-in by emailed link and sessions', async () => {
     await client.get('/mon-espace');
     const out = await client.post('/deconnexion', {});
     assert.equal(out.statusCode, 303);
-    assert.equal(out.headers.location, '/connexion?info=signed_out');
+    assert.equal(out.headers.location, '/connexion?info=accounts.signed_out');
     assert.equal(client.jar.get('coopdec_session'), undefined);
     const replay = await mySpace(id);
     assert.equal(replay.statusCode, 303);
     assert.equal(replay.headers.location, '/connexion');
     assert.equal(await sessionsOf(person), 0);
-    const notice = await client.get('/connexion?info=signed_out');
+    const notice = await client.get('/connexion?info=accounts.signed_out');
     assert.match(notice.body, /Vous êtes déconnecté·e/);
   });
 
@@ -297,7 +297,10 @@ describe('sign-in by emailed link and sessions', async () => {
     await admin.get(`/gestion/personnes/${person.id}`);
     const response = await admin.post(`/gestion/personnes/${person.id}/compte`, { disabled: 'true' });
     assert.equal(response.statusCode, 303);
-    assert.equal(response.headers.location, `/gestion/personnes/${person.id}?info=account_updated`);
+    assert.equal(
+      response.headers.location,
+      `/gestion/personnes/${person.id}?info=organisations.account_updated`,
+    );
     assert.equal(await sessionsOf(person), 0);
     for (const id of [laptop, phone]) assert.equal((await mySpace(id)).statusCode, 303);
     // And no new sign-in either, with the same neutral answer.

@@ -3,7 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { type CalendarEntry, toCalendar } from '../../platform/ical/ical.ts';
-import { hashSecret, newSecret } from '../accounts/secrets.ts';
+import { hashSecret, newSecret } from '../../platform/secrets.ts';
 import { calendarFeeds, events, registrations } from './events.schema.ts';
 import type { Event } from './events.ts';
 

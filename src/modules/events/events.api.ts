@@ -4,20 +4,14 @@ import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
+import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { getPerson } from '../organisations/people.ts';
+import { audienceSchema } from './audiences.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
 import { checkIn } from './check-in.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
-import { attendanceModes, audiences, eventFormats, eventKinds } from './events.schema.ts';
-import {
-  agendaFilters,
-  createEvent,
-  type Event,
-  eventInput,
-  getEvent,
-  isInvited,
-  listEvents,
-} from './events.ts';
+import { attendanceModes, eventFormats, eventKinds } from './events.schema.ts';
+import { agendaFilters, createEvent, type Event, eventInput, getEvent, listEvents } from './events.ts';
 import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { listRegistrations, liveRegistration, seatsTaken } from './registrations.queries.ts';
@@ -31,7 +25,7 @@ const eventOut = z.object({
   theme: z.string().nullable(),
   kind: z.enum(eventKinds),
   format: z.enum(eventFormats),
-  audience: z.enum(audiences),
+  audience: audienceSchema,
   startsAt: z.string(),
   endsAt: z.string(),
   capacity: z.number().nullable(),
@@ -119,12 +113,7 @@ export function eventApiRoutes(services: Services) {
       handler: async ({ params, request }) => {
         const event = await getEvent(db, params.id);
         const actor = request.actor!;
-        if (
-          !event ||
-          (event.audience === 'restricted' &&
-            !actor.staff &&
-            !(await isInvited(db, event.id, actor.personId)))
-        ) {
+        if (!event || !(await policy.see(db, actor, event))) {
           return fail(404, 'not_found', 'Cet événement n’existe pas.');
         }
         const mine = await liveRegistration(db, event.id, actor.personId);
@@ -155,7 +144,7 @@ export function eventApiRoutes(services: Services) {
       handler: async ({ params, body, request }) => {
         const person = await getPerson(db, body.personId);
         if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
-        if (!policy.actFor(request.actor, person)) return forbidden();
+        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
         const result = await register(
           db,
           { eventId: params.id, personId: person.id, mode: body.mode, registeredBy: request.actor!.personId },
@@ -180,7 +169,7 @@ export function eventApiRoutes(services: Services) {
         const registration = await getRegistration(db, params.id);
         const person = registration ? await getPerson(db, registration.personId) : undefined;
         if (!registration || !person) return fail(404, 'not_found', 'Cette inscription n’existe pas.');
-        if (!policy.actFor(request.actor, person)) return forbidden();
+        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
         const result = await cancelRegistration(db, params.id, request.actor!.personId, { settings });
         services.jobs.poke();
         return result.ok ? undefined : result;

@@ -137,7 +137,7 @@ describe('the agenda pages', async () => {
     const page = await eleventh.get(`/agenda/${event.id}`);
     assert.match(page.body, /M’inscrire sur la liste d’attente/);
     const response = await eleventh.post(`/agenda/${event.id}/inscription`, {});
-    assert.match(response.headers.location as string, /info=waitlisted/);
+    assert.match(response.headers.location as string, /info=events.waitlisted/);
     assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 10, waitlisted: 1 });
   });
 });

@@ -2,20 +2,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
+import type { Actor } from '../../platform/http/actor.ts';
 import {
   noticeOf,
   pageContext,
   redirectWithNotice,
-  registerNotices,
+  requireSignIn,
   sendMessagePage,
   sendPage,
 } from '../../platform/http/pages.tsx';
 import { toCalendar } from '../../platform/ical/ical.ts';
+import { defineNotices } from '../../platform/messages.ts';
 import type { Services } from '../../platform/services.ts';
 import { parisDate } from '../../platform/time.ts';
 import { uuid } from '../../platform/validation.ts';
-import type { Actor } from '../accounts/actor.ts';
-import { requireSignIn } from '../accounts/auth.ts';
+import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { getPerson, listPeopleOfOrganisation } from '../organisations/people.ts';
 import {
   calendarEntry,
@@ -28,7 +29,7 @@ import { cancelRegistration, getRegistration } from './cancel-registration.ts';
 import { getDocument, listDocuments } from './documents.ts';
 import { checkEligibility } from './eligibility.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
-import { agendaFilters, type Event, eventDetails, isInvited, listEvents, listSeries } from './events.ts';
+import { agendaFilters, eventDetails, listEvents, listSeries } from './events.ts';
 import { notificationSettings } from './notifications.ts';
 import { register, registrationWindow } from './register.ts';
 import {
@@ -41,7 +42,7 @@ import { AgendaPage } from './views/agenda.tsx';
 import { EventPage } from './views/event.tsx';
 import { MyRegistrationsPage } from './views/my-registrations.tsx';
 
-registerNotices({
+const notices = defineNotices('events', {
   registered: 'Inscription enregistrée : un courriel de confirmation est parti.',
   waitlisted: 'L’événement est complet : vous êtes sur la liste d’attente.',
   colleagues_registered: 'Vos collègues sont inscrits ; chacun reçoit un courriel.',
@@ -57,18 +58,10 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
   const { db, config } = services;
   const settings = notificationSettings(config);
 
-  /** An event the viewer may see: restricted events only for staff and invitees. */
+  /** An event the viewer may see (eventsPolicy.see), with its series and organisations. */
   async function visibleEvent(request: FastifyRequest, id: string) {
     const details = await eventDetails(db, id);
-    if (!details) return undefined;
-    const actor = request.actor;
-    if (
-      details.event.audience === 'restricted' &&
-      !actor?.staff &&
-      !(actor && (await isInvited(db, id, actor.personId)))
-    ) {
-      return undefined;
-    }
+    if (!details || !(await policy.see(db, request.actor, details.event))) return undefined;
     return details;
   }
 
@@ -80,13 +73,6 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
       'Événement introuvable',
       'Cet événement n’existe pas ou ne vous est pas ouvert.',
     );
-
-  /** May this person see the event's documents? Its audience, or staff. */
-  async function inAudience(actor: Actor | null, event: Event) {
-    if (!actor) return event.audience === 'public';
-    const person = await getPerson(db, actor.personId);
-    return Boolean(person && (await checkEligibility({ executor: db, event, person, at: new Date() })).ok);
-  }
 
   app.get('/agenda', async (request, reply) => {
     const raw = request.query as Record<string, string | undefined>;
@@ -128,8 +114,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
   });
 
   app.get('/agenda.ics', async (_request, reply) => {
-    const rows = await listEvents(db, { from: new Date(Date.now() - 90 * 86_400_000) }, null, 2000);
-    const publicRows = rows.filter(({ event }) => event.audience !== 'restricted');
+    const publicRows = await listEvents(db, { from: new Date(Date.now() - 90 * 86_400_000) }, null, 2000);
     return reply.type('text/calendar; charset=utf-8').send(
       toCalendar(
         'Agenda du réseau — Coopdec',
@@ -202,7 +187,9 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
           .map((c) => ({ ...c, registered: registered.has(c.id) }));
       }
     }
-    const documents = (await inAudience(actor, event)) ? await listDocuments(db, event.id) : undefined;
+    const documents = (await policy.seeDocuments(db, actor, event))
+      ? await listDocuments(db, event.id)
+      : undefined;
     return sendPage(
       reply,
       <EventPage
@@ -255,14 +242,14 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
       return redirectWithNotice(
         reply,
         `/agenda/${details.event.id}`,
-        result.value.status === 'confirmed' ? 'registered' : 'waitlisted',
+        result.value.status === 'confirmed' ? notices.registered : notices.waitlisted,
       );
     }
     // A referent registers colleagues: each must be of the referent's organisation.
     const failures: string[] = [];
     for (const personId of personIds.slice(0, 200)) {
       const person = uuid.safeParse(personId).success ? await getPerson(db, personId) : undefined;
-      if (!person || person.id === actor.personId || !policy.actFor(actor, person)) {
+      if (!person || person.id === actor.personId || !organisationsPolicy.actFor(actor, person)) {
         failures.push('Une des personnes cochées ne fait pas partie de votre collectivité.');
         continue;
       }
@@ -274,7 +261,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
       const mine = await liveRegistration(db, details.event.id, actor.personId);
       return showEvent(request, reply, details, mine, failures.join(' '), 422);
     }
-    return redirectWithNotice(reply, `/agenda/${details.event.id}`, 'colleagues_registered');
+    return redirectWithNotice(reply, `/agenda/${details.event.id}`, notices.colleagues_registered);
   });
 
   app.post('/inscriptions/:id/annulation', async (request, reply) => {
@@ -283,7 +270,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     const params = idParams.safeParse(request.params);
     const registration = params.success ? await getRegistration(db, params.data.id) : undefined;
     const person = registration ? await getPerson(db, registration.personId) : undefined;
-    if (!registration || !person || !policy.actFor(actor, person)) {
+    if (!registration || !person || !organisationsPolicy.actFor(actor, person)) {
       return sendMessagePage(
         request,
         reply,
@@ -305,7 +292,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     return redirectWithNotice(
       reply,
       person.id === actor.personId ? '/mes-inscriptions' : `/agenda/${registration.eventId}`,
-      'registration_cancelled',
+      notices.registration_cancelled,
     );
   });
 
@@ -359,7 +346,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     const actor = requireSignIn(request, reply);
     if (!actor) return reply;
     await db.transaction((tx) => revokeCalendarFeed(tx, actor.personId));
-    return redirectWithNotice(reply, '/mes-inscriptions', 'feed_revoked');
+    return redirectWithNotice(reply, '/mes-inscriptions', notices.feed_revoked);
   });
 
   app.get('/agenda/:id/documents/:documentId', async (request, reply) => {
@@ -367,7 +354,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     const details = params.success ? await visibleEvent(request, params.data.id) : undefined;
     const document = details && params.success ? await getDocument(db, params.data.documentId) : undefined;
     if (!details || !document || document.eventId !== details.event.id) return notFound(request, reply);
-    if (!(await inAudience(request.actor, details.event))) {
+    if (!(await policy.seeDocuments(db, request.actor, details.event))) {
       return sendMessagePage(
         request,
         reply,

@@ -32,9 +32,6 @@ export type EventKind = (typeof eventKinds)[number];
 export const eventFormats = ['in_person', 'hybrid', 'online'] as const;
 export type EventFormat = (typeof eventFormats)[number];
 
-export const audiences = ['public', 'members', 'local_governments', 'cohort', 'restricted'] as const;
-export type Audience = (typeof audiences)[number];
-
 export const registrationStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
@@ -60,7 +57,8 @@ export const events = pgTable(
     theme: text('theme'),
     kind: text('kind', { enum: eventKinds }).notNull(),
     format: text('format', { enum: eventFormats }).notNull(),
-    audience: text('audience', { enum: audiences }).notNull(),
+    /** A key of the audiences the modules define (see eligibility.ts). */
+    audience: text('audience').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     capacity: integer('capacity'),

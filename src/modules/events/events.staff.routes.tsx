@@ -9,15 +9,16 @@ import {
   noticeOf,
   pageContext,
   redirectWithNotice,
-  registerNotices,
+  requireRole,
+  requireSignIn,
   sendMessagePage,
   sendPage,
 } from '../../platform/http/pages.tsx';
+import { defineNotices } from '../../platform/messages.ts';
 import type { Services } from '../../platform/services.ts';
 import { type Column, toCsv, toXlsx } from '../../platform/sheets/sheets.ts';
-import { timeZone } from '../../platform/time.ts';
+import { parisDateTime, timeZone } from '../../platform/time.ts';
 import { uuid } from '../../platform/validation.ts';
-import { requireRole, requireSignIn } from '../accounts/auth.ts';
 import { organisations, people } from '../organisations/organisations.schema.ts';
 import { findPersonByEmail } from '../organisations/people.ts';
 import { normalise } from '../organisations/reference.ts';
@@ -45,7 +46,7 @@ import {
   registrationStatusLabels,
 } from './views/staff.tsx';
 
-registerNotices({
+const notices = defineNotices('events', {
   event_created: 'Événement créé.',
   event_person_registered: 'Inscription enregistrée : la personne en est prévenue par courriel.',
   event_person_waitlisted:
@@ -63,73 +64,6 @@ const bodyOf = (request: FastifyRequest): Body => formFields(request);
 const idParams = z.object({ id: uuid });
 const registrationParams = z.object({ id: uuid, registrationId: uuid });
 const importParams = z.object({ id: uuid, importId: uuid });
-
-// ——— Paris time from a form ———
-
-const parisParts = new Intl.DateTimeFormat('en-US', {
-  timeZone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** How many minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
-function parisOffset(instant: number): number {
-  const parts = Object.fromEntries(parisParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
-}
-
-const pad = (n: number, size = 2) => String(n).padStart(size, '0');
-
-/**
- * A date and time typed in a form (« 2026-07-08T09:30 » from a datetime-local field, or « 08/07/2026 09:30 »
- * where the browser shows a plain text box), read as Paris time → ISO 8601 with its offset. When clocks go
- * back, the repeated hour is the first one (summer time); the hour skipped when they go forward does not exist.
- */
-export function parisDateTime(value: string): { iso: string } | { error: 'invalid' | 'nonexistent' } {
-  const text = value.trim();
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(text);
-  const frMatch = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+|\s*à\s*)(\d{1,2})\s*[:h]\s*(\d{2})$/.exec(text);
-  let fields: [number, number, number, number, number, number];
-  if (isoMatch) {
-    const [, y, mo, d, h, mi, s] = isoMatch;
-    fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0)];
-  } else if (frMatch) {
-    const [, d, mo, y, h, mi] = frMatch;
-    fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), 0];
-  } else {
-    return { error: 'invalid' };
-  }
-  const [year, month, day, hour, minute, second] = fields;
-  if (hour > 23 || minute > 59 || second > 59) return { error: 'invalid' };
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(local);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-    return { error: 'invalid' };
-  // The offsets on either side of a possible change of time; the larger one first (the earlier instant).
-  const offsets = [...new Set([parisOffset(local - 86_400_000), parisOffset(local + 86_400_000)])].sort(
-    (a, b) => b - a,
-  );
-  const offset = offsets.find((o) => parisOffset(local - o * 60_000) === o);
-  if (offset === undefined) return { error: 'nonexistent' };
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return {
-    iso: `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
-  };
-}
 
 const dateFields = [
   ['startsAt', 'Indiquez la date et l’heure de début.'],
@@ -346,7 +280,7 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
     } else {
       const result = await db.transaction((tx) => createEvent(tx, input, actor.personId));
       if (result.ok)
-        return redirectWithNotice(reply, `/gestion/evenements/${result.value.id}`, 'event_created');
+        return redirectWithNotice(reply, `/gestion/evenements/${result.value.id}`, notices.event_created);
       domainErrors = result.error.fields;
       if (!domainErrors) message = result.error.message;
       status = result.error.status;
@@ -459,7 +393,7 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
     return redirectWithNotice(
       reply,
       `/gestion/evenements/${event.id}#inscriptions`,
-      result.value.status === 'confirmed' ? 'event_person_registered' : 'event_person_waitlisted',
+      result.value.status === 'confirmed' ? notices.event_person_registered : notices.event_person_waitlisted,
     );
   });
 
@@ -516,7 +450,7 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
         actor.personId,
       ),
     );
-    return redirectWithNotice(reply, `/gestion/evenements/${event.id}#invitations`, 'event_invited');
+    return redirectWithNotice(reply, `/gestion/evenements/${event.id}#invitations`, notices.event_invited);
   });
 
   app.post('/gestion/evenements/:id/documents', async (request, reply) => {
@@ -546,7 +480,11 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
       ),
     );
     if (!result.ok) return refuse(result.error.message, result.error.status);
-    return redirectWithNotice(reply, `/gestion/evenements/${event.id}#documents`, 'event_document_added');
+    return redirectWithNotice(
+      reply,
+      `/gestion/evenements/${event.id}#documents`,
+      notices.event_document_added,
+    );
   });
 
   // ——— Check-in at the door ———
@@ -623,7 +561,7 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
     return redirectWithNotice(
       reply,
       checkInUrl(registration.eventId, q, registration.id),
-      result.value.recorded ? 'event_checked_in' : 'event_already_checked_in',
+      result.value.recorded ? notices.event_checked_in : notices.event_already_checked_in,
     );
   });
 
@@ -639,7 +577,7 @@ export function registerEventStaffRoutes(app: FastifyInstance, services: Service
     return redirectWithNotice(
       reply,
       checkInUrl(registration.eventId, q, registration.id),
-      undone ? 'event_check_in_undone' : 'event_check_in_not_undone',
+      undone ? notices.event_check_in_undone : notices.event_check_in_not_undone,
     );
   });
 

@@ -12,10 +12,10 @@ import {
 } from '../../../tests/factories.ts';
 import { Browser, testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
+import { parisDateTime } from '../../platform/time.ts';
 import type { Person } from '../organisations/people.ts';
 import { listDocuments } from './documents.ts';
 import { attendance } from './events.schema.ts';
-import { parisDateTime } from './events.staff.routes.tsx';
 import { getEvent, isInvited } from './events.ts';
 import { register } from './register.ts';
 
@@ -136,7 +136,7 @@ describe('the staff pages of the agenda', async () => {
     });
     assert.equal(created.statusCode, 303, created.body);
     const location = created.headers.location as string;
-    assert.match(location, new RegExp(`^/gestion/evenements/${uuidPattern}\\?info=event_created$`));
+    assert.match(location, new RegExp(`^/gestion/evenements/${uuidPattern}\\?info=events.event_created$`));
     const id = location.split('/')[3]!.split('?')[0]!;
     const event = (await getEvent(db, id))!;
     assert.equal(event.startsAt.toISOString(), '2026-07-08T07:30:00.000Z');
@@ -222,7 +222,7 @@ describe('the staff pages of the agenda', async () => {
     assert.equal(registered.statusCode, 303, registered.body);
     assert.equal(
       registered.headers.location,
-      `/gestion/evenements/${event.id}?info=event_person_registered#inscriptions`,
+      `/gestion/evenements/${event.id}?info=events.event_person_registered#inscriptions`,
     );
     const mails = await queryRows<{ subject: string; text: string }>(
       db,
@@ -236,7 +236,7 @@ describe('the staff pages of the agenda', async () => {
     });
     assert.equal(
       waitlisted.headers.location,
-      `/gestion/evenements/${event.id}?info=event_person_waitlisted#inscriptions`,
+      `/gestion/evenements/${event.id}?info=events.event_person_waitlisted#inscriptions`,
     );
     const waitMails = await queryRows<{ subject: string }>(
       db,
@@ -246,7 +246,7 @@ describe('the staff pages of the agenda', async () => {
       waitMails.map((m) => m.subject),
       ['Liste d’attente : Atelier coopération'],
     );
-    const page = await browser.get(`/gestion/evenements/${event.id}?info=event_person_registered`);
+    const page = await browser.get(`/gestion/evenements/${event.id}?info=events.event_person_registered`);
     assert.match(page.body, /Inscription enregistrée : la personne en est prévenue par courriel\./);
     assert.match(page.body, new RegExp(`${first.firstName} ${first.lastName}`));
     assert.match(page.body, /<td>Confirmée<\/td>/);
@@ -317,7 +317,10 @@ describe('the staff pages of the agenda', async () => {
 
     const ticked = await browser.post(`${base}/${brunoRegistration.id}`, { q: 'martin' });
     assert.equal(ticked.statusCode, 303);
-    assert.equal(ticked.headers.location, `${base}?q=martin&info=event_checked_in#r-${brunoRegistration.id}`);
+    assert.equal(
+      ticked.headers.location,
+      `${base}?q=martin&info=events.event_checked_in#r-${brunoRegistration.id}`,
+    );
     const afterTick = await browser.get(ticked.headers.location as string);
     assert.match(afterTick.body, /Présence enregistrée\./);
     assert.match(afterTick.body, /1 présent·e sur 3 inscrit·es/);
@@ -328,7 +331,7 @@ describe('the staff pages of the agenda', async () => {
     assert.equal(undone.statusCode, 303);
     assert.equal(
       undone.headers.location,
-      `${base}?q=martin&info=event_check_in_undone#r-${brunoRegistration.id}`,
+      `${base}?q=martin&info=events.event_check_in_undone#r-${brunoRegistration.id}`,
     );
     assert.equal((await attendanceOf(event.id, bruno.id)).length, 0);
     assert.match((await browser.get(base)).body, /0 présent·e sur 3 inscrit·es/);
@@ -477,7 +480,7 @@ describe('the staff pages of the agenda', async () => {
     assert.equal(accepted.statusCode, 303, accepted.body);
     assert.equal(
       accepted.headers.location,
-      `/gestion/evenements/${event.id}?info=event_document_added#documents`,
+      `/gestion/evenements/${event.id}?info=events.event_document_added#documents`,
     );
     const [document] = await listDocuments(db, event.id);
     assert.equal(document?.kind, 'minutes');

@@ -3,12 +3,13 @@ import { and, asc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizz
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/http/actor.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
+import { audienceSchema } from './audiences.ts';
+import { eventsPolicy } from './events.policy.ts';
 import {
-  type Audience,
-  audiences,
   type EventFormat,
   type EventKind,
   eventFormats,
@@ -41,14 +42,6 @@ export const eventFormatLabels: Record<EventFormat, string> = {
   online: 'En visioconférence',
 };
 
-export const audienceLabels: Record<Audience, string> = {
-  public: 'Ouvert à tous',
-  members: 'Réservé aux adhérents',
-  local_governments: 'Collectivités territoriales uniquement',
-  cohort: 'Réservé à la promotion',
-  restricted: 'Sur invitation (comité restreint)',
-};
-
 const dateTime = z.iso
   .datetime({ offset: true, error: 'Date et heure attendues (ISO 8601, ex. 2026-07-08T09:00:00+02:00).' })
   .transform((v) => new Date(v))
@@ -63,7 +56,7 @@ export const eventInput = z
     theme: optional(z.string().trim().max(300)),
     kind: z.enum(eventKinds, { error: `Type d’événement inconnu (${eventKinds.join(', ')}).` }),
     format: z.enum(eventFormats, { error: 'Format attendu : in_person, hybrid ou online.' }),
-    audience: z.enum(audiences, { error: `Public attendu : ${audiences.join(', ')}.` }),
+    audience: audienceSchema,
     startsAt: dateTime,
     endsAt: dateTime,
     capacity: optional(
@@ -193,20 +186,17 @@ export const agendaFilters = z.object({
   to: optional(dateTime),
   kind: optional(z.enum(eventKinds, { error: 'Type d’événement inconnu.' })),
   format: optional(z.enum(eventFormats, { error: 'Format inconnu.' })),
-  audience: optional(z.enum(audiences, { error: 'Public inconnu.' })),
+  audience: optional(audienceSchema),
   series: optional(uuid),
   q: optional(z.string().trim().max(200)),
 });
 export type AgendaFilters = z.infer<typeof agendaFilters>;
 
-/**
- * Events of the agenda. Restricted events appear only to staff and to their invitees: the others
- * (members-only, cohort-only…) are listed for everyone, with their audience, as the newsletter does.
- */
+/** Events of the agenda that the viewer may see (eventsPolicy.see). */
 export async function listEvents(
   executor: Executor,
   filters: AgendaFilters,
-  viewer: { personId: string; staff: boolean } | null,
+  viewer: Pick<Actor, 'personId' | 'staff'> | null,
   limit = 500,
   offset = 0,
 ) {
@@ -221,13 +211,8 @@ export async function listEvents(
     const like = `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`;
     conditions.push(or(ilike(events.title, like), ilike(events.theme, like), ilike(events.venue, like))!);
   }
-  if (!viewer?.staff) {
-    conditions.push(
-      viewer
-        ? sql`(${events.audience} <> 'restricted' or exists (select 1 from ${eventInvitations} where ${eventInvitations.eventId} = ${events.id} and ${eventInvitations.personId} = ${viewer.personId}))`
-        : sql`${events.audience} <> 'restricted'`,
-    );
-  }
+  const visible = eventsPolicy.seeCondition(viewer);
+  if (visible) conditions.push(visible);
   return executor
     .select({
       event: events,
@@ -278,7 +263,7 @@ export async function isInvited(executor: Executor, eventId: string, personId: s
 export async function setEventAudience(
   executor: Executor,
   eventId: string,
-  audience: Audience,
+  audience: string,
   actorId: string | null,
 ) {
   await executor.update(events).set({ audience }).where(eq(events.id, eventId));

@@ -1,119 +1,114 @@
 // Public pages: home, accessibility statement; and the development mail page for staff.
-import type { FastifyInstance } from 'fastify';
-import { noticeOf, pageContext, sendMessagePage, sendPage } from '../../platform/http/pages.tsx';
+import { staffOnly } from '../../platform/http/actor.ts';
+import { definePage, view } from '../../platform/http/pages.tsx';
 import { listRecentMails } from '../../platform/mail/mail.tsx';
 import type { Services } from '../../platform/services.ts';
 import { formatDateTime } from '../../platform/time.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { requireSignIn } from '../accounts/auth.ts';
 
-export function registerHomeRoutes(app: FastifyInstance, services: Services) {
-  app.get('/', async (request, reply) => {
-    const ctx = pageContext(request, reply);
-    return sendPage(
-      reply,
-      <Layout ctx={ctx} title="Accueil" notice={noticeOf(request)}>
-        <h1>La plateforme du réseau des collectivités engagées à l’international</h1>
-        <p>
-          Coopdec réunit les collectivités territoriales adhérentes, leurs élus et leurs équipes : adhésions,
-          agenda du réseau, parcours « Diplomates des territoires ».
-        </p>
-        {ctx.viewer ? (
+export const homePages = (services: Services) => [
+  definePage({
+    method: 'GET',
+    url: '/',
+    access: 'public',
+    handler: async ({ ctx, notice }) =>
+      view(
+        <Layout ctx={ctx} title="Accueil" notice={notice}>
+          <h1>La plateforme du réseau des collectivités engagées à l’international</h1>
           <p>
-            <a class="button" href="/mon-espace">
-              Aller à mon espace
-            </a>
+            Coopdec réunit les collectivités territoriales adhérentes, leurs élus et leurs équipes :
+            adhésions, agenda du réseau, parcours « Diplomates des territoires ».
           </p>
-        ) : (
-          <p>
-            <a class="button" href="/connexion">
-              Se connecter
-            </a>
-          </p>
-        )}
-        <h2>Accessibilité</h2>
-        <p>
-          Ce site est <strong>partiellement conforme</strong> au référentiel général d’amélioration de
-          l’accessibilité (RGAA 4.1). <a href="/accessibilite">Lire la déclaration d’accessibilité</a>.
-        </p>
-      </Layout>,
-    );
-  });
-
-  app.get('/accessibilite', async (request, reply) => {
-    return sendPage(
-      reply,
-      <Layout ctx={pageContext(request, reply)} title="Déclaration d’accessibilité">
-        <h1>Déclaration d’accessibilité</h1>
-        <p>
-          Le réseau s’engage à rendre Coopdec accessible conformément à l’article 47 de la loi n° 2005-102 du
-          11 février 2005. Cette déclaration s’applique à la plateforme Coopdec.
-        </p>
-        <h2>État de conformité</h2>
-        <p>
-          Coopdec est <strong>partiellement conforme</strong> avec le RGAA 4.1 : l’audit complet par un
-          organisme indépendant n’a pas encore eu lieu.
-        </p>
-        <h2>Résultats des tests</h2>
-        <p>
-          Chaque page est vérifiée automatiquement avec axe-core (règles WCAG 2.1 niveaux A et AA) dans un
-          navigateur Chromium à chaque modification du logiciel : aucune violation n’est admise. Ces tests
-          automatiques couvrent une partie seulement des critères du RGAA.
-        </p>
-        <h2>Technologies utilisées</h2>
-        <ul>
-          <li>HTML5, CSS ; les pages fonctionnent sans JavaScript.</li>
-        </ul>
-        <h2>Retour d’information et contact</h2>
-        <p>
-          Si vous n’arrivez pas à accéder à un contenu ou à un service, écrivez à l’équipe du réseau pour être
-          orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
-        </p>
-        <h2>Voies de recours</h2>
-        <p>
-          Si vous constatez un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service,
-          et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits
-          (formulaire en ligne, délégué territorial, ou courrier gratuit : Défenseur des droits, Libre réponse
-          71120, 75342 Paris CEDEX 07).
-        </p>
-      </Layout>,
-    );
-  });
-
-  app.get('/dev/courriels', async (request, reply) => {
-    const actor = requireSignIn(request, reply);
-    if (!actor) return reply;
-    if (!actor.staff) {
-      return sendMessagePage(
-        request,
-        reply,
-        403,
-        'Accès réservé',
-        'Cette page est réservée à l’équipe du réseau.',
-      );
-    }
-    const mails = await listRecentMails(services.db);
-    const smtp = Boolean(services.config.SMTP_URL);
-    return sendPage(
-      reply,
-      <Layout ctx={pageContext(request, reply)} title="Courriels">
-        <h1>Courriels de la plateforme</h1>
-        <p>
-          {smtp
-            ? 'Les courriels partent par le serveur SMTP configuré. Voici les 50 derniers.'
-            : 'Aucun serveur SMTP n’est configuré (développement) : les courriels sont gardés ici au lieu de partir.'}
-        </p>
-        {mails.map((mail) => (
-          <article key={mail.id} class="card">
-            <h2>{mail.subject}</h2>
-            <p class="muted">
-              À {mail.to}, le {formatDateTime(mail.createdAt)}
-              {mail.sentAt ? ' — envoyé' : smtp ? ' — en attente' : ' — gardé'}
+          {ctx.viewer ? (
+            <p>
+              <a class="button" href="/mon-espace">
+                Aller à mon espace
+              </a>
             </p>
-            <pre style="white-space: pre-wrap">{mail.text}</pre>
-          </article>
-        ))}
-      </Layout>,
-    );
-  });
-}
+          ) : (
+            <p>
+              <a class="button" href="/connexion">
+                Se connecter
+              </a>
+            </p>
+          )}
+          <h2>Accessibilité</h2>
+          <p>
+            Ce site est <strong>partiellement conforme</strong> au référentiel général d’amélioration de
+            l’accessibilité (RGAA 4.1). <a href="/accessibilite">Lire la déclaration d’accessibilité</a>.
+          </p>
+        </Layout>,
+      ),
+  }),
+  definePage({
+    method: 'GET',
+    url: '/accessibilite',
+    access: 'public',
+    handler: async ({ ctx }) =>
+      view(
+        <Layout ctx={ctx} title="Déclaration d’accessibilité">
+          <h1>Déclaration d’accessibilité</h1>
+          <p>
+            Le réseau s’engage à rendre Coopdec accessible conformément à l’article 47 de la loi n° 2005-102
+            du 11 février 2005. Cette déclaration s’applique à la plateforme Coopdec.
+          </p>
+          <h2>État de conformité</h2>
+          <p>
+            Coopdec est <strong>partiellement conforme</strong> avec le RGAA 4.1 : l’audit complet par un
+            organisme indépendant n’a pas encore eu lieu.
+          </p>
+          <h2>Résultats des tests</h2>
+          <p>
+            Chaque page est vérifiée automatiquement avec axe-core (règles WCAG 2.1 niveaux A et AA) dans un
+            navigateur Chromium à chaque modification du logiciel : aucune violation n’est admise. Ces tests
+            automatiques couvrent une partie seulement des critères du RGAA.
+          </p>
+          <h2>Technologies utilisées</h2>
+          <ul>
+            <li>HTML5, CSS ; les pages fonctionnent sans JavaScript.</li>
+          </ul>
+          <h2>Retour d’information et contact</h2>
+          <p>
+            Si vous n’arrivez pas à accéder à un contenu ou à un service, écrivez à l’équipe du réseau pour
+            être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
+          </p>
+          <h2>Voies de recours</h2>
+          <p>
+            Si vous constatez un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un
+            service, et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur
+            des droits (formulaire en ligne, délégué territorial, ou courrier gratuit : Défenseur des droits,
+            Libre réponse 71120, 75342 Paris CEDEX 07).
+          </p>
+        </Layout>,
+      ),
+  }),
+  definePage({
+    method: 'GET',
+    url: '/dev/courriels',
+    access: staffOnly,
+    handler: async ({ ctx }) => {
+      const mails = await listRecentMails(services.db);
+      const smtp = Boolean(services.config.SMTP_URL);
+      return view(
+        <Layout ctx={ctx} title="Courriels">
+          <h1>Courriels de la plateforme</h1>
+          <p>
+            {smtp
+              ? 'Les courriels partent par le serveur SMTP configuré. Voici les 50 derniers.'
+              : 'Aucun serveur SMTP n’est configuré (développement) : les courriels sont gardés ici au lieu de partir.'}
+          </p>
+          {mails.map((mail) => (
+            <article key={mail.id} class="card">
+              <h2>{mail.subject}</h2>
+              <p class="muted">
+                À {mail.to}, le {formatDateTime(mail.createdAt)}
+                {mail.sentAt ? ' — envoyé' : smtp ? ' — en attente' : ' — gardé'}
+              </p>
+              <pre style="white-space: pre-wrap">{mail.text}</pre>
+            </article>
+          ))}
+        </Layout>,
+      );
+    },
+  }),
+];

@@ -206,7 +206,7 @@ export function organisationApiRoutes({ db }: Services) {
       handler: async ({ params, request }) => {
         const person = await getPerson(db, params.id);
         if (!person) return fail(404, 'not_found', 'Personne introuvable.');
-        if (!policy.viewPerson(request.actor, person)) return forbidden();
+        if (!policy.actFor(request.actor, person)) return forbidden();
         return personJson(person.id);
       },
     }),

@@ -91,8 +91,11 @@ describe('the staff and « Mon espace » pages', async () => {
       mandateStartsOn: '2026-03-22',
     });
     assert.equal(added.statusCode, 303);
-    assert.equal(added.headers.location, '/mon-espace?info=person_created#collegues');
-    assert.match((await browser.get('/mon-espace?info=person_created')).body, /Personne ajoutée/);
+    assert.equal(added.headers.location, '/mon-espace?info=organisations.person_created#collegues');
+    assert.match(
+      (await browser.get('/mon-espace?info=organisations.person_created')).body,
+      /Personne ajoutée/,
+    );
     assert.equal((await findPersonByEmail(db, 'lea.collegue@example.org'))?.organisationId, org.id);
     const staffAttempt = await browser.post('/mon-espace/personnes', {
       firstName: 'Faux',

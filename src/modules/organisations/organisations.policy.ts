@@ -1,5 +1,5 @@
 // Who may do what with organisations and people. Every route of the module asks here.
-import type { Actor } from '../accounts/actor.ts';
+import type { Actor } from '../../platform/http/actor.ts';
 import type { Person } from './people.ts';
 
 type MaybeActor = Actor | null;
@@ -17,7 +17,11 @@ export const organisationsPolicy = {
       actor && (actor.staff || (actor.referent && organisationId && actor.organisationId === organisationId)),
     ),
 
-  viewPerson: (actor: MaybeActor, person: Pick<Person, 'id' | 'organisationId'>) =>
+  /**
+   * Acting for a person (seeing their record, registering them for an event, applying for them): the
+   * person, their organisation's referent, or staff. Every module asks this one rule.
+   */
+  actFor: (actor: MaybeActor, person: Pick<Person, 'id' | 'organisationId'>) =>
     Boolean(
       actor &&
         (actor.staff ||

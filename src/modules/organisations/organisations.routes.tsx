@@ -6,16 +6,17 @@ import {
   noticeOf,
   pageContext,
   redirectWithNotice,
-  registerNotices,
+  requireRole,
+  requireSignIn,
   sendMessagePage,
   sendPage,
 } from '../../platform/http/pages.tsx';
+import { defineNotices } from '../../platform/messages.ts';
+import { parseEuros } from '../../platform/money.ts';
 import type { Services } from '../../platform/services.ts';
 import { toCsv, toXlsx } from '../../platform/sheets/sheets.ts';
 import { parisYear } from '../../platform/time.ts';
 import { uuid } from '../../platform/validation.ts';
-import { requireRole, requireSignIn } from '../accounts/auth.ts';
-import { closeSessionsOf } from '../accounts/sessions.ts';
 import { exportColumns, listAllOrganisations, listAllPeople } from './export.ts';
 import { applyImport, getImport, type ImportKind, prepareImport } from './import.ts';
 import { isMemberInGoodStanding, listMemberships, listRenewalsDue, recordMembership } from './memberships.ts';
@@ -49,7 +50,7 @@ import {
 } from './views/organisations.tsx';
 import { PersonPage } from './views/person.tsx';
 
-registerNotices({
+const notices = defineNotices('organisations', {
   organisation_created: 'Organisation ajoutée.',
   membership_saved: 'Adhésion enregistrée.',
   person_created: 'Personne ajoutée.',
@@ -65,13 +66,6 @@ const bodyOf = (request: FastifyRequest): Body => formFields(request);
 const idParams = z.object({ id: uuid });
 
 /** Euros as typed by a person (« 1 250,50 ») into cents; undefined when empty, NaN when unreadable. */
-function euroCents(value: string | undefined): number | undefined {
-  if (!value?.trim()) return undefined;
-  const normalised = value.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(normalised)) return Number.NaN;
-  return Math.round(Number(normalised) * 100);
-}
-
 /** The person form's flat fields, as createPerson expects them. */
 function personFromForm(body: Body, organisationId: string | null | undefined, allowReferent: boolean) {
   const mandate =
@@ -137,7 +131,11 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
       ),
     );
     if (result.ok)
-      return redirectWithNotice(reply, `/gestion/organisations/${result.value.id}`, 'organisation_created');
+      return redirectWithNotice(
+        reply,
+        `/gestion/organisations/${result.value.id}`,
+        notices.organisation_created,
+      );
     const fromReference = Boolean(body.inseeCode);
     return sendPage(
       reply,
@@ -198,8 +196,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
     if (!params.success || !(await getOrganisation(db, params.data.id)))
       return notFound(request, reply, 'Cette organisation');
     const body = bodyOf(request);
-    const feeCents = euroCents(body.fee);
-    if (Number.isNaN(feeCents)) {
+    const fee = body.fee?.trim();
+    const feeCents = fee ? parseEuros(fee) : undefined;
+    if (fee && feeCents === undefined) {
       return showOrganisation(
         request,
         reply,
@@ -223,7 +222,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
       return redirectWithNotice(
         reply,
         `/gestion/organisations/${params.data.id}#adhesions`,
-        'membership_saved',
+        notices.membership_saved,
       );
     return showOrganisation(
       request,
@@ -251,7 +250,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
       return redirectWithNotice(
         reply,
         `/gestion/organisations/${params.data.id}#personnes`,
-        'person_created',
+        notices.person_created,
       );
     return showOrganisation(
       request,
@@ -333,16 +332,17 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
       return showPerson(request, reply, params.data.id, error.fields ?? { _: error.message }, error.status);
     });
 
-  personAction('mandats', 'mandate_started', (tx, id, body, actorId) => startMandate(tx, id, body, actorId));
-  personAction('deplacer', 'person_moved', (tx, id, body, actorId) => movePerson(tx, id, body, actorId));
-  personAction('referent', 'referent_updated', (tx, id, body, actorId) =>
+  personAction('mandats', notices.mandate_started, (tx, id, body, actorId) =>
+    startMandate(tx, id, body, actorId),
+  );
+  personAction('deplacer', notices.person_moved, (tx, id, body, actorId) =>
+    movePerson(tx, id, body, actorId),
+  );
+  personAction('referent', notices.referent_updated, (tx, id, body, actorId) =>
     setReferent(tx, id, body.referent === 'true', actorId),
   );
-  personAction('compte', 'account_updated', async (tx, id, body, actorId) => {
-    const disabled = body.disabled === 'true';
-    const result = await setDisabled(tx, id, disabled, actorId);
-    if (result.ok && disabled) await closeSessionsOf(tx, id);
-    return result;
+  personAction('compte', notices.account_updated, async (tx, id, body, actorId) => {
+    return setDisabled(tx, id, body.disabled === 'true', actorId);
   });
 
   app.post('/gestion/mandats/:id/fin', async (request, reply) => {
@@ -355,7 +355,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
       endMandate(tx, params.data.id, { endsOn: body[`endsOn-${params.data.id}`] }, actor.personId),
     );
     if (result.ok)
-      return redirectWithNotice(reply, `/gestion/personnes/${result.value.personId}`, 'mandate_ended');
+      return redirectWithNotice(reply, `/gestion/personnes/${result.value.personId}`, notices.mandate_ended);
     return sendMessagePage(
       request,
       reply,
@@ -508,7 +508,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
     const input = personFromForm(body, actor.organisationId, false);
     if (input.kind === 'staff') input.kind = undefined;
     const result = await db.transaction((tx) => createPerson(tx, input, actor.personId));
-    if (result.ok) return redirectWithNotice(reply, '/mon-espace#collegues', 'person_created');
+    if (result.ok) return redirectWithNotice(reply, '/mon-espace#collegues', notices.person_created);
     return showMySpace(
       request,
       reply,

@@ -14,6 +14,7 @@ import {
   people,
   personKinds,
 } from './organisations.schema.ts';
+import { personDisabled } from './person-hooks.ts';
 
 export type Person = typeof people.$inferSelect;
 export type Mandate = typeof mandates.$inferSelect;
@@ -289,7 +290,7 @@ export async function setReferent(
   return ok(person);
 }
 
-/** Disables or enables an account; a disabled person cannot sign in and loses open sessions. */
+/** Disables or enables an account; a disabled person cannot sign in, and the modules close what it had open. */
 export async function setDisabled(
   executor: Executor,
   personId: string,
@@ -302,6 +303,7 @@ export async function setDisabled(
     .where(eq(people.id, personId))
     .returning();
   if (!person) return fail(404, 'not_found', 'Personne introuvable.');
+  if (disabled) await personDisabled(executor, personId);
   await audit(executor, {
     actorId,
     action: disabled ? 'disable' : 'enable',

@@ -1,14 +1,19 @@
 // The `cohort` audience of the agenda: a cohort-only session is open to the accepted participants of
-// the editions it belongs to. Registered with the events' eligibility engine, which knows nothing else.
+// the editions it belongs to. Declared in the program's manifest; the agenda knows nothing else of it.
 import { ok } from '../../platform/result.ts';
-import { defineAudience, refuse } from '../events/eligibility.ts';
+import type { AudienceDefinition } from '../events/audiences.ts';
+import { refuse } from '../events/eligibility.ts';
 import { inCohortOf } from './applications.ts';
 import { programsOfEvent } from './programs.ts';
 
-defineAudience('cohort', async ({ executor, event, person }) => {
-  const programIds = (await programsOfEvent(executor, event.id)).map((p) => p.programId);
-  if (await inCohortOf(executor, programIds, person.id)) return ok(true);
-  return refuse(
-    'Cette séance est réservée à la promotion « Diplomates des territoires ». Les autres séances du parcours sont ouvertes aux élus et techniciens des collectivités adhérentes.',
-  );
-});
+export const cohortAudience: AudienceDefinition = {
+  key: 'cohort',
+  label: 'Réservé à la promotion',
+  rule: async ({ executor, event, person }) => {
+    const programIds = (await programsOfEvent(executor, event.id)).map((p) => p.programId);
+    if (await inCohortOf(executor, programIds, person.id)) return ok(true);
+    return refuse(
+      'Cette séance est réservée à la promotion « Diplomates des territoires ». Les autres séances du parcours sont ouvertes aux élus et techniciens des collectivités adhérentes.',
+    );
+  },
+};

@@ -4,6 +4,7 @@ import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
+import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { getPerson } from '../organisations/people.ts';
 import {
   applicationInput,
@@ -99,7 +100,7 @@ export function programApiRoutes(services: Services) {
       handler: async ({ params, body, request }) => {
         const person = await getPerson(db, body.personId);
         if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
-        if (!policy.actFor(request.actor, person)) return forbidden();
+        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
         const result = await db.transaction((tx) =>
           applyToProgram(tx, params.id, body, request.actor!.personId),
         );
@@ -156,7 +157,7 @@ export function programApiRoutes(services: Services) {
         const program = await getProgram(db, params.id);
         const person = await getPerson(db, params.personId);
         if (!program || !person) return fail(404, 'not_found', 'Parcours ou personne introuvable.');
-        if (!policy.actFor(request.actor, person)) return forbidden();
+        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
         const p = await participantProgress(db, program, person.id);
         return {
           attended: p.attended,

@@ -194,7 +194,10 @@ describe('the pages of « Diplomates des territoires »', async () => {
       filtre_nouveaux: 'oui',
     });
     assert.equal(decided.statusCode, 303);
-    assert.match(decided.headers.location as string, /nouveaux=oui.*info=decision_saved#candidature-/);
+    assert.match(
+      decided.headers.location as string,
+      /nouveaux=oui.*info=program.decision_saved#candidature-/,
+    );
     assert.equal((await applicationOf(db, main.program.id, elue.id))!.status, 'accepted');
     const sent = await db.select().from(mails).where(eq(mails.to, elue.email));
     assert.equal(sent.length, 1);

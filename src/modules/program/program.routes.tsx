@@ -8,16 +8,18 @@ import {
   noticeOf,
   pageContext,
   redirectWithNotice,
-  registerNotices,
+  requireRole,
+  requireSignIn,
   sendMessagePage,
   sendPage,
 } from '../../platform/http/pages.tsx';
+import { defineNotices } from '../../platform/messages.ts';
 import type { Services } from '../../platform/services.ts';
 import { type Column, toCsv, toXlsx } from '../../platform/sheets/sheets.ts';
-import { parisDate, timeZone } from '../../platform/time.ts';
+import { parisDate, parisInstant, readDay } from '../../platform/time.ts';
 import { fieldErrors, optional, uuid } from '../../platform/validation.ts';
-import { requireRole, requireSignIn } from '../accounts/auth.ts';
 import { listEvents } from '../events/events.ts';
+import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { organisationKinds } from '../organisations/organisations.schema.ts';
 import { getOrganisationsByIds, organisationKindLabels } from '../organisations/organisations.ts';
 import { getPerson, listMandates, listPeopleOfOrganisation, type Person } from '../organisations/people.ts';
@@ -66,7 +68,7 @@ import { MyPathPage } from './views/my-path.tsx';
 import { cohortStandingLabel, type Errors, type Values } from './views/parts.tsx';
 import { type BehalfSection, type OwnSection, ProgramPage, ProgramsIndexPage } from './views/program.tsx';
 
-registerNotices({
+const notices = defineNotices('program', {
   interest_received:
     'Merci : votre intérêt est bien enregistré. Nous vous écrirons dès l’ouverture des candidatures.',
   application_submitted: 'Votre candidature est déposée. La décision vous sera annoncée par courriel.',
@@ -95,38 +97,6 @@ const queueFilters = z.object({
   nouveaux: optional(z.enum(['oui', 'non'])),
   status: optional(z.enum(applicationStatuses)),
 });
-
-/** A day typed by staff (2026-03-23, or 23/03/2026 where there is no date picker), as YYYY-MM-DD. */
-export function readDay(raw: string): string | undefined {
-  const text = raw.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const [y, m, d] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : fr
-      ? [Number(fr[3]), Number(fr[2]), Number(fr[1])]
-      : [Number.NaN, Number.NaN, Number.NaN];
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (Number.isNaN(check.getTime()) || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
-    return undefined;
-  if (y < 2000 || y > 2200) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const parisHour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
-
-/** An instant of a Paris day, with its offset (+01:00 in winter, +02:00 in summer). */
-export function parisInstant(day: string, time: '00:00:00' | '23:59:59'): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const [h, mi, s] = time.split(':').map(Number) as [number, number, number];
-  const local = Date.UTC(y, m - 1, d, h, mi, s);
-  for (const offset of [1, 2]) {
-    const instant = new Date(local - offset * 3_600_000);
-    if (parisDate(instant) === day && Number(parisHour.format(instant)) === h)
-      return `${day}T${time}+0${offset}:00`;
-  }
-  return `${day}T${time}+01:00`;
-}
 
 /** The staff form of an edition as createProgram expects it; days become Paris instants. */
 function programFromForm(body: Body) {
@@ -299,7 +269,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
     const values: Values = Object.fromEntries(interestFields.map((k) => [k, body[k]]));
     const result = await db.transaction((tx) => expressInterest(tx, program.id, values));
     if (result.ok)
-      return redirectWithNotice(reply, `/parcours/${program.id}#participer`, 'interest_received');
+      return redirectWithNotice(reply, `/parcours/${program.id}#participer`, notices.interest_received);
     return showProgram(
       request,
       reply,
@@ -330,7 +300,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
     if (forOther) {
       if (!body.personId) return refuse(400, { personId: 'Choisissez l’élu ou l’élue.' });
       const person = uuid.safeParse(body.personId).success ? await getPerson(db, body.personId) : undefined;
-      if (!person || !policy.actFor(actor, person))
+      if (!person || !organisationsPolicy.actFor(actor, person))
         return refuse(403, { personId: 'Cette personne ne fait pas partie de votre collectivité.' });
       personId = person.id;
     }
@@ -351,7 +321,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
       return redirectWithNotice(
         reply,
         `/parcours/${program.id}#participer`,
-        forOther ? 'application_submitted_for' : 'application_submitted',
+        forOther ? notices.application_submitted_for : notices.application_submitted,
       );
     const fields = result.error.fields;
     return refuse(result.error.status, fields, fields ? undefined : result.error.message);
@@ -485,7 +455,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
     }
     const result = await db.transaction((tx) => createProgram(tx, input, actor.personId));
     if (result.ok)
-      return redirectWithNotice(reply, `/gestion/parcours/${result.value.id}`, 'program_created');
+      return redirectWithNotice(reply, `/gestion/parcours/${result.value.id}`, notices.program_created);
     return showPrograms(
       request,
       reply,
@@ -547,7 +517,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
       ),
     );
     if (result.ok)
-      return redirectWithNotice(reply, `/gestion/parcours/${program.id}#seances`, 'session_added');
+      return redirectWithNotice(reply, `/gestion/parcours/${program.id}#seances`, notices.session_added);
     const errors = !body.eventId
       ? { eventId: 'Choisissez un événement.' }
       : (result.error.fields ?? { eventId: result.error.message });
@@ -774,7 +744,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
       return redirectWithNotice(
         reply,
         `/gestion/parcours/${program.id}/candidatures${query ? `?${query}` : ''}#candidature-${application.id}`,
-        'decision_saved',
+        notices.decision_saved,
       );
     }
     const message = result.error.fields?.decision
@@ -899,7 +869,7 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
       return redirectWithNotice(
         reply,
         `/gestion/parcours/${program.id}/promotion#revocation`,
-        'certificate_revoked',
+        notices.certificate_revoked,
       );
     return showCohort(
       request,

@@ -10,9 +10,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDirectoryLock } from './lock.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
+// Queries name their tables (the modules' `*.schema.ts`): the client needs no schema, so the platform knows
+// no module's tables. (Drizzle's relational `db.query.x` API, which would need it, is not used.)
+type Schema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Code that may run inside or outside a transaction takes this. */
@@ -52,7 +53,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
   // A broken idle connection must not crash the process: the pool replaces it.
   pool.on('error', () => {});
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   return {
     db,
     engine: 'postgres',
@@ -84,7 +85,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       throw error;
     }
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     engine: 'pglite',

@@ -1,15 +1,36 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// Server-rendered pages declared once, as API routes are (`definePage` mirrors `defineApiRoute`): who may
+// ask, the address's parameters, then a handler that calls one use case and returns a view, a redirect or
+// a message. The checks before the handler are the same on every page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import type { z } from 'zod';
+import { noticeText } from '../messages.ts';
+import type { Failure } from '../result.ts';
 import { Layout, type PageContext } from '../views/layout.tsx';
+import { menusFor, type NavEntry } from '../views/navigation.ts';
 import { renderPage } from '../views/render.tsx';
+import { type Access, type Actor, admits, toSignIn } from './actor.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every module's menu entries (see `Module.nav`). */
+    navigation: readonly NavEntry[];
+  }
+}
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   const actor = request.actor;
+  const viewer = actor ? { name: `${actor.firstName} ${actor.lastName}`, staff: actor.staff } : null;
+  let token: string | undefined;
   return {
-    viewer: actor ? { name: `${actor.firstName} ${actor.lastName}`, staff: actor.staff } : null,
-    // A request refused before routing (see `frameworkErrors` in server.ts) has a bare reply: no form, no token.
-    csrfToken: typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : '',
+    viewer,
+    get csrfToken() {
+      // A request refused before routing (see `frameworkErrors` in server.ts) has a bare reply: no form.
+      token ??= typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : '';
+      return token;
+    },
     path: request.url.split('?')[0] ?? '/',
+    menus: menusFor(request.server.navigation ?? [], viewer),
   };
 }
 
@@ -44,29 +65,23 @@ export function sendMessagePage(
   );
 }
 
-// Notices travel as a key in the redirect, never as free text: a crafted link cannot put words in our mouth.
-const notices = new Map<string, string>();
-
-/** Each module declares the messages it may show after an action. */
-export function registerNotices(record: Record<string, string>) {
-  for (const [key, message] of Object.entries(record)) notices.set(key, message);
-}
-
-/** Redirects after a successful form (POST → redirect → GET), with a notice for the next page. */
-export function redirectWithNotice(reply: FastifyReply, to: string, notice: string) {
-  if (!notices.has(notice)) throw new Error(`message inconnu : ${notice}`);
+/** The address after a successful form (POST → redirect → GET), with a notice key for the next page. */
+function withNotice(to: string, notice: string): string {
+  if (noticeText(notice) === undefined) throw new Error(`message inconnu : ${notice}`);
   // The query goes before the fragment: what follows `#` never reaches the server.
   const [path, fragment] = to.split('#') as [string, string | undefined];
   const separator = path.includes('?') ? '&' : '?';
-  return reply.redirect(
-    `${path}${separator}info=${encodeURIComponent(notice)}${fragment ? `#${fragment}` : ''}`,
-    303,
-  );
+  return `${path}${separator}info=${encodeURIComponent(notice)}${fragment ? `#${fragment}` : ''}`;
+}
+
+/** Redirects after a successful form (pages not yet declared with `definePage`). */
+export function redirectWithNotice(reply: FastifyReply, to: string, notice: string) {
+  return reply.redirect(withNotice(to, notice), 303);
 }
 
 export function noticeOf(request: FastifyRequest): string | undefined {
   const info = (request.query as Record<string, unknown> | undefined)?.info;
-  return typeof info === 'string' ? notices.get(info) : undefined;
+  return typeof info === 'string' ? noticeText(info) : undefined;
 }
 
 /**
@@ -82,3 +97,150 @@ export function formFields(request: FastifyRequest): Record<string, string | und
   }
   return fields;
 }
+
+/** For pages: signed in, or sent to the sign-in page. Returns the actor, or undefined when it redirected. */
+export function requireSignIn(request: FastifyRequest, reply: FastifyReply): Actor | undefined {
+  if (request.actor) return request.actor;
+  reply.redirect('/connexion', 303);
+  return undefined;
+}
+
+/**
+ * For pages reserved to a role: signed in and allowed by the module's policy, or sent to the sign-in page,
+ * or shown a French refusal. Returns the actor, or undefined when it answered.
+ */
+export function requireRole(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  allowed: (actor: Actor) => boolean,
+  refusal = 'Cette page est réservée à l’équipe du réseau.',
+): Actor | undefined {
+  const actor = requireSignIn(request, reply);
+  if (!actor) return undefined;
+  if (allowed(actor)) return actor;
+  sendMessagePage(request, reply, 403, 'Accès réservé', refusal);
+  return undefined;
+}
+
+// ——— What a page handler returns ———
+
+export type PageOutcome =
+  | { kind: 'view'; page: VNode; status: number }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'message'; status: number; title: string; text: string }
+  /** The handler answered itself (a file, a calendar, a download). */
+  | FastifyReply;
+
+export const view = (page: VNode, status = 200): PageOutcome => ({ kind: 'view', page, status });
+
+/** POST → redirect → GET, with a notice (a key of `defineNotices`) shown on the next page. */
+export const redirect = (to: string, notice?: string): PageOutcome => ({
+  kind: 'redirect',
+  to: notice ? withNotice(to, notice) : to,
+});
+
+export const message = (status: number, title: string, text: string): PageOutcome => ({
+  kind: 'message',
+  status,
+  title,
+  text,
+});
+
+export const notFound = (
+  text = 'Cette page n’existe pas ou ne vous est pas ouverte.',
+  title = 'Introuvable',
+): PageOutcome => message(404, title, text);
+
+/** A domain refusal shown as a page: its status and its French sentence. */
+export const refusal = (failure: Failure, title: string): PageOutcome =>
+  message(failure.status, title, failure.message);
+
+// ——— Declaring pages ———
+
+type ActorFor<A extends Access> = A extends 'public' ? Actor | null : Actor;
+
+export interface PageInput<P, Q, A extends Access> {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  actor: ActorFor<A>;
+  params: P;
+  query: Q;
+  /** The posted form's fields as texts (see `formFields`). */
+  form: Record<string, string | undefined>;
+  /** What every view needs: viewer, CSRF token, path, menus. */
+  ctx: PageContext;
+  /** The notice named by `?info=` after a redirect. */
+  notice: string | undefined;
+}
+
+export interface PageRoute<P = unknown, Q = unknown, A extends Access = Access> {
+  method: 'GET' | 'POST';
+  url: string;
+  /** Checked before anything is read: a visitor is sent to the sign-in page, others get `refusal`. */
+  access: A;
+  refusal?: string;
+  /** Invalid parameters answer 404: an address that cannot exist. */
+  params?: z.ZodType<P>;
+  /** Invalid query parameters answer 400. */
+  query?: z.ZodType<Q>;
+  /** Requests per client address (sign-in, anonymous forms that write). */
+  rateLimit?: { max: number; timeWindow: string };
+  handler: (input: PageInput<P, Q, A>) => Promise<PageOutcome>;
+}
+
+export const definePage = <P = undefined, Q = undefined, A extends Access = Access>(
+  route: PageRoute<P, Q, A>,
+) => route as unknown as PageRoute;
+
+const defaultRefusal = 'Cette page est réservée à l’équipe du réseau.';
+
+export function registerPages(app: FastifyInstance, routes: readonly PageRoute[]) {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      ...(route.rateLimit ? { config: { rateLimit: route.rateLimit } } : {}),
+      handler: async (request, reply) => {
+        const actor = request.actor;
+        if (!admits(route.access, actor)) {
+          if (!actor) return toSignIn(reply);
+          return sendMessagePage(request, reply, 403, 'Accès réservé', route.refusal ?? defaultRefusal);
+        }
+        const params = route.params ? route.params.safeParse(request.params) : { success: true as const };
+        if (!params.success) return sendMessagePage(request, reply, 404, 'Page introuvable', notFoundText);
+        const query = route.query ? route.query.safeParse(request.query ?? {}) : { success: true as const };
+        if (!query.success) {
+          return sendMessagePage(
+            request,
+            reply,
+            400,
+            'Demande refusée',
+            'Certains paramètres de l’adresse sont invalides.',
+          );
+        }
+        const ctx = pageContext(request, reply);
+        const outcome = await route.handler({
+          request,
+          reply,
+          actor,
+          params: 'data' in params ? params.data : undefined,
+          query: 'data' in query ? query.data : undefined,
+          form: formFields(request),
+          ctx,
+          notice: noticeOf(request),
+        });
+        if (!('kind' in outcome)) return outcome;
+        switch (outcome.kind) {
+          case 'view':
+            return sendPage(reply, outcome.page, outcome.status);
+          case 'redirect':
+            return reply.redirect(outcome.to, 303);
+          case 'message':
+            return sendMessagePage(request, reply, outcome.status, outcome.title, outcome.text);
+        }
+      },
+    });
+  }
+}
+
+const notFoundText = 'Cette page n’existe pas ou ne vous est pas ouverte.';

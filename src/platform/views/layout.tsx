@@ -1,10 +1,13 @@
 import { type ComponentChildren, createElement } from 'preact';
+import type { Menus, NavLink as NavLinkData } from './navigation.ts';
 
 /** What every page needs to know about the request: who is signed in, the CSRF token, where we are. */
 export interface PageContext {
   viewer: { name: string; staff: boolean } | null;
-  csrfToken: string;
+  /** Made when a form asks for it, so that a page without a form sets no cookie. */
+  readonly csrfToken: string;
   path: string;
+  menus: Menus;
 }
 
 export interface LayoutProps {
@@ -15,20 +18,12 @@ export interface LayoutProps {
   notice?: string | undefined;
 }
 
-function NavLink({
-  href,
-  current,
-  children,
-}: {
-  href: string;
-  current: string;
-  children: ComponentChildren;
-}) {
-  const active = current === href || (href !== '/' && current.startsWith(`${href}/`));
+function NavLink({ link, current }: { link: NavLinkData; current: string }) {
+  const active = current === link.href || (link.href !== '/' && current.startsWith(`${link.href}/`));
   return (
     <li>
-      <a href={href} aria-current={active ? 'page' : undefined}>
-        {children}
+      <a href={link.href} aria-current={active ? 'page' : undefined}>
+        {link.label}
       </a>
     </li>
   );
@@ -54,35 +49,9 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
             </a>
             <nav aria-label="Menu principal">
               <ul>
-                <NavLink href="/" current={ctx.path}>
-                  Accueil
-                </NavLink>
-                <NavLink href="/agenda" current={ctx.path}>
-                  Agenda
-                </NavLink>
-                <NavLink href="/parcours" current={ctx.path}>
-                  Diplomates des territoires
-                </NavLink>
-                {ctx.viewer ? (
-                  <NavLink href="/mes-inscriptions" current={ctx.path}>
-                    Mes inscriptions
-                  </NavLink>
-                ) : null}
-                {ctx.viewer ? (
-                  <NavLink href="/mon-espace" current={ctx.path}>
-                    Mon espace
-                  </NavLink>
-                ) : null}
-                {ctx.viewer?.staff ? (
-                  <NavLink href="/gestion/organisations" current={ctx.path}>
-                    Gestion
-                  </NavLink>
-                ) : null}
-                {ctx.viewer ? null : (
-                  <NavLink href="/connexion" current={ctx.path}>
-                    Se connecter
-                  </NavLink>
-                )}
+                {ctx.menus.main.map((link) => (
+                  <NavLink key={link.href} link={link} current={ctx.path} />
+                ))}
               </ul>
             </nav>
             {ctx.viewer ? (

@@ -1,13 +1,8 @@
 import { formatDateTime, timeZone } from '../../../platform/time.ts';
 import { Field, Layout, type PageContext, Select } from '../../../platform/views/layout.tsx';
-import { audiences, eventFormats, eventKinds } from '../events.schema.ts';
-import {
-  type AgendaFilters,
-  audienceLabels,
-  type Event,
-  eventFormatLabels,
-  eventKindLabels,
-} from '../events.ts';
+import { audienceChoices, audienceLabel } from '../audiences.ts';
+import { eventFormats, eventKinds } from '../events.schema.ts';
+import { type AgendaFilters, type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
 
 export type AgendaRow = { event: Event; seriesTitle: string | null; confirmed: number };
 
@@ -30,7 +25,7 @@ export function EventFacts({ row }: { row: AgendaRow }) {
   return (
     <p class="muted">
       {eventKindLabels[event.kind]} · {eventFormatLabels[event.format]}
-      {event.venue ? ` · ${event.venue}` : ''} · <strong>{audienceLabels[event.audience]}</strong>
+      {event.venue ? ` · ${event.venue}` : ''} · <strong>{audienceLabel(event.audience)}</strong>
       {left !== null
         ? ` · ${left === 0 ? 'complet (liste d’attente)' : `${left} place${left > 1 ? 's' : ''} restante${left > 1 ? 's' : ''}`}`
         : ''}
@@ -72,7 +67,7 @@ function Filters({
       <Select
         name="audience"
         label="Public"
-        options={audiences.map((k) => [k, audienceLabels[k]] as const)}
+        options={audienceChoices()}
         value={filters.audience}
         empty="Tous"
       />

@@ -2,7 +2,8 @@ import { formatDateTime } from '../../../platform/time.ts';
 import { JsonLd } from '../../../platform/views/json-ld.tsx';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { Person } from '../../organisations/people.ts';
-import { audienceLabels, type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { audienceLabel } from '../audiences.ts';
+import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
 import type { Registration } from '../register.ts';
 import { seatsLeft } from './agenda.tsx';
 
@@ -202,7 +203,7 @@ export function EventPage(p: EventPageProps) {
           </>
         ) : null}
         <dt>Public</dt>
-        <dd>{audienceLabels[event.audience]}</dd>
+        <dd>{audienceLabel(event.audience)}</dd>
         {left !== null ? (
           <>
             <dt>Places</dt>

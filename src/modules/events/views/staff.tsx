@@ -12,9 +12,10 @@ import {
 } from '../../../platform/views/layout.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { AttendanceReport } from '../attendance-import.ts';
+import { audienceChoices, audienceLabel } from '../audiences.ts';
 import type { Attendance } from '../check-in.ts';
-import { audiences, eventFormats, eventKinds } from '../events.schema.ts';
-import { audienceLabels, type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { eventFormats, eventKinds } from '../events.schema.ts';
+import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
 import type { Registration } from '../register.ts';
 
 type Errors = Record<string, string> | undefined;
@@ -91,7 +92,7 @@ function EventsTable({ rows, caption }: { rows: StaffEventRow[]; caption: string
                 {event.provisional ? ' (provisoire)' : ''}
               </td>
               <td>
-                {eventKindLabels[event.kind]} · {audienceLabels[event.audience]}
+                {eventKindLabels[event.kind]} · {audienceLabel(event.audience)}
               </td>
               <td>
                 {confirmed}
@@ -116,7 +117,7 @@ export function EventsListPage(props: {
   return (
     <Layout ctx={props.ctx} title="Événements" notice={props.notice}>
       <h1>Événements</h1>
-      <StaffNav current="/gestion/evenements" />
+      <StaffNav ctx={props.ctx} current="/gestion/evenements" />
       <p>
         <a class="button" href="/gestion/evenements/nouveau">
           Créer un événement
@@ -202,7 +203,7 @@ export function NewEventPage(props: {
           name="audience"
           label="Public"
           required
-          options={audiences.map((k) => [k, audienceLabels[k]] as const)}
+          options={audienceChoices()}
           value={v.audience}
           error={e.audience}
           empty="Choisir un public"
@@ -429,7 +430,7 @@ export function ManageEventPage(p: ManageEventProps) {
           </>
         ) : null}
         <dt>Public</dt>
-        <dd>{audienceLabels[event.audience]}</dd>
+        <dd>{audienceLabel(event.audience)}</dd>
         <dt>Inscriptions</dt>
         <dd>
           {plural(confirmed, 'confirmée', 'confirmées')}

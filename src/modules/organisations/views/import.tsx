@@ -6,7 +6,7 @@ export function ImportPage({ ctx, error }: { ctx: PageContext; error?: string | 
   return (
     <Layout ctx={ctx} title="Importer">
       <h1>Importer des organisations ou des personnes</h1>
-      <StaffNav current="/gestion/import" />
+      <StaffNav ctx={ctx} current="/gestion/import" />
       {error ? (
         <div class="error-summary" role="alert">
           <h2>Le fichier n’a pas pu être lu</h2>

@@ -1,4 +1,5 @@
-import { formatCents, formatDate } from '../../../platform/time.ts';
+import { formatCents } from '../../../platform/money.ts';
+import { formatDate } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -47,7 +48,7 @@ export function OrganisationsListPage(props: {
   return (
     <Layout ctx={props.ctx} title="Organisations" notice={props.notice}>
       <h1>Organisations</h1>
-      <StaffNav current="/gestion/organisations" />
+      <StaffNav ctx={props.ctx} current="/gestion/organisations" />
       <p>
         <a class="button" href="/gestion/organisations/nouvelle">
           Ajouter une organisation
@@ -498,7 +499,7 @@ export function RenewalsPage(props: {
   return (
     <Layout ctx={props.ctx} title="Renouvellements">
       <h1>Renouvellements {props.year}</h1>
-      <StaffNav current="/gestion/adhesions/renouvellement" />
+      <StaffNav ctx={props.ctx} current="/gestion/adhesions/renouvellement" />
       <p>
         Adhérentes en {props.year - 1} qui n’ont pas encore d’adhésion pour {props.year} : {props.rows.length}
         .

@@ -29,7 +29,7 @@ import {
   type Values,
 } from './parts.tsx';
 
-function ProgramNav({ program, current }: { program?: Program; current: string }) {
+function ProgramNav({ ctx, program, current }: { ctx: PageContext; program?: Program; current: string }) {
   const links: [string, string][] = [['/gestion/parcours', 'Tous les parcours']];
   if (program) {
     const base = `/gestion/parcours/${program.id}`;
@@ -42,7 +42,7 @@ function ProgramNav({ program, current }: { program?: Program; current: string }
   }
   return (
     <>
-      <StaffNav current="/gestion/parcours" />
+      <StaffNav ctx={ctx} current="/gestion/parcours" />
       <nav aria-label="Gestion du parcours" class="actions">
         {links.map(([href, label]) => (
           <a key={href} href={href} aria-current={current === href ? 'page' : undefined}>
@@ -93,7 +93,7 @@ export function ProgramsPage(props: {
   return (
     <Layout ctx={props.ctx} title="Parcours « Diplomates des territoires »" notice={props.notice}>
       <h1>Parcours « Diplomates des territoires »</h1>
-      <ProgramNav current="/gestion/parcours" />
+      <ProgramNav ctx={props.ctx} current="/gestion/parcours" />
       {props.rows.length === 0 ? (
         <p>Aucune édition pour le moment : créez la première ci-dessous.</p>
       ) : (
@@ -239,7 +239,7 @@ export function ProgramManagePage(props: {
   return (
     <Layout ctx={props.ctx} title={`${program.title} — séances et intérêts`} notice={props.notice}>
       <h1>{program.title}</h1>
-      <ProgramNav program={program} current={base} />
+      <ProgramNav ctx={props.ctx} program={program} current={base} />
       <ProgramFacts program={program} sessions={sessions} />
       <section aria-labelledby="seances">
         <h2 id="seances">Séances ({sessions.length})</h2>
@@ -416,7 +416,7 @@ export function ApplicationsPage(props: {
   return (
     <Layout ctx={props.ctx} title={`${program.title} — candidatures`} notice={props.notice}>
       <h1>Candidatures — {program.title}</h1>
-      <ProgramNav program={program} current={base} />
+      <ProgramNav ctx={props.ctx} program={program} current={base} />
       <p role="status">
         {plural(props.total, 'candidature')} ; {plural(props.accepted, 'acceptée')}
         {program.cohortSize ? ` sur ${program.cohortSize} places` : ''}.
@@ -611,7 +611,7 @@ export function CohortPage(props: {
   return (
     <Layout ctx={props.ctx} title={`${program.title} — promotion`} notice={props.notice}>
       <h1>Promotion — {program.title}</h1>
-      <ProgramNav program={program} current={base} />
+      <ProgramNav ctx={props.ctx} program={program} current={base} />
       {props.issued !== undefined ? (
         <p class="notice" role="status">
           {props.issued === 0

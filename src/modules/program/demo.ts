@@ -2,16 +2,16 @@
 // its sessions, partners, formats and places; dates where the brochure gives none are provisional — and
 // a fictional cohort at different stages (certified, on track, at risk), with applications to review.
 import { randomBytes } from 'node:crypto';
-import { recordAttendance } from '../modules/events/check-in.ts';
-import { registrations } from '../modules/events/events.schema.ts';
-import { createEvent, type Event, listEvents } from '../modules/events/events.ts';
-import { createOrganisation, type Organisation } from '../modules/organisations/organisations.ts';
-import { createPerson, type Person } from '../modules/organisations/people.ts';
-import { applyToProgram, decideApplication } from '../modules/program/applications.ts';
-import { expressInterest } from '../modules/program/interest.ts';
-import { addSession, createProgram } from '../modules/program/programs.ts';
-import type { Executor } from '../platform/db/client.ts';
-import { paris } from './events.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { parisTime } from '../../platform/time.ts';
+import { recordAttendance } from '../events/check-in.ts';
+import { registrations } from '../events/events.schema.ts';
+import { createEvent, type Event, listEvents } from '../events/events.ts';
+import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
+import { createPerson, type Person } from '../organisations/people.ts';
+import { applyToProgram, decideApplication } from './applications.ts';
+import { expressInterest } from './interest.ts';
+import { addSession, createProgram } from './programs.ts';
 
 export interface DemoProgramContext {
   organisations: Map<string, Organisation>;
@@ -286,8 +286,8 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
       minSessions: 5,
       cohortSize: 20,
       interestOpensOn: '2026-02-02',
-      applicationsOpenAt: paris('2026-03-30', '00:00').toISOString(),
-      applicationsCloseAt: paris('2026-04-30', '23:59').toISOString(),
+      applicationsOpenAt: parisTime('2026-03-30', '00:00').toISOString(),
+      applicationsCloseAt: parisTime('2026-04-30', '23:59').toISOString(),
       certificatesOn: '2027-02-10',
       signatoryName: 'Pour Cités Unies France',
       signatoryTitle: 'La direction générale',
@@ -318,8 +318,8 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
           audience: 'members',
           venue: session.venue,
           onlineUrl: session.format === 'in_person' ? undefined : 'https://visio.example.org/diplomates',
-          startsAt: paris(...session.from).toISOString(),
-          endsAt: paris(...session.to).toISOString(),
+          startsAt: parisTime(...session.from).toISOString(),
+          endsAt: parisTime(...session.to).toISOString(),
           series: '« Diplomates des territoires » — promotion 2026-2027',
           provisional: session.provisional,
           partnerIds,
@@ -341,7 +341,7 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
   }
 
   // Applications are made inside their window (April 2026), as they were.
-  const inWindow = paris('2026-04-10', '10:00');
+  const inWindow = parisTime('2026-04-10', '10:00');
   const applyAs = async (first: string, last: string, government: string, mandate: string) => {
     const organisation = ctx.organisations.get(government);
     if (!organisation) throw new Error(`démo : ${government} introuvable`);
@@ -423,7 +423,7 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
       tx,
       programId,
       { firstName: first, lastName: last, email: emailOf(first, last), organisationName, mandate },
-      paris('2026-02-20', '10:00'),
+      parisTime('2026-02-20', '10:00'),
     );
   }
   return { programId, sessions: events.length, participants: cohort.length, attendance: attendanceCount };

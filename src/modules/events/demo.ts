@@ -8,18 +8,18 @@
 // acteurs non-étatiques » took place on 5 November (the agenda lists it under a « Vendredi 5 » in
 // December), the COP30 ran from 10 to 21 November, and the Argentine symposium is on 16-17 December.
 import { randomBytes } from 'node:crypto';
-import { recordAttendance } from '../modules/events/check-in.ts';
-import { checkEligibility } from '../modules/events/eligibility.ts';
-import { type AttendanceMode, registrations } from '../modules/events/events.schema.ts';
-import { createEvent, type Event, type EventInput, invite } from '../modules/events/events.ts';
-import { type NotificationSettings, notificationSettings } from '../modules/events/notifications.ts';
-import { register } from '../modules/events/register.ts';
-import type { Organisation } from '../modules/organisations/organisations.ts';
-import type { Person } from '../modules/organisations/people.ts';
-import type { Db, Executor } from '../platform/db/client.ts';
-import { auditLog } from '../platform/db/platform.schema.ts';
-import { loadEnv } from '../platform/env.ts';
-import { parisDate, parisYear, timeZone } from '../platform/time.ts';
+import type { Db, Executor } from '../../platform/db/client.ts';
+import { auditLog } from '../../platform/db/platform.schema.ts';
+import { loadEnv } from '../../platform/env.ts';
+import { parisDate, parisTime, parisYear } from '../../platform/time.ts';
+import type { Organisation } from '../organisations/organisations.ts';
+import type { Person } from '../organisations/people.ts';
+import { recordAttendance } from './check-in.ts';
+import { checkEligibility } from './eligibility.ts';
+import { type AttendanceMode, registrations } from './events.schema.ts';
+import { createEvent, type Event, type EventInput, invite } from './events.ts';
+import { type NotificationSettings, notificationSettings } from './notifications.ts';
+import { register } from './register.ts';
 
 export interface DemoContext {
   /** Organisations of the demo, by the name used in seed.ts. */
@@ -32,31 +32,6 @@ export interface DemoContext {
   at: Date;
   /** For the mails of the upcoming registrations; by default from the environment, as the app does. */
   settings?: NotificationSettings;
-}
-
-const parisClock = new Intl.DateTimeFormat('en-CA', {
-  timeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-const clockOf = (date: Date) => {
-  const p = Object.fromEntries(parisClock.formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-};
-
-/** The instant of a Paris wall-clock time (UTC+1 in winter, UTC+2 in summer). */
-export function paris(day: string, time = '00:00'): Date {
-  const naive = new Date(`${day}T${time}:00Z`).getTime();
-  for (const hours of [1, 2]) {
-    const candidate = new Date(naive - hours * 3_600_000);
-    if (clockOf(candidate) === `${day} ${time}`) return candidate;
-  }
-  throw new Error(`heure de Paris inexistante : ${day} ${time}`);
 }
 
 /** YYYY-MM-DD plus `days` days (calendar arithmetic, no time zone involved). */
@@ -531,7 +506,7 @@ const agenda: DemoEvent[] = [
       audience: 'public',
       venue: artsEtMetiers,
       capacity: 800,
-      registrationOpensAt: paris('2026-04-15', '09:00').toISOString(),
+      registrationOpensAt: parisTime('2026-04-15', '09:00').toISOString(),
       description:
         'Deux jours, dans un format renouvelé laissant un temps privilégié aux échanges entre acteurs : conférences plénières, ateliers thématiques, réunions géographiques et régionales, et les incontournables « Cafés des RAICT ». Inscriptions ouvertes à partir du 15 avril 2026.',
     },
@@ -847,8 +822,8 @@ export async function seedDemoEvents(tx: Executor, ctx: DemoContext): Promise<De
       tx,
       {
         ...item.input,
-        startsAt: paris(...item.from).toISOString(),
-        endsAt: paris(...item.to).toISOString(),
+        startsAt: parisTime(...item.from).toISOString(),
+        endsAt: parisTime(...item.to).toISOString(),
         organiserIds: item.organisers?.map(org),
         partnerIds: item.partners?.map(org),
       },

@@ -1,0 +1,310 @@
+// The authorisation matrix of this module's routes (see tests/proof/matrix.ts for how a case reads):
+// tests/proof-authorization.test.ts runs every cell, tests/proof-bad-input.test.ts starts from its requests.
+
+import {
+  type Case,
+  csvFile,
+  EVERYONE,
+  eventJson,
+  INVITED_OR_STAFF,
+  MEMBERS,
+  NOBODY,
+  REFERENT_OR_STAFF,
+  registrationOf,
+  SIGNED_IN,
+  STAFF,
+  staffOnly,
+  staffOnlyScoped,
+} from '../../../tests/proof/cases.ts';
+import { fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
+import { invite } from './events.ts';
+
+export const matrix: Record<string, Case[]> = {
+  // ——— Agenda ———
+  'GET /agenda': [{ name: 'agenda', own: EVERYONE, build: () => ({ url: '/agenda' }) }],
+  'GET /agenda.ics': [{ name: 'public calendar', own: EVERYONE, build: () => ({ url: '/agenda.ics' }) }],
+  'GET /agenda/personnel/:file': [
+    {
+      name: 'a personal calendar by its secret address (the address is the credential)',
+      scoped: true,
+      own: EVERYONE,
+      foreign: EVERYONE,
+      build: async (c) => ({
+        url: `/agenda/personnel/${await fresh.calendarFeed(c.f.db, c.target.colleague)}.ics`,
+      }),
+    },
+    {
+      name: 'a made-up personal calendar address',
+      own: NOBODY,
+      build: () => ({ url: `/agenda/personnel/${'x'.repeat(40)}.ics` }),
+    },
+  ],
+  'GET /agenda/:id': [
+    { name: 'public event', own: EVERYONE, build: (c) => ({ url: `/agenda/${c.f.event.id}` }) },
+    {
+      name: 'members-only event (the page is public)',
+      own: EVERYONE,
+      build: (c) => ({ url: `/agenda/${c.f.membersEvent.id}` }),
+    },
+    {
+      name: 'restricted event, the world’s officer invited',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: (c) => ({ url: `/agenda/${c.target.restrictedEvent.id}` }),
+    },
+    {
+      name: 'calendar file of the restricted event',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: (c) => ({ url: `/agenda/${c.target.restrictedEvent.id}.ics` }),
+    },
+  ],
+  'POST /agenda/:id/inscription': [
+    {
+      name: 'register oneself, public event',
+      own: SIGNED_IN,
+      build: async (c) => ({ url: `/agenda/${(await fresh.event(c.f.db)).id}/inscription`, form: {} }),
+    },
+    {
+      name: 'register oneself, members-only event',
+      own: MEMBERS,
+      build: async (c) => ({
+        url: `/agenda/${(await fresh.event(c.f.db, 'members')).id}/inscription`,
+        form: {},
+      }),
+    },
+    {
+      name: 'register oneself, restricted event to which the world’s officer is invited',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => {
+        const event = await fresh.event(c.f.db, 'restricted');
+        await invite(c.f.db, event.id, [c.target.people.officer.id], null);
+        return { url: `/agenda/${event.id}/inscription`, form: {} };
+      },
+    },
+    {
+      name: 'register a colleague of the organisation',
+      scoped: true,
+      own: REFERENT_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/agenda/${(await fresh.event(c.f.db)).id}/inscription`,
+        form: { personIds: [c.target.colleague.id] },
+      }),
+    },
+  ],
+  'GET /agenda/:id/documents/:documentId': [
+    {
+      name: 'document of a public event',
+      own: EVERYONE,
+      build: (c) => ({ url: `/agenda/${c.f.event.id}/documents/${c.f.publicDocumentId}` }),
+    },
+    {
+      name: 'document of a members-only event',
+      own: MEMBERS,
+      build: (c) => ({ url: `/agenda/${c.f.membersEvent.id}/documents/${c.f.membersDocumentId}` }),
+    },
+    {
+      name: 'document of the restricted event',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: (c) => ({
+        url: `/agenda/${c.target.restrictedEvent.id}/documents/${c.target.restrictedDocumentId}`,
+      }),
+    },
+  ],
+  'POST /inscriptions/:id/annulation': [
+    {
+      name: 'cancel one’s registration',
+      scoped: true,
+      own: SIGNED_IN,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/inscriptions/${(await fresh.registration(c.f.db, c.self)).id}/annulation`,
+        form: {},
+      }),
+    },
+    {
+      name: 'cancel a colleague’s registration',
+      scoped: true,
+      own: REFERENT_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/inscriptions/${(await fresh.registration(c.f.db, c.target.colleague)).id}/annulation`,
+        form: {},
+      }),
+    },
+  ],
+  'GET /mes-inscriptions': [
+    { name: 'my registrations', own: SIGNED_IN, build: () => ({ url: '/mes-inscriptions' }) },
+  ],
+  'POST /mes-inscriptions/calendrier': [
+    {
+      name: 'make my calendar address',
+      own: SIGNED_IN,
+      build: () => ({ url: '/mes-inscriptions/calendrier', form: {} }),
+    },
+  ],
+  'POST /mes-inscriptions/calendrier/suppression': [
+    {
+      name: 'revoke my calendar address',
+      own: SIGNED_IN,
+      build: () => ({ url: '/mes-inscriptions/calendrier/suppression', form: {} }),
+    },
+  ],
+
+  // ——— Agenda: staff pages ———
+  'GET /gestion/evenements': staffOnly('events', () => ({ url: '/gestion/evenements' })),
+  'GET /gestion/evenements/nouveau': staffOnly('new event form', () => ({
+    url: '/gestion/evenements/nouveau',
+  })),
+  'POST /gestion/evenements': staffOnly('create an event', () => ({
+    url: '/gestion/evenements',
+    form: {
+      title: `Réunion ${unique()}`,
+      kind: 'meeting',
+      format: 'online',
+      audience: 'public',
+      startsAt: '2030-07-08T09:30',
+      endsAt: '2030-07-08T17:00',
+    },
+  })),
+  'GET /gestion/evenements/:id': staffOnly('an event and its registrations', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}`,
+  })),
+  'GET /gestion/evenements/:id/inscriptions.csv': staffOnly('registrations as CSV', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/inscriptions.csv`,
+  })),
+  'GET /gestion/evenements/:id/inscriptions.xlsx': staffOnly('registrations as XLSX', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/inscriptions.xlsx`,
+  })),
+  'POST /gestion/evenements/:id/inscriptions': staffOnlyScoped('register a person by email', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/inscriptions`,
+    form: { email: c.target.colleague.email },
+  })),
+  'POST /gestion/evenements/:id/invitations': staffOnlyScoped('invite people', (c) => ({
+    url: `/gestion/evenements/${c.target.restrictedEvent.id}/invitations`,
+    form: { emails: c.target.colleague.email },
+  })),
+  'POST /gestion/evenements/:id/documents': staffOnly('add a document', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/documents`,
+    multipart: {
+      fields: { kind: 'document', title: 'Annexe' },
+      file: { name: 'annexe.pdf', type: 'application/pdf', content: pdfBytes },
+    },
+  })),
+  'GET /gestion/evenements/:id/emargement': staffOnly('check-in list', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/emargement`,
+  })),
+  'POST /gestion/evenements/:id/emargement/:registrationId': staffOnlyScoped('check a person in', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/emargement/${registrationOf(c, c.self).id}`,
+    form: {},
+  })),
+  'POST /gestion/evenements/:id/emargement/:registrationId/annulation': staffOnlyScoped(
+    'undo a check-in',
+    (c) => ({
+      url: `/gestion/evenements/${c.f.event.id}/emargement/${registrationOf(c, c.self).id}/annulation`,
+      form: {},
+    }),
+  ),
+  'GET /emargement/:token': [
+    {
+      name: 'scan a registration’s QR code',
+      scoped: true,
+      own: STAFF,
+      foreign: STAFF,
+      build: (c) => ({ url: `/emargement/${registrationOf(c, c.self).checkInToken}` }),
+      getWrites: {
+        tables: ['attendance', 'audit_log'],
+        why: 'staff scanning the QR code at the door records the presence (the purpose of this GET: a phone camera opens a link)',
+      },
+    },
+  ],
+  'GET /gestion/evenements/:id/presences-en-ligne': staffOnly('online attendance form', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/presences-en-ligne`,
+  })),
+  'POST /gestion/evenements/:id/presences-en-ligne': staffOnly('upload a video-call report', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/presences-en-ligne`,
+    multipart: {
+      fields: { minMinutes: '30' },
+      file: csvFile(`Email;Durée\n${c.target.colleague.email};45 min\n`),
+    },
+  })),
+  'GET /gestion/evenements/:id/presences-en-ligne/:importId': staffOnly('a report', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/presences-en-ligne/${c.f.attendanceImportId}`,
+  })),
+  'POST /gestion/evenements/:id/presences-en-ligne/:importId/confirmer': staffOnly(
+    'apply a report',
+    async (c) => ({
+      url: `/gestion/evenements/${c.f.event.id}/presences-en-ligne/${
+        c.role === 'staff' ? await fresh.attendanceImportId(c.f, c.target) : c.f.attendanceImportId
+      }/confirmer`,
+      form: {},
+    }),
+  ),
+
+  // ——— API: agenda ———
+  'POST /api/v1/events': staffOnly('create an event', () => ({ url: '/api/v1/events', json: eventJson() })),
+  'GET /api/v1/events': [{ name: 'list events', own: SIGNED_IN, build: () => ({ url: '/api/v1/events' }) }],
+  'GET /api/v1/events/:id': [
+    { name: 'public event', own: SIGNED_IN, build: (c) => ({ url: `/api/v1/events/${c.f.event.id}` }) },
+    {
+      name: 'restricted event, the world’s officer invited',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: (c) => ({ url: `/api/v1/events/${c.target.restrictedEvent.id}` }),
+    },
+  ],
+  'POST /api/v1/events/:id/registrations': [
+    {
+      name: 'register oneself',
+      scoped: true,
+      own: SIGNED_IN,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/api/v1/events/${(await fresh.event(c.f.db)).id}/registrations`,
+        json: { personId: c.self.id },
+      }),
+    },
+    {
+      name: 'register a colleague',
+      scoped: true,
+      own: REFERENT_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/api/v1/events/${(await fresh.event(c.f.db)).id}/registrations`,
+        json: { personId: c.target.colleague.id },
+      }),
+    },
+  ],
+  'GET /api/v1/events/:id/registrations': staffOnly('registrations of an event', (c) => ({
+    url: `/api/v1/events/${c.f.event.id}/registrations`,
+  })),
+  'DELETE /api/v1/registrations/:id': [
+    {
+      name: 'cancel one’s registration',
+      scoped: true,
+      own: SIGNED_IN,
+      foreign: STAFF,
+      build: async (c) => ({ url: `/api/v1/registrations/${(await fresh.registration(c.f.db, c.self)).id}` }),
+    },
+    {
+      name: 'cancel a colleague’s registration',
+      scoped: true,
+      own: REFERENT_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/api/v1/registrations/${(await fresh.registration(c.f.db, c.target.colleague)).id}`,
+      }),
+    },
+  ],
+  'POST /api/v1/registrations/:id/check-in': staffOnlyScoped('check a person in', (c) => ({
+    url: `/api/v1/registrations/${registrationOf(c, c.self).id}/check-in`,
+  })),
+};

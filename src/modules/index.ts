@@ -1,0 +1,32 @@
+// The list of modules. The server, the job queue, the CLI, the menus, the demo data and the proof tests
+// read it: a new module is one folder and one line here (its place in the list is the order of its demo
+// data and of its routes).
+import type { Executor } from '../platform/db/client.ts';
+import accounts from './accounts/index.ts';
+import { installAudiences } from './events/audiences.ts';
+import events from './events/index.ts';
+import home from './home/index.ts';
+import type { Module } from './module.ts';
+import organisations from './organisations/index.ts';
+import { installPersonHooks } from './organisations/person-hooks.ts';
+import program from './program/index.ts';
+
+export const modules: readonly Module[] = [home, accounts, organisations, events, program];
+
+/** Installs what modules give each other (audiences, reactions to people's changes). Idempotent. */
+export function bootModules() {
+  const names = new Set<string>();
+  for (const module of modules) {
+    if (names.has(module.name)) throw new Error(`module « ${module.name} » listé deux fois`);
+    names.add(module.name);
+  }
+  installAudiences(modules.flatMap((m) => m.audiences ?? []));
+  installPersonHooks(modules.flatMap((m) => (m.people ? [m.people] : [])));
+}
+
+/** The modules' checks of the database (made at start, after the migrations): French sentences. */
+export async function moduleProblems(executor: Executor): Promise<string[]> {
+  const problems: string[] = [];
+  for (const module of modules) problems.push(...((await module.checks?.(executor)) ?? []));
+  return problems;
+}

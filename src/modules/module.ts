@@ -1,0 +1,74 @@
+// What a module brings to the platform: its manifest, exported by `src/modules/<name>/index.ts` and listed
+// once in `src/modules/index.ts`. The server, the job queue, the CLI, the menus, the demo data and the
+// proof tests read the list: adding a module is one folder plus one line.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Executor } from '../platform/db/client.ts';
+import type { ApiRoute } from '../platform/http/api.ts';
+import type { PageRoute } from '../platform/http/pages.tsx';
+import type { JobHandler } from '../platform/jobs/queue.ts';
+import type { Services } from '../platform/services.ts';
+import type { NavEntry } from '../platform/views/navigation.ts';
+import type { AudienceDefinition } from './events/audiences.ts';
+import type { Organisation } from './organisations/organisations.ts';
+import type { Person } from './organisations/people.ts';
+import type { PersonHooks } from './organisations/person-hooks.ts';
+
+/** What the demo data of one module leaves for the next ones (the modules' seeds run in list order). */
+export interface DemoData {
+  at: Date;
+  baseUrl: string;
+  /** By the names the seeds use (« Angers », « Hélène Garnier »). */
+  organisations: Map<string, Organisation>;
+  people: Map<string, Person>;
+  staff: Person[];
+}
+
+/** A command of `coopdec` (see src/cli.ts). A mistake of the user throws a `CliError` with a French text. */
+export interface CliCommand {
+  /** The words that call it: `token create`. */
+  name: string;
+  /** One line of the help, after the name: `--email E [--label L]   crée un jeton d’API`. */
+  usage: string;
+  /** Its `--options`, each taking a text. */
+  options: string[];
+  run(services: Services, options: Record<string, string | undefined>): Promise<void>;
+}
+
+export class CliError extends Error {}
+
+/** Who is asking: filled by the one module that provides it (accounts). */
+export interface Authentication {
+  /** Reads the session cookie of page requests and sets `request.actor`. */
+  install(app: FastifyInstance, services: Services): void;
+  /** For API routes: a valid Bearer token sets `request.actor`, otherwise answers 401 and returns false. */
+  api(services: Services): (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+}
+
+export interface Module {
+  /** The folder's name. */
+  name: string;
+  /** The module's tables (drizzle-kit reads `src/modules/*\/*.schema.ts`; this is for the proofs and the register). */
+  schema?: Record<string, unknown>;
+  /** Page routes (`definePage`). */
+  pages?: (services: Services) => PageRoute[];
+  /** Routes not yet declared with `definePage`, registered on the app as they are. */
+  routes?: (app: FastifyInstance, services: Services) => void;
+  /** `/api/v1` routes (`defineApiRoute`): they also make the OpenAPI document. */
+  api?: (services: Services) => ApiRoute[];
+  /** Handlers of the job queue, by job kind. */
+  jobs?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Record<string, JobHandler>;
+  /** Entries of the main menu and of the staff menu. */
+  nav?: NavEntry[];
+  /** Audiences of the agenda this module defines (`cohort` for the program). */
+  audiences?: AudienceDefinition[];
+  /** What the module does when something happens to a person (disabled…). */
+  people?: PersonHooks;
+  authentication?: Authentication;
+  cli?: CliCommand[];
+  /** Demo data, loaded on an empty database in the order of the list. */
+  seed?: (tx: Executor, demo: DemoData) => Promise<void>;
+  /** Checks made at boot on the database; each problem found is a French sentence and stops the start. */
+  checks?: (executor: Executor) => Promise<string[]>;
+}
+
+export const defineModule = (module: Module) => module;
