@@ -7,12 +7,8 @@ import { type Executor, queryRows } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate, parisYear } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional } from '../../platform/validation.ts';
-import {
-  type MembershipStatus,
-  membershipStatuses,
-  memberships,
-  organisations,
-} from './organisations.schema.ts';
+import { type MembershipStatus, membershipStatuses } from './kinds.ts';
+import { memberships, organisations } from './organisations.schema.ts';
 
 export type Membership = typeof memberships.$inferSelect;
 

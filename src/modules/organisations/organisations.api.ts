@@ -4,9 +4,9 @@ import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
+import { organisationKinds, personKinds } from './kinds.ts';
 import { isMemberInGoodStanding, listMemberships, membershipInput, recordMembership } from './memberships.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
-import { organisationKinds, personKinds } from './organisations.schema.ts';
 import {
   createOrganisation,
   getOrganisation,

@@ -13,29 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const organisationKinds = [
-  'commune',
-  'epci',
-  'departement',
-  'region',
-  'com',
-  'foreign_local_government',
-  'institution',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
-export const frenchLocalGovernmentKinds: readonly OrganisationKind[] = [
-  'commune',
-  'epci',
-  'departement',
-  'region',
-  'com',
-];
-
-export const membershipStatuses = ['pending', 'active', 'lapsed'] as const;
-export type MembershipStatus = (typeof membershipStatuses)[number];
-
-export const personKinds = ['elected', 'officer', 'staff', 'partner'] as const;
-export type PersonKind = (typeof personKinds)[number];
+import { membershipStatuses, organisationKinds, personKinds } from './kinds.ts';
 
 export const organisations = pgTable(
   'organisations',

@@ -6,8 +6,9 @@ import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text } from '../../platform/validation.ts';
+import { type OrganisationKind, organisationKinds } from './kinds.ts';
 import { inGoodStanding, membersInGoodStanding } from './memberships.ts';
-import { type OrganisationKind, organisationKinds, organisations } from './organisations.schema.ts';
+import { organisations } from './organisations.schema.ts';
 import { findReferenceEntry } from './reference.ts';
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -6,14 +6,8 @@ import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
-import {
-  affiliations,
-  mandates,
-  organisations,
-  type PersonKind,
-  people,
-  personKinds,
-} from './organisations.schema.ts';
+import { type PersonKind, personKinds } from './kinds.ts';
+import { affiliations, mandates, organisations, people } from './organisations.schema.ts';
 import { personDisabled } from './person-hooks.ts';
 
 export type Person = typeof people.$inferSelect;

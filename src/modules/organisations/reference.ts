@@ -1,7 +1,7 @@
 // The official reference of French local governments (@etalab/decoupage-administratif, INSEE's COG):
 // staff picks a commune, an EPCI, a département or a région from it instead of typing codes.
 import { createRequire } from 'node:module';
-import type { OrganisationKind } from './organisations.schema.ts';
+import type { OrganisationKind } from './kinds.ts';
 
 export interface ReferenceEntry {
   kind: Extract<OrganisationKind, 'commune' | 'epci' | 'departement' | 'region' | 'com'>;

@@ -9,9 +9,9 @@ import {
   Select,
 } from '../../../platform/views/layout.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
+import { membershipStatuses, organisationKinds } from '../kinds.ts';
 import type { Membership } from '../memberships.ts';
 import { membershipStatusLabels } from '../memberships.ts';
-import { membershipStatuses, organisationKinds } from '../organisations.schema.ts';
 import {
   type Organisation,
   type OrganisationFilters,

@@ -13,7 +13,7 @@ import {
 } from '../../../platform/views/layout.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { Event } from '../../events/events.ts';
-import { organisationKinds } from '../../organisations/organisations.schema.ts';
+import { organisationKinds } from '../../organisations/kinds.ts';
 import { organisationKindLabels } from '../../organisations/organisations.ts';
 import { type Application, applicationStatusLabels } from '../applications.ts';
 import { type ApplicationStatus, applicationStatuses } from '../program.schema.ts';

@@ -1,0 +1,52 @@
+// What other modules read of people and organisations: they never query these tables themselves, they
+// ask here (a list of registrations shows names; an import matches emails to people).
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import { organisations, people } from './organisations.schema.ts';
+import type { Person } from './people.ts';
+
+/** A person as lists show them: name, address, kind, organisation. */
+export interface PersonCard {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  kind: Person['kind'];
+  organisationId: string | null;
+  organisationName: string | null;
+  disabled: boolean;
+}
+
+/** The cards of these people, by id (unknown ids are left out). */
+export async function personCards(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, PersonCard>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await executor
+    .select({
+      id: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      email: people.email,
+      kind: people.kind,
+      organisationId: people.organisationId,
+      organisationName: organisations.name,
+      disabledAt: people.disabledAt,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(inArray(people.id, unique));
+  return new Map(rows.map(({ disabledAt, ...row }) => [row.id, { ...row, disabled: disabledAt !== null }]));
+}
+
+/** The people with these addresses (case-insensitive). */
+export async function findPeopleByEmails(executor: Executor, emails: readonly string[]): Promise<Person[]> {
+  const lower = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+  if (lower.length === 0) return [];
+  return executor
+    .select()
+    .from(people)
+    .where(inArray(sql`lower(${people.email})`, lower));
+}
