@@ -75,7 +75,6 @@ export function eventApiRoutes(services: Services) {
       body: eventInput,
       responses: {
         201: { description: 'Événement créé', schema: eventOut },
-        400: { description: 'Saisie invalide' },
         403: { description: 'Réservé à l’équipe du réseau' },
       },
       allow: (request) => policy.manage(request.actor),
@@ -159,11 +158,14 @@ export function eventApiRoutes(services: Services) {
       url: '/api/v1/registrations/:id',
       tag: 'Agenda',
       summary: 'Annuler une inscription (la première personne en attente est confirmée)',
+      operationId: 'cancelRegistration',
       params: idParams,
       responses: {
         204: { description: 'Annulée' },
+        403: { description: 'Pas le droit d’annuler l’inscription de cette personne (code forbidden)' },
         404: { description: 'Introuvable' },
-        422: { description: 'L’événement a commencé' },
+        409: { description: 'Déjà annulée (code already_cancelled)' },
+        422: { description: 'L’événement a commencé (code event_started)' },
       },
       handler: async ({ params, request }) => {
         const registration = await getRegistration(db, params.id);

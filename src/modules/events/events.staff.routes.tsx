@@ -202,8 +202,6 @@ async function listAttendanceImports(db: Executor, eventId: string) {
 
 type RegistrationRow = Awaited<ReturnType<typeof listRegistrations>>[number];
 
-const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-
 export const registrationColumns: Column<RegistrationRow>[] = [
   { header: 'Prénom', value: (r) => r.person.firstName },
   { header: 'Nom', value: (r) => r.person.lastName },
@@ -211,16 +209,17 @@ export const registrationColumns: Column<RegistrationRow>[] = [
   { header: 'Organisation', value: (r) => r.organisationName },
   { header: 'Statut', value: (r) => registrationStatusLabels[r.registration.status] },
   { header: 'Participation', value: (r) => (r.registration.mode ? modeLabels[r.registration.mode] : '') },
-  { header: 'Inscrit·e le', value: (r) => stamp.format(r.registration.createdAt) },
+  { header: 'Inscrit·e le', type: 'datetime', value: (r) => r.registration.createdAt },
   { header: 'Présent·e', value: (r) => (r.attendance ? 'oui' : 'non') },
   {
     header: 'Présence enregistrée par',
     value: (r) => (r.attendance ? attendanceSourceLabels[r.attendance.source] : ''),
   },
-  { header: 'Minutes en ligne', value: (r) => r.attendance?.minutes ?? null },
+  { header: 'Minutes en ligne', type: 'number', value: (r) => r.attendance?.minutes },
   {
     header: 'Présence enregistrée le',
-    value: (r) => (r.attendance ? stamp.format(r.attendance.recordedAt) : ''),
+    type: 'datetime',
+    value: (r) => r.attendance?.recordedAt,
   },
 ];
 

@@ -93,7 +93,6 @@ export function organisationApiRoutes({ db }: Services) {
       body: organisationInput,
       responses: {
         201: { description: 'Organisation créée', schema: organisationOut },
-        400: { description: 'Saisie invalide' },
         403: { description: 'Réservé à l’équipe du réseau' },
         409: { description: 'Organisation déjà enregistrée' },
         422: { description: 'Introuvable dans le référentiel officiel' },
@@ -157,7 +156,6 @@ export function organisationApiRoutes({ db }: Services) {
       body: membershipInput,
       responses: {
         201: { description: 'Adhésion enregistrée (ou mise à jour)', schema: membershipOut },
-        400: { description: 'Saisie invalide' },
         403: { description: 'Réservé à l’équipe du réseau' },
         404: { description: 'Organisation introuvable' },
       },
@@ -179,9 +177,9 @@ export function organisationApiRoutes({ db }: Services) {
       body: personInput,
       responses: {
         201: { description: 'Personne créée', schema: personOut },
-        400: { description: 'Saisie invalide' },
         403: { description: 'Ni équipe du réseau, ni référent de cette organisation' },
         409: { description: 'Adresse électronique déjà utilisée' },
+        422: { description: 'Organisation inconnue (code unknown_organisation)' },
       },
       handler: async ({ body, request }) => {
         const actor = request.actor;

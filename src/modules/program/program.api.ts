@@ -37,7 +37,6 @@ export function programApiRoutes(services: Services) {
           description: 'Édition créée',
           schema: z.object({ id: z.uuid(), title: z.string(), minSessions: z.number() }),
         },
-        400: { description: 'Saisie invalide' },
         403: { description: 'Réservé à l’équipe du réseau' },
       },
       handler: async ({ request }) => {
@@ -93,7 +92,11 @@ export function programApiRoutes(services: Services) {
           description: 'Candidature déposée',
           schema: z.object({ id: z.uuid(), status: z.literal('submitted') }),
         },
-        403: { description: 'Pas élu d’une collectivité adhérente (code not_eligible)' },
+        403: {
+          description:
+            'Pas élu d’une collectivité adhérente (code not_eligible), ou pas le droit de candidater pour cette personne (code forbidden)',
+        },
+        404: { description: 'Parcours ou personne introuvable' },
         409: { description: 'Déjà candidat' },
         422: { description: 'Hors de la période de candidature' },
       },
@@ -112,6 +115,7 @@ export function programApiRoutes(services: Services) {
       url: '/api/v1/applications/:id/decision',
       tag: 'Parcours',
       summary: 'Décider d’une candidature (le candidat est prévenu par courriel)',
+      operationId: 'decideApplication',
       params: idParams,
       body: decisionInput,
       allow: (request) => policy.manage(request.actor),
@@ -151,6 +155,7 @@ export function programApiRoutes(services: Services) {
             standing: z.enum(['eligible', 'on_track', 'at_risk']),
           }),
         },
+        403: { description: 'Ni cette personne, ni son référent, ni l’équipe du réseau' },
         404: { description: 'Introuvable' },
       },
       handler: async ({ params, request }) => {
@@ -174,6 +179,7 @@ export function programApiRoutes(services: Services) {
       url: '/api/v1/programs/:id/certificates',
       tag: 'Parcours',
       summary: 'Délivrer les certificats à tous les participants éligibles qui n’en ont pas (idempotent)',
+      operationId: 'issueProgramCertificates',
       params: idParams,
       allow: (request) => policy.manage(request.actor),
       responses: {
@@ -193,6 +199,7 @@ export function programApiRoutes(services: Services) {
       url: '/api/v1/certificates/:code',
       tag: 'Parcours',
       summary: 'Vérifier un certificat (public)',
+      operationId: 'verifyCertificate',
       auth: false,
       params: codeParams,
       responses: {
@@ -224,7 +231,12 @@ export function programApiRoutes(services: Services) {
       tag: 'Parcours',
       summary: 'Le certificat en PDF (son titulaire et l’équipe)',
       params: codeParams,
-      responses: { 200: { description: 'application/pdf' }, 404: { description: 'Introuvable' } },
+      responses: {
+        200: { description: 'Le certificat', mediaType: 'application/pdf' },
+        403: { description: 'Ni son titulaire, ni l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        410: { description: 'Révoqué : il ne se télécharge plus (code revoked)' },
+      },
       handler: async ({ params, request, reply }) => {
         const certificate = await getCertificate(db, params.code);
         if (!certificate) return fail(404, 'not_found', 'Aucun certificat ne porte ce code.');

@@ -561,8 +561,8 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
         { header: 'Adresse électronique', value: (i) => i.email },
         { header: 'Collectivité', value: (i) => i.organisationName },
         { header: 'Mandat', value: (i) => i.mandate },
-        { header: 'Reçue le', value: (i) => parisDate(i.createdAt) },
-        { header: 'Invitée le', value: (i) => (i.invitedAt ? parisDate(i.invitedAt) : '') },
+        { header: 'Reçue le', type: 'date', value: (i) => i.createdAt },
+        { header: 'Invitée le', type: 'date', value: (i) => i.invitedAt },
       ];
       return sendSheet(reply, 'interets', format, 'Intérêts', columns, await listInterests(db, program.id));
     });
@@ -576,10 +576,10 @@ export function registerProgramRoutes(app: FastifyInstance, services: Services) 
         { header: 'Adresse électronique', value: (r) => r.email },
         { header: 'Collectivité', value: (r) => r.organisationName ?? '' },
         { header: 'Région', value: (r) => r.regionName ?? '' },
-        { header: 'Séances suivies', value: (r) => r.outcome.attended },
-        { header: 'Séances exigées', value: (r) => r.outcome.minSessions },
-        { header: 'Obligatoires suivies', value: (r) => r.outcome.mandatoryAttended },
-        { header: 'Obligatoires', value: (r) => r.outcome.mandatoryTotal },
+        { header: 'Séances suivies', type: 'number', value: (r) => r.outcome.attended },
+        { header: 'Séances exigées', type: 'number', value: (r) => r.outcome.minSessions },
+        { header: 'Obligatoires suivies', type: 'number', value: (r) => r.outcome.mandatoryAttended },
+        { header: 'Obligatoires', type: 'number', value: (r) => r.outcome.mandatoryTotal },
         { header: 'Situation', value: (r) => cohortStandingLabel(r.outcome.standing, r.certificate) },
         { header: 'Certificat', value: (r) => r.certificate?.code ?? '' },
       ];

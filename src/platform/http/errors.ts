@@ -24,6 +24,7 @@ const messagesByStatus: Record<number, [string, string]> = {
   406: ['not_acceptable', 'Ce format de réponse n’est pas disponible.'],
   409: ['conflict', 'Cette ressource existe déjà.'],
   413: ['payload_too_large', 'Le contenu envoyé est trop volumineux.'],
+  414: ['uri_too_long', 'L’adresse demandée est trop longue.'],
   415: ['unsupported_media_type', 'Ce type de contenu n’est pas accepté.'],
   422: ['unprocessable', 'Cette demande ne peut pas être traitée.'],
   429: ['rate_limited', 'Trop de tentatives : patientez quelques minutes avant de réessayer.'],
@@ -72,6 +73,37 @@ export interface Describe {
 const malformedMultipart =
   /^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|Malformed part header|Missing Content-Type-header\.|Unsupported Content-Type\.)$/;
 
+const outOfReachMessage =
+  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|the database system is (starting|shutting) down/;
+// Network failures, and PostgreSQL's « shutting down », « cannot connect now », « too many connections ».
+const outOfReachCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/**
+ * Is the database out of reach? The error may be the driver's, or the ORM's « Failed query … » wrapping it
+ * (drizzle's DrizzleQueryError keeps it as `cause`): the chain of causes is read.
+ */
+function databaseOutOfReach(error: unknown): boolean {
+  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    if (typeof current.message === 'string' && outOfReachMessage.test(current.message)) return true;
+    if (typeof current.code === 'string' && outOfReachCodes.has(current.code)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
 /** Turns any thrown error into the answer a person should get. */
 export function describeError(error: FastifyError | Error): Describe {
   const e = error as FastifyError & { status?: number };
@@ -81,11 +113,7 @@ export function describeError(error: FastifyError | Error): Describe {
     return { status: 400, code: 'bad_request', message: 'Le formulaire envoyé est mal formé.' };
   }
   // The database is unreachable or every connection is busy: nothing was written, the person may retry.
-  if (
-    /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|the database system is (starting|shutting) down/.test(
-      e.message,
-    )
-  ) {
+  if (databaseOutOfReach(e)) {
     return {
       status: 503,
       code: 'unavailable',

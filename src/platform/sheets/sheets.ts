@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { timeZone } from '../time.ts';
 
 export type Row = Record<string, string>;
 
@@ -102,27 +103,131 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export interface Column<T> {
-  header: string;
-  value: (item: T) => string | number | null;
+/**
+ * A column of an export, typed: the CSV writes its cells as French text, the XLSX as typed cells, from the
+ * same definition. `date` is a day (an instant, taken on its Paris day, or a YYYY-MM-DD date); `datetime` an
+ * instant, shown at Paris time.
+ */
+export type Column<T> =
+  | { header: string; type?: 'text'; value: (item: T) => string | null | undefined }
+  | { header: string; type: 'number'; value: (item: T) => number | null | undefined }
+  | { header: string; type: 'date'; value: (item: T) => Date | string | null | undefined }
+  | { header: string; type: 'datetime'; value: (item: T) => Date | null | undefined };
+
+type Cell = string | number | Date | null | undefined;
+
+const parisClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** What a clock in Paris reads at this instant. */
+function parisWallClock(at: Date) {
+  const part = Object.fromEntries(parisClock.formatToParts(at).map((p) => [p.type, p.value]));
+  return {
+    year: part.year!,
+    month: part.month!,
+    day: part.day!,
+    hour: part.hour!,
+    minute: part.minute!,
+    second: part.second!,
+  };
 }
 
-/** CSV for French spreadsheets: UTF-8 with BOM, « ; » between fields. */
+/** A day, from an instant (its Paris day) or a YYYY-MM-DD date. */
+function dayOf(value: Date | string) {
+  if (value instanceof Date) return parisWallClock(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) throw new Error(`Date attendue au format AAAA-MM-JJ : ${value}`);
+  return { year: match[1]!, month: match[2]!, day: match[3]! };
+}
+
+/** The cell's French text, for CSV: jj/mm/aaaa, jj/mm/aaaa hh:mm, a decimal comma. */
+function csvCell<T>(column: Column<T>, item: T): string {
+  const value: Cell = column.value(item);
+  if (value === null || value === undefined) return '';
+  switch (column.type) {
+    case 'number':
+      return String(value).replace('.', ',');
+    case 'date': {
+      const d = dayOf(value as Date | string);
+      return `${d.day}/${d.month}/${d.year}`;
+    }
+    case 'datetime': {
+      const t = parisWallClock(value as Date);
+      return `${t.day}/${t.month}/${t.year} ${t.hour}:${t.minute}`;
+    }
+    default:
+      return protect(String(value));
+  }
+}
+
+/** CSV for French spreadsheets (RFC 4180 line ends): UTF-8 with BOM, « ; » between fields, CRLF. */
 export function toCsv<T>(columns: Column<T>[], items: T[]): string {
-  return `\ufeff${stringify([columns.map((c) => c.header), ...items.map((i) => columns.map((c) => protect(c.value(i))))], { delimiter: ';' })}`;
+  return `\ufeff${stringify(
+    [columns.map((c) => protect(c.header)), ...items.map((i) => columns.map((c) => csvCell(c, i)))],
+    { delimiter: ';', record_delimiter: 'windows' },
+  )}`;
 }
 
 // A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection): quote it as text.
-function protect(value: string | number | null): string | number {
-  if (typeof value !== 'string') return value ?? '';
+function protect(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const numberFormats = { date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm' } as const;
+
+/**
+ * The cell's typed value, for XLSX. Excel has no time zone: a date cell holds a wall-clock reading, which
+ * exceljs writes from the Date's UTC fields. So an instant becomes the Date whose UTC fields are Paris's
+ * clock at that instant, whatever the time zone of the server.
+ */
+function xlsxCell<T>(column: Column<T>, item: T): string | number | Date | null {
+  const value: Cell = column.value(item);
+  if (value === null || value === undefined) return null;
+  switch (column.type) {
+    case 'number':
+      return value as number;
+    case 'date': {
+      const d = dayOf(value as Date | string);
+      return new Date(Date.UTC(Number(d.year), Number(d.month) - 1, Number(d.day)));
+    }
+    case 'datetime': {
+      const t = parisWallClock(value as Date);
+      return new Date(
+        Date.UTC(
+          Number(t.year),
+          Number(t.month) - 1,
+          Number(t.day),
+          Number(t.hour),
+          Number(t.minute),
+          Number(t.second),
+        ),
+      );
+    }
+    default:
+      return String(value);
+  }
 }
 
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], items: T[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, c.header.length + 4) }));
-  for (const item of items) sheet.addRow(columns.map((c) => c.value(item)));
+  sheet.columns = columns.map((c) => {
+    const format = c.type === 'date' || c.type === 'datetime' ? numberFormats[c.type] : undefined;
+    return {
+      header: c.header,
+      width: Math.max(c.type === 'datetime' ? 17 : 12, c.header.length + 4),
+      ...(format ? { style: { numFmt: format } } : {}),
+    };
+  });
+  for (const item of items) sheet.addRow(columns.map((c) => xlsxCell(c, item)));
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
