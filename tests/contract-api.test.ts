@@ -27,7 +27,8 @@ import {
   nextAddress,
   send,
 } from './proof/http.ts';
-import { type Case, cellOf, firstAllowedRole, matrix, type RequestSpec } from './proof/matrix.ts';
+import { type Case, cellOf, firstAllowedRole, type RequestSpec } from './proof/cases.ts';
+import { matrix } from './proof/matrix.ts';
 import { baseUrl, buildFixtures, roles } from './proof/world.ts';
 
 type Schema = Record<string, unknown>;
