@@ -1,8 +1,10 @@
-// `npm start`: migrates, loads the demo data on first start, serves, and stops cleanly on SIGTERM.
+// `npm start`: migrates, re-signs Open Badges credentials of an older format, loads the demo data on first
+// start, serves, and stops cleanly on SIGTERM.
 
 import { demoStaffEmail, seedDemo } from './demo/seed.ts';
 import { createSignInLink } from './modules/accounts/sign-in-link.ts';
 import { findPersonByEmail } from './modules/organisations/people.ts';
+import { reissueCredentials } from './modules/program/credential-reissue.ts';
 import { loadEnv } from './platform/env.ts';
 import { buildApp } from './server.ts';
 import { createServices } from './services.ts';
@@ -12,6 +14,12 @@ const config = loadEnv();
 const services = await createServices(config);
 const { logger, db } = services;
 await services.database.migrate();
+try {
+  await reissueCredentials(db, config.baseUrl, { logger });
+} catch (error) {
+  // Certificates keep their older credential until the next start; serving them matters more.
+  logger.error({ err: error }, 'ré-émission des attestations Open Badges interrompue');
+}
 const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db, new Date(), config.baseUrl) : false;
 const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });
