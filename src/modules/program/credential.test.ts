@@ -191,6 +191,12 @@ describe('the Open Badges 3.0 credential of a certificate', async () => {
     const key = await get('/reseau/cles/ob3-issuer');
     assert.match(String(key.headers['content-type']), /^application\/jwk\+json/);
     assert.equal('d' in key.json(), false);
+    // Even a key stored with its private part by mistake is published without it.
+    await db.insert(signingKeys).values({ id: 'cle-test', publicJwk: privateJwk, privateJwk });
+    const careless = (await get('/reseau/cles/cle-test')).json();
+    assert.deepEqual(Object.keys(careless).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    assert.equal(careless.kid, `${baseUrl}/reseau/cles/cle-test`);
+    await db.delete(signingKeys).where(eq(signingKeys.id, 'cle-test'));
     for (const url of [
       '/reseau/cles/inconnue',
       '/reseau/cles/%3Cscript%3E',

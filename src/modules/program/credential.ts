@@ -197,13 +197,17 @@ async function issuerKey(executor: Executor): Promise<{ id: string; privateJwk: 
   return issuerKey(executor);
 }
 
+/** RFC 7518 §6: the private parts of EC, OKP and RSA keys, and a symmetric key. */
+const privateJwkMembers = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']);
+
 /**
- * A stored public key as published: its members named one by one, so that nothing private (`d`) can ever
- * leave, and its `kid` the URI it is published at (keys stored before version 2 say `ob3-issuer` there).
+ * A stored public key as published: without any private member, even if one were stored by mistake (§8.2:
+ * « The JWK MUST never contain "d" »), its `kid` the URI it is published at (the key made before version 2
+ * says `ob3-issuer` there).
  */
 function publishedJwk(baseUrl: string, id: string, stored: JWK): JWK {
-  const { kty, crv, x, alg } = stored;
-  return { kty, crv, x, alg, use: 'sig', kid: keyUrl(baseUrl, id) };
+  const published = Object.entries(stored).filter(([member]) => !privateJwkMembers.has(member));
+  return { ...Object.fromEntries(published), use: 'sig', kid: keyUrl(baseUrl, id) };
 }
 
 /** Every key as a JWK set (`/.well-known/jwks.json`); makes the issuer key if there is none yet. */
