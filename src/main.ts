@@ -1,8 +1,9 @@
-// `npm start`: migrates, loads the demo data on first start, serves, and stops cleanly on SIGTERM.
+// `npm start`: migrates, checks the database and runs the modules' start work, loads the demo data on first
+// start, serves, and stops cleanly on SIGTERM.
 
 import { seedDemo } from './demo/seed.ts';
 import { createSignInLink } from './modules/accounts/sign-in-link.ts';
-import { bootModules, moduleProblems } from './modules/index.ts';
+import { bootModules, moduleProblems, startModules } from './modules/index.ts';
 import { demoStaffEmail } from './modules/organisations/demo.ts';
 import { findPersonByEmail } from './modules/organisations/people.ts';
 import { loadEnv } from './platform/env.ts';
@@ -21,6 +22,7 @@ if (problems.length) {
   await services.close();
   process.exit(1);
 }
+await startModules(services);
 const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db, new Date(), config.baseUrl) : false;
 const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });

@@ -2,6 +2,7 @@
 // read it: a new module is one folder and one line here (its place in the list is the order of its demo
 // data and of its routes).
 import type { Executor } from '../platform/db/client.ts';
+import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import events from './events/index.ts';
@@ -29,4 +30,15 @@ export async function moduleProblems(executor: Executor): Promise<string[]> {
   const problems: string[] = [];
   for (const module of modules) problems.push(...((await module.checks?.(executor)) ?? []));
   return problems;
+}
+
+/** The modules' work at start (see `Module.start`); one that fails is logged and the others go on. */
+export async function startModules(services: Pick<Services, 'db' | 'config' | 'logger'>) {
+  for (const module of modules) {
+    try {
+      await module.start?.(services);
+    } catch (error) {
+      services.logger.error({ err: error, module: module.name }, 'tâche de démarrage interrompue');
+    }
+  }
 }

@@ -67,6 +67,11 @@ export interface Module {
   cli?: CliCommand[];
   /** Demo data, loaded on an empty database in the order of the list. */
   seed?: (tx: Executor, demo: DemoData) => Promise<void>;
+  /**
+   * Work done at each start, after the migrations and before serving (re-signing credentials of an older
+   * format…). A failure is logged and the start goes on: serving matters more.
+   */
+  start?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Promise<void>;
   /** Checks made at boot on the database; each problem found is a French sentence and stops the start. */
   checks?: (executor: Executor) => Promise<string[]>;
 }

@@ -1,12 +1,13 @@
-// Public pages of certificates: verification by code, the Open Badges credential, the issuer's keys.
+// Public pages of certificates: verification by code, the Open Badges credential, the issuer's keys and profile.
 import type { FastifyInstance } from 'fastify';
 import { pageContext, sendPage } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
 import { getCertificate, verifyCertificate } from './certificates.ts';
-import { issuerName, publicKeys } from './credential.ts';
+import { issuerName, issuerProfileUrl, publicKey, publicKeys } from './credential.ts';
 import { VerificationPage } from './views/verification.tsx';
 
 const codePattern = /^[A-Z0-9-]{8,40}$/;
+const keyIdPattern = /^[a-z0-9-]{1,64}$/;
 
 export function registerCertificateRoutes(app: FastifyInstance, services: Services) {
   const { db, config } = services;
@@ -32,11 +33,25 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
         .type('application/json')
         .send({ error: { code: 'not_found', message: 'Aucun certificat ne porte ce code.' } });
     }
-    if (file === 'credential.jwt') return reply.type('application/vc+jwt').send(stored.jwt);
+    // A plain JWT (RFC 7519's media type): OB 3.0 §8.2 asks `typ: JWT`, not VC-JOSE-COSE's `vc+jwt`.
+    if (file === 'credential.jwt') return reply.type('application/jwt').send(stored.jwt);
     return reply.type('application/ld+json; charset=utf-8').send(stored.json);
   });
 
-  app.get('/.well-known/jwks.json', async () => publicKeys(db));
+  app.get('/.well-known/jwks.json', async () => publicKeys(db, config.baseUrl));
+
+  // What a credential's `kid` dereferences to: the JWK itself (OB 3.0 §8.2), not a set to pick from.
+  app.get('/reseau/cles/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const jwk = keyIdPattern.test(id) ? await publicKey(db, config.baseUrl, id) : undefined;
+    if (!jwk) {
+      return reply
+        .code(404)
+        .type('application/json')
+        .send({ error: { code: 'not_found', message: 'Aucune clé ne porte ce nom.' } });
+    }
+    return reply.type('application/jwk+json').send(jwk);
+  });
 
   app.get('/reseau/profil.json', async (_request, reply) =>
     reply.type('application/ld+json; charset=utf-8').send({
@@ -44,7 +59,7 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
         'https://www.w3.org/ns/credentials/v2',
         'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
       ],
-      id: `${config.baseUrl}/reseau/profil.json`,
+      id: issuerProfileUrl(config.baseUrl),
       type: ['Profile'],
       name: issuerName,
       url: config.baseUrl,

@@ -10,7 +10,7 @@ import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { getPerson, listMandates } from '../organisations/people.ts';
 import { listApplications } from './applications.ts';
 import { certificatePdf } from './certificate-pdf.ts';
-import { achievementCredential, credentialSigner } from './credential.ts';
+import { achievementCredential, credentialSigner, credentialVersion } from './credential.ts';
 import { certificates } from './program.schema.ts';
 import { getProgram, listSessions } from './programs.ts';
 import { cohortProgress } from './progress.ts';
@@ -101,6 +101,7 @@ export async function issueCertificates(
       organisationName: organisation?.name ?? null,
       pdf,
       credential: { json: credential, jwt },
+      credentialVersion,
       issuedBy: actorId,
     });
   }

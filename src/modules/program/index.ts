@@ -2,6 +2,7 @@
 import { defineModule } from '../module.ts';
 import { registerCertificateRoutes } from './certificates.routes.tsx';
 import { cohortAudience } from './cohort-audience.ts';
+import { reissueCredentials } from './credential-reissue.ts';
 import { seedDemoProgram } from './demo.ts';
 import { programApiRoutes } from './program.api.ts';
 import { registerProgramRoutes } from './program.routes.tsx';
@@ -16,6 +17,10 @@ export default defineModule({
   },
   api: programApiRoutes,
   audiences: [cohortAudience],
+  // Credentials of an older format are signed again (same certificate, new token): docs/decisions/007.
+  start: async ({ db, config, logger }) => {
+    await reissueCredentials(db, config.baseUrl, { logger });
+  },
   nav: [
     { menu: 'main', href: '/parcours', label: 'Diplomates des territoires', order: 20 },
     { menu: 'staff', href: '/gestion/parcours', label: 'Parcours', order: 30 },

@@ -34,6 +34,13 @@ export const matrix: Record<string, Case[]> = {
   'GET /.well-known/jwks.json': [
     { name: 'issuer keys', own: EVERYONE, build: () => ({ url: '/.well-known/jwks.json' }) },
   ],
+  'GET /reseau/cles/:id': [
+    {
+      name: 'an issuer key (a credential’s kid)',
+      own: EVERYONE,
+      build: () => ({ url: '/reseau/cles/ob3-issuer' }),
+    },
+  ],
   'GET /reseau/profil.json': [
     { name: 'issuer profile', own: EVERYONE, build: () => ({ url: '/reseau/profil.json' }) },
   ],

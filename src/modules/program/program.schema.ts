@@ -121,6 +121,11 @@ export const certificates = pgTable(
     organisationName: text('organisation_name'),
     pdf: bytea('pdf').notNull(),
     credential: jsonb('credential').notNull(),
+    /**
+     * The format of the stored Open Badges credential (`credentialVersion` in credential.ts). Rows below the
+     * current one are re-signed at start (credential-reissue.ts): 1 = the VC-JOSE-COSE token issued first.
+     */
+    credentialVersion: integer('credential_version').notNull().default(1),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revocationReason: text('revocation_reason'),
     issuedBy: uuid('issued_by').references(() => people.id, { onDelete: 'set null' }),
