@@ -1,8 +1,9 @@
 // Wires the platform for one process: logger, database, job queue with every module's job handlers.
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { modules } from './modules/index.ts';
 import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
+import { createLogger } from './platform/http/log.ts';
 import { type JobHandler, JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
 import type { Services } from './platform/services.ts';
@@ -35,7 +36,7 @@ export async function createServices(
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningServices> {
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
