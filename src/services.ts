@@ -22,7 +22,11 @@ export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs =
       handlers[kind] = handler;
     }
   }
-  const jobs = new JobRunner(db, handlers, { pollMs, logger });
+  const schedules = modules.flatMap((m) => m.schedules ?? []);
+  for (const { kind } of schedules) {
+    if (!handlers[kind]) throw new Error(`travail récurrent « ${kind} » sans traitement`);
+  }
+  const jobs = new JobRunner(db, handlers, { pollMs, logger, schedules });
   return {
     jobs,
     close: async () => {

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../platform/db/client.ts';
 import type { ApiRoute } from '../platform/http/api.ts';
 import type { PageRoute } from '../platform/http/pages.tsx';
-import type { JobHandler } from '../platform/jobs/queue.ts';
+import type { JobHandler, Schedule } from '../platform/jobs/queue.ts';
 import type { Services } from '../platform/services.ts';
 import type { NavEntry } from '../platform/views/navigation.ts';
 import type { AudienceDefinition } from './events/audiences.ts';
@@ -55,6 +55,8 @@ export interface Module {
   routes?: (app: FastifyInstance, services: Services) => void;
   /** `/api/v1` routes (`defineApiRoute`): they also make the OpenAPI document. */
   api?: (services: Services) => ApiRoute[];
+  /** Jobs that come back (purges, retention): each kind also has its handler in `jobs`. */
+  schedules?: Schedule[];
   /** Handlers of the job queue, by job kind. */
   jobs?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Record<string, JobHandler>;
   /** Entries of the main menu and of the staff menu. */

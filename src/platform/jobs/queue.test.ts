@@ -178,3 +178,35 @@ describe('the job queue', async () => {
     assert.equal(left?.n, 0);
   });
 });
+
+describe('recurring jobs', async () => {
+  const database = await testDatabase({ after });
+  const { db } = database;
+  const waiting = async () =>
+    (
+      await queryRows<{ n: number; run_in: number | null }>(
+        db,
+        sql`select count(*)::int as n, min(extract(epoch from run_at - now()))::float8 as run_in
+            from jobs where scheduled = 'test.daily' and done_at is null and failed_at is null`,
+      )
+    )[0]!;
+
+  it('keeps one run waiting whatever the number of processes starting, and writes the next when one ends', async () => {
+    let runs = 0;
+    const make = () =>
+      new JobRunner(
+        db,
+        { 'test.daily': async () => void runs++ },
+        { pollMs: 50, logger, schedules: [{ kind: 'test.daily', everyMinutes: 1440 }] },
+      );
+    const [a, b] = [make(), make()];
+    await Promise.all([a.ensureSchedules(), b.ensureSchedules(), a.ensureSchedules()]);
+    assert.equal((await waiting()).n, 1, 'one waiting run, not three');
+    assert.equal(await a.drain(), 1);
+    assert.equal(runs, 1);
+    const next = await waiting();
+    assert.equal(next.n, 1, 'the next run is written');
+    assert.ok(next.run_in! > 1430 * 60 && next.run_in! <= 1440 * 60, `next run in ${next.run_in} s`);
+    assert.equal(await b.drain(), 0, 'not due before tomorrow');
+  });
+});

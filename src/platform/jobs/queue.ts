@@ -41,12 +41,20 @@ interface ClaimedJob {
   kind: string;
   payload: Record<string, unknown>;
   attempts: number;
+  scheduled: string | null;
+}
+
+/** A job that comes back: the runner keeps one waiting, and writes the next when one is done. */
+export interface Schedule {
+  kind: string;
+  everyMinutes: number;
 }
 
 export interface JobRunnerOptions {
   pollMs: number;
   batchSize?: number;
   logger: Logger;
+  schedules?: Schedule[];
 }
 
 export class JobRunner {
@@ -63,7 +71,23 @@ export class JobRunner {
 
   start(): void {
     this.#stopped = false;
-    this.#schedule(0);
+    void this.ensureSchedules()
+      .catch((error) =>
+        this.options.logger.error({ err: error }, 'file de travaux : travaux récurrents non prévus'),
+      )
+      .finally(() => this.#schedule(0));
+  }
+
+  /**
+   * Makes sure each recurring job has one run waiting (at once, the first time). Several processes may do
+   * it together: the unique index on waiting `scheduled` jobs keeps one.
+   */
+  async ensureSchedules(): Promise<void> {
+    for (const { kind } of this.options.schedules ?? []) {
+      await this.db.execute(sql`
+        insert into jobs (kind, payload, scheduled) values (${kind}, '{}'::jsonb, ${kind})
+        on conflict (scheduled) where done_at is null and failed_at is null do nothing`);
+    }
   }
 
   /** Lets the job in hand finish, then stops. */
@@ -139,6 +163,7 @@ export class JobRunner {
       kind: string;
       payload: Record<string, unknown>;
       attempts: number;
+      scheduled: string | null;
     }>(
       this.db,
       sql`
@@ -150,7 +175,7 @@ export class JobRunner {
         order by run_at, id
         limit ${this.options.batchSize ?? 10}
         for update skip locked)
-      returning id, kind, payload, attempts`,
+      returning id, kind, payload, attempts, scheduled`,
     );
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
@@ -160,7 +185,17 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`aucun traitement pour le travail « ${job.kind} »`);
       await handler(job.payload, job);
-      await this.db.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
+      const every = this.options.schedules?.find((s) => s.kind === job.scheduled)?.everyMinutes;
+      // The next run of a recurring job is written in the transaction that ends this one: a crash between
+      // them cannot lose the schedule.
+      await this.db.transaction(async (tx) => {
+        await tx.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
+        if (every === undefined) return;
+        await tx.execute(sql`
+          insert into jobs (kind, payload, scheduled, run_at)
+          values (${job.kind}, '{}'::jsonb, ${job.scheduled}, now() + make_interval(mins => ${every}))
+          on conflict (scheduled) where done_at is null and failed_at is null do nothing`);
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.logger.warn({ job: job.id, kind: job.kind, err: error }, 'travail en échec');

@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "scheduled" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_scheduled_key" ON "jobs" USING btree ("scheduled") WHERE "jobs"."done_at" is null and "jobs"."failed_at" is null;
