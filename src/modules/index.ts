@@ -2,6 +2,8 @@
 // read it: a new module is one folder and one line here (its place in the list is the order of its demo
 // data and of its routes).
 import type { Executor } from '../platform/db/client.ts';
+import { platformPrivacy } from '../platform/db/platform.privacy.ts';
+import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
 import { installAudiences } from './events/audiences.ts';
@@ -42,3 +44,6 @@ export async function startModules(services: Pick<Services, 'db' | 'config' | 'l
     }
   }
 }
+
+/** The register of processing activities: the platform's tables and every module's. */
+export const register = (): Processing[] => [...platformPrivacy, ...modules.flatMap((m) => m.privacy ?? [])];

@@ -6,6 +6,7 @@ import type { Executor } from '../platform/db/client.ts';
 import type { ApiRoute } from '../platform/http/api.ts';
 import type { PageRoute } from '../platform/http/pages.tsx';
 import type { JobHandler, Schedule } from '../platform/jobs/queue.ts';
+import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import type { NavEntry } from '../platform/views/navigation.ts';
 import type { AudienceDefinition } from './events/audiences.ts';
@@ -36,6 +37,22 @@ export interface CliCommand {
 
 export class CliError extends Error {}
 
+/** Something the staff should look at, on their home page (`/gestion`): « 3 candidatures à examiner ». */
+export interface AttentionItem {
+  label: string;
+  count: number;
+  href: string;
+}
+
+/** A result of the staff's search box. */
+export interface SearchHit {
+  /** What it is, in French: « Personne », « Organisation », « Événement ». */
+  kind: string;
+  title: string;
+  detail?: string;
+  href: string;
+}
+
 /** Who is asking: filled by the one module that provides it (accounts). */
 export interface Authentication {
   /** Reads the session cookie of page requests and sets `request.actor`. */
@@ -49,6 +66,8 @@ export interface Module {
   name: string;
   /** The module's tables (drizzle-kit reads `src/modules/*\/*.schema.ts`; this is for the proofs and the register). */
   schema?: Record<string, unknown>;
+  /** Its tables in the register of processing activities (`<name>.privacy.ts`). */
+  privacy?: Processing[];
   /** Page routes (`definePage`). */
   pages?: (services: Services) => PageRoute[];
   /** Routes not yet declared with `definePage`, registered on the app as they are. */
@@ -74,6 +93,10 @@ export interface Module {
    * format…). A failure is logged and the start goes on: serving matters more.
    */
   start?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Promise<void>;
+  /** What needs the staff's attention now (the staff's home lists every module's). */
+  attention?: (executor: Executor, at: Date) => Promise<AttentionItem[]>;
+  /** The staff's search box: this module's records matching the words (at most `limit`). */
+  search?: (executor: Executor, words: string, limit: number) => Promise<SearchHit[]>;
   /** Checks made at boot on the database; each problem found is a French sentence and stops the start. */
   checks?: (executor: Executor) => Promise<string[]>;
 }

@@ -1,5 +1,6 @@
 // Accounts: sign-in by emailed link or ProConnect, sessions, API tokens.
 import { defineModule } from '../module.ts';
+import { accountsPrivacy } from './accounts.privacy.ts';
 import { registerAccountRoutes } from './accounts.routes.tsx';
 import * as schema from './accounts.schema.ts';
 import { apiAuthenticator, installAuthentication } from './auth.ts';
@@ -9,6 +10,7 @@ import { closeSessionsOf } from './sessions.ts';
 export default defineModule({
   name: 'accounts',
   schema,
+  privacy: accountsPrivacy,
   routes: registerAccountRoutes,
   authentication: { install: installAuthentication, api: apiAuthenticator },
   people: { disabled: closeSessionsOf },

@@ -4,6 +4,7 @@ import { revokeCalendarFeed } from './calendar-feeds.ts';
 import { seedDemoEvents } from './demo.ts';
 import { agendaAudiences, unknownAudiences } from './eligibility.ts';
 import { eventApiRoutes } from './events.api.ts';
+import { eventsPrivacy } from './events.privacy.ts';
 import { registerEventRoutes } from './events.routes.tsx';
 import * as schema from './events.schema.ts';
 import { registerEventStaffRoutes } from './events.staff.routes.tsx';
@@ -12,6 +13,7 @@ import { notificationSettings, reminderHandler, reminderJob } from './notificati
 export default defineModule({
   name: 'events',
   schema,
+  privacy: eventsPrivacy,
   routes: (app, services) => {
     registerEventRoutes(app, services);
     registerEventStaffRoutes(app, services);

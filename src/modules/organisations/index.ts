@@ -4,12 +4,14 @@ import { defineModule } from '../module.ts';
 import { organisationCommands } from './cli.ts';
 import { seedMembersDemo } from './demo.ts';
 import { organisationApiRoutes } from './organisations.api.ts';
+import { organisationsPrivacy } from './organisations.privacy.ts';
 import { registerOrganisationRoutes } from './organisations.routes.tsx';
 import * as schema from './organisations.schema.ts';
 
 export default defineModule({
   name: 'organisations',
   schema,
+  privacy: organisationsPrivacy,
   routes: registerOrganisationRoutes,
   api: organisationApiRoutes,
   nav: [

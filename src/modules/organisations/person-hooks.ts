@@ -6,6 +6,19 @@ import type { Executor } from '../../platform/db/client.ts';
 export interface PersonHooks {
   /** The account was disabled: close what it left open (sessions, calendar feeds…). */
   disabled?(executor: Executor, personId: string): Promise<void>;
+  /**
+   * Two records of the same person are merged: give `intoId` this module's rows of `fromId` (registrations,
+   * attendance, applications, certificates…), before `fromId` is deleted. Where both have a row that must be
+   * unique, keep the more meaningful one (say which in the module).
+   */
+  merged?(executor: Executor, fromId: string, intoId: string): Promise<void>;
+  /** What this module holds about the person, for their copy (RGPD art. 15 and 20): a titled section. */
+  exported?(executor: Executor, personId: string): Promise<{ title: string; data: unknown } | undefined>;
+  /**
+   * Erase or anonymise this module's data of the person (RGPD art. 17), keeping only what the law or the
+   * network's duty requires, without their identity (a certificate's public verification, accounts).
+   */
+  erased?(executor: Executor, personId: string): Promise<void>;
 }
 
 let installed: readonly PersonHooks[] = [];
@@ -16,4 +29,21 @@ export function installPersonHooks(hooks: readonly PersonHooks[]) {
 
 export async function personDisabled(executor: Executor, personId: string) {
   for (const hooks of installed) await hooks.disabled?.(executor, personId);
+}
+
+export async function personMerged(executor: Executor, fromId: string, intoId: string) {
+  for (const hooks of installed) await hooks.merged?.(executor, fromId, intoId);
+}
+
+export async function personExported(executor: Executor, personId: string) {
+  const sections: { title: string; data: unknown }[] = [];
+  for (const hooks of installed) {
+    const section = await hooks.exported?.(executor, personId);
+    if (section) sections.push(section);
+  }
+  return sections;
+}
+
+export async function personErased(executor: Executor, personId: string) {
+  for (const hooks of installed) await hooks.erased?.(executor, personId);
 }

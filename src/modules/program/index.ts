@@ -5,12 +5,14 @@ import { cohortAudience } from './cohort-audience.ts';
 import { reissueCredentials } from './credential-reissue.ts';
 import { seedDemoProgram } from './demo.ts';
 import { programApiRoutes } from './program.api.ts';
+import { programPrivacy } from './program.privacy.ts';
 import { registerProgramRoutes } from './program.routes.tsx';
 import * as schema from './program.schema.ts';
 
 export default defineModule({
   name: 'program',
   schema,
+  privacy: programPrivacy,
   routes: (app, services) => {
     registerCertificateRoutes(app, services);
     registerProgramRoutes(app, services);

@@ -1,0 +1,72 @@
+// « Diplomates des territoires » in the register of processing activities (see platform/privacy.ts).
+import { processing } from '../../platform/privacy.ts';
+import {
+  applications,
+  certificates,
+  expressionsOfInterest,
+  programSessions,
+  programs,
+  signingKeys,
+} from './program.schema.ts';
+
+export const programPrivacy = [
+  processing(programs, {
+    purpose: 'Organiser les éditions du parcours',
+    basis: 'legitimate_interest',
+    retention: 'Sans limite',
+    recipients: 'Tout le monde',
+    personal: ['signatory_name', 'signatory_title'],
+  }),
+  processing(programSessions, {
+    purpose: 'Dire quelles séances de l’agenda forment le parcours',
+    basis: 'legitimate_interest',
+    retention: 'Sans limite',
+    recipients: 'Tout le monde',
+    personal: [],
+  }),
+  processing(expressionsOfInterest, {
+    purpose: 'Prévenir les personnes intéressées de l’ouverture des candidatures',
+    basis: 'consent',
+    retention: 'Jusqu’à la fin des candidatures de l’édition',
+    recipients: 'L’équipe du réseau',
+    personal: ['first_name', 'last_name', 'email', 'organisation_name', 'mandate'],
+  }),
+  processing(applications, {
+    purpose: 'Recevoir et examiner les candidatures au parcours',
+    basis: 'contract',
+    retention: '3 ans après la fin de l’édition',
+    recipients: 'L’équipe du réseau ; la personne ; son ou sa référente',
+    personal: [
+      'person_id',
+      'mandate',
+      'motivation',
+      'availability',
+      'submitted_by',
+      'decided_by',
+      'decision_comment',
+    ],
+  }),
+  processing(certificates, {
+    purpose: 'Délivrer les certificats et permettre à chacun de les vérifier',
+    basis: 'legitimate_interest',
+    retention: 'Sans limite : la vérification publique ne montre que le nom, l’édition et la date',
+    recipients: 'La personne ; quiconque vérifie le certificat ; l’équipe du réseau',
+    personal: [
+      'person_id',
+      'holder_name',
+      'holder_mandate',
+      'organisation_name',
+      'pdf',
+      'credential',
+      'revocation_reason',
+      'issued_by',
+    ],
+  }),
+  processing(signingKeys, {
+    purpose: 'Signer les certificats numériques (Open Badges)',
+    basis: 'legitimate_interest',
+    retention: 'Tant que des certificats signés par la clé existent',
+    recipients: 'Personne (la clé publique est publiée)',
+    personal: [],
+  }),
+];
