@@ -2,7 +2,7 @@
 // PostgreSQL server named by DATABASE_URL), and the app built on it, answering through inject().
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { bootModules } from '../src/modules/index.ts';
 import { type Database, openDatabase } from '../src/platform/db/client.ts';
 import { type Config, parseEnv } from '../src/platform/env.ts';
@@ -63,10 +63,14 @@ export interface TestApp extends Services {
 }
 
 /** The whole app on a fresh database; jobs run only when the test drains them. */
-export async function testApp(t: Cleanup, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(
+  t: Cleanup,
+  overrides: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = await testDatabase(t);
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const { jobs, close } = createJobRunner(database.db, config, logger, 50);
   const services: Services = { config, database, db: database.db, logger, jobs };
   const { app } = await buildApp(services);

@@ -27,15 +27,7 @@ describe('the access log', () => {
         done();
       },
     });
-    const config = testConfig({ LOG_LEVEL: 'info' });
-    const database = await testDatabase({ after });
-    const logger = createLogger('info', sink);
-    const { jobs, close } = createJobRunner(database.db, config, logger, 50);
-    const { app } = await buildApp({ config, database, db: database.db, logger, jobs });
-    after(async () => {
-      await app.close();
-      await close();
-    });
+    const { app } = await testApp({ after }, {}, { logger: createLogger('info', sink) });
     const secrets = [
       'LienSecretDeConnexion0123456789',
       'FluxSecretDAgenda0123456789abcd',
