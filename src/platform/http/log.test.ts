@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { testConfig, testDatabase } from '../../../tests/helpers.ts';
-import { buildApp } from '../../server.ts';
-import { createJobRunner } from '../../services.ts';
+import { testApp } from '../../../tests/helpers.ts';
 import { createLogger, redactUrl } from './log.ts';
 
 describe('the access log', () => {
