@@ -11,9 +11,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
 import { registerPages, sendMessagePage } from './platform/http/pages.tsx';
+import { installIdentity } from './platform/identity.ts';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
-import { bootModules, modules } from './modules/index.ts';
+import { bootModules, modules, site } from './modules/index.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -42,6 +43,7 @@ function authentication() {
 export async function buildApp(services: Services): Promise<App> {
   const { config } = services;
   bootModules();
+  installIdentity(config);
   const auth = authentication();
   let shuttingDown = false;
   const app: FastifyInstance = Fastify({
@@ -153,7 +155,7 @@ export async function buildApp(services: Services): Promise<App> {
     modules.flatMap((m) => m.nav ?? []),
   );
   for (const module of modules) {
-    if (module.pages) registerPages(app, module.pages(services));
+    if (module.pages) registerPages(app, module.pages(services, site));
     module.routes?.(app, services);
   }
 

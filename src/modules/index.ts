@@ -9,7 +9,7 @@ import accounts from './accounts/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import events from './events/index.ts';
 import home from './home/index.ts';
-import type { Module } from './module.ts';
+import type { Module, Site } from './module.ts';
 import organisations from './organisations/index.ts';
 import { installPersonHooks } from './organisations/person-hooks.ts';
 import program from './program/index.ts';
@@ -47,3 +47,16 @@ export async function startModules(services: Pick<Services, 'db' | 'config' | 'l
 
 /** The register of processing activities: the platform's tables and every module's. */
 export const register = (): Processing[] => [...platformPrivacy, ...modules.flatMap((m) => m.privacy ?? [])];
+
+/** What the modules contribute to the pages that gather them (see `Site`). */
+export const site: Site = {
+  async attention(executor, at) {
+    const items = await Promise.all(modules.map((m) => m.attention?.(executor, at) ?? []));
+    return items.flat().filter((item) => item.count > 0);
+  },
+  async search(executor, words, limit) {
+    const hits = await Promise.all(modules.map((m) => m.search?.(executor, words, limit) ?? []));
+    return hits.flat();
+  },
+  register,
+};

@@ -61,6 +61,13 @@ export interface Authentication {
   api(services: Services): (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 }
 
+/** What modules contribute to pages that gather them all (the staff's home and search, the register). */
+export interface Site {
+  attention(executor: Executor, at: Date): Promise<AttentionItem[]>;
+  search(executor: Executor, words: string, limit: number): Promise<SearchHit[]>;
+  register(): Processing[];
+}
+
 export interface Module {
   /** The folder's name. */
   name: string;
@@ -68,8 +75,8 @@ export interface Module {
   schema?: Record<string, unknown>;
   /** Its tables in the register of processing activities (`<name>.privacy.ts`). */
   privacy?: Processing[];
-  /** Page routes (`definePage`). */
-  pages?: (services: Services) => PageRoute[];
+  /** Page routes (`definePage`); `site` gives what all modules contribute. */
+  pages?: (services: Services, site: Site) => PageRoute[];
   /** Routes not yet declared with `definePage`, registered on the app as they are. */
   routes?: (app: FastifyInstance, services: Services) => void;
   /** `/api/v1` routes (`defineApiRoute`): they also make the OpenAPI document. */

@@ -24,7 +24,7 @@ describe('the configuration read from the environment', () => {
     assert.equal(config.DATA_DIR, './data');
     assert.equal(config.DATABASE_POOL_SIZE, 20);
     assert.equal(config.SMTP_URL, undefined);
-    assert.equal(config.MAIL_FROM, 'Coopdec <ne-pas-repondre@coopdec.example.org>');
+    assert.equal(config.MAIL_FROM, 'Cités Unies France <ne-pas-repondre@coopdec.example.org>');
     assert.equal(config.SESSION_IDLE_MINUTES, 120);
     assert.equal(config.SESSION_ABSOLUTE_HOURS, 12);
     assert.equal(config.MAGIC_LINK_MINUTES, 10);

@@ -20,7 +20,16 @@ export const envSchema = z
       .string()
       .regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://')
       .optional(),
-    MAIL_FROM: z.string().min(3).default('Coopdec <ne-pas-repondre@coopdec.example.org>'),
+    /** The sender; by default the network's name at a no-reply address. */
+    MAIL_FROM: z.string().min(3).optional(),
+    /** Who we are, on every page, mail and certificate (the demo's network by default). */
+    NETWORK_NAME: z.string().min(2).max(100).default('Cités Unies France'),
+    NETWORK_ADDRESS: z.string().min(5).max(200).default('9 rue Christiani, 75018 Paris'),
+    NETWORK_PHONE: z.string().min(5).max(40).default('01 53 41 81 81'),
+    NETWORK_EMAIL: z.email().default('coop-dec@cites-unies-france.org'),
+    NETWORK_WEBSITE: z.url().default('https://cites-unies-france.org'),
+    /** The logo's address (an SVG or PNG): replace public/logo.svg, or point elsewhere. */
+    NETWORK_LOGO: z.string().min(1).default('/static/logo.svg'),
     SESSION_IDLE_MINUTES: duration.default(120),
     SESSION_ABSOLUTE_HOURS: duration.default(12),
     MAGIC_LINK_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
@@ -45,7 +54,7 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Env & { baseUrl: string };
+export type Config = Env & { baseUrl: string; MAIL_FROM: string };
 
 export function parseEnv(source: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(source);
@@ -54,7 +63,12 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const env = result.data;
-  return { ...env, baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') };
+  return {
+    ...env,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    MAIL_FROM:
+      env.MAIL_FROM ?? `${env.NETWORK_NAME.replace(/["<>]/g, '')} <ne-pas-repondre@coopdec.example.org>`,
+  };
 }
 
 export function loadEnv(): Config {

@@ -1,13 +1,22 @@
-// The site's public pages (home, accessibility statement) and the mails page of development.
+// The site's pages that belong to no domain: home, contact, accessibility, privacy notice; the staff's home,
+// search and register of processing; the mails page of development.
 import { defineModule } from '../module.ts';
-import { homePages } from './home.routes.tsx';
+import { homePages } from './home.pages.tsx';
+import { privacyPages } from './privacy.pages.tsx';
+import { staffPages } from './staff.pages.tsx';
 
 export default defineModule({
   name: 'home',
-  pages: homePages,
+  pages: (services, site) => [
+    ...homePages(services),
+    ...staffPages(services, site),
+    ...privacyPages(services, site),
+  ],
   nav: [
     { menu: 'main', href: '/', label: 'Accueil', order: 0 },
-    { menu: 'main', href: '/gestion/organisations', label: 'Gestion', order: 50, shownTo: 'staff' },
+    { menu: 'main', href: '/gestion', label: 'Gestion', order: 50, shownTo: 'staff' },
+    { menu: 'staff', href: '/gestion', label: 'Accueil de la gestion', order: 0 },
     { menu: 'staff', href: '/dev/courriels', label: 'Courriels envoyés', order: 60 },
+    { menu: 'staff', href: '/gestion/registre', label: 'Registre des traitements', order: 70 },
   ],
 });

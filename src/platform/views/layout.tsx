@@ -1,4 +1,5 @@
 import { type ComponentChildren, createElement } from 'preact';
+import type { Identity } from '../identity.ts';
 import type { Menus, NavLink as NavLinkData } from './navigation.ts';
 
 /** What every page needs to know about the request: who is signed in, the CSRF token, where we are. */
@@ -8,6 +9,8 @@ export interface PageContext {
   readonly csrfToken: string;
   path: string;
   menus: Menus;
+  /** Who we are (the network), said on every page. */
+  network: Identity;
 }
 
 export interface LayoutProps {
@@ -29,13 +32,34 @@ function NavLink({ link, current }: { link: NavLinkData; current: string }) {
   );
 }
 
+function MainMenu({ ctx }: { ctx: PageContext }) {
+  return (
+    <ul>
+      {ctx.menus.main.map((link) => (
+        <NavLink key={link.href} link={link} current={ctx.path} />
+      ))}
+    </ul>
+  );
+}
+
+function SignOut({ ctx }: { ctx: PageContext }) {
+  if (!ctx.viewer) return null;
+  return (
+    <form method="post" action="/deconnexion" class="sign-out">
+      <CsrfField ctx={ctx} />
+      <span>{ctx.viewer.name}</span> <button type="submit">Se déconnecter</button>
+    </form>
+  );
+}
+
 export function Layout({ ctx, title, children, notice }: LayoutProps) {
+  const network = ctx.network;
   return (
     <html lang="fr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — Coopdec`}</title>
+        <title>{`${title} — ${network.name}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body>
@@ -43,23 +67,25 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
           Aller au contenu
         </a>
         <header class="site-header">
-          <div class="wrap">
+          <div class="wrap header-bar">
             <a class="brand" href="/">
-              Coopdec <span class="brand-sub">action internationale des collectivités</span>
+              <img src={network.logo} alt="" width={36} height={36} />
+              <span>{network.name}</span>
             </a>
-            <nav aria-label="Menu principal">
-              <ul>
-                {ctx.menus.main.map((link) => (
-                  <NavLink key={link.href} link={link} current={ctx.path} />
-                ))}
-              </ul>
+            {/* Wide screens: the menu in the bar. Phones: one line, and a « Menu » button that opens it. */}
+            <nav aria-label="Menu principal" class="menu-wide">
+              <MainMenu ctx={ctx} />
             </nav>
-            {ctx.viewer ? (
-              <form method="post" action="/deconnexion" class="sign-out">
-                <CsrfField ctx={ctx} />
-                <span>{ctx.viewer.name}</span> <button type="submit">Se déconnecter</button>
-              </form>
-            ) : null}
+            <div class="menu-wide">
+              <SignOut ctx={ctx} />
+            </div>
+            <details class="menu-narrow">
+              <summary>Menu</summary>
+              <nav aria-label="Menu principal">
+                <MainMenu ctx={ctx} />
+                <SignOut ctx={ctx} />
+              </nav>
+            </details>
           </div>
         </header>
         <main id="contenu" class="wrap" tabIndex={-1}>
@@ -72,7 +98,23 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <p>
+              <strong>{network.name}</strong> · {network.address} ·{' '}
+              <a href={`tel:${network.phone.replace(/\s/g, '')}`}>{network.phone}</a> ·{' '}
+              <a href={`mailto:${network.email}`}>{network.email}</a> ·{' '}
+              <a href={network.website}>site du réseau</a>
+            </p>
+            <p class="muted">
+              Coopdec est la plateforme de {network.name}. Nos courriels ne vous demandent jamais de mot de
+              passe ni de coordonnées bancaires ; en cas de doute, écrivez-nous ou appelez-nous.
+            </p>
             <ul>
+              <li>
+                <a href="/contact">Contact</a>
+              </li>
+              <li>
+                <a href="/confidentialite">Données personnelles</a>
+              </li>
               <li>
                 <a href="/accessibilite">Accessibilité : partiellement conforme</a>
               </li>

@@ -14,10 +14,11 @@ export const homePages = (services: Services) => [
     handler: async ({ ctx, notice }) =>
       view(
         <Layout ctx={ctx} title="Accueil" notice={notice}>
-          <h1>La plateforme du réseau des collectivités engagées à l’international</h1>
+          <h1>{ctx.network.name} : la plateforme du réseau</h1>
           <p>
-            Coopdec réunit les collectivités territoriales adhérentes, leurs élus et leurs équipes :
-            adhésions, agenda du réseau, parcours « Diplomates des territoires ».
+            {ctx.network.name} réunit les collectivités territoriales engagées dans l’action internationale.
+            Sur cette plateforme, leurs élus et leurs équipes suivent leur adhésion, s’inscrivent aux
+            événements du réseau et au parcours « Diplomates des territoires ».
           </p>
           {ctx.viewer ? (
             <p>
@@ -36,6 +37,40 @@ export const homePages = (services: Services) => [
           <p>
             Ce site est <strong>partiellement conforme</strong> au référentiel général d’amélioration de
             l’accessibilité (RGAA 4.1). <a href="/accessibilite">Lire la déclaration d’accessibilité</a>.
+          </p>
+        </Layout>,
+      ),
+  }),
+  definePage({
+    method: 'GET',
+    url: '/contact',
+    access: 'public',
+    handler: async ({ ctx }) =>
+      view(
+        <Layout ctx={ctx} title="Contact">
+          <h1>Contacter {ctx.network.name}</h1>
+          <dl class="facts">
+            <dt>Adresse</dt>
+            <dd>{ctx.network.address}</dd>
+            <dt>Téléphone</dt>
+            <dd>
+              <a href={`tel:${ctx.network.phone.replace(/\s/g, '')}`}>{ctx.network.phone}</a>
+            </dd>
+            <dt>Courriel</dt>
+            <dd>
+              <a href={`mailto:${ctx.network.email}`}>{ctx.network.email}</a>
+            </dd>
+            <dt>Site du réseau</dt>
+            <dd>
+              <a href={ctx.network.website}>{ctx.network.website}</a>
+            </dd>
+          </dl>
+          <h2>Un courriel vous semble suspect ?</h2>
+          <p>
+            Nos courriels viennent de la plateforme et renvoient toujours vers cette adresse :{' '}
+            <strong>{new URL(services.config.baseUrl).host}</strong>. Ils ne demandent jamais de mot de passe
+            ni de coordonnées bancaires. En cas de doute, n’ouvrez pas le lien : appelez-nous ou écrivez-nous
+            à l’adresse ci-dessus.
           </p>
         </Layout>,
       ),
