@@ -1,6 +1,6 @@
 // Accounts: sign-in by emailed link or ProConnect, sessions, API tokens.
 import { defineModule } from '../module.ts';
-import { registerAccountRoutes } from './accounts.routes.tsx';
+import { accountPages } from './accounts.pages.tsx';
 import * as schema from './accounts.schema.ts';
 import { apiAuthenticator, installAuthentication } from './auth.ts';
 import { accountCommands } from './cli.ts';
@@ -9,7 +9,7 @@ import { closeSessionsOf } from './sessions.ts';
 export default defineModule({
   name: 'accounts',
   schema,
-  routes: registerAccountRoutes,
+  pages: accountPages,
   authentication: { install: installAuthentication, api: apiAuthenticator },
   people: { disabled: closeSessionsOf },
   nav: [{ menu: 'main', href: '/connexion', label: 'Se connecter', order: 90, shownTo: 'visitors' }],
