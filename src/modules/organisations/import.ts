@@ -101,6 +101,7 @@ async function resolveOrganisation(executor: Executor, reference: string) {
         eq(sql`lower(${organisations.name})`, trimmed.toLowerCase()),
       ),
     )
+    // Two rows are enough to know the line is ambiguous: it is refused, and no list is shown.
     .limit(2);
   return rows;
 }
