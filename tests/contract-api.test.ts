@@ -19,6 +19,7 @@ import type { Services } from '../src/platform/services.ts';
 import { buildApp } from '../src/server.ts';
 import { createJobRunner } from '../src/services.ts';
 import { testApp, testConfig } from './helpers.ts';
+import { type Case, cellOf, firstAllowedRole, type RequestSpec } from './proof/cases.ts';
 import {
   type Credentials,
   credentialsOf,
@@ -27,7 +28,6 @@ import {
   nextAddress,
   send,
 } from './proof/http.ts';
-import { type Case, cellOf, firstAllowedRole, type RequestSpec } from './proof/cases.ts';
 import { matrix } from './proof/matrix.ts';
 import { baseUrl, buildFixtures, roles } from './proof/world.ts';
 

@@ -369,7 +369,8 @@ describe('sign-in by emailed link and sessions', async () => {
       assert.doesNotMatch(page.body, /name="jeton"/);
     }
     await client.get('/connexion');
-    for (const form of [{}, { jeton: 'y'.repeat(201) }]) {
+    const forms: Record<string, string>[] = [{}, { jeton: 'y'.repeat(201) }];
+    for (const form of forms) {
       const response = await client.post('/connexion/lien', form);
       assert.equal(response.statusCode, 410);
       assert.match(response.body, /Ce lien de connexion est incomplet/);
