@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiError } from '../../platform/http/errors.ts';
 import type { Services } from '../../platform/services.ts';
+import { accountsMessages as messages } from './accounts.messages.ts';
 import { actorFromPerson } from './actor.ts';
 import { authenticateApiToken } from './api-tokens.ts';
 import { resumeSession } from './sessions.ts';
@@ -41,11 +42,7 @@ export function apiAuthenticator(services: Services) {
     const person = match ? await authenticateApiToken(services.db, match[1]!) : undefined;
     if (!person) {
       reply.header('www-authenticate', 'Bearer');
-      apiError(reply, {
-        status: 401,
-        code: 'unauthenticated',
-        message: 'Jeton d’API absent, invalide ou révoqué.',
-      });
+      apiError(reply, { status: 401, code: 'unauthenticated', message: messages.invalidApiToken().text });
       return false;
     }
     request.actor = actorFromPerson(person);

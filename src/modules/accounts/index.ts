@@ -1,7 +1,7 @@
 // Accounts: sign-in by emailed link or ProConnect, sessions, API tokens.
 import { defineModule } from '../module.ts';
+import { accountPages } from './accounts.pages.tsx';
 import { accountsPrivacy } from './accounts.privacy.ts';
-import { registerAccountRoutes } from './accounts.routes.tsx';
 import * as schema from './accounts.schema.ts';
 import { apiAuthenticator, installAuthentication } from './auth.ts';
 import { accountCommands } from './cli.ts';
@@ -11,7 +11,7 @@ export default defineModule({
   name: 'accounts',
   schema,
   privacy: accountsPrivacy,
-  routes: registerAccountRoutes,
+  pages: accountPages,
   authentication: { install: installAuthentication, api: apiAuthenticator },
   people: { disabled: closeSessionsOf },
   nav: [{ menu: 'main', href: '/connexion', label: 'Se connecter', order: 90, shownTo: 'visitors' }],

@@ -2,6 +2,7 @@
 // Claims used: sub, email, given_name, usual_name, siret. A person is matched by sub, then by email.
 import * as oidc from 'openid-client';
 import type { Executor } from '../../platform/db/client.ts';
+import type { Config } from '../../platform/env.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import {
   findPersonByEmail,
@@ -9,6 +10,7 @@ import {
   linkOidcSubject,
   type Person,
 } from '../organisations/people.ts';
+import { accountsMessages as messages } from './accounts.messages.ts';
 
 export interface ProConnectSettings {
   issuer: string;
@@ -25,6 +27,27 @@ export interface PendingSignIn {
 }
 
 const scope = 'openid email given_name usual_name siret';
+
+/** The pending sign-in kept in the browser's cookie, or undefined when it is missing or unreadable. */
+export function readPendingSignIn(cookie: string | undefined): PendingSignIn | undefined {
+  try {
+    const pending = JSON.parse(cookie ?? '') as Partial<PendingSignIn> | null;
+    return pending?.state ? (pending as PendingSignIn) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ProConnect as configured, or undefined when it is not (then its pages do not exist). */
+export function proConnectFrom(config: Config): ProConnect | undefined {
+  if (!config.PROCONNECT_ISSUER) return undefined;
+  return new ProConnect({
+    issuer: config.PROCONNECT_ISSUER,
+    clientId: config.PROCONNECT_CLIENT_ID!,
+    clientSecret: config.PROCONNECT_CLIENT_SECRET!,
+    redirectUri: `${config.baseUrl}/connexion/proconnect/retour`,
+  });
+}
 
 export class ProConnect {
   #configuration: Promise<oidc.Configuration> | undefined;
@@ -80,17 +103,13 @@ export class ProConnect {
         expectedNonce: pending.nonce,
       });
       const idClaims = tokens.claims();
-      if (!idClaims) return fail(401, 'proconnect', 'ProConnect n’a pas renvoyé d’identité.');
+      if (!idClaims) return fail(401, 'proconnect', messages.proConnectNoIdentity());
       const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
       const email = typeof userInfo.email === 'string' ? userInfo.email : undefined;
-      if (!email) return fail(401, 'proconnect', 'ProConnect n’a pas transmis d’adresse électronique.');
+      if (!email) return fail(401, 'proconnect', messages.proConnectNoEmail());
       return ok({ sub: idClaims.sub, email });
     } catch {
-      return fail(
-        401,
-        'proconnect',
-        'La connexion avec ProConnect a échoué. Réessayez ou demandez un lien par courriel.',
-      );
+      return fail(401, 'proconnect', messages.proConnectFailed());
     }
   }
 }
@@ -103,15 +122,11 @@ export async function matchProConnectIdentity(
   const bySub = await findPersonByOidcSubject(executor, identity.sub);
   const person = bySub ?? (await findPersonByEmail(executor, identity.email));
   if (!person || person.disabledAt) {
-    return fail(
-      403,
-      'no_account',
-      'Aucun compte Coopdec ne correspond à cette identité ProConnect. Le référent de votre collectivité ou l’équipe du réseau peut vous en créer un.',
-    );
+    return fail(403, 'no_account', messages.noAccount());
   }
   if (!bySub) {
     if (person.oidcSub) {
-      return fail(403, 'no_account', 'Ce compte est déjà relié à une autre identité ProConnect.');
+      return fail(403, 'no_account', messages.linkedToAnotherIdentity());
     }
     await linkOidcSubject(executor, person.id, identity.sub);
   }

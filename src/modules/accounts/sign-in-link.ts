@@ -7,6 +7,7 @@ import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { hashSecret, newSecret } from '../../platform/secrets.ts';
 import { findPersonByEmail, getPerson } from '../organisations/people.ts';
+import { accountsMessages as messages } from './accounts.messages.ts';
 import { signInTokens } from './accounts.schema.ts';
 
 /** At most this many links per address in a quarter of an hour; further requests send nothing. */
@@ -80,11 +81,7 @@ export async function consumeSignInLink(executor: Executor, token: string): Prom
   // A link of an account disabled since it was sent is spent all the same, and opens nothing.
   const person = row ? await getPerson(executor, row.personId) : undefined;
   if (!row || !person || person.disabledAt) {
-    return fail(
-      410,
-      'link_expired',
-      'Ce lien de connexion n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.',
-    );
+    return fail(410, 'link_expired', messages.linkExpired());
   }
   await audit(executor, {
     actorId: row.personId,

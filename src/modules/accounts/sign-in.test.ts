@@ -355,4 +355,26 @@ describe('sign-in by emailed link and sessions', async () => {
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Saisissez une adresse électronique valide/);
   });
+
+  it('answers a cut or mangled link in French: 400 when opened, 410 when confirmed, and opens nothing', async () => {
+    const client = browser(app);
+    for (const path of [
+      '/connexion/lien',
+      '/connexion/lien?jeton=a&jeton=b',
+      `/connexion/lien?jeton=${'x'.repeat(201)}`,
+    ]) {
+      const page = await client.get(path);
+      assert.equal(page.statusCode, 400, path);
+      assert.match(page.body, /Ce lien de connexion est incomplet\. Demandez-en un nouveau\./);
+      assert.doesNotMatch(page.body, /name="jeton"/);
+    }
+    await client.get('/connexion');
+    const forms: Record<string, string>[] = [{}, { jeton: 'y'.repeat(201) }];
+    for (const form of forms) {
+      const response = await client.post('/connexion/lien', form);
+      assert.equal(response.statusCode, 410);
+      assert.match(response.body, /Ce lien de connexion est incomplet/);
+    }
+    assert.equal(client.jar.get('coopdec_session'), undefined);
+  });
 });

@@ -1,6 +1,7 @@
 // Exports of organisations and people for staff (CSV and XLSX share the same columns).
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import type { Sheet } from '../../platform/http/send-sheet.ts';
 import type { Column } from '../../platform/sheets/sheets.ts';
 import { membershipStatusLabels, membersInGoodStanding } from './memberships.ts';
 import { organisations, people } from './organisations.schema.ts';
@@ -46,3 +47,24 @@ export const exportColumns: { organisations: Column<OrganisationRow>[]; people: 
     { header: 'Référent', value: (r) => (r.person.referent ? 'Oui' : 'Non') },
   ],
 };
+
+/** What an export file holds, whatever its format: every organisation, or every person, with no limit. */
+export type Export<T> = Omit<Sheet<T>, 'format'>;
+
+export async function organisationsExport(executor: Executor): Promise<Export<OrganisationRow>> {
+  return {
+    name: 'organisations',
+    title: 'Organisations',
+    columns: exportColumns.organisations,
+    rows: await listAllOrganisations(executor),
+  };
+}
+
+export async function peopleExport(executor: Executor): Promise<Export<PersonRow>> {
+  return {
+    name: 'personnes',
+    title: 'Personnes',
+    columns: exportColumns.people,
+    rows: await listAllPeople(executor),
+  };
+}

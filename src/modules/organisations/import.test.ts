@@ -41,6 +41,11 @@ describe('importing people and organisations', async () => {
     const twice = await applyImport(db, preview.value.id, staff.id);
     assert.ok(!twice.ok);
     assert.equal(twice.error.code, 'already_applied');
+    assert.equal(twice.error.status, 409);
+    const unknown = await applyImport(db, '00000000-0000-4000-8000-000000000000', staff.id);
+    assert.ok(!unknown.ok);
+    assert.equal(unknown.error.code, 'not_found');
+    assert.equal(unknown.error.status, 404);
   });
 
   it('reads an Excel file with an élue, her mandate and a French date; refuses an address already known or repeated', async () => {

@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { readTable, SheetError } from '../../platform/sheets/sheets.ts';
 import { fieldErrors } from '../../platform/validation.ts';
+import { importColumnNames, organisationsMessages as m } from './organisations.messages.ts';
 import { imports, organisations, people } from './organisations.schema.ts';
 import { createOrganisation, organisationInput } from './organisations.ts';
 import { createPerson, personInput } from './people.ts';
@@ -87,14 +88,6 @@ const requiredColumns: Record<ImportKind, string[]> = {
   organisations: ['name', 'kind'],
 };
 
-const columnLabels: Record<string, string> = {
-  firstName: 'prénom',
-  lastName: 'nom',
-  email: 'email',
-  kind: 'type',
-  name: 'nom',
-};
-
 /** Finds the organisation a line names: by SIREN, INSEE code or exact name. */
 async function resolveOrganisation(executor: Executor, reference: string) {
   const trimmed = reference.trim();
@@ -108,6 +101,7 @@ async function resolveOrganisation(executor: Executor, reference: string) {
         eq(sql`lower(${organisations.name})`, trimmed.toLowerCase()),
       ),
     )
+    // Two rows are enough to know the line is ambiguous: it is refused, and no list is shown.
     .limit(2);
   return rows;
 }
@@ -119,22 +113,15 @@ async function personLine(
 ): Promise<Result<Record<string, unknown>>> {
   const kind = personKindWords[normalise(cells.kind ?? '')];
   if (!kind) {
-    return fail(
-      400,
-      'invalid',
-      `type « ${cells.kind ?? ''} » inconnu (attendu : élu, technicien ou partenaire)`,
-    );
+    return fail(400, 'invalid', m.importPersonKind({ kind: cells.kind ?? '' }));
   }
   let organisationId: string | undefined;
   if (cells.organisation) {
     const found = await resolveOrganisation(executor, cells.organisation);
-    if (found.length === 0) return fail(400, 'invalid', `organisation « ${cells.organisation} » introuvable`);
+    if (found.length === 0)
+      return fail(400, 'invalid', m.importOrganisationNotFound({ name: cells.organisation }));
     if (found.length > 1)
-      return fail(
-        400,
-        'invalid',
-        `plusieurs organisations s’appellent « ${cells.organisation} » : indiquez le SIREN`,
-      );
+      return fail(400, 'invalid', m.importOrganisationAmbiguous({ name: cells.organisation }));
     organisationId = found[0]!.id;
   }
   const input = {
@@ -154,7 +141,7 @@ async function personLine(
     .select({ id: people.id })
     .from(people)
     .where(eq(sql`lower(${people.email})`, parsed.data.email.toLowerCase()));
-  if (existing) return fail(409, 'conflict', `l’adresse ${parsed.data.email} est déjà enregistrée`);
+  if (existing) return fail(409, 'conflict', m.importEmailKnown({ email: parsed.data.email }));
   return ok(input);
 }
 
@@ -163,7 +150,7 @@ async function organisationLine(
   cells: Record<string, string>,
 ): Promise<Result<Record<string, unknown>>> {
   const kind = organisationKindWords[normalise(cells.kind ?? '')];
-  if (!kind) return fail(400, 'invalid', `type « ${cells.kind ?? ''} » inconnu`);
+  if (!kind) return fail(400, 'invalid', m.importOrganisationKind({ kind: cells.kind ?? '' }));
   const input = {
     name: cells.name,
     kind,
@@ -179,7 +166,7 @@ async function organisationLine(
       .select({ id: organisations.id })
       .from(organisations)
       .where(eq(organisations.siren, siren));
-    if (existing) return fail(409, 'conflict', `le SIREN ${siren} est déjà enregistré`);
+    if (existing) return fail(409, 'conflict', m.importSirenKnown({ siren }));
   }
   return ok(input);
 }
@@ -190,24 +177,11 @@ function frenchDate(value: string): string {
   return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value.trim();
 }
 
-const fieldNames: Record<string, string> = {
-  firstName: 'prénom',
-  lastName: 'nom',
-  email: 'email',
-  kind: 'type',
-  'mandate.title': 'mandat',
-  'mandate.startsOn': 'début du mandat',
-  mandate: 'mandat',
-  name: 'nom',
-  inseeCode: 'code INSEE',
-  siren: 'SIREN',
-  country: 'pays',
-};
-
+/** The field messages of a refused line, each after the name of its column. */
 const describe = (fields: Record<string, string>) =>
-  Object.entries(fields)
-    .map(([field, message]) => `${fieldNames[field] ?? field} : ${message.replace(/\.$/, '')}`)
-    .join(' ; ');
+  m.importFields({
+    fields: Object.entries(fields).map(([field, message]) => [importColumnNames[field] ?? field, message]),
+  });
 
 /** Reads a file into a preview kept in the database; nothing else is written. */
 export async function prepareImport(
@@ -233,10 +207,10 @@ export async function prepareImport(
     return fail(
       400,
       'invalid_file',
-      `Colonnes manquantes : ${missing.map((m) => columnLabels[m] ?? m).join(', ')}. La première ligne doit nommer les colonnes.`,
+      m.importMissingColumns({ columns: missing.map((column) => importColumnNames[column] ?? column) }),
     );
   }
-  if (table.rows.length > 5000) return fail(400, 'invalid_file', 'Un import compte 5 000 lignes au plus.');
+  if (table.rows.length > 5000) return fail(400, 'invalid_file', m.importTooLong());
   const rows: ImportPreview['rows'] = [];
   const rejected: RejectedLine[] = [];
   const seen = new Map<string, number>();
@@ -252,7 +226,7 @@ export async function prepareImport(
         ? (cells.email ?? '').toLowerCase()
         : (cells.siren ?? cells.inseeCode ?? cells.name ?? '');
     if (key && seen.has(key)) {
-      rejected.push({ line, reason: `doublon de la ligne ${seen.get(key)}` });
+      rejected.push({ line, reason: m.importDuplicate({ line: seen.get(key)! }).text });
       continue;
     }
     if (key) seen.set(key, line);
@@ -300,7 +274,12 @@ export async function applyImport(
     .set({ appliedAt: sql`now()` })
     .where(and(eq(imports.id, id), isNull(imports.appliedAt)))
     .returning();
-  if (!claimed) return fail(409, 'already_applied', 'Cet import a déjà été effectué.');
+  if (!claimed) {
+    const known = await executor.select({ id: imports.id }).from(imports).where(eq(imports.id, id));
+    return known.length
+      ? fail(409, 'already_applied', m.importAlreadyApplied())
+      : fail(404, 'not_found', m.importNotFound());
+  }
   const rejected: RejectedLine[] = [];
   let created = 0;
   for (const row of claimed.rows as ImportPreview['rows']) {

@@ -3,16 +3,24 @@
 import { defineModule } from '../module.ts';
 import { organisationCommands } from './cli.ts';
 import { seedMembersDemo } from './demo.ts';
+import { importExportPages } from './import-export.pages.tsx';
+import { mySpacePages } from './my-space.pages.tsx';
 import { organisationApiRoutes } from './organisations.api.ts';
+import { organisationPages } from './organisations.pages.tsx';
 import { organisationsPrivacy } from './organisations.privacy.ts';
-import { registerOrganisationRoutes } from './organisations.routes.tsx';
 import * as schema from './organisations.schema.ts';
+import { peoplePages } from './people.pages.tsx';
 
 export default defineModule({
   name: 'organisations',
   schema,
   privacy: organisationsPrivacy,
-  routes: registerOrganisationRoutes,
+  pages: (services) => [
+    ...organisationPages(services),
+    ...peoplePages(services),
+    ...importExportPages(services),
+    ...mySpacePages(services),
+  ],
   api: organisationApiRoutes,
   nav: [
     { menu: 'main', href: '/mon-espace', label: 'Mon espace', order: 40, shownTo: 'signedIn' },

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { buildLocalGovernment } from '../../../tests/factories.ts';
 import { testDatabase } from '../../../tests/helpers.ts';
+import { queryRows } from '../../platform/db/client.ts';
 import {
   isMemberInGoodStanding,
   listRenewalsDue,
@@ -54,5 +56,22 @@ describe('memberships', async () => {
     assert.ok(!result.ok);
     assert.match(result.error.fields!.feeCents!, /négatif/);
     assert.match(result.error.fields!.status!, /pending, active ou lapsed/);
+  });
+
+  it('refuses a membership of an organisation that does not exist with 404, writing nothing', async () => {
+    const count = async () =>
+      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from memberships`))[0]!.n;
+    const before = await count();
+    const result = await recordMembership(
+      db,
+      '00000000-0000-4000-8000-000000000000',
+      { year: 2026, status: 'active' },
+      null,
+    );
+    assert.ok(!result.ok);
+    assert.equal(result.error.status, 404);
+    assert.equal(result.error.code, 'not_found');
+    assert.equal(result.error.message, 'Organisation introuvable.');
+    assert.equal(await count(), before);
   });
 });

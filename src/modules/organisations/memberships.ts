@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate, parisYear } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional } from '../../platform/validation.ts';
 import { type MembershipStatus, membershipStatuses } from './kinds.ts';
+import { organisationsMessages as m } from './organisations.messages.ts';
 import { memberships, organisations } from './organisations.schema.ts';
 
 export type Membership = typeof memberships.$inferSelect;
@@ -20,22 +21,22 @@ export const membershipStatusLabels: Record<MembershipStatus, string> = {
 
 export const membershipInput = z.object({
   year: z.coerce
-    .number({ error: 'Année attendue.' })
-    .int('Année attendue.')
-    .min(1970, 'Année trop ancienne.')
-    .max(2200, 'Année trop lointaine.'),
-  status: z.enum(membershipStatuses, { error: 'Statut attendu : pending, active ou lapsed.' }),
+    .number({ error: m.yearExpected().text })
+    .int(m.yearExpected().text)
+    .min(1970, m.yearTooOld().text)
+    .max(2200, m.yearTooFar().text),
+  status: z.enum(membershipStatuses, { error: m.membershipStatus().text }),
   feeCents: optional(
     z.coerce
-      .number({ error: 'Montant attendu en centimes.' })
-      .int('Montant attendu en centimes, sans virgule.')
-      .min(0, 'Le montant ne peut pas être négatif.')
-      .max(100_000_000, 'Montant trop élevé.'),
+      .number({ error: m.centsExpected().text })
+      .int(m.centsWithoutComma().text)
+      .min(0, m.feeNegative().text)
+      .max(100_000_000, m.feeTooHigh().text),
   ),
   paidOn: optional(isoDate),
 });
 
-/** Records (or updates) the membership of an organisation for one year. */
+/** Records (or updates) the membership of an organisation for one year; 404 for an unknown organisation. */
 export async function recordMembership(
   executor: Executor,
   organisationId: string,
@@ -43,8 +44,12 @@ export async function recordMembership(
   actorId: string | null,
 ): Promise<Result<Membership & { created: boolean }>> {
   const parsed = membershipInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  const [organisation] = await executor
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!organisation) return fail(404, 'not_found', m.organisationNotFound());
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const value = parsed.data;
   const paidOn =
     value.paidOn ?? (value.status === 'active' && value.feeCents !== undefined ? parisDate() : null);

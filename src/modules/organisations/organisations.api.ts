@@ -6,6 +6,7 @@ import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import { organisationKinds, personKinds } from './kinds.ts';
 import { isMemberInGoodStanding, listMemberships, membershipInput, recordMembership } from './memberships.ts';
+import { organisationsMessages as m } from './organisations.messages.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import {
   createOrganisation,
@@ -16,7 +17,7 @@ import {
 } from './organisations.ts';
 import { createPerson, getPerson, listMandates, personInput } from './people.ts';
 
-const forbidden = () => fail(403, 'forbidden', 'Vous n’avez pas le droit de faire cela.');
+const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
 
 const organisationOut = z.object({
@@ -118,8 +119,8 @@ export function organisationApiRoutes({ db }: Services) {
       },
       allow: (request) => policy.manage(request.actor),
       handler: async ({ query }) => {
-        const list = await listOrganisations(db, query);
-        return { ...list, items: list.items.map((o) => organisationJson(o, o.memberThisYear)) };
+        const { items, total, page } = await listOrganisations(db, query);
+        return { items: items.map((o) => organisationJson(o, o.memberThisYear)), total, page };
       },
     }),
     defineApiRoute({
@@ -138,7 +139,7 @@ export function organisationApiRoutes({ db }: Services) {
       },
       handler: async ({ params, request }) => {
         const organisation = await getOrganisation(db, params.id);
-        if (!organisation) return fail(404, 'not_found', 'Organisation introuvable.');
+        if (!organisation) return fail(404, 'not_found', m.organisationNotFound());
         if (!policy.viewOrganisation(request.actor, organisation.id)) return forbidden();
         const [member, memberships] = await Promise.all([
           isMemberInGoodStanding(db, organisation.id),
@@ -161,8 +162,6 @@ export function organisationApiRoutes({ db }: Services) {
       },
       allow: (request) => policy.manage(request.actor),
       handler: async ({ params, body, request }) => {
-        if (!(await getOrganisation(db, params.id)))
-          return fail(404, 'not_found', 'Organisation introuvable.');
         const result = await db.transaction((tx) =>
           recordMembership(tx, params.id, body, request.actor!.personId),
         );
@@ -183,8 +182,7 @@ export function organisationApiRoutes({ db }: Services) {
       },
       handler: async ({ body, request }) => {
         const actor = request.actor;
-        if (!policy.managePeopleOf(actor, body.organisationId)) return forbidden();
-        if ((body.kind === 'staff' || body.referent) && !policy.grantRoles(actor)) return forbidden();
+        if (!policy.createPerson(actor, body)) return forbidden();
         const result = await db.transaction((tx) => createPerson(tx, body, actor!.personId));
         if (!result.ok) return result;
         return personJson(result.value.id);
@@ -203,7 +201,7 @@ export function organisationApiRoutes({ db }: Services) {
       },
       handler: async ({ params, request }) => {
         const person = await getPerson(db, params.id);
-        if (!person) return fail(404, 'not_found', 'Personne introuvable.');
+        if (!person) return fail(404, 'not_found', m.personNotFound());
         if (!policy.actFor(request.actor, person)) return forbidden();
         return personJson(person.id);
       },

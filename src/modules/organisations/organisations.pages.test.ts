@@ -1,17 +1,26 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { after, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import {
   buildElected,
+  buildInstitution,
   buildLocalGovernment,
   buildOfficer,
   buildStaff,
   sessionCookie,
 } from '../../../tests/factories.ts';
 import { Browser, testApp } from '../../../tests/helpers.ts';
+import { queryRows } from '../../platform/db/client.ts';
 import { parisYear } from '../../platform/time.ts';
 import { isMemberInGoodStanding, listMemberships } from './memberships.ts';
 import { findPersonByEmail } from './people.ts';
+
+/** Rows of the first table of a page (its header row left out). */
+const tableRows = (html: string) =>
+  (/<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '').split('<tr').length - 1;
 
 describe('the staff and « Mon espace » pages', async () => {
   const t = await testApp({ after });
@@ -137,6 +146,10 @@ describe('the staff and « Mon espace » pages', async () => {
     const csv = await browser.get('/gestion/export/personnes.csv');
     assert.equal(csv.statusCode, 200);
     assert.match(csv.headers['content-type'] as string, /text\/csv/);
+    // Dated by the Paris calendar (as the network reads it), and never kept by a cache: it holds addresses.
+    const parisToday = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+    assert.equal(csv.headers['content-disposition'], `attachment; filename="personnes-${parisToday}.csv"`);
+    assert.equal(csv.headers['cache-control'], 'no-store');
     assert.ok(csv.body.startsWith('\ufeffPrénom;Nom;Email;Type;Organisation;Référent'));
     assert.ok(csv.body.includes(org.name));
     const xlsx = await app.inject({
@@ -149,6 +162,122 @@ describe('the staff and « Mon espace » pages', async () => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const names = workbook.worksheets[0]!.getColumn(1).values;
     assert.ok(names.includes(org.name));
+    // Every organisation, not a page of them: the file has a row per organisation, after its header row.
+    const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organisations`);
+    assert.equal(workbook.worksheets[0]!.actualRowCount, count!.n + 1);
+    const unknown = await browser.get('/gestion/export/adherents.pdf');
+    assert.equal(unknown.statusCode, 404);
+  });
+
+  it('pages the list of organisations and tells the honest total of those the filters keep', async () => {
+    const word = `Zéphyrine${randomBytes(3).toString('hex')}`;
+    for (let i = 1; i <= 27; i++)
+      await buildInstitution(db, `Institut ${word} ${String(i).padStart(2, '0')}`);
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from organisations where name like ${`%${word}%`}`,
+    );
+    assert.equal(count!.n, 27);
+    const browser = await signedIn(staff);
+    const first = await browser.get(`/gestion/organisations?q=${encodeURIComponent(word)}`);
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /27 organisations — page 1 sur 2\./);
+    assert.equal(tableRows(first.body), 25);
+    const next = new RegExp(`<a href="\\?q=${encodeURIComponent(word)}&amp;page=2">Page suivante</a>`);
+    assert.match(first.body, next);
+    const second = await browser.get(`/gestion/organisations?q=${encodeURIComponent(word)}&page=2`);
+    assert.match(second.body, /27 organisations — page 2 sur 2\./);
+    assert.equal(tableRows(second.body), 2);
+    assert.match(second.body, new RegExp(`Institut ${word} 27`));
+    assert.doesNotMatch(second.body, /Page suivante/);
+  });
+
+  it('sets invalid filters aside together and says so, rather than refusing the list', async () => {
+    const browser = await signedIn(staff);
+    const response = await browser.get('/gestion/organisations?member=peut-etre&kind=commune');
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /Certains filtres étaient invalides et ont été ignorés\./);
+    assert.doesNotMatch(response.body, /<option value="commune" selected/);
+    const valid = await browser.get('/gestion/organisations?kind=commune');
+    assert.match(valid.body, /<option value="commune" selected/);
+    assert.doesNotMatch(valid.body, /Certains filtres/);
+  });
+
+  it('says how many collectivités of the reference match when it shows only the closest ones', async () => {
+    // Counted here from the reference's own files, apart from the search of the module.
+    const require = createRequire(import.meta.url);
+    const data = (file: string) =>
+      require(`@etalab/decoupage-administratif/data/${file}.json`) as { nom: string; type?: string }[];
+    const matching = [
+      ...data('communes').filter((c) => c.type === 'commune-actuelle'),
+      ...data('epci'),
+      ...data('departements'),
+      ...data('regions'),
+    ].filter((entry) => entry.nom.toLowerCase().includes('villeneuve')).length;
+    assert.ok(matching > 20, `${matching} entries`);
+    const browser = await signedIn(staff);
+    const page = await browser.get('/gestion/organisations/nouvelle?q=Villeneuve');
+    assert.equal((page.body.match(/<li class="card">/g) ?? []).length, 20);
+    assert.match(
+      page.body,
+      new RegExp(`${matching} collectivités correspondent à « Villeneuve » ; voici les 20`),
+    );
+    const few = await browser.get('/gestion/organisations/nouvelle?q=Nancy');
+    assert.doesNotMatch(few.body, /collectivités correspondent/);
+  });
+
+  it('says how many organisations match when moving a person, and leaves out the one they belong to', async () => {
+    const word = `Ondine${randomBytes(3).toString('hex')}`;
+    const own = await buildInstitution(db, `Maison ${word} 00`);
+    for (let i = 1; i <= 12; i++) await buildInstitution(db, `Maison ${word} ${String(i).padStart(2, '0')}`);
+    const officer = await buildOfficer(db, own.id);
+    const browser = await signedIn(staff);
+    const page = await browser.get(`/gestion/personnes/${officer.id}?organisation=${word}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /12 organisations correspondent ; voici les 10 premières\./);
+    assert.equal((page.body.match(/aria-label="Rattacher à /g) ?? []).length, 10);
+    assert.doesNotMatch(page.body, new RegExp(`Rattacher à Maison ${word} 00`));
+  });
+
+  it('answers 404 in French for an organisation, a person or an import that does not exist, and writes nothing', async () => {
+    const browser = await signedIn(staff);
+    await browser.get('/gestion/organisations');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const rows = async () =>
+      (
+        await queryRows<{ n: string }>(
+          db,
+          sql`select (select count(*) from audit_log) || '/' || (select count(*) from people) || '/' ||
+            (select count(*) from memberships) as n`,
+        )
+      )[0]!.n;
+    const before = await rows();
+    const answers = [
+      await browser.get(`/gestion/organisations/${missing}`),
+      await browser.post(`/gestion/organisations/${missing}/adhesions`, { year: '2026', status: 'active' }),
+      await browser.post(`/gestion/organisations/${missing}/adhesions`, { year: '2026', fee: 'beaucoup' }),
+      await browser.post(`/gestion/organisations/${missing}/personnes`, {
+        firstName: 'Nul',
+        lastName: 'Part',
+        email: `nul.${randomBytes(3).toString('hex')}@example.org`,
+        kind: 'officer',
+      }),
+      await browser.get(`/gestion/personnes/${missing}`),
+      await browser.post(`/gestion/personnes/${missing}/referent`, { referent: 'true' }),
+      await browser.get(`/gestion/import/${missing}`),
+      await browser.post(`/gestion/import/${missing}/confirmer`, {}),
+      await browser.get('/gestion/organisations/pas-un-identifiant'),
+    ];
+    assert.deepEqual(
+      answers.map((a) => a.statusCode),
+      answers.map(() => 404),
+    );
+    for (const answer of answers.slice(0, 4))
+      assert.match(answer.body, /Cette organisation n’existe pas ou plus/);
+    for (const answer of answers.slice(4, 6))
+      assert.match(answer.body, /Cette personne n’existe pas ou plus/);
+    for (const answer of answers.slice(6, 8)) assert.match(answer.body, /Cet import n’existe pas ou plus/);
+    assert.equal(await rows(), before);
   });
 
   it('ignores a notice that is not one of ours: a crafted link cannot put words on the page', async () => {

@@ -31,4 +31,16 @@ export const organisationsPolicy = {
 
   /** Only staff creates staff accounts or makes referents. */
   grantRoles: (actor: MaybeActor) => Boolean(actor?.staff),
+
+  /** Creating a person: in an organisation whose people one manages, with a role only if one grants roles. */
+  createPerson: (
+    actor: MaybeActor,
+    person: { organisationId?: string | null | undefined; kind: string; referent?: boolean | undefined },
+  ): boolean =>
+    organisationsPolicy.managePeopleOf(actor, person.organisationId) &&
+    (!(person.kind === 'staff' || person.referent) || organisationsPolicy.grantRoles(actor)),
+
+  /** « Mon espace » lets a referent add colleagues to their own organisation. */
+  addColleagues: (actor: MaybeActor): boolean =>
+    Boolean(actor?.referent) && organisationsPolicy.managePeopleOf(actor, actor?.organisationId),
 };

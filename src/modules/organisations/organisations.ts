@@ -4,10 +4,12 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { type Paged, paginate } from '../../platform/pagination.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text } from '../../platform/validation.ts';
 import { type OrganisationKind, organisationKinds } from './kinds.ts';
 import { inGoodStanding, membersInGoodStanding } from './memberships.ts';
+import { organisationsMessages as m } from './organisations.messages.ts';
 import { organisations } from './organisations.schema.ts';
 import { findReferenceEntry } from './reference.ts';
 
@@ -28,31 +30,22 @@ const referenceKinds = ['commune', 'epci', 'departement', 'region', 'com'] as co
 export const organisationInput = z
   .object({
     name: text(200),
-    kind: z.enum(organisationKinds, { error: 'Type d’organisation inconnu.' }),
-    siren: optional(z.string().regex(/^\d{9}$/, 'Le SIREN compte 9 chiffres.')),
-    inseeCode: optional(z.string().regex(/^[0-9][0-9AB][0-9]{0,7}$/, 'Code INSEE invalide.')),
+    kind: z.enum(organisationKinds, { error: m.unknownKind().text }),
+    siren: optional(z.string().regex(/^\d{9}$/, m.sirenFormat().text)),
+    inseeCode: optional(z.string().regex(/^[0-9][0-9AB][0-9]{0,7}$/, m.inseeFormat().text)),
     country: optional(
       z
         .string()
-        .regex(/^[A-Za-z]{2}$/, 'Code pays ISO 3166-1 à deux lettres attendu (ex. : JP).')
+        .regex(/^[A-Za-z]{2}$/, m.countryFormat().text)
         .transform((c) => c.toUpperCase()),
     ),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'foreign_local_government' && (!value.country || value.country === 'FR')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['country'],
-        message: 'Indiquez le pays de la collectivité étrangère.',
-      });
+      ctx.addIssue({ code: 'custom', path: ['country'], message: m.countryRequired().text });
     }
     if ((referenceKinds as readonly string[]).includes(value.kind) && !value.inseeCode && !value.siren) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['inseeCode'],
-        message:
-          'Une collectivité française se choisit dans le référentiel officiel : indiquez son code INSEE ou son SIREN.',
-      });
+      ctx.addIssue({ code: 'custom', path: ['inseeCode'], message: m.referenceRequired().text });
     }
   });
 export type OrganisationInput = z.input<typeof organisationInput>;
@@ -68,7 +61,7 @@ export async function createOrganisation(
 ): Promise<Result<Organisation>> {
   const parsed = organisationInput.safeParse(input);
   if (!parsed.success) {
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+    return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   }
   const value = parsed.data;
   let values: typeof organisations.$inferInsert = {
@@ -82,18 +75,13 @@ export async function createOrganisation(
     const code = value.kind === 'epci' ? (value.inseeCode ?? value.siren) : value.inseeCode;
     const entry = code ? findReferenceEntry(value.kind, code) : undefined;
     if (!entry) {
-      return fail(
-        422,
-        'unknown_reference',
-        'Cette collectivité est introuvable dans le référentiel officiel.',
-        {
-          inseeCode: 'Aucune collectivité de ce type ne porte ce code dans le référentiel officiel.',
-        },
-      );
+      return fail(422, 'unknown_reference', m.notInReference(), {
+        inseeCode: m.noSuchCodeInReference().text,
+      });
     }
     if (value.siren && entry.siren && value.siren !== entry.siren) {
-      return fail(422, 'unknown_reference', 'Le SIREN ne correspond pas à cette collectivité.', {
-        siren: `Le SIREN de ${entry.name} est ${entry.siren}.`,
+      return fail(422, 'unknown_reference', m.sirenMismatch(), {
+        siren: m.sirenOf({ name: entry.name, siren: entry.siren }).text,
       });
     }
     values = {
@@ -119,7 +107,7 @@ export async function createOrganisation(
     )
     .limit(1);
   if (duplicate[0]) {
-    return fail(409, 'conflict', `Cette organisation existe déjà : ${duplicate[0].name}.`);
+    return fail(409, 'conflict', m.organisationExists({ name: duplicate[0].name }));
   }
   const [created] = await executor.insert(organisations).values(values).returning();
   await audit(executor, {
@@ -144,58 +132,54 @@ export async function getOrganisationsByIds(executor: Executor, ids: string[]): 
 
 export const organisationFilters = z.object({
   q: optional(z.string().trim().max(200)),
-  kind: optional(z.enum(organisationKinds, { error: 'Type d’organisation inconnu.' })),
-  region: optional(z.string().regex(/^\d{2,3}$/, 'Code région invalide.')),
-  member: optional(z.enum(['true', 'false'], { error: 'Valeur attendue : true ou false.' })),
+  kind: optional(z.enum(organisationKinds, { error: m.unknownKind().text })),
+  region: optional(z.string().regex(/^\d{2,3}$/, m.regionFormat().text)),
+  member: optional(z.enum(['true', 'false'], { error: m.trueOrFalse().text })),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 export type OrganisationFilters = z.infer<typeof organisationFilters>;
 
 export const pageSize = 25;
 
+/** Organisations whose name contains the words typed, or whose SIREN or INSEE code is exactly them. */
+export function matchingName(q: string): SQL {
+  const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+  return or(ilike(organisations.name, like), eq(organisations.siren, q), eq(organisations.inseeCode, q))!;
+}
+
+/** A page of organisations (alphabetical), with the honest count of all those the filters keep. */
 export async function listOrganisations(
   executor: Executor,
   filters: OrganisationFilters,
   at = new Date(),
-): Promise<{ items: (Organisation & { memberThisYear: boolean })[]; total: number; page: number }> {
+): Promise<Paged<Organisation & { memberThisYear: boolean }>> {
   const conditions: SQL[] = [];
-  if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`;
-    conditions.push(
-      or(
-        ilike(organisations.name, like),
-        eq(organisations.siren, filters.q),
-        eq(organisations.inseeCode, filters.q),
-      )!,
-    );
-  }
+  if (filters.q) conditions.push(matchingName(filters.q));
   if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
   if (filters.region) conditions.push(eq(organisations.regionCode, filters.region));
   const activeThisYear = inGoodStanding(organisations.id, at);
   if (filters.member === 'true') conditions.push(activeThisYear);
   if (filters.member === 'false') conditions.push(sql`not ${activeThisYear}`);
   const where = conditions.length ? and(...conditions) : undefined;
-  const page = filters.page ?? 1;
-  const [items, [totals]] = await Promise.all([
-    executor
-      .select()
-      .from(organisations)
-      .where(where)
-      .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    executor.select({ total: count() }).from(organisations).where(where),
-  ]);
+  const paged = await paginate(
+    filters.page ?? 1,
+    pageSize,
+    ({ limit, offset }) =>
+      executor
+        .select()
+        .from(organisations)
+        .where(where)
+        .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
+        .limit(limit)
+        .offset(offset),
+    async () => (await executor.select({ total: count() }).from(organisations).where(where))[0]?.total ?? 0,
+  );
   // Asked separately: in a one-table select, drizzle writes the select list's columns unqualified, which
   // would turn the subquery of inGoodStanding into a comparison of memberships with itself.
   const members = await membersInGoodStanding(
     executor,
-    items.map((o) => o.id),
+    paged.items.map((o) => o.id),
     at,
   );
-  return {
-    items: items.map((o) => ({ ...o, memberThisYear: members.has(o.id) })),
-    total: totals?.total ?? 0,
-    page,
-  };
+  return { ...paged, items: paged.items.map((o) => ({ ...o, memberThisYear: members.has(o.id) })) };
 }

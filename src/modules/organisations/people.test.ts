@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { buildElected, buildLocalGovernment } from '../../../tests/factories.ts';
+import { buildElected, buildLocalGovernment, buildOfficer } from '../../../tests/factories.ts';
 import { testDatabase } from '../../../tests/helpers.ts';
-import { endMandate, getPerson, listAffiliations, listMandates, movePerson, startMandate } from './people.ts';
+import { createOrganisation } from './organisations.ts';
+import {
+  createPerson,
+  endMandate,
+  getPerson,
+  listAffiliations,
+  listMandates,
+  movePerson,
+  startMandate,
+} from './people.ts';
 
 describe('people and their mandates after the 2026 elections', async () => {
   const { db } = await testDatabase({ after });
@@ -64,5 +73,36 @@ describe('people and their mandates after the 2026 elections', async () => {
     const again = await movePerson(db, elected.id, { organisationId: to.id }, null);
     assert.ok(!again.ok);
     assert.equal(again.error.code, 'unchanged');
+  });
+
+  it('gives each refusal its code and the key of its French text, with the parameters a translation needs', async () => {
+    const org = await buildLocalGovernment(db);
+    const officer = await buildOfficer(db, org.id);
+    const taken = await createPerson(
+      db,
+      { firstName: 'Autre', lastName: 'Personne', email: officer.email.toUpperCase(), kind: 'officer' },
+      null,
+    );
+    assert.ok(!taken.ok);
+    assert.equal(taken.error.code, 'conflict');
+    assert.equal(taken.error.message, 'Une personne utilise déjà cette adresse électronique.');
+    assert.deepEqual(taken.error.text, { key: 'organisations.emailTaken', params: {} });
+    assert.deepEqual(taken.error.fields, { email: 'Cette adresse est déjà utilisée.' });
+    const notElected = await startMandate(db, officer.id, { title: 'maire', startsOn: '2026-03-22' }, null);
+    assert.ok(!notElected.ok);
+    assert.equal(notElected.error.code, 'not_elected');
+    assert.deepEqual(notElected.error.text, { key: 'organisations.onlyElectedHaveMandates', params: {} });
+    const twice = await createOrganisation(
+      db,
+      { name: org.name, kind: 'commune', inseeCode: org.inseeCode },
+      null,
+    );
+    assert.ok(!twice.ok);
+    assert.equal(twice.error.code, 'conflict');
+    assert.equal(twice.error.message, `Cette organisation existe déjà : ${org.name}.`);
+    assert.deepEqual(twice.error.text, {
+      key: 'organisations.organisationExists',
+      params: { name: org.name },
+    });
   });
 });

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
 import { type PersonKind, personKinds } from './kinds.ts';
+import { organisationsMessages as m } from './organisations.messages.ts';
 import { affiliations, mandates, organisations, people } from './organisations.schema.ts';
 import { personDisabled } from './person-hooks.ts';
 
@@ -32,16 +33,16 @@ export const personInput = z
     email: z
       .string()
       .trim()
-      .max(254, 'Adresse trop longue.')
-      .pipe(z.email({ error: 'Adresse électronique invalide.' })),
-    kind: z.enum(personKinds, { error: 'Type de personne inconnu (elected, officer, staff, partner).' }),
+      .max(254, m.emailTooLong().text)
+      .pipe(z.email({ error: m.emailInvalid().text })),
+    kind: z.enum(personKinds, { error: m.unknownPersonKind().text }),
     organisationId: optional(uuid),
     referent: optional(z.boolean()),
     mandate: mandateInput.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.mandate && value.kind !== 'elected') {
-      ctx.addIssue({ code: 'custom', path: ['mandate'], message: 'Seuls les élus ont un mandat.' });
+      ctx.addIssue({ code: 'custom', path: ['mandate'], message: m.onlyElectedHaveMandates().text });
     }
   });
 export type PersonInput = z.input<typeof personInput>;
@@ -73,18 +74,15 @@ export async function createPerson(
   actorId: string | null,
 ): Promise<Result<Person>> {
   const parsed = personInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const value = parsed.data;
   if (value.organisationId && !(await organisationExists(executor, value.organisationId))) {
-    return fail(422, 'unknown_organisation', 'Cette organisation n’existe pas.', {
-      organisationId: 'Organisation introuvable.',
+    return fail(422, 'unknown_organisation', m.unknownOrganisation(), {
+      organisationId: m.organisationMissing().text,
     });
   }
   if (await findPersonByEmail(executor, value.email)) {
-    return fail(409, 'conflict', 'Une personne utilise déjà cette adresse électronique.', {
-      email: 'Cette adresse est déjà utilisée.',
-    });
+    return fail(409, 'conflict', m.emailTaken(), { email: m.emailAlreadyUsed().text });
   }
   const [person] = await executor
     .insert(people)
@@ -99,7 +97,7 @@ export async function createPerson(
     .onConflictDoNothing()
     .returning();
   // Two requests with the same address at once: the unique index decides, the loser gets the same 409.
-  if (!person) return fail(409, 'conflict', 'Une personne utilise déjà cette adresse électronique.');
+  if (!person) return fail(409, 'conflict', m.emailTaken());
   if (value.organisationId) {
     await executor.insert(affiliations).values({
       personId: person.id,
@@ -162,11 +160,10 @@ export async function startMandate(
   actorId: string | null,
 ): Promise<Result<Mandate>> {
   const parsed = mandateInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const person = await getPerson(executor, personId);
-  if (!person) return fail(404, 'not_found', 'Personne introuvable.');
-  if (person.kind !== 'elected') return fail(422, 'not_elected', 'Seuls les élus ont un mandat.');
+  if (!person) return fail(404, 'not_found', m.personNotFound());
+  if (person.kind !== 'elected') return fail(422, 'not_elected', m.onlyElectedHaveMandates());
   const [mandate] = await executor
     .insert(mandates)
     .values({ personId, organisationId: person.organisationId, ...parsed.data })
@@ -190,15 +187,12 @@ export async function endMandate(
   actorId: string | null,
 ): Promise<Result<Mandate>> {
   const parsed = endMandateInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const [current] = await executor.select().from(mandates).where(eq(mandates.id, mandateId));
-  if (!current) return fail(404, 'not_found', 'Mandat introuvable.');
-  if (current.endsOn) return fail(409, 'already_ended', 'Ce mandat est déjà terminé.');
+  if (!current) return fail(404, 'not_found', m.mandateNotFound());
+  if (current.endsOn) return fail(409, 'already_ended', m.mandateAlreadyEnded());
   if (parsed.data.endsOn < current.startsOn) {
-    return fail(422, 'invalid', 'La fin du mandat ne peut précéder son début.', {
-      endsOn: 'La date de fin précède la date de début.',
-    });
+    return fail(422, 'invalid', m.mandateEndsBeforeStart(), { endsOn: m.endBeforeStart().text });
   }
   const [mandate] = await executor
     .update(mandates)
@@ -228,16 +222,15 @@ export async function movePerson(
   actorId: string | null,
 ): Promise<Result<Person>> {
   const parsed = moveInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const on = parsed.data.on ?? parisDate();
   const person = await getPerson(executor, personId);
-  if (!person) return fail(404, 'not_found', 'Personne introuvable.');
+  if (!person) return fail(404, 'not_found', m.personNotFound());
   if (person.organisationId === parsed.data.organisationId) {
-    return fail(409, 'unchanged', 'Cette personne appartient déjà à cette organisation.');
+    return fail(409, 'unchanged', m.alreadyThere());
   }
   if (!(await organisationExists(executor, parsed.data.organisationId))) {
-    return fail(422, 'unknown_organisation', 'Cette organisation n’existe pas.');
+    return fail(422, 'unknown_organisation', m.unknownOrganisation());
   }
   const dayBefore = sql`(${on}::date - 1)`;
   await executor
@@ -273,7 +266,7 @@ export async function setReferent(
   actorId: string | null,
 ) {
   const [person] = await executor.update(people).set({ referent }).where(eq(people.id, personId)).returning();
-  if (!person) return fail(404, 'not_found', 'Personne introuvable.');
+  if (!person) return fail(404, 'not_found', m.personNotFound());
   await audit(executor, {
     actorId,
     action: 'referent',
@@ -296,7 +289,7 @@ export async function setDisabled(
     .set({ disabledAt: disabled ? new Date() : null })
     .where(eq(people.id, personId))
     .returning();
-  if (!person) return fail(404, 'not_found', 'Personne introuvable.');
+  if (!person) return fail(404, 'not_found', m.personNotFound());
   if (disabled) await personDisabled(executor, personId);
   await audit(executor, {
     actorId,

@@ -129,8 +129,16 @@ const kindRank: Record<ReferenceEntry['kind'], number> = {
 
 /** Entries whose name matches the query: exact names first, then names starting with it, then others. */
 export function searchReference(query: string, limit = 20): ReferenceEntry[] {
+  return findInReference(query, limit).items;
+}
+
+/**
+ * The best `limit` entries for a query and how many entries match in all: a picker shows the best ones
+ * and says how many it leaves out, so that staff types more of the name rather than missing one.
+ */
+export function findInReference(query: string, limit: number): { items: ReferenceEntry[]; total: number } {
   const q = normalise(query);
-  if (q.length < 2) return [];
+  if (q.length < 2) return { items: [], total: 0 };
   const list = load();
   const scored: { entry: ReferenceEntry; score: number }[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -142,7 +150,7 @@ export function searchReference(query: string, limit = 20): ReferenceEntry[] {
     scored.push({ entry, score });
   }
   scored.sort((a, b) => a.score - b.score);
-  return scored.slice(0, limit).map((s) => s.entry);
+  return { items: scored.slice(0, limit).map((s) => s.entry), total: scored.length };
 }
 
 export function findReferenceEntry(kind: string, inseeCode: string): ReferenceEntry | undefined {

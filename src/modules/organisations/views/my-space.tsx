@@ -1,22 +1,19 @@
+// « Mon espace »: one's profile, organisation and mandates; a referent adds colleagues here.
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
-import type { Organisation } from '../organisations.ts';
+import type { MySpaceData } from '../organisations.queries.ts';
 import { organisationKindLabels } from '../organisations.ts';
-import type { listMandates, Person } from '../people.ts';
 import { personKindLabels } from '../people.ts';
-import { PeopleTable, PersonForm } from './organisations.tsx';
+import { PeopleTable, PersonForm } from './people.tsx';
 import { MandatesList } from './person.tsx';
 
-export function MySpacePage(props: {
-  ctx: PageContext;
-  person: Person;
-  organisation: Organisation | undefined;
-  member: boolean;
-  mandates: Awaited<ReturnType<typeof listMandates>>;
-  colleagues: Person[] | undefined;
-  errors?: Record<string, string> | undefined;
-  values?: Record<string, string | undefined>;
-  notice?: string | undefined;
-}) {
+export function MySpacePage(
+  props: MySpaceData & {
+    ctx: PageContext;
+    errors?: Record<string, string> | undefined;
+    values?: Record<string, string | undefined>;
+    notice?: string | undefined;
+  },
+) {
   const p = props.person;
   return (
     <Layout ctx={props.ctx} title="Mon espace" notice={props.notice}>

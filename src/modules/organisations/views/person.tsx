@@ -1,11 +1,12 @@
+// A person's staff page: facts, account and referent role, mandates, history, and moving them to another
+// organisation.
 import { formatDate } from '../../../platform/time.ts';
 import { CsrfField, ErrorSummary, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
-import type { Organisation } from '../organisations.ts';
-import type { listAffiliations, listMandates, Person } from '../people.ts';
+import type { PersonPageData } from '../organisations.queries.ts';
+import type { listMandates } from '../people.ts';
 import { personKindLabels } from '../people.ts';
 
 type Mandates = Awaited<ReturnType<typeof listMandates>>;
-type Affiliations = Awaited<ReturnType<typeof listAffiliations>>;
 
 export function MandatesList({ mandates }: { mandates: Mandates }) {
   if (mandates.length === 0) return <p>Aucun mandat enregistré.</p>;
@@ -22,18 +23,15 @@ export function MandatesList({ mandates }: { mandates: Mandates }) {
   );
 }
 
-export function PersonPage(props: {
-  ctx: PageContext;
-  person: Person;
-  organisation: Organisation | undefined;
-  mandates: Mandates;
-  affiliations: Affiliations;
-  moveQuery: string;
-  moveMatches: Organisation[];
-  errors?: Record<string, string> | undefined;
-  notice?: string | undefined;
-}) {
+export function PersonPage(
+  props: PersonPageData & {
+    ctx: PageContext;
+    errors?: Record<string, string> | undefined;
+    notice?: string | undefined;
+  },
+) {
   const p = props.person;
+  const matches = props.moveMatches;
   const base = `/gestion/personnes/${p.id}`;
   return (
     <Layout ctx={props.ctx} title={`${p.firstName} ${p.lastName}`} notice={props.notice}>
@@ -126,9 +124,15 @@ export function PersonPage(props: {
         <Field name="organisation" label="Nouvelle organisation" type="search" value={props.moveQuery} />
         <button type="submit">Chercher</button>
       </form>
-      {props.moveMatches.length ? (
+      {matches && matches.total > matches.items.length ? (
+        <p role="status">
+          {matches.total} organisations correspondent ; voici les {matches.items.length} premières. Précisez
+          la recherche pour trouver les autres.
+        </p>
+      ) : null}
+      {matches?.items.length ? (
         <ul class="cards" aria-label="Organisations trouvées">
-          {props.moveMatches.map((o) => (
+          {matches.items.map((o) => (
             <li key={o.id} class="card">
               <form method="post" action={`${base}/deplacer`}>
                 <CsrfField ctx={props.ctx} />

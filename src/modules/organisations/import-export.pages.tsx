@@ -1,0 +1,75 @@
+// Staff pages that bring files in and out: the import of organisations or people (preview, then
+// confirmation) and the exports of both lists.
+import { definePage, message, notFound, redirect, view } from '../../platform/http/pages.tsx';
+import { sendSheet } from '../../platform/http/send-sheet.ts';
+import type { Services } from '../../platform/services.ts';
+import { organisationsExport, peopleExport } from './export.ts';
+import { applyImport, getImport, prepareImport } from './import.ts';
+import { exportParams, idParams, importFromForm } from './organisations.forms.ts';
+import { organisationsMessages as m } from './organisations.messages.ts';
+import { organisationsPolicy as policy } from './organisations.policy.ts';
+import { ImportPage, ImportPreviewPage } from './views/import.tsx';
+
+export function importExportPages({ db }: Services) {
+  return [
+    definePage({
+      method: 'GET',
+      url: '/gestion/import',
+      access: policy.manage,
+      handler: async ({ ctx }) => view(<ImportPage ctx={ctx} />),
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/import',
+      access: policy.manage,
+      handler: async ({ actor, request, ctx }) => {
+        const upload = importFromForm(request.body);
+        const preview = upload.ok
+          ? await db.transaction((tx) => {
+              const { kind, fileName, data } = upload.value;
+              return prepareImport(tx, kind, fileName, data, actor.personId);
+            })
+          : upload;
+        if (!preview.ok)
+          return view(<ImportPage ctx={ctx} error={preview.error.message} />, preview.error.status);
+        return redirect(`/gestion/import/${preview.value.id}`);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/import/:id',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ params, ctx }) => {
+        const preview = await getImport(db, params.id);
+        if (!preview) return notFound(m.importGone().text);
+        return view(<ImportPreviewPage ctx={ctx} preview={preview} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/import/:id/confirmer',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, ctx }) => {
+        const result = await db.transaction((tx) => applyImport(tx, params.id, actor.personId));
+        if (!result.ok) {
+          if (result.error.code === 'not_found') return notFound(m.importGone().text);
+          return message(result.error.status, 'Import déjà effectué', result.error.message);
+        }
+        const preview = (await getImport(db, params.id))!;
+        return view(<ImportPreviewPage ctx={ctx} preview={preview} result={result.value} />);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/export/:file',
+      access: policy.manage,
+      params: exportParams,
+      handler: async ({ params: { file }, reply }) =>
+        file.what === 'organisations'
+          ? sendSheet(reply, { ...(await organisationsExport(db)), format: file.format })
+          : sendSheet(reply, { ...(await peopleExport(db)), format: file.format }),
+    }),
+  ];
+}

@@ -1,0 +1,43 @@
+// « Mon espace »: every signed-in person sees their profile, organisation and mandates; a referent also
+// adds the people of their organisation.
+import { definePage, redirect, view } from '../../platform/http/pages.tsx';
+import type { Services } from '../../platform/services.ts';
+import { personFromForm } from './organisations.forms.ts';
+import { organisationsMessages as m, organisationsNotices as notices } from './organisations.messages.ts';
+import { organisationsPolicy as policy } from './organisations.policy.ts';
+import { mySpace } from './organisations.queries.ts';
+import { createPerson } from './people.ts';
+import { MySpacePage } from './views/my-space.tsx';
+
+export function mySpacePages({ db }: Services) {
+  return [
+    definePage({
+      method: 'GET',
+      url: '/mon-espace',
+      access: 'signedIn',
+      handler: async ({ actor, ctx, notice }) =>
+        view(<MySpacePage ctx={ctx} {...(await mySpace(db, actor))} notice={notice} />),
+    }),
+    definePage({
+      method: 'POST',
+      url: '/mon-espace/personnes',
+      access: policy.addColleagues,
+      refusal: m.onlyReferentsAddPeople().text,
+      handler: async ({ actor, form, ctx }) => {
+        // The form of « Mon espace » offers no role, whoever fills it: roles are granted on the staff pages.
+        const input = personFromForm(form, actor.organisationId, { grantsRoles: false });
+        const result = await db.transaction((tx) => createPerson(tx, input, actor.personId));
+        if (result.ok) return redirect('/mon-espace#collegues', notices.person_created);
+        return view(
+          <MySpacePage
+            ctx={ctx}
+            {...(await mySpace(db, actor))}
+            errors={result.error.fields ?? { email: result.error.message }}
+            values={form}
+          />,
+          result.error.status,
+        );
+      },
+    }),
+  ];
+}

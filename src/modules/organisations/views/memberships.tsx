@@ -1,0 +1,68 @@
+// Memberships as staff reads them: an organisation's years, and the renewals due this year.
+import { formatCents } from '../../../platform/money.ts';
+import { formatDate } from '../../../platform/time.ts';
+import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { StaffNav } from '../../../platform/views/staff-nav.tsx';
+import { type Membership, membershipStatusLabels } from '../memberships.ts';
+import type { renewalsPage } from '../organisations.queries.ts';
+
+export function MembershipsTable({ memberships }: { memberships: Membership[] }) {
+  if (memberships.length === 0) return <p>Aucune adhésion enregistrée.</p>;
+  return (
+    <table>
+      <caption>Adhésions par année</caption>
+      <thead>
+        <tr>
+          <th scope="col">Année</th>
+          <th scope="col">Statut</th>
+          <th scope="col">Cotisation</th>
+          <th scope="col">Payée le</th>
+        </tr>
+      </thead>
+      <tbody>
+        {memberships.map((m) => (
+          <tr key={m.id}>
+            <td>{m.year}</td>
+            <td>{membershipStatusLabels[m.status]}</td>
+            <td>{m.feeCents === null ? '—' : formatCents(m.feeCents)}</td>
+            <td>{m.paidOn ? formatDate(m.paidOn) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function RenewalsPage(props: Awaited<ReturnType<typeof renewalsPage>> & { ctx: PageContext }) {
+  return (
+    <Layout ctx={props.ctx} title="Renouvellements">
+      <h1>Renouvellements {props.year}</h1>
+      <StaffNav ctx={props.ctx} current="/gestion/adhesions/renouvellement" />
+      <p>
+        Adhérentes en {props.year - 1} qui n’ont pas encore d’adhésion pour {props.year} : {props.rows.length}
+        .
+      </p>
+      {props.rows.length ? (
+        <table>
+          <caption>Adhésions à renouveler</caption>
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">Cotisation {props.year - 1}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.organisation.id}>
+                <td>
+                  <a href={`/gestion/organisations/${r.organisation.id}#adhesions`}>{r.organisation.name}</a>
+                </td>
+                <td>{r.lastYear.feeCents === null ? '—' : formatCents(r.lastYear.feeCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </Layout>
+  );
+}
