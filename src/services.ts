@@ -1,8 +1,11 @@
 // Wires the platform for one process: logger, database, job queue with every module's job handlers.
 import pino, { type Logger } from 'pino';
+import { eventNoticeHandler } from './modules/events/event-notice-mails.ts';
+import { eventNoticeJob } from './modules/events/event-notices.ts';
 import { notificationSettings, reminderHandler, reminderJob } from './modules/events/notifications.ts';
 import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
+import { identityOf } from './platform/identity.ts';
 import { JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
 import type { Services } from './platform/services.ts';
@@ -13,10 +16,15 @@ export interface RunningServices extends Services {
 
 /** The job queue with every module's job handlers. */
 export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs = config.JOBS_POLL_MS) {
-  const mailer = createMailSender(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const mailer = createMailSender(db, {
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    domain: identityOf(config).domain,
+  });
   const handlers = {
     [mailJob]: mailer.handler,
     [reminderJob]: reminderHandler(db, notificationSettings(config)),
+    [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   };
   const jobs = new JobRunner(db, handlers, { pollMs, logger });
   return {
