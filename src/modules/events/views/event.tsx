@@ -40,7 +40,7 @@ const schema = (name: string) => `https://schema.org/${name}`;
  * place's name and its postal address rather than being split by guesswork. The video link is never
  * published: an online event's `VirtualLocation` is its page.
  */
-export function eventJsonLd(event: Event, p: Omit<EventPageProps, 'ctx'>, at: Date = new Date()) {
+function eventJsonLd(event: Event, p: Omit<EventPageProps, 'ctx'>, at: Date = new Date()) {
   const url = `${p.baseUrl}/agenda/${event.id}`;
   const cancelled = event.cancelledAt !== null;
   const location: object[] = [];
