@@ -11,21 +11,23 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
 import { registerPages, sendMessagePage } from './platform/http/pages.tsx';
-import { installIdentity } from './platform/identity.ts';
+import { installNetwork } from './platform/identity.ts';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
 import { bootModules, modules, site } from './modules/index.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Does a parsed request part (texts, arrays, objects; files are Buffers and are not text) hold a NUL? */
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+/** Does a parsed request part (texts, arrays, objects; files are Buffers and are not text) hold a text that fails `bad`? */
+function holds(value: unknown, bad: (text: string) => boolean, depth = 0): boolean {
+  if (typeof value === 'string') return bad(value);
   if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
-  for (const [key, item] of Object.entries(value))
-    if (key.includes('\u0000') || hasNul(item, depth + 1)) return true;
+  for (const [key, item] of Object.entries(value)) if (bad(key) || holds(item, bad, depth + 1)) return true;
   return false;
 }
+const hasNul = (value: unknown) => holds(value, (text) => text.includes('\u0000'));
+/** A lone surrogate (JSON's `"\udfff"`) is no Unicode text: PostgreSQL refuses it in JSON (a 500). */
+const hasLoneSurrogate = (value: unknown) => holds(value, (text) => !text.isWellFormed());
 
 export interface App {
   app: FastifyInstance;
@@ -43,7 +45,7 @@ function authentication() {
 export async function buildApp(services: Services): Promise<App> {
   const { config } = services;
   bootModules();
-  installIdentity(config);
+  installNetwork(config);
   const auth = authentication();
   let shuttingDown = false;
   const app: FastifyInstance = Fastify({
@@ -130,9 +132,15 @@ export async function buildApp(services: Services): Promise<App> {
 
   // PostgreSQL cannot store the NUL character in text: the server fails (a 500) and the embedded database
   // silently cuts the text there. A request carrying one is refused before any handler, in French.
+  // Nor a lone half of a surrogate pair, which JSON can carry (`\udfff`) and which is no character at all.
   app.addHook('preHandler', async (request, reply) => {
-    if (!hasNul(request.params) && !hasNul(request.query) && !hasNul(request.body)) return;
-    const message = 'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas admis.';
+    const parts = [request.params, request.query, request.body];
+    let message: string;
+    if (parts.some(hasNul))
+      message = 'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas admis.';
+    else if (parts.some(hasLoneSurrogate))
+      message = 'Le texte envoyé contient un caractère Unicode invalide (une moitié de caractère isolée).';
+    else return;
     if (request.url.startsWith('/api/')) return apiError(reply, { status: 400, code: 'invalid', message });
     return sendMessagePage(request, reply, 400, 'Demande refusée', message);
   });

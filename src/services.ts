@@ -4,6 +4,7 @@ import { modules } from './modules/index.ts';
 import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
 import { createLogger } from './platform/http/log.ts';
+import { identityOf } from './platform/identity.ts';
 import { type JobHandler, JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
 import type { Services } from './platform/services.ts';
@@ -14,7 +15,11 @@ export interface RunningServices extends Services {
 
 /** The job queue with every module's job handlers. */
 export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs = config.JOBS_POLL_MS) {
-  const mailer = createMailSender(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const mailer = createMailSender(db, {
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    domain: identityOf(config).domain,
+  });
   const handlers: Record<string, JobHandler> = { [mailJob]: mailer.handler };
   for (const module of modules) {
     for (const [kind, handler] of Object.entries(module.jobs?.({ db, config, logger }) ?? {})) {

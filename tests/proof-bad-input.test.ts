@@ -391,6 +391,25 @@ describe('bad input', async () => {
     }
   });
 
+  it('refuses a lone surrogate in a JSON body (which PostgreSQL refuses in JSON) in French, on every API body', async () => {
+    for (const route of apiRoutes.filter((r) => r.body)) {
+      const key = routeKey(route);
+      const { role, spec } = await validRequest(key);
+      const sample = (spec.json ?? {}) as Record<string, unknown>;
+      const field = Object.keys(sample).find((k) => typeof sample[k] === 'string') ?? 'note';
+      const before = await checksum(db);
+      const response = await send(
+        app,
+        route.method,
+        { ...spec, json: { ...sample, [field]: 'x\udfffy' } },
+        credentialsOf(role, f.A, csrf),
+      );
+      assert.equal(response.statusCode, 400, `${key}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      assert.match(response.json().error.message, /caractère Unicode invalide/);
+      await judge(key, response, before);
+    }
+  });
+
   const formRoutes = Object.keys(matrix).filter((k) => k.startsWith('POST /') && !k.startsWith('POST /api/'));
   for (const key of formRoutes) {
     it(`form post ${key}: fields missing, repeated, added, of any text`, async () => {

@@ -4,16 +4,17 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { notificationSettings } from '../src/modules/events/notifications.ts';
 import { register } from '../src/modules/events/register.ts';
 import { seatsTaken } from '../src/modules/events/registrations.queries.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 import { buildEvent, buildLocalGovernment, buildOfficer } from './factories.ts';
-import { engine, testDatabase } from './helpers.ts';
+import { engine, testConfig, testDatabase } from './helpers.ts';
 
 const runs = 20;
 const rush = 50;
 const seats = 10;
-const settings = { baseUrl: 'http://localhost:3000', linkHoursBefore: 48 };
+const settings = notificationSettings(testConfig());
 
 describe(`no oversell, repeatedly (${engine})`, async () => {
   const { db } = await testDatabase({ after });

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { readSheet } from 'read-excel-file/node';
 import { recordAttendance } from '../src/modules/events/check-in.ts';
 import { attendance, registrations } from '../src/modules/events/events.schema.ts';
+import { notificationSettings } from '../src/modules/events/notifications.ts';
 import { register } from '../src/modules/events/register.ts';
 import { applyToProgram, decideApplication } from '../src/modules/program/applications.ts';
 import { expressInterest } from '../src/modules/program/interest.ts';
@@ -45,7 +46,7 @@ const toSecond = (value: unknown) =>
   value instanceof Date ? new Date(Math.round(value.getTime() / 1000) * 1000) : value;
 
 describe('exports as spreadsheets read them, on a server in Tokyo', async () => {
-  const { app, db } = await testApp({ after });
+  const { app, db, config } = await testApp({ after });
   const staff = await buildStaff(db);
   const cookie = await sessionCookie(db, staff);
   // Bourg-en-Bresse: INSEE code 01053, which a number cell would turn into 1053.
@@ -107,7 +108,7 @@ describe('exports as spreadsheets read them, on a server in Tokyo', async () => 
       await register(
         db,
         { eventId: event.id, personId: person.id, registeredBy: staff.id, mode: 'online' },
-        { settings: { baseUrl, linkHoursBefore: 48 } },
+        { settings: notificationSettings(config) },
       ),
     );
     // 14:00 UTC in winter is 15:00 in Paris (23:00 in Tokyo); 21:30 UTC in summer is 23:30 in Paris on

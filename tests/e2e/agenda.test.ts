@@ -10,6 +10,7 @@ import { attendance } from '../../src/modules/events/events.schema.ts';
 import { notificationSettings } from '../../src/modules/events/notifications.ts';
 import { register } from '../../src/modules/events/register.ts';
 import type { Person } from '../../src/modules/organisations/people.ts';
+import { identityOf } from '../../src/platform/identity.ts';
 import {
   buildElected,
   buildEvent,
@@ -133,7 +134,8 @@ describe('the agenda', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/calendar/);
     const ics = (await response.text()).replace(/\r\n[ \t]/g, '');
-    assert.ok(ics.includes(`UID:${event.id}@coopdec`), `UID de l’événement absent :\n${ics}`);
+    const uid = `UID:${event.id}@${identityOf(app.services.config).domain}`;
+    assert.ok(ics.includes(`\r\n${uid}\r\n`), `UID de l’événement absent :\n${ics}`);
     assert.ok(ics.includes(`SUMMARY:${title}`), `titre de l’événement absent :\n${ics}`);
 
     const mail = await app.mail.next(elue.email, mailsBefore);

@@ -9,6 +9,7 @@ import { renewCalendarFeed } from '../../src/modules/events/calendar-feeds.ts';
 import { recordAttendance } from '../../src/modules/events/check-in.ts';
 import { addDocument } from '../../src/modules/events/documents.ts';
 import { type Event, invite } from '../../src/modules/events/events.ts';
+import { notificationSettings } from '../../src/modules/events/notifications.ts';
 import { type Registration, register } from '../../src/modules/events/register.ts';
 import { prepareImport } from '../../src/modules/organisations/import.ts';
 import type { Organisation } from '../../src/modules/organisations/organisations.ts';
@@ -27,6 +28,7 @@ import {
   buildStaff,
   sessionCookie,
 } from '../factories.ts';
+import { testConfig } from '../helpers.ts';
 
 export const roles = ['anonymous', 'nonMember', 'officer', 'elected', 'referent', 'staff'] as const;
 export type Role = (typeof roles)[number];
@@ -41,7 +43,7 @@ export const roleLabels: Record<Role, string> = {
 };
 
 export const baseUrl = 'http://localhost:3000';
-const settings = { baseUrl, linkHoursBefore: 48 };
+const settings = notificationSettings(testConfig());
 
 export function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(`fixture: ${result.error.message}`);

@@ -78,8 +78,9 @@ describe('crash without loss (kill -9 during a registration rush)', () => {
       db,
       sql`select id from mails where sent_at is null`,
     );
+    // Message-IDs are on the platform's domain: BASE_URL is localhost here, so MAIL_FROM's (the default).
     const inDoubt = unsentAtCrash
-      .map((m) => `<${m.id}@coopdec>`)
+      .map((m) => `<${m.id}@coopdec.example.org>`)
       .filter((id) => deliveredBeforeRestart.has(id));
 
     // 2. A new process, same environment; the client retries what got no answer.
@@ -165,7 +166,7 @@ describe('crash without loss (kill -9 during a registration rush)', () => {
     assert.equal(mailRows.length, people, 'one mail per registration (confirmation or waiting list)');
     for (const m of mailRows) {
       assert.ok(m.sent, `mail ${m.id} is marked sent`);
-      assert.ok((counts.get(`<${m.id}@coopdec>`) ?? 0) >= 1, `mail ${m.id} was received`);
+      assert.ok((counts.get(`<${m.id}@coopdec.example.org>`) ?? 0) >= 1, `mail ${m.id} was received`);
     }
     // Each confirmation mail arrives once, to the right person. The only possible repeat is a mail the SMTP
     // server had accepted when the process died before writing `sent_at` (docs/decisions/004): one at most,
@@ -176,7 +177,7 @@ describe('crash without loss (kill -9 during a registration rush)', () => {
     for (const r of dbConfirmed) {
       const mail = mailByKey.get(`registration:${r.id}:confirmed:confirmed`);
       assert.ok(mail, `a confirmation mail is written for ${r.id}`);
-      const messageId = `<${mail.id}@coopdec>`;
+      const messageId = `<${mail.id}@coopdec.example.org>`;
       const received = smtp.deliveries.filter((d) => d.messageId === messageId);
       assert.equal(received.length, inDoubt.includes(messageId) ? received.length : 1, `${messageId} once`);
       assert.ok(received.length <= 2);

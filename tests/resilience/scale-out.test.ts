@@ -106,7 +106,7 @@ describe('scale-out (two processes, one database)', () => {
     assert.equal(drained.retaken, 0, 'no job taken twice');
     assert.equal(mailRows.length, people, 'one mail per registration');
     assert.ok(
-      mailRows.every((m) => m.sent && counts.get(`<${m.id}@coopdec>`) === 1),
+      mailRows.every((m) => m.sent && counts.get(`<${m.id}@coopdec.example.org>`) === 1),
       'every mail received exactly once',
     );
     assert.deepEqual(duplicates, [], 'no mail sent twice');

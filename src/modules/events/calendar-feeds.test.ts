@@ -7,11 +7,13 @@ import {
   buildStaff,
   sessionCookie,
 } from '../../../tests/factories.ts';
-import { Browser, testApp } from '../../../tests/helpers.ts';
+import { Browser, testApp, testConfig } from '../../../tests/helpers.ts';
+import { readCalendar } from '../../../tests/ical.ts';
 import { invite } from './events.ts';
+import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 
-const settings = { baseUrl: 'http://localhost:3000', linkHoursBefore: 48 };
+const settings = notificationSettings(testConfig());
 
 /** The text of a calendar, its folded lines joined back (RFC 5545 § 3.1). */
 const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
@@ -92,6 +94,12 @@ describe('calendar feeds', async () => {
     assert.doesNotMatch(ics, /groupe-pays Chine/, 'a cancelled registration is not listed');
     assert.doesNotMatch(ics, /groupe-pays Haïti/, 'an event the person is not registered for');
     assert.equal(ics.match(/BEGIN:VEVENT/g)?.length, 2);
+    // Read by ical.js: the waiting-list place is TENTATIVE, not CONFIRMED.
+    const statuses = readCalendar(response.body).events.map((e) => [e.summary, e.status]);
+    assert.deepEqual(statuses.sort(), [
+      ['Atelier du groupe-pays Sénégal', 'CONFIRMED'],
+      ['[Liste d’attente] Décryptage thématique complet', 'TENTATIVE'],
+    ]);
   });
 
   it('revokes the old address when a new one is made', async () => {
@@ -130,7 +138,10 @@ describe('calendar feeds', async () => {
     assert.match(response.headers['content-type'] ?? '', /^text\/calendar/);
     const ics = unfold(response.body);
     assert.equal(ics.match(/BEGIN:VEVENT/g)?.length, 1);
-    assert.match(ics, new RegExp(`UID:${notMine.id}@coopdec`));
+    assert.ok(
+      ics.includes(`\r\nUID:${notMine.id}@coopdec.example.org\r\n`),
+      'the UID is on MAIL_FROM’s domain (BASE_URL is localhost)',
+    );
     assert.match(ics, /SUMMARY:Réunion du groupe-pays Haïti/);
 
     assert.doesNotMatch(unfold((await anonymous(`/agenda/${confirmed.id}.ics`)).body), /senegal-confirme/);

@@ -34,16 +34,41 @@ export async function hasCalendarFeed(executor: Executor, personId: string) {
   return rows.length > 0;
 }
 
-export function calendarEntry(event: Event, baseUrl: string, withOnlineUrl = false): CalendarEntry {
-  const location = [event.venue, withOnlineUrl ? event.onlineUrl : null].filter(Boolean).join(' — ');
+/** What a calendar needs of the platform: its address (event links) and its domain (UIDs). */
+export interface CalendarSite {
+  baseUrl: string;
+  domain: string;
+}
+
+/** The event's UID in every calendar and every mail, stable across changes (RFC 5545 § 3.8.4.7). */
+export const eventUid = (eventId: string, domain: string) => `${eventId}@${domain}`;
+
+/**
+ * An event as calendars show it. A place on the waiting list is TENTATIVE; a cancelled event CANCELLED,
+ * its title saying so too, for the clients that hide the status.
+ */
+export function calendarEntry(
+  event: Event,
+  site: CalendarSite,
+  options: { withOnlineUrl?: boolean; waitlisted?: boolean } = {},
+): CalendarEntry {
+  const location = [event.venue, options.withOnlineUrl ? event.onlineUrl : null].filter(Boolean).join(' — ');
+  const cancelled = event.cancelledAt !== null;
+  const prefix = cancelled ? '[Annulé] ' : options.waitlisted ? '[Liste d’attente] ' : '';
   return {
-    uid: `${event.id}@coopdec`,
-    title: event.title,
+    uid: eventUid(event.id, site.domain),
+    sequence: event.sequence,
+    title: `${prefix}${event.title}`,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     location: location || (event.format === 'online' ? 'Visioconférence' : null),
-    description: event.description,
-    url: `${baseUrl}/agenda/${event.id}`,
+    description: cancelled
+      ? [`Événement annulé. ${event.cancellationReason ?? ''}`.trim(), event.description]
+          .filter(Boolean)
+          .join('\n\n')
+      : event.description,
+    url: `${site.baseUrl}/agenda/${event.id}`,
+    status: cancelled ? 'cancelled' : options.waitlisted ? 'tentative' : 'confirmed',
   };
 }
 
@@ -51,7 +76,7 @@ export function calendarEntry(event: Event, baseUrl: string, withOnlineUrl = fal
 export async function personalFeed(
   executor: Executor,
   token: string,
-  baseUrl: string,
+  site: CalendarSite,
 ): Promise<string | undefined> {
   const [feed] = await executor
     .select()
@@ -65,9 +90,11 @@ export async function personalFeed(
     .where(and(eq(registrations.personId, feed.personId), ne(registrations.status, 'cancelled')));
   return toCalendar(
     'Mes inscriptions — Coopdec',
-    rows.map(({ event, status }) => ({
-      ...calendarEntry(event, baseUrl, status === 'confirmed'),
-      title: status === 'waitlisted' ? `[Liste d’attente] ${event.title}` : event.title,
-    })),
+    rows.map(({ event, status }) =>
+      calendarEntry(event, site, {
+        withOnlineUrl: status === 'confirmed',
+        waitlisted: status === 'waitlisted',
+      }),
+    ),
   );
 }

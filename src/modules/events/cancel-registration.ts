@@ -15,6 +15,8 @@ export async function promoteWaiting(
   event: Event,
   settings: NotificationSettings,
 ): Promise<string[]> {
+  // Nobody is promoted to an event that will not take place.
+  if (event.cancelledAt) return [];
   const free =
     event.capacity === null
       ? Number.POSITIVE_INFINITY

@@ -166,7 +166,7 @@ describe('the agenda API', async () => {
     assert.equal(ics.statusCode, 200);
     assert.match(ics.headers['content-type'] as string, /text\/calendar/);
     assert.match(ics.body, /^BEGIN:VCALENDAR/);
-    assert.ok(ics.body.includes(`UID:${event.id}@coopdec`));
+    assert.ok(ics.body.includes(`\r\nUID:${event.id}@coopdec.example.org\r\n`));
     assert.ok(ics.body.includes('SUMMARY:Rencontres franco-japonaises'));
   });
 });

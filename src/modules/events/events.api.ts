@@ -7,11 +7,21 @@ import { uuid } from '../../platform/validation.ts';
 import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { getPerson } from '../organisations/people.ts';
 import { audienceSchema } from './audiences.ts';
+import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
+import { changeEvent } from './change-event.ts';
 import { checkIn } from './check-in.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { attendanceModes, eventFormats, eventKinds } from './events.schema.ts';
-import { agendaFilters, createEvent, type Event, eventInput, getEvent, listEvents } from './events.ts';
+import {
+  agendaFilters,
+  createEvent,
+  type Event,
+  eventInput,
+  eventPatch,
+  getEvent,
+  listEvents,
+} from './events.ts';
 import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { listRegistrations, liveRegistration, seatsTaken } from './registrations.queries.ts';
@@ -35,6 +45,10 @@ const eventOut = z.object({
   venue: z.string().nullable(),
   description: z.string().nullable(),
   provisional: z.boolean(),
+  status: z.enum(['scheduled', 'cancelled']).describe('cancelled : l’événement est annulé'),
+  cancellationReason: z.string().nullable(),
+  previousStartsAt: z.string().nullable().describe('Le début annoncé avant le dernier changement de date'),
+  sequence: z.number().int().describe('Révision de l’événement (SEQUENCE des calendriers)'),
   onlineUrl: z
     .string()
     .nullable()
@@ -59,6 +73,10 @@ function eventJson(event: Event, confirmed: number, showUrl: boolean) {
     venue: event.venue,
     description: event.description,
     provisional: event.provisional,
+    status: event.cancelledAt ? ('cancelled' as const) : ('scheduled' as const),
+    cancellationReason: event.cancellationReason,
+    previousStartsAt: event.previousStartsAt?.toISOString() ?? null,
+    sequence: event.sequence,
     ...(showUrl ? { onlineUrl: event.onlineUrl } : {}),
   };
 }
@@ -121,6 +139,59 @@ export function eventApiRoutes(services: Services) {
       },
     }),
     defineApiRoute({
+      method: 'PATCH',
+      url: '/api/v1/events/:id',
+      tag: 'Agenda',
+      summary:
+        'Modifier un événement (tout champ de la création, chacun facultatif ; null efface un champ facultatif). Les inscrits sont prévenus d’un changement de date, d’horaire, de lieu, de format ou de lien.',
+      params: idParams,
+      body: eventPatch,
+      responses: {
+        200: { description: 'L’événement modifié', schema: eventOut },
+        400: { description: 'Saisie invalide' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        422: {
+          description:
+            'Événement annulé (code event_cancelled) ou organisation introuvable (code unknown_organisation)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      // Like creation, the domain parses the raw body (it lays the change over the event, then checks all).
+      handler: async ({ params, request }) => {
+        const result = await changeEvent(db, params.id, request.body, request.actor!.personId, { settings });
+        services.jobs.poke();
+        if (!result.ok) return result;
+        const { confirmed } = await seatsTaken(db, result.value.id);
+        return eventJson(result.value, confirmed, true);
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/events/:id/cancel',
+      tag: 'Agenda',
+      summary:
+        'Annuler un événement, avec un motif : chaque inscrit et chaque personne en attente reçoit un courriel, une fois',
+      params: idParams,
+      body: cancellationInput,
+      responses: {
+        200: { description: 'L’événement annulé', schema: eventOut },
+        400: { description: 'Motif absent ou trop long' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        409: { description: 'Déjà annulé (code already_cancelled) : rien de nouveau' },
+        422: { description: 'Événement terminé (code event_over)' },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await cancelEvent(db, params.id, body, request.actor!.personId);
+        services.jobs.poke();
+        if (!result.ok) return result;
+        const { confirmed } = await seatsTaken(db, result.value.id);
+        return eventJson(result.value, confirmed, true);
+      },
+    }),
+    defineApiRoute({
       method: 'POST',
       url: '/api/v1/events/:id/registrations',
       tag: 'Agenda',
@@ -138,7 +209,10 @@ export function eventApiRoutes(services: Services) {
         403: { description: 'Hors du public visé (code audience) ou pas le droit d’inscrire cette personne' },
         404: { description: 'Événement ou personne introuvable' },
         409: { description: 'Déjà inscrite' },
-        422: { description: 'Hors de la période d’inscription (code registration_closed)' },
+        422: {
+          description:
+            'Hors de la période d’inscription (code registration_closed) ou événement annulé (code event_cancelled)',
+        },
       },
       handler: async ({ params, body, request }) => {
         const person = await getPerson(db, body.personId);

@@ -261,6 +261,14 @@ export const matrix: Record<string, Case[]> = {
       build: (c) => ({ url: `/api/v1/events/${c.target.restrictedEvent.id}` }),
     },
   ],
+  'PATCH /api/v1/events/:id': staffOnly('change an event', async (c) => ({
+    url: `/api/v1/events/${(await fresh.event(c.f.db)).id}`,
+    json: { title: `Réunion déplacée ${unique()}`, venue: 'Limoges' },
+  })),
+  'POST /api/v1/events/:id/cancel': staffOnly('cancel an event', async (c) => ({
+    url: `/api/v1/events/${(await fresh.event(c.f.db)).id}/cancel`,
+    json: { reason: 'La salle n’est plus disponible.' },
+  })),
   'POST /api/v1/events/:id/registrations': [
     {
       name: 'register oneself',

@@ -57,6 +57,7 @@ const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export function registerEventRoutes(app: FastifyInstance, services: Services) {
   const { db, config } = services;
   const settings = notificationSettings(config);
+  const site = { baseUrl: config.baseUrl, domain: settings.identity.domain };
 
   /** An event the viewer may see (eventsPolicy.see), with its series and organisations. */
   async function visibleEvent(request: FastifyRequest, id: string) {
@@ -118,14 +119,14 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     return reply.type('text/calendar; charset=utf-8').send(
       toCalendar(
         'Agenda du réseau — Coopdec',
-        publicRows.map(({ event }) => calendarEntry(event, config.baseUrl)),
+        publicRows.map(({ event }) => calendarEntry(event, site)),
       ),
     );
   });
 
   app.get('/agenda/personnel/:file', async (request, reply) => {
     const token = /^([\w-]{20,100})\.ics$/.exec((request.params as { file: string }).file)?.[1];
-    const feed = token ? await personalFeed(db, token, config.baseUrl) : undefined;
+    const feed = token ? await personalFeed(db, token, site) : undefined;
     if (!feed)
       return reply
         .code(404)
@@ -144,11 +145,10 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
     const actor = request.actor;
     const mine = actor ? await liveRegistration(db, event.id, actor.personId) : undefined;
     if (ics) {
-      const entry = calendarEntry(
-        event,
-        config.baseUrl,
-        policy.seeOnlineUrl(actor, mine?.status === 'confirmed'),
-      );
+      const entry = calendarEntry(event, site, {
+        withOnlineUrl: policy.seeOnlineUrl(actor, mine?.status === 'confirmed'),
+        waitlisted: mine?.status === 'waitlisted',
+      });
       return reply.type('text/calendar; charset=utf-8').send(toCalendar(event.title, [entry]));
     }
     return showEvent(request, reply, details, mine);
@@ -200,6 +200,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
         partners={details.partners}
         confirmed={confirmed}
         baseUrl={config.baseUrl}
+        network={{ name: settings.identity.sender.name, url: config.baseUrl }}
         registration={mine}
         canRegister={canRegister}
         colleagues={colleagues}

@@ -70,6 +70,15 @@ export const events = pgTable(
     seriesId: uuid('series_id').references(() => eventSeries.id, { onDelete: 'set null' }),
     /** Dates announced but not confirmed yet (shown as « date provisoire »). */
     provisional: boolean('provisional').notNull().default(false),
+    /**
+     * Revision of the event as calendars know it (iCalendar SEQUENCE): raised by each change and by the
+     * cancellation, so that a calendar replaces its copy with the newer one.
+     */
+    sequence: integer('sequence').notNull().default(0),
+    /** The start before the last change of date (schema.org `previousStartDate`, « reporté »). */
+    previousStartsAt: timestamp('previous_starts_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancellationReason: text('cancellation_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

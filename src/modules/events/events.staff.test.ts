@@ -10,16 +10,17 @@ import {
   buildStaff,
   sessionCookie,
 } from '../../../tests/factories.ts';
-import { Browser, testApp } from '../../../tests/helpers.ts';
+import { Browser, testApp, testConfig } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { parisDateTime } from '../../platform/time.ts';
 import type { Person } from '../organisations/people.ts';
 import { listDocuments } from './documents.ts';
 import { attendance } from './events.schema.ts';
 import { getEvent, isInvited } from './events.ts';
+import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 
-const settings = { baseUrl: 'http://localhost:3000', linkHoursBefore: 48 };
+const settings = notificationSettings(testConfig());
 const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 describe('reading a date and time typed in a form as Paris time', () => {

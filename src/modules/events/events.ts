@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
 import { audienceSchema } from './audiences.ts';
+import { announce } from './event-notices.ts';
 import { eventsPolicy } from './events.policy.ts';
 import {
   type EventFormat,
@@ -50,33 +51,50 @@ const dateTime = z.iso
     'Cette date est hors des limites admises (2000 à 2200).',
   );
 
+/** Each field of an event once, for creating (`eventInput`) and changing (`eventPatch`). */
+const eventFields = {
+  title: text(300),
+  theme: z.string().trim().max(300),
+  kind: z.enum(eventKinds, { error: `Type d’événement inconnu (${eventKinds.join(', ')}).` }),
+  format: z.enum(eventFormats, { error: 'Format attendu : in_person, hybrid ou online.' }),
+  audience: audienceSchema,
+  startsAt: dateTime,
+  endsAt: dateTime,
+  capacity: z.coerce
+    .number({ error: 'Nombre de places attendu.' })
+    .int('Nombre entier attendu.')
+    .min(0, 'Le nombre de places ne peut pas être négatif.')
+    .max(100_000, 'Nombre de places trop élevé.'),
+  registrationOpensAt: dateTime,
+  registrationClosesAt: dateTime,
+  venue: z.string().trim().max(500),
+  onlineUrl: z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' }).max(2000),
+  description: z.string().trim().max(10_000),
+  series: z.string().trim().max(200),
+  provisional: z.boolean(),
+  organiserIds: z.array(uuid).max(20),
+  partnerIds: z.array(uuid).max(50),
+};
+
 export const eventInput = z
   .object({
-    title: text(300),
-    theme: optional(z.string().trim().max(300)),
-    kind: z.enum(eventKinds, { error: `Type d’événement inconnu (${eventKinds.join(', ')}).` }),
-    format: z.enum(eventFormats, { error: 'Format attendu : in_person, hybrid ou online.' }),
-    audience: audienceSchema,
-    startsAt: dateTime,
-    endsAt: dateTime,
-    capacity: optional(
-      z.coerce
-        .number({ error: 'Nombre de places attendu.' })
-        .int('Nombre entier attendu.')
-        .min(0, 'Le nombre de places ne peut pas être négatif.')
-        .max(100_000, 'Nombre de places trop élevé.'),
-    ),
-    registrationOpensAt: optional(dateTime),
-    registrationClosesAt: optional(dateTime),
-    venue: optional(z.string().trim().max(500)),
-    onlineUrl: optional(
-      z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' }).max(2000),
-    ),
-    description: optional(z.string().trim().max(10_000)),
-    series: optional(z.string().trim().max(200)),
-    provisional: optional(z.boolean()),
-    organiserIds: optional(z.array(uuid).max(20)),
-    partnerIds: optional(z.array(uuid).max(50)),
+    title: eventFields.title,
+    theme: optional(eventFields.theme),
+    kind: eventFields.kind,
+    format: eventFields.format,
+    audience: eventFields.audience,
+    startsAt: eventFields.startsAt,
+    endsAt: eventFields.endsAt,
+    capacity: optional(eventFields.capacity),
+    registrationOpensAt: optional(eventFields.registrationOpensAt),
+    registrationClosesAt: optional(eventFields.registrationClosesAt),
+    venue: optional(eventFields.venue),
+    onlineUrl: optional(eventFields.onlineUrl),
+    description: optional(eventFields.description),
+    series: optional(eventFields.series),
+    provisional: optional(eventFields.provisional),
+    organiserIds: optional(eventFields.organiserIds),
+    partnerIds: optional(eventFields.partnerIds),
   })
   .superRefine((v, ctx) => {
     if (v.endsAt < v.startsAt)
@@ -98,7 +116,33 @@ export const eventInput = z
   });
 export type EventInput = z.input<typeof eventInput>;
 
-async function seriesId(executor: Executor, title: string | undefined): Promise<string | null> {
+/** `null` — or an empty string, as forms send — clears an optional field when an event is changed. */
+const clearing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
+
+/** A change to an event: any field of `eventInput`, each optional; `null` clears an optional one. */
+export const eventPatch = z.object({
+  title: eventFields.title.optional(),
+  kind: eventFields.kind.optional(),
+  format: eventFields.format.optional(),
+  audience: eventFields.audience.optional(),
+  startsAt: eventFields.startsAt.optional(),
+  endsAt: eventFields.endsAt.optional(),
+  provisional: eventFields.provisional.optional(),
+  theme: clearing(eventFields.theme),
+  capacity: clearing(eventFields.capacity),
+  registrationOpensAt: clearing(eventFields.registrationOpensAt),
+  registrationClosesAt: clearing(eventFields.registrationClosesAt),
+  venue: clearing(eventFields.venue),
+  onlineUrl: clearing(eventFields.onlineUrl),
+  description: clearing(eventFields.description),
+  series: clearing(eventFields.series),
+  organiserIds: clearing(eventFields.organiserIds),
+  partnerIds: clearing(eventFields.partnerIds),
+});
+export type EventPatch = z.input<typeof eventPatch>;
+
+export async function seriesId(executor: Executor, title: string | undefined): Promise<string | null> {
   if (!title) return null;
   await executor.insert(eventSeries).values({ title }).onConflictDoNothing();
   const [row] = await executor
@@ -106,6 +150,35 @@ async function seriesId(executor: Executor, title: string | undefined): Promise<
     .from(eventSeries)
     .where(eq(eventSeries.title, title));
   return row!.id;
+}
+
+/** The organisers and partners named exist; a refusal otherwise. */
+export async function organisationsExist(executor: Executor, ids: string[]): Promise<Result<true>> {
+  if (ids.length === 0) return ok(true);
+  const found = await executor
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+  if (found.length !== new Set(ids).size) {
+    return fail(422, 'unknown_organisation', 'Une organisation organisatrice ou partenaire est introuvable.');
+  }
+  return ok(true);
+}
+
+/** Links organisers and partners to an event (an organisation named as both is an organiser). */
+export async function linkOrganisations(
+  executor: Executor,
+  eventId: string,
+  organiserIds: string[],
+  partnerIds: string[],
+) {
+  const links = [
+    ...organiserIds.map((organisationId) => ({ eventId, organisationId, role: 'organiser' as const })),
+    ...partnerIds
+      .filter((id) => !organiserIds.includes(id))
+      .map((organisationId) => ({ eventId, organisationId, role: 'partner' as const })),
+  ];
+  if (links.length) await executor.insert(eventOrganisations).values(links).onConflictDoNothing();
 }
 
 export async function createEvent(
@@ -117,35 +190,13 @@ export async function createEvent(
   if (!parsed.success)
     return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
   const { series, organiserIds = [], partnerIds = [], ...value } = parsed.data;
-  const linked = [...organiserIds, ...partnerIds];
-  if (linked.length) {
-    const found = await executor
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(inArray(organisations.id, linked));
-    if (found.length !== new Set(linked).size) {
-      return fail(
-        422,
-        'unknown_organisation',
-        'Une organisation organisatrice ou partenaire est introuvable.',
-      );
-    }
-  }
+  const known = await organisationsExist(executor, [...organiserIds, ...partnerIds]);
+  if (!known.ok) return known;
   const [event] = await executor
     .insert(events)
     .values({ ...value, provisional: value.provisional ?? false, seriesId: await seriesId(executor, series) })
     .returning();
-  const links = [
-    ...organiserIds.map((organisationId) => ({
-      eventId: event!.id,
-      organisationId,
-      role: 'organiser' as const,
-    })),
-    ...partnerIds
-      .filter((id) => !organiserIds.includes(id))
-      .map((organisationId) => ({ eventId: event!.id, organisationId, role: 'partner' as const })),
-  ];
-  if (links.length) await executor.insert(eventOrganisations).values(links).onConflictDoNothing();
+  await linkOrganisations(executor, event!.id, organiserIds, partnerIds);
   await audit(executor, {
     actorId,
     action: 'create',
@@ -231,6 +282,7 @@ export async function listSeries(executor: Executor) {
   return executor.select().from(eventSeries).orderBy(asc(eventSeries.title));
 }
 
+/** Adds people to the invitation list; each new invitee is mailed the invitation (once, by a job). */
 export async function invite(
   executor: Executor,
   eventId: string,
@@ -238,10 +290,13 @@ export async function invite(
   actorId: string | null,
 ) {
   if (personIds.length === 0) return;
-  await executor
+  const added = await executor
     .insert(eventInvitations)
     .values(personIds.map((personId) => ({ eventId, personId })))
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ personId: eventInvitations.personId });
+  if (added.length)
+    await announce(executor, eventId, { notice: 'invited', personIds: added.map((a) => a.personId) });
   await audit(executor, {
     actorId,
     action: 'invite',

@@ -3,6 +3,8 @@ import { defineModule } from '../module.ts';
 import { revokeCalendarFeed } from './calendar-feeds.ts';
 import { seedDemoEvents } from './demo.ts';
 import { agendaAudiences, unknownAudiences } from './eligibility.ts';
+import { eventNoticeHandler } from './event-notice-mails.ts';
+import { eventNoticeJob } from './event-notices.ts';
 import { eventApiRoutes } from './events.api.ts';
 import { eventsPrivacy } from './events.privacy.ts';
 import { registerEventRoutes } from './events.routes.tsx';

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Config } from '../../platform/env.ts';
+import { type Identity, identityOf } from '../../platform/identity.ts';
 import { enqueue, type JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { formatDateTime } from '../../platform/time.ts';
@@ -9,6 +10,7 @@ import { people } from '../organisations/organisations.schema.ts';
 import { events, registrations } from './events.schema.ts';
 import type { Event } from './events.ts';
 import { eventFormatLabels } from './events.ts';
+import { type CalendarAction, calendarPart } from './itip.ts';
 
 export type Notice = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'link' | 'reminder';
 
@@ -16,12 +18,26 @@ export interface NotificationSettings {
   baseUrl: string;
   /** How long before the start the video link is mailed. */
   linkHoursBefore: number;
+  /** The platform's domain (calendar UIDs) and the network's address (organiser of invitations). */
+  identity: Identity;
 }
 
 export const notificationSettings = (config: Config): NotificationSettings => ({
   baseUrl: config.baseUrl,
   linkHoursBefore: config.EVENT_LINK_HOURS_BEFORE,
+  identity: identityOf(config),
 });
+
+/** « 15 décembre 2026 à 15:00 — En présentiel, Limoges. » */
+export const whenAndWhere = (event: Event) =>
+  `${formatDateTime(event.startsAt)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+
+/** What a notice does to the person's calendar, if anything. */
+const calendarActions: Partial<Record<Notice, CalendarAction>> = {
+  confirmed: 'registered',
+  promoted: 'registered',
+  cancelled: 'removed',
+};
 
 const subjects: Record<Notice, (e: Event) => string> = {
   confirmed: (e) => `Inscription confirmée : ${e.title}`,
@@ -33,7 +49,7 @@ const subjects: Record<Notice, (e: Event) => string> = {
 };
 
 function paragraphs(notice: Notice, event: Event, byOther: string | null): string[] {
-  const when = `${formatDateTime(event.startsAt)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+  const when = whenAndWhere(event);
   const by = byOther ? ` ${byOther} vous a inscrit·e.` : '';
   switch (notice) {
     case 'confirmed':
@@ -83,15 +99,21 @@ export async function notify(
     const [by] = await executor.select().from(people).where(eq(people.id, registration.registeredBy));
     if (by) byOther = `${by.firstName} ${by.lastName}`;
   }
+  const action = calendarActions[notice];
   await queueMail(
     executor,
-    composeMail({
-      to: person.email,
-      subject: subjects[notice](event),
-      greeting: `Bonjour ${person.firstName},`,
-      paragraphs: paragraphs(notice, event, byOther),
-      action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
-    }),
+    {
+      ...composeMail({
+        to: person.email,
+        subject: subjects[notice](event),
+        greeting: `Bonjour ${person.firstName},`,
+        paragraphs: paragraphs(notice, event, byOther),
+        action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
+      }),
+      calendar: action
+        ? calendarPart(event, person, action, settings, { withOnlineUrl: action === 'registered' })
+        : undefined,
+    },
     {
       key: `registration:${registrationId}:${notice}:${notice === 'link' || notice === 'reminder' ? event.startsAt.toISOString() : registration.status}`,
     },
@@ -117,16 +139,28 @@ export async function scheduleReminders(
   }
 }
 
-/** The scheduled job: sends only if the registration is still confirmed and the event has not moved. */
+/**
+ * The scheduled job: sends only if the registration is still confirmed, and the event neither moved
+ * (a change schedules new reminders) nor was cancelled. The reminders of an event that is changed or
+ * cancelled stay queued and end here, without a mail.
+ */
 export function reminderHandler(db: Executor, settings: NotificationSettings): JobHandler {
   return async (payload) => {
     const registrationId = String(payload.registrationId);
     const [row] = await db
-      .select({ status: registrations.status, startsAt: events.startsAt })
+      .select({
+        status: registrations.status,
+        startsAt: events.startsAt,
+        cancelledAt: events.cancelledAt,
+        format: events.format,
+      })
       .from(registrations)
       .innerJoin(events, eq(events.id, registrations.eventId))
       .where(and(eq(registrations.id, registrationId)));
-    if (row?.status !== 'confirmed' || row.startsAt.toISOString() !== payload.startsAt) return;
+    if (row?.status !== 'confirmed' || row.cancelledAt || row.startsAt.toISOString() !== payload.startsAt)
+      return;
+    // An event changed to « in person » has no video link to send.
+    if (payload.notice === 'link' && row.format === 'in_person') return;
     await notify(db, registrationId, payload.notice as Notice, settings);
   };
 }

@@ -9,15 +9,16 @@ import {
   buildPerson,
   buildStaff,
 } from '../../../tests/factories.ts';
-import { engine, testDatabase } from '../../../tests/helpers.ts';
+import { engine, testConfig, testDatabase } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { cancelRegistration } from './cancel-registration.ts';
 import { checkIn } from './check-in.ts';
 import { invite } from './events.ts';
+import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { seatsTaken } from './registrations.queries.ts';
 
-const settings = { baseUrl: 'http://localhost:3000', linkHoursBefore: 48 };
+const settings = notificationSettings(testConfig());
 
 describe('registering for an event', async () => {
   const { db } = await testDatabase({ after });

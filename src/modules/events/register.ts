@@ -30,8 +30,11 @@ export interface RegisterOptions {
   lock?: EventLock;
 }
 
-/** Is the registration window open? A refusal says when it opens or that it has closed. */
+/** Is the registration window open? A refusal says the event is cancelled, when it opens, or that it has closed. */
 export function registrationWindow(event: Event, at: Date): Result<true> {
+  if (event.cancelledAt) {
+    return fail(422, 'event_cancelled', 'Cet événement est annulé : il n’est plus possible de s’y inscrire.');
+  }
   if (event.registrationOpensAt && at < event.registrationOpensAt) {
     return fail(
       422,
@@ -84,6 +87,9 @@ export async function register(
   // serialised (seats and the insert), so that a rush waits as little as possible.
   const found = await getEvent(db, input.eventId);
   if (!found) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+  // A cancelled event says so before anything about the person (the window is checked again under the lock).
+  const open = registrationWindow(found, at);
+  if (!open.ok && open.error.code === 'event_cancelled') return open;
   const person = await getPerson(db, input.personId);
   if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
   const eligible = await checkEligibility({ executor: db, event: found, person, at });

@@ -58,6 +58,12 @@ export const mails = pgTable('mails', {
   subject: text('subject').notNull(),
   html: text('html').notNull(),
   text: text('text').notNull(),
+  /**
+   * An iTIP calendar part (RFC 5546: `REQUEST` adds or updates a meeting, `CANCEL` removes it), kept with
+   * the mail so that a mail sent again after a crash carries the same one.
+   */
+  calendarMethod: text('calendar_method', { enum: ['REQUEST', 'CANCEL'] }),
+  calendar: text('calendar'),
   /** Set for a mail that must be written only once (« confirmation of registration R »). */
   dedupeKey: text('dedupe_key').unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

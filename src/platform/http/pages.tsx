@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { z } from 'zod';
-import { identity } from '../identity.ts';
+import { network } from '../identity.ts';
 import { noticeText } from '../messages.ts';
 import type { Failure } from '../result.ts';
 import { Layout, type PageContext } from '../views/layout.tsx';
@@ -32,7 +32,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     },
     path: request.url.split('?')[0] ?? '/',
     menus: menusFor(request.server.navigation ?? [], viewer),
-    network: identity(),
+    network: network(),
   };
 }
 

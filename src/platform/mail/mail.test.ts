@@ -1,39 +1,11 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { buildPerson, buildStaff, sessionCookie } from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
+import { calendarPartOf, startSmtp } from '../../../tests/smtp.ts';
 import { queryRows } from '../db/client.ts';
 import { composeMail, createMailSender, queueMail } from './mail.tsx';
-
-/** A real SMTP server on loopback; every message it accepts is parsed and kept. */
-async function startSmtp(t: { after: (fn: () => Promise<void>) => void }) {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `smtp://127.0.0.1:${port}`, received };
-}
 
 const sentAtOf = async (db: Parameters<typeof queryRows>[0], id: string) =>
   (await queryRows<{ sent_at: unknown }>(db, sql`select sent_at from mails where id = ${id}`))[0]?.sent_at;
@@ -76,7 +48,7 @@ describe('sending mail over SMTP', async () => {
     { SMTP_URL: smtp.url, MAIL_FROM: 'Coopdec <ne-pas-repondre@coopdec.test>' },
   );
 
-  it('delivers a queued mail exactly once, with a fixed Message-ID, even when its job runs twice', async () => {
+  it('delivers a queued mail exactly once, with a fixed Message-ID on the platform’s domain, even when its job runs twice', async () => {
     const id = await queueMail(
       db,
       composeMail({
@@ -93,20 +65,71 @@ describe('sending mail over SMTP', async () => {
     // The job runs again (a worker crashed after sending, say): nothing leaves twice.
     await db.execute(sql`update jobs set done_at = null, run_at = now() where payload->>'mailId' = ${id}`);
     assert.equal(await jobs.drain(), 1);
-    const again = createMailSender(db, { smtpUrl: smtp.url, from: 'Coopdec <ne-pas-repondre@coopdec.test>' });
+    const again = createMailSender(db, {
+      smtpUrl: smtp.url,
+      from: 'Coopdec <ne-pas-repondre@coopdec.test>',
+      domain: 'coopdec.test',
+    });
     try {
       await again.handler({ mailId: id }, { id: 0, attempts: 1 });
       await again.handler({ mailId: id }, { id: 0, attempts: 2 });
     } finally {
       again.close();
     }
-    const delivered = smtp.received.filter((m) => m.messageId === `<${id}@coopdec>`);
+    // The Message-ID is on the platform's domain: BASE_URL is localhost here, so MAIL_FROM's.
+    const delivered = smtp.received.filter((m) => m.messageId === `<${id}@coopdec.test>`);
     assert.equal(delivered.length, 1);
     const mail = delivered[0]!;
     assert.equal(mail.subject, 'Bienvenue dans le réseau');
     assert.equal(mail.from?.text, '"Coopdec" <ne-pas-repondre@coopdec.test>');
     assert.match(mail.text ?? '', /Votre compte est prêt\./);
     assert.match(String(mail.html), /<p>Votre compte est prêt\.<\/p>/);
+  });
+
+  it('sends a stored calendar part as a text/calendar alternative, the same one again after a crash', async () => {
+    const calendar = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Coopdec//agenda//FR',
+      'METHOD:CANCEL',
+      'BEGIN:VEVENT',
+      'UID:0b0e6f4c-2f7e-4d55-9a43-6b1a8c1e0d2a@coopdec.test',
+      'SEQUENCE:3',
+      'DTSTAMP:20261201T090000Z',
+      'DTSTART:20261215T140000Z',
+      'SUMMARY:Réunion annulée',
+      'STATUS:CANCELLED',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const id = await queueMail(db, {
+      ...composeMail({
+        to: 'ines@example.org',
+        subject: 'Annulé',
+        greeting: 'Bonjour,',
+        paragraphs: ['Non.'],
+      }),
+      calendar: { method: 'CANCEL', content: calendar },
+    });
+    assert.ok(id);
+    const [stored] = await queryRows<{ calendar_method: string; calendar: string }>(
+      db,
+      sql`select calendar_method, calendar from mails where id = ${id}`,
+    );
+    assert.deepEqual(stored, { calendar_method: 'CANCEL', calendar });
+    await jobs.drain();
+    // The process died after the SMTP server took the mail and before `sent_at` was written: it goes again.
+    await db.execute(sql`update mails set sent_at = null where id = ${id}`);
+    await db.execute(sql`update jobs set done_at = null, run_at = now() where payload->>'mailId' = ${id}`);
+    await jobs.drain();
+    const delivered = smtp.received.filter((m) => m.messageId === `<${id}@coopdec.test>`);
+    assert.equal(delivered.length, 2, 'the same Message-ID twice, so that the receiver can tell');
+    for (const mail of delivered) {
+      assert.deepEqual(calendarPartOf(mail), { method: 'CANCEL', content: calendar });
+      const file = mail.attachments.find((a) => a.filename === 'invitation.ics');
+      assert.equal(file?.content.toString('utf8'), calendar);
+    }
   });
 
   it('sends nothing for a mail that was never written (rolled back with its transaction)', async () => {

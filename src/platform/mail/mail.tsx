@@ -7,11 +7,19 @@ import { mails } from '../db/platform.schema.ts';
 import { enqueue, type JobHandler } from '../jobs/queue.ts';
 import { renderToString } from '../views/render.tsx';
 
+/** An iTIP calendar part (RFC 5546): the meeting to add or update (REQUEST), or to remove (CANCEL). */
+export interface MailCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  /** The iCalendar text, its METHOD the same as `method`. */
+  content: string;
+}
+
 export interface MailContent {
   to: string;
   subject: string;
   html: string;
   text: string;
+  calendar?: MailCalendar | undefined;
 }
 
 export const mailJob = 'mail.send';
@@ -27,7 +35,15 @@ export async function queueMail(
 ): Promise<string | undefined> {
   const [row] = await executor
     .insert(mails)
-    .values({ ...content, dedupeKey: options.key ?? null })
+    .values({
+      to: content.to,
+      subject: content.subject,
+      html: content.html,
+      text: content.text,
+      calendarMethod: content.calendar?.method ?? null,
+      calendar: content.calendar?.content ?? null,
+      dedupeKey: options.key ?? null,
+    })
     .onConflictDoNothing({ target: mails.dedupeKey })
     .returning({ id: mails.id });
   if (!row) return undefined;
@@ -87,9 +103,18 @@ export function composeMail(message: MailMessage): MailContent {
 export interface MailSenderOptions {
   smtpUrl: string | undefined;
   from: string;
+  /** The platform's domain (`identityOf(config).domain`): Message-IDs are `<mail id@domain>`. */
+  domain: string;
 }
 
-/** The job that sends one mail. A mail already sent is never sent again (its Message-ID is fixed too). */
+/** The Message-ID of a mail: fixed by its id, so that a mail sent again is recognised as the same. */
+export const messageIdOf = (mailId: string, domain: string) => `<${mailId}@${domain}>`;
+
+/**
+ * The job that sends one mail. A mail already sent is never sent again (its Message-ID is fixed too).
+ * A calendar part goes as nodemailer's `icalEvent`: a `text/calendar; method=…` alternative beside the
+ * text and HTML (what Outlook, Gmail and Thunderbird look for) and the same as an `invitation.ics` file.
+ */
 export function createMailSender(db: Db, options: MailSenderOptions): { handler: JobHandler; close(): void } {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   const handler: JobHandler = async (payload) => {
@@ -102,7 +127,10 @@ export function createMailSender(db: Db, options: MailSenderOptions): { handler:
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
-      messageId: `<${mail.id}@coopdec>`,
+      messageId: messageIdOf(mail.id, options.domain),
+      ...(mail.calendar && mail.calendarMethod
+        ? { icalEvent: { method: mail.calendarMethod, filename: 'invitation.ics', content: mail.calendar } }
+        : {}),
     });
     await db.update(mails).set({ sentAt: new Date() }).where(eq(mails.id, mailId));
   };

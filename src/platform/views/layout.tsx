@@ -1,5 +1,5 @@
 import { type ComponentChildren, createElement } from 'preact';
-import type { Identity } from '../identity.ts';
+import type { Network } from '../identity.ts';
 import type { Menus, NavLink as NavLinkData } from './navigation.ts';
 
 /** What every page needs to know about the request: who is signed in, the CSRF token, where we are. */
@@ -10,7 +10,7 @@ export interface PageContext {
   path: string;
   menus: Menus;
   /** Who we are (the network), said on every page. */
-  network: Identity;
+  network: Network;
 }
 
 export interface LayoutProps {

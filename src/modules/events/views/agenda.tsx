@@ -24,9 +24,14 @@ export function EventFacts({ row }: { row: AgendaRow }) {
   const left = seatsLeft(event, row.confirmed);
   return (
     <p class="muted">
+      {event.cancelledAt ? (
+        <>
+          <span class="badge badge-warn">Annulé</span>{' '}
+        </>
+      ) : null}
       {eventKindLabels[event.kind]} · {eventFormatLabels[event.format]}
       {event.venue ? ` · ${event.venue}` : ''} · <strong>{audienceLabel(event.audience)}</strong>
-      {left !== null
+      {left !== null && !event.cancelledAt
         ? ` · ${left === 0 ? 'complet (liste d’attente)' : `${left} place${left > 1 ? 's' : ''} restante${left > 1 ? 's' : ''}`}`
         : ''}
       {event.provisional ? ' · date provisoire' : ''}
@@ -240,7 +245,7 @@ function MonthView({
                       <ul>
                         {items.map((row) => (
                           <li key={row.event.id}>
-                            {timeOnly.format(row.event.startsAt)}{' '}
+                            {timeOnly.format(row.event.startsAt)} {row.event.cancelledAt ? 'Annulé : ' : ''}
                             <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
                           </li>
                         ))}

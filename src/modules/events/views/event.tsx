@@ -15,6 +15,8 @@ export interface EventPageProps {
   partners: { id: string; name: string }[];
   confirmed: number;
   baseUrl: string;
+  /** The network, organiser of the events that name no organiser (structured data). */
+  network: { name: string; url: string };
   /** What the signed-in person can do: register, or why not. */
   registration: Registration | undefined;
   canRegister: { ok: true } | { ok: false; message: string } | null;
@@ -32,17 +34,38 @@ const statusLabels: Record<Registration['status'], string> = {
   cancelled: 'Inscription annulée.',
 };
 
-function jsonLd(event: Event, p: EventPageProps) {
-  const attendanceMode = {
-    in_person: 'https://schema.org/OfflineEventAttendanceMode',
-    online: 'https://schema.org/OnlineEventAttendanceMode',
-    hybrid: 'https://schema.org/MixedEventAttendanceMode',
-  }[event.format];
-  const location = [];
-  if (event.format !== 'online' && event.venue)
-    location.push({ '@type': 'Place', name: event.venue, address: event.venue });
-  if (event.format !== 'in_person')
-    location.push({ '@type': 'VirtualLocation', url: `${p.baseUrl}/agenda/${event.id}` });
+const schema = (name: string) => `https://schema.org/${name}`;
+
+/**
+ * schema.org `Event` for search engines. The venue is free text (« Sénat, Paris »): it goes whole into the
+ * place's name and its postal address rather than being split by guesswork. The video link is never
+ * published: an online event's `VirtualLocation` is its page.
+ */
+function eventJsonLd(event: Event, p: Omit<EventPageProps, 'ctx'>, at: Date = new Date()) {
+  const url = `${p.baseUrl}/agenda/${event.id}`;
+  const cancelled = event.cancelledAt !== null;
+  const location: object[] = [];
+  if (event.format !== 'online' && event.venue) {
+    location.push({
+      '@type': 'Place',
+      name: event.venue,
+      address: { '@type': 'PostalAddress', streetAddress: event.venue },
+    });
+  }
+  if (event.format !== 'in_person') location.push({ '@type': 'VirtualLocation', url });
+  const left = seatsLeft(event, p.confirmed);
+  // A free event anyone may attend: an offer at no cost, while one may still register.
+  const offers =
+    event.audience === 'public' && !cancelled && at < event.startsAt
+      ? {
+          '@type': 'Offer',
+          price: 0,
+          priceCurrency: 'EUR',
+          url,
+          availability: schema(left === 0 ? 'SoldOut' : 'InStock'),
+          validFrom: (event.registrationOpensAt ?? event.createdAt).toISOString(),
+        }
+      : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -50,25 +73,47 @@ function jsonLd(event: Event, p: EventPageProps) {
     ...(event.description ? { description: event.description } : {}),
     startDate: event.startsAt.toISOString(),
     endDate: event.endsAt.toISOString(),
-    eventStatus: 'https://schema.org/EventScheduled',
-    eventAttendanceMode: attendanceMode,
+    eventStatus: schema(
+      cancelled ? 'EventCancelled' : event.previousStartsAt ? 'EventRescheduled' : 'EventScheduled',
+    ),
+    ...(event.previousStartsAt ? { previousStartDate: event.previousStartsAt.toISOString() } : {}),
+    eventAttendanceMode: schema(
+      {
+        in_person: 'OfflineEventAttendanceMode',
+        online: 'OnlineEventAttendanceMode',
+        hybrid: 'MixedEventAttendanceMode',
+      }[event.format],
+    ),
     ...(location.length ? { location: location.length === 1 ? location[0] : location } : {}),
-    url: `${p.baseUrl}/agenda/${event.id}`,
+    url,
     inLanguage: 'fr',
-    ...(p.organisers.length
-      ? { organizer: p.organisers.map((o) => ({ '@type': 'Organization', name: o.name })) }
-      : {}),
+    organizer: p.organisers.length
+      ? p.organisers.map((o) => ({ '@type': 'Organization', name: o.name }))
+      : { '@type': 'Organization', name: p.network.name, url: p.network.url },
     ...(p.partners.length
       ? { sponsor: p.partners.map((o) => ({ '@type': 'Organization', name: o.name })) }
       : {}),
+    ...(event.audience === 'public' ? { isAccessibleForFree: true } : {}),
+    ...(offers ? { offers } : {}),
     ...(event.capacity !== null
-      ? { maximumAttendeeCapacity: event.capacity, remainingAttendeeCapacity: seatsLeft(event, p.confirmed) }
+      ? { maximumAttendeeCapacity: event.capacity, remainingAttendeeCapacity: left }
       : {}),
   };
 }
 
 function RegistrationBox(p: EventPageProps) {
   const { event } = p;
+  if (event.cancelledAt) {
+    return (
+      <section class="registration-box" aria-labelledby="inscription">
+        <h2 id="inscription">Inscription</h2>
+        <p>
+          Cet événement est annulé : il n’est plus possible de s’y inscrire.
+          {p.registration ? ' Votre inscription est sans objet ; vous n’avez rien à faire.' : ''}
+        </p>
+      </section>
+    );
+  }
   if (!p.ctx.viewer) {
     return (
       <section class="registration-box" aria-labelledby="inscription">
@@ -173,11 +218,25 @@ export function EventPage(p: EventPageProps) {
   const left = seatsLeft(event, p.confirmed);
   return (
     <Layout ctx={p.ctx} title={event.title} notice={p.notice}>
-      <JsonLd data={jsonLd(event, p)} />
+      <JsonLd data={eventJsonLd(event, p)} />
       <p>
         <a href="/agenda">← Agenda</a>
       </p>
-      <h1>{event.title}</h1>
+      <h1>
+        {event.title}
+        {event.cancelledAt ? (
+          <>
+            {' '}
+            <span class="badge badge-warn">Annulé</span>
+          </>
+        ) : null}
+      </h1>
+      {event.cancelledAt ? (
+        <p class="error-summary" role="status">
+          <strong>Cet événement est annulé.</strong>
+          {event.cancellationReason ? ` Motif : ${event.cancellationReason}` : ''}
+        </p>
+      ) : null}
       {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
       <dl class="facts">
         <dt>Quand</dt>
@@ -185,6 +244,9 @@ export function EventPage(p: EventPageProps) {
           du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
           <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
           {event.provisional ? ' — date provisoire' : ''}
+          {event.previousStartsAt && !event.cancelledAt
+            ? ` — date modifiée (d’abord annoncé le ${formatDateTime(event.previousStartsAt)})`
+            : ''}
         </dd>
         <dt>Type</dt>
         <dd>{eventKindLabels[event.kind]}</dd>

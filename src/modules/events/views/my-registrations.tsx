@@ -39,14 +39,16 @@ export function MyRegistrationsPage(props: {
               </p>
               <p>
                 <strong>
-                  {attendedAt
-                    ? 'Présence enregistrée'
-                    : registration.status === 'confirmed'
-                      ? 'Inscription confirmée'
-                      : 'Sur liste d’attente'}
+                  {event.cancelledAt
+                    ? 'Événement annulé'
+                    : attendedAt
+                      ? 'Présence enregistrée'
+                      : registration.status === 'confirmed'
+                        ? 'Inscription confirmée'
+                        : 'Sur liste d’attente'}
                 </strong>
               </p>
-              {qr && !attendedAt && event.endsAt > now ? (
+              {qr && !attendedAt && !event.cancelledAt && event.endsAt > now ? (
                 <figure>
                   <img
                     class="qr"
@@ -56,7 +58,7 @@ export function MyRegistrationsPage(props: {
                   <figcaption>À présenter à l’accueil pour l’émargement.</figcaption>
                 </figure>
               ) : null}
-              {event.startsAt > now ? (
+              {event.startsAt > now && !event.cancelledAt ? (
                 <form method="post" action={`/inscriptions/${registration.id}/annulation`}>
                   <CsrfField ctx={props.ctx} />
                   <button

@@ -1,0 +1,208 @@
+// Changing an event: any of its fields, audited field by field (before → after). Calendars learn of it by
+// a higher SEQUENCE; registrants are mailed when what they need to get there changes (date, time, place,
+// format, video link), not for a corrected description.
+import { and, asc, eq } from 'drizzle-orm';
+import { audit } from '../../platform/db/audit.ts';
+import type { Db, Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
+import { fieldErrors } from '../../platform/validation.ts';
+import { promoteWaiting } from './cancel-registration.ts';
+import { announce, type PracticalChange } from './event-notices.ts';
+import { eventOrganisations, eventSeries, events, registrations } from './events.schema.ts';
+import {
+  type Event,
+  eventInput,
+  eventPatch,
+  getEvent,
+  linkOrganisations,
+  organisationsExist,
+  seriesId,
+} from './events.ts';
+import { lockEvent } from './lock.ts';
+import { type NotificationSettings, scheduleReminders } from './notifications.ts';
+
+/** An event as `eventInput` describes it: what a change is compared against, field by field. */
+interface Snapshot {
+  title: string;
+  theme: string | null;
+  kind: Event['kind'];
+  format: Event['format'];
+  audience: Event['audience'];
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  venue: string | null;
+  onlineUrl: string | null;
+  description: string | null;
+  series: string | null;
+  provisional: boolean;
+  organiserIds: string[];
+  partnerIds: string[];
+}
+
+async function snapshotOf(executor: Executor, event: Event): Promise<Snapshot> {
+  const [series] = event.seriesId
+    ? await executor
+        .select({ title: eventSeries.title })
+        .from(eventSeries)
+        .where(eq(eventSeries.id, event.seriesId))
+    : [];
+  const links = await executor
+    .select({ id: eventOrganisations.organisationId, role: eventOrganisations.role })
+    .from(eventOrganisations)
+    .where(eq(eventOrganisations.eventId, event.id))
+    .orderBy(asc(eventOrganisations.organisationId));
+  return {
+    title: event.title,
+    theme: event.theme,
+    kind: event.kind,
+    format: event.format,
+    audience: event.audience,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    capacity: event.capacity,
+    registrationOpensAt: event.registrationOpensAt,
+    registrationClosesAt: event.registrationClosesAt,
+    venue: event.venue,
+    onlineUrl: event.onlineUrl,
+    description: event.description,
+    series: series?.title ?? null,
+    provisional: event.provisional,
+    organiserIds: links.filter((l) => l.role === 'organiser').map((l) => l.id),
+    partnerIds: links.filter((l) => l.role === 'partner').map((l) => l.id),
+  };
+}
+
+/** A snapshot as the input `eventInput` parses (dates as ISO 8601 text, absent values left out). */
+function asInput(snapshot: Snapshot): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(snapshot)) {
+    if (value === null) continue;
+    input[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return input;
+}
+
+/** A value as JSON has it (the audit log), dates as ISO 8601 text. */
+const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+const comparable = (value: unknown) => (Array.isArray(value) ? [...value].sort().join(',') : plain(value));
+
+const practical: Partial<Record<keyof Snapshot, PracticalChange>> = {
+  startsAt: 'schedule',
+  endsAt: 'schedule',
+  venue: 'place',
+  format: 'format',
+  onlineUrl: 'link',
+};
+
+/**
+ * Applies a change (any field of `eventInput`, `null` clearing an optional one) to an event that is not
+ * cancelled. A change that changes nothing writes nothing. Under the event's lock: a larger capacity
+ * confirms people waiting, as a cancelled registration does.
+ */
+export async function changeEvent(
+  db: Db,
+  eventId: string,
+  input: unknown,
+  actorId: string | null,
+  options: { settings: NotificationSettings },
+): Promise<Result<Event>> {
+  const patch = eventPatch.safeParse(input ?? {});
+  if (!patch.success)
+    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(patch.error));
+  if (!(await getEvent(db, eventId))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const event = (await getEvent(tx, eventId))!;
+    if (event.cancelledAt) {
+      return fail(422, 'event_cancelled', 'Cet événement est annulé : il ne peut plus être modifié.');
+    }
+    const before = await snapshotOf(tx, event);
+    // The change is laid over the event as it stands, and the whole is checked as a new event would be
+    // (the end after the start, no video link for an event in person…).
+    const candidate = asInput(before);
+    for (const [key, value] of Object.entries(patch.data)) {
+      if (value === undefined) continue;
+      if (value === null) delete candidate[key];
+      else candidate[key] = value instanceof Date ? value.toISOString() : value;
+    }
+    const parsed = eventInput.safeParse(candidate);
+    if (!parsed.success)
+      return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+    const v = parsed.data;
+    const organiserIds = [...new Set(v.organiserIds ?? [])].sort();
+    const after: Snapshot = {
+      title: v.title,
+      theme: v.theme ?? null,
+      kind: v.kind,
+      format: v.format,
+      audience: v.audience,
+      startsAt: v.startsAt,
+      endsAt: v.endsAt,
+      capacity: v.capacity ?? null,
+      registrationOpensAt: v.registrationOpensAt ?? null,
+      registrationClosesAt: v.registrationClosesAt ?? null,
+      venue: v.venue ?? null,
+      onlineUrl: v.onlineUrl ?? null,
+      description: v.description ?? null,
+      series: v.series ?? null,
+      provisional: v.provisional ?? false,
+      organiserIds,
+      partnerIds: [...new Set(v.partnerIds ?? [])].filter((id) => !organiserIds.includes(id)).sort(),
+    };
+    const changed = (Object.keys(after) as (keyof Snapshot)[]).filter(
+      (key) => comparable(before[key]) !== comparable(after[key]),
+    );
+    if (changed.length === 0) return ok(event);
+
+    const relinked = changed.includes('organiserIds') || changed.includes('partnerIds');
+    if (relinked) {
+      const known = await organisationsExist(tx, [...after.organiserIds, ...after.partnerIds]);
+      if (!known.ok) return known;
+    }
+    const { series, organiserIds: _o, partnerIds: _p, ...columns } = after;
+    const [updated] = await tx
+      .update(events)
+      .set({
+        ...columns,
+        seriesId: changed.includes('series') ? await seriesId(tx, series ?? undefined) : event.seriesId,
+        sequence: event.sequence + 1,
+        previousStartsAt: changed.includes('startsAt') ? event.startsAt : event.previousStartsAt,
+      })
+      .where(eq(events.id, eventId))
+      .returning();
+    if (relinked) {
+      await tx.delete(eventOrganisations).where(eq(eventOrganisations.eventId, eventId));
+      await linkOrganisations(tx, eventId, after.organiserIds, after.partnerIds);
+    }
+    await audit(tx, {
+      actorId,
+      action: 'change',
+      entity: 'event',
+      entityId: eventId,
+      data: {
+        sequence: updated!.sequence,
+        changes: Object.fromEntries(
+          changed.map((key) => [key, { before: plain(before[key]), after: plain(after[key]) }]),
+        ),
+      },
+    });
+
+    const news = [...new Set(changed.flatMap((key) => practical[key] ?? []))];
+    if (news.length) {
+      await announce(tx, eventId, { notice: 'changed', sequence: updated!.sequence, changed: news });
+    }
+    if (changed.includes('startsAt') || changed.includes('format')) {
+      // Reminders already queued see that the event moved and send nothing; these replace them.
+      const confirmed = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
+      for (const { id } of confirmed) await scheduleReminders(tx, id, updated!, options.settings);
+    }
+    if (changed.includes('capacity')) await promoteWaiting(tx, updated!, options.settings);
+    return ok(updated!);
+  });
+}
