@@ -96,7 +96,7 @@ export function ApplicationsPage(props: {
           empty="Tous"
         />
       </QueueFilterForm>
-      {rows.total === 0 ? (
+      {rows.items.length === 0 ? (
         <p>Aucune candidature ne correspond.</p>
       ) : (
         <ul class="cards">
