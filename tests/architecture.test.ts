@@ -39,6 +39,7 @@ const isSchema = (file: string) => /\.schema\.ts$/.test(file);
  */
 const foreignKeys = new Set([
   'modules/accounts/accounts.schema.ts → modules/organisations/organisations.schema.ts',
+  'modules/applications/applications.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/events/events.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/program/program.schema.ts → modules/events/events.schema.ts',
   'modules/program/program.schema.ts → modules/organisations/organisations.schema.ts',
@@ -55,10 +56,6 @@ const pending = new Set([
   'modules/events/events.ts → modules/organisations/organisations.schema.ts',
   'modules/events/notifications.ts → modules/organisations/organisations.schema.ts',
   'modules/events/registrations.queries.ts → modules/organisations/organisations.schema.ts',
-  'modules/program/applications.ts → modules/organisations/organisations.schema.ts',
-  'modules/program/demo.ts → modules/events/events.schema.ts',
-  'modules/program/program.routes.tsx → modules/organisations/organisations.schema.ts',
-  'modules/program/views/manage.tsx → modules/organisations/organisations.schema.ts',
 ]);
 
 function graph() {

@@ -6,6 +6,8 @@ import { platformPrivacy } from '../platform/db/platform.privacy.ts';
 import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
+import applications from './applications/index.ts';
+import { installPipelines } from './applications/pipeline.ts';
 import { installAudiences } from './events/audiences.ts';
 import events from './events/index.ts';
 import home from './home/index.ts';
@@ -14,9 +16,9 @@ import organisations from './organisations/index.ts';
 import { installPersonHooks } from './organisations/person-hooks.ts';
 import program from './program/index.ts';
 
-export const modules: readonly Module[] = [home, accounts, organisations, events, program];
+export const modules: readonly Module[] = [home, accounts, organisations, events, applications, program];
 
-/** Installs what modules give each other (audiences, reactions to people's changes). Idempotent. */
+/** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */
 export function bootModules() {
   const names = new Set<string>();
   for (const module of modules) {
@@ -24,6 +26,7 @@ export function bootModules() {
     names.add(module.name);
   }
   installAudiences(modules.flatMap((m) => m.audiences ?? []));
+  installPipelines(modules.flatMap((m) => m.pipelines ?? []));
   installPersonHooks(modules.flatMap((m) => (m.people ? [m.people] : [])));
 }
 

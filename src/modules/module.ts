@@ -9,6 +9,7 @@ import type { JobHandler, Schedule } from '../platform/jobs/queue.ts';
 import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import type { NavEntry } from '../platform/views/navigation.ts';
+import type { Pipeline } from './applications/pipeline.ts';
 import type { AudienceDefinition } from './events/audiences.ts';
 import type { Organisation } from './organisations/organisations.ts';
 import type { Person } from './organisations/people.ts';
@@ -89,6 +90,8 @@ export interface Module {
   nav?: NavEntry[];
   /** Audiences of the agenda this module defines (`cohort` for the program). */
   audiences?: AudienceDefinition[];
+  /** The application-and-review pipelines this module owns (the program's editions, support calls). */
+  pipelines?: Pipeline[];
   /** What the module does when something happens to a person (disabled…). */
   people?: PersonHooks;
   authentication?: Authentication;

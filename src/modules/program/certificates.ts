@@ -11,6 +11,7 @@ import { getPerson, listMandates } from '../organisations/people.ts';
 import { listApplications } from './applications.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { achievementCredential, credentialSigner, credentialVersion } from './credential.ts';
+import { programMessages as m } from './program.messages.ts';
 import { certificates } from './program.schema.ts';
 import { getProgram, listSessions } from './programs.ts';
 import { cohortProgress } from './progress.ts';
@@ -34,7 +35,7 @@ export async function issueCertificates(
   at = new Date(),
 ): Promise<Result<{ code: string; personId: string }[]>> {
   const program = await getProgram(db, programId);
-  if (!program) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  if (!program) return fail(404, 'not_found', m.programNotFound());
   const cohort = await listApplications(db, programId, ['accepted']);
   const existing = new Set(
     (
@@ -174,9 +175,7 @@ export async function revokeCertificate(
 ): Promise<Result<true>> {
   const trimmed = reason.trim();
   if (trimmed.length < 3 || trimmed.length > 500) {
-    return fail(400, 'invalid', 'Indiquez la raison de la révocation (3 à 500 caractères).', {
-      reason: 'Raison obligatoire.',
-    });
+    return fail(400, 'invalid', m.revocationReason(), { reason: m.reasonRequired().text });
   }
   const rows = await executor
     .update(certificates)
@@ -185,8 +184,8 @@ export async function revokeCertificate(
     .returning({ id: certificates.id });
   if (!rows.length) {
     return (await getCertificate(executor, code))
-      ? fail(409, 'already_revoked', 'Ce certificat est déjà révoqué.')
-      : fail(404, 'not_found', 'Ce certificat n’existe pas.');
+      ? fail(409, 'already_revoked', m.alreadyRevoked())
+      : fail(404, 'not_found', m.certificateNotFound());
   }
   await audit(executor, {
     actorId,

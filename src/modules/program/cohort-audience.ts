@@ -4,6 +4,7 @@ import { ok } from '../../platform/result.ts';
 import type { AudienceDefinition } from '../events/audiences.ts';
 import { refuse } from '../events/eligibility.ts';
 import { inCohortOf } from './applications.ts';
+import { programMessages as m } from './program.messages.ts';
 import { programsOfEvent } from './programs.ts';
 
 export const cohortAudience: AudienceDefinition = {
@@ -12,8 +13,6 @@ export const cohortAudience: AudienceDefinition = {
   rule: async ({ executor, event, person }) => {
     const programIds = (await programsOfEvent(executor, event.id)).map((p) => p.programId);
     if (await inCohortOf(executor, programIds, person.id)) return ok(true);
-    return refuse(
-      'Cette séance est réservée à la promotion « Diplomates des territoires ». Les autres séances du parcours sont ouvertes aux élus et techniciens des collectivités adhérentes.',
-    );
+    return refuse(m.cohortOnlySession().text);
   },
 };

@@ -1,11 +1,10 @@
 // Demo data of « Diplomates des territoires »: the real 2026-2027 programme of the brochure (seed 000) —
 // its sessions, partners, formats and places; dates where the brochure gives none are provisional — and
 // a fictional cohort at different stages (certified, on track, at risk), with applications to review.
-import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../platform/db/client.ts';
 import { parisTime } from '../../platform/time.ts';
 import { recordAttendance } from '../events/check-in.ts';
-import { registrations } from '../events/events.schema.ts';
+import { seedRegistration } from '../events/demo-registration.ts';
 import { createEvent, type Event, listEvents } from '../events/events.ts';
 import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
 import { createPerson, type Person } from '../organisations/people.ts';
@@ -392,17 +391,12 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
       if (past && !attended.includes(index)) continue;
       // Registered as register() would write it (its window and mails are not what a demo of past months
       // needs), then present at the past sessions.
-      await tx
-        .insert(registrations)
-        .values({
-          eventId: event.id,
-          personId: person.id,
-          status: 'confirmed',
-          mode: event.format === 'online' ? 'online' : 'in_person',
-          registeredBy: person.id,
-          checkInToken: randomBytes(24).toString('base64url'),
-        })
-        .onConflictDoNothing();
+      await seedRegistration(tx, {
+        eventId: event.id,
+        personId: person.id,
+        mode: event.format === 'online' ? 'online' : 'in_person',
+        registeredBy: person.id,
+      });
       if (past) {
         await recordAttendance(tx, {
           eventId: event.id,

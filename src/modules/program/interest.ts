@@ -1,5 +1,5 @@
 // Expressions of interest (« pré-inscriptions »), before applications open; invited in one action.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -7,7 +7,8 @@ import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { formatDate, formatDateTime, parisDate } from '../../platform/time.ts';
 import { fieldErrors, text } from '../../platform/validation.ts';
-import { applicationWindow } from './applications.ts';
+import { programMessages as m } from './program.messages.ts';
+import { applicationWindow } from './program.pipeline.ts';
 import { expressionsOfInterest } from './program.schema.ts';
 import { getProgram, type Program } from './programs.ts';
 
@@ -17,8 +18,8 @@ export const interestInput = z.object({
   email: z
     .string()
     .trim()
-    .max(254, 'Adresse trop longue.')
-    .pipe(z.email({ error: 'Adresse électronique invalide.' })),
+    .max(254, m.emailTooLong().text)
+    .pipe(z.email({ error: m.emailInvalid().text })),
   organisationName: text(200),
   mandate: text(300),
 });
@@ -26,14 +27,10 @@ export const interestInput = z.object({
 /** Interest is taken from the day the edition opens it (if set) until applications close. */
 export function interestWindow(program: Program, at: Date): Result<true> {
   if (program.interestOpensOn && parisDate(at) < program.interestOpensOn) {
-    return fail(
-      422,
-      'interest_not_open',
-      `Les manifestations d’intérêt pour cette promotion ouvriront le ${formatDate(program.interestOpensOn)}.`,
-    );
+    return fail(422, 'interest_not_open', m.interestNotOpen({ day: formatDate(program.interestOpensOn) }));
   }
   if (program.applicationsCloseAt && at >= program.applicationsCloseAt) {
-    return fail(422, 'applications_closed', 'Les candidatures à cette promotion sont closes.');
+    return fail(422, 'applications_closed', m.applicationsClosed());
   }
   return ok(true);
 }
@@ -45,10 +42,9 @@ export async function expressInterest(
   at = new Date(),
 ): Promise<Result<{ id: string }>> {
   const parsed = interestInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const program = await getProgram(executor, programId);
-  if (!program) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  if (!program) return fail(404, 'not_found', m.programNotFound());
   const window = interestWindow(program, at);
   if (!window.ok) return window;
   const [existing] = await executor
@@ -76,12 +72,36 @@ export async function expressInterest(
   return ok(row!);
 }
 
-export async function listInterests(executor: Executor, programId: string) {
-  return executor
+/** An edition's interests in the order they came; a page of them when a window is given. */
+export async function listInterests(
+  executor: Executor,
+  programId: string,
+  window?: { limit: number; offset: number },
+) {
+  const query = executor
     .select()
     .from(expressionsOfInterest)
     .where(eq(expressionsOfInterest.programId, programId))
-    .orderBy(asc(expressionsOfInterest.createdAt));
+    .orderBy(asc(expressionsOfInterest.createdAt), asc(expressionsOfInterest.id));
+  return window ? query.limit(window.limit).offset(window.offset) : query;
+}
+
+/** How many interests an edition has (only those not yet invited, with `invited: false`). */
+export async function countInterests(
+  executor: Executor,
+  programId: string,
+  options: { invited?: false } = {},
+): Promise<number> {
+  const [row] = await executor
+    .select({ n: count() })
+    .from(expressionsOfInterest)
+    .where(
+      and(
+        eq(expressionsOfInterest.programId, programId),
+        options.invited === false ? isNull(expressionsOfInterest.invitedAt) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /**
@@ -96,15 +116,15 @@ export async function inviteInterested(
   at = new Date(),
 ): Promise<Result<number>> {
   const program = await getProgram(executor, programId);
-  if (!program) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  if (!program) return fail(404, 'not_found', m.programNotFound());
   const window = applicationWindow(program, at);
   if (!window.ok) {
     return fail(
       422,
       'applications_closed',
       program.applicationsOpenAt && at < program.applicationsOpenAt
-        ? `Les candidatures ne sont pas encore ouvertes (elles ouvriront le ${formatDateTime(program.applicationsOpenAt)}) : les invitations partiront à ce moment-là.`
-        : 'Les candidatures à cette promotion sont closes : il n’est plus temps d’inviter à candidater.',
+        ? m.notYetTimeToInvite({ opens: formatDateTime(program.applicationsOpenAt) })
+        : m.noLongerTimeToInvite(),
     );
   }
   const pending = await executor
@@ -117,13 +137,10 @@ export async function inviteInterested(
       executor,
       composeMail({
         to: interest.email,
-        subject: `Les candidatures sont ouvertes : ${program.title}`,
-        greeting: `Bonjour ${interest.firstName},`,
-        paragraphs: [
-          `Vous nous aviez fait part de votre intérêt pour le parcours « Diplomates des territoires » (${program.title}). Les candidatures sont ouvertes.`,
-          'Connectez-vous avec l’adresse que votre collectivité a communiquée au réseau, puis déposez votre candidature ; le ou la référente de votre collectivité peut aussi la déposer pour vous.',
-        ],
-        action: { label: 'Candidater', url: `${baseUrl}/parcours/${programId}` },
+        subject: m.invitationSubject({ title: program.title }).text,
+        greeting: m.invitationGreeting({ firstName: interest.firstName }).text,
+        paragraphs: [m.invitationIntro({ title: program.title }).text, m.invitationHow().text],
+        action: { label: m.invitationAction().text, url: `${baseUrl}/parcours/${programId}` },
       }),
       { key: `interest:${interest.id}:invited` },
     );

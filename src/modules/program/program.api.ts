@@ -4,23 +4,18 @@ import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
-import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { getPerson } from '../organisations/people.ts';
-import {
-  applicationInput,
-  applyToProgram,
-  decideApplication,
-  decisionInput,
-  getApplication,
-} from './applications.ts';
+import { applicationInput, applyToProgram } from './applications.ts';
 import { getCertificate, issueCertificates, verifyCertificate } from './certificates.ts';
+import { codePattern } from './program.forms.ts';
+import { programMessages as m } from './program.messages.ts';
 import { programPolicy as policy } from './program.policy.ts';
 import { addSession, createProgram, getProgram, programInput, sessionInput } from './programs.ts';
 import { participantProgress } from './progress.ts';
 
-const forbidden = () => fail(403, 'forbidden', 'Vous n’avez pas le droit de faire cela.');
+const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
-const codeParams = z.object({ code: z.string().regex(/^[A-Z0-9-]{8,40}$/, 'Code de certificat invalide.') });
+const codeParams = z.object({ code: z.string().regex(codePattern, m.certificateCode().text) });
 
 export function programApiRoutes(services: Services) {
   const { db, config } = services;
@@ -102,39 +97,12 @@ export function programApiRoutes(services: Services) {
       },
       handler: async ({ params, body, request }) => {
         const person = await getPerson(db, body.personId);
-        if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
-        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
+        if (!person) return fail(404, 'not_found', m.personNotFound());
+        if (!policy.actFor(request.actor, person)) return forbidden();
         const result = await db.transaction((tx) =>
           applyToProgram(tx, params.id, body, request.actor!.personId),
         );
         return result.ok ? { id: result.value.id, status: 'submitted' as const } : result;
-      },
-    }),
-    defineApiRoute({
-      method: 'POST',
-      url: '/api/v1/applications/:id/decision',
-      tag: 'Parcours',
-      summary: 'Décider d’une candidature (le candidat est prévenu par courriel)',
-      operationId: 'decideApplication',
-      params: idParams,
-      body: decisionInput,
-      allow: (request) => policy.manage(request.actor),
-      responses: {
-        200: {
-          description: 'Décision enregistrée',
-          schema: z.object({ id: z.uuid(), status: z.enum(['accepted', 'rejected', 'waitlisted']) }),
-        },
-        404: { description: 'Candidature introuvable' },
-        409: { description: 'Promotion complète' },
-      },
-      handler: async ({ params, body, request }) => {
-        if (!(await getApplication(db, params.id)))
-          return fail(404, 'not_found', 'Cette candidature n’existe pas.');
-        const result = await db.transaction((tx) =>
-          decideApplication(tx, params.id, body, request.actor!.personId, config.baseUrl),
-        );
-        services.jobs.poke();
-        return result.ok ? { id: result.value.id, status: result.value.status } : result;
       },
     }),
     defineApiRoute({
@@ -161,8 +129,8 @@ export function programApiRoutes(services: Services) {
       handler: async ({ params, request }) => {
         const program = await getProgram(db, params.id);
         const person = await getPerson(db, params.personId);
-        if (!program || !person) return fail(404, 'not_found', 'Parcours ou personne introuvable.');
-        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
+        if (!program || !person) return fail(404, 'not_found', m.programOrPersonNotFound());
+        if (!policy.actFor(request.actor, person)) return forbidden();
         const p = await participantProgress(db, program, person.id);
         return {
           attended: p.attended,
@@ -216,7 +184,7 @@ export function programApiRoutes(services: Services) {
       },
       handler: async ({ params }) => {
         const verified = await verifyCertificate(db, params.code);
-        if (!verified) return fail(404, 'not_found', 'Aucun certificat ne porte ce code.');
+        if (!verified) return fail(404, 'not_found', m.noCertificateWithCode());
         return {
           valid: verified.valid,
           holder: verified.holder,
@@ -239,10 +207,9 @@ export function programApiRoutes(services: Services) {
       },
       handler: async ({ params, request, reply }) => {
         const certificate = await getCertificate(db, params.code);
-        if (!certificate) return fail(404, 'not_found', 'Aucun certificat ne porte ce code.');
-        if (!policy.downloadCertificate(request.actor, certificate.personId)) return forbidden();
-        if (certificate.revokedAt)
-          return fail(410, 'revoked', 'Ce certificat a été révoqué : il ne peut plus être téléchargé.');
+        if (!certificate) return fail(404, 'not_found', m.noCertificateWithCode());
+        if (!policy.downloadCertificate(request.actor, certificate)) return forbidden();
+        if (certificate.revokedAt) return fail(410, 'revoked', m.revokedNoDownload());
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="certificat-${certificate.code}.pdf"`)

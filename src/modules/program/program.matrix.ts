@@ -137,6 +137,13 @@ export const matrix: Record<string, Case[]> = {
       form: { decision: 'waitlisted' },
     }),
   ),
+  'POST /gestion/parcours/:id/candidatures/:applicationId/avis': staffOnlyScoped(
+    'give an opinion on an application',
+    (c) => ({
+      url: `/gestion/parcours/${c.f.program.id}/candidatures/${c.target.pendingApplicationId}/avis`,
+      form: { opinion: 'reserved', score: '11', note: 'À revoir en commission' },
+    }),
+  ),
   'POST /gestion/parcours/:id/certificats': staffOnly('issue certificates', (c) => ({
     url: `/gestion/parcours/${c.f.program.id}/certificats`,
     form: {},
@@ -177,10 +184,6 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
-  'POST /api/v1/applications/:id/decision': staffOnlyScoped('decide on an application', async (c) => ({
-    url: `/api/v1/applications/${c.role === 'staff' ? (await fresh.application(c.f, c.target)).id : c.target.pendingApplicationId}/decision`,
-    json: { decision: 'waitlisted' },
-  })),
   'GET /api/v1/programs/:id/participants/:personId': [
     {
       name: 'one’s progress',

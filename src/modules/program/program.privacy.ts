@@ -1,7 +1,6 @@
 // « Diplomates des territoires » in the register of processing activities (see platform/privacy.ts).
 import { processing } from '../../platform/privacy.ts';
 import {
-  applications,
   certificates,
   expressionsOfInterest,
   programSessions,
@@ -30,21 +29,6 @@ export const programPrivacy = [
     retention: 'Jusqu’à la fin des candidatures de l’édition',
     recipients: 'L’équipe du réseau',
     personal: ['first_name', 'last_name', 'email', 'organisation_name', 'mandate'],
-  }),
-  processing(applications, {
-    purpose: 'Recevoir et examiner les candidatures au parcours',
-    basis: 'contract',
-    retention: '3 ans après la fin de l’édition',
-    recipients: 'L’équipe du réseau ; la personne ; son ou sa référente',
-    personal: [
-      'person_id',
-      'mandate',
-      'motivation',
-      'availability',
-      'submitted_by',
-      'decided_by',
-      'decision_comment',
-    ],
   }),
   processing(certificates, {
     purpose: 'Délivrer les certificats et permettre à chacun de les vérifier',

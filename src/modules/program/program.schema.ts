@@ -20,9 +20,6 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
-export const applicationStatuses = ['submitted', 'accepted', 'rejected', 'waitlisted'] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
-
 /** One edition of the certified path (« promotion 2026-2027 »). */
 export const programs = pgTable(
   'programs',
@@ -76,32 +73,6 @@ export const expressionsOfInterest = pgTable('expressions_of_interest', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   invitedAt: timestamp('invited_at', { withTimezone: true }),
 });
-
-export const applications = pgTable(
-  'applications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: applicationStatuses }).notNull().default('submitted'),
-    mandate: text('mandate'),
-    motivation: text('motivation'),
-    availability: text('availability'),
-    submittedBy: uuid('submitted_by').references(() => people.id, { onDelete: 'set null' }),
-    decidedBy: uuid('decided_by').references(() => people.id, { onDelete: 'set null' }),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    decisionComment: text('decision_comment'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('applications_program_person_key').on(t.programId, t.personId),
-    check('applications_status_check', sql`${t.status} in ('submitted','accepted','rejected','waitlisted')`),
-  ],
-);
 
 export const certificates = pgTable(
   'certificates',

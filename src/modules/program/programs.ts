@@ -6,28 +6,29 @@ import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
 import { type Event, getEvent, getEventsByIds, setEventAudience } from '../events/events.ts';
+import { programMessages as m } from './program.messages.ts';
 import { programSessions, programs } from './program.schema.ts';
 
 export type Program = typeof programs.$inferSelect;
 export type ProgramSession = typeof programSessions.$inferSelect;
 
 const dateTime = z.iso
-  .datetime({ offset: true, error: 'Date et heure attendues (ISO 8601).' })
+  .datetime({ offset: true, error: m.dateTimeExpected().text })
   .transform((v) => new Date(v));
 
 export const programInput = z.object({
   title: text(300),
   minSessions: z.coerce
-    .number({ error: 'Nombre de séances attendu.' })
-    .int('Nombre entier attendu.')
-    .min(1, 'Au moins une séance.')
-    .max(100, 'Au plus 100 séances.'),
+    .number({ error: m.sessionCountExpected().text })
+    .int(m.wholeNumber().text)
+    .min(1, m.atLeastOneSession().text)
+    .max(100, m.atMost100Sessions().text),
   cohortSize: optional(
     z.coerce
       .number()
-      .int('Nombre entier attendu.')
-      .min(1, 'Au moins une place.')
-      .max(10_000, 'Taille trop grande.'),
+      .int(m.wholeNumber().text)
+      .min(1, m.atLeastOnePlace().text)
+      .max(10_000, m.sizeTooLarge().text),
   ),
   interestOpensOn: optional(isoDate),
   applicationsOpenAt: optional(dateTime),
@@ -43,8 +44,7 @@ export async function createProgram(
   actorId: string | null,
 ): Promise<Result<Program>> {
   const parsed = programInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const [program] = await executor.insert(programs).values(parsed.data).returning();
   await audit(executor, {
     actorId,
@@ -67,8 +67,8 @@ export async function listPrograms(executor: Executor): Promise<Program[]> {
 
 export const sessionInput = z.object({
   eventId: uuid,
-  mandatory: z.boolean({ error: 'Vrai ou faux attendu.' }).default(false),
-  cohortOnly: z.boolean({ error: 'Vrai ou faux attendu.' }).default(false),
+  mandatory: z.boolean({ error: m.trueOrFalse().text }).default(false),
+  cohortOnly: z.boolean({ error: m.trueOrFalse().text }).default(false),
 });
 
 /** Links an event to an edition; a cohort-only session takes the `cohort` audience of the agenda. */
@@ -79,18 +79,17 @@ export async function addSession(
   actorId: string | null,
 ): Promise<Result<ProgramSession>> {
   const parsed = sessionInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
-  if (!(await getProgram(executor, programId))) return fail(404, 'not_found', 'Ce parcours n’existe pas.');
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
+  if (!(await getProgram(executor, programId))) return fail(404, 'not_found', m.programNotFound());
   if (!(await getEvent(executor, parsed.data.eventId))) {
-    return fail(422, 'unknown_event', 'Cet événement n’existe pas.', { eventId: 'Événement introuvable.' });
+    return fail(422, 'unknown_event', m.unknownEvent(), { eventId: m.eventNotFound().text });
   }
   const [session] = await executor
     .insert(programSessions)
     .values({ programId, ...parsed.data })
     .onConflictDoNothing()
     .returning();
-  if (!session) return fail(409, 'conflict', 'Cet événement est déjà une séance du parcours.');
+  if (!session) return fail(409, 'conflict', m.alreadySession());
   if (parsed.data.cohortOnly) await setEventAudience(executor, parsed.data.eventId, 'cohort', actorId);
   await audit(executor, {
     actorId,
