@@ -52,6 +52,7 @@ const foreignKeys = new Set([
 const pending = new Set([
   'modules/events/attendance-import.ts → modules/organisations/organisations.schema.ts',
   'modules/events/eligibility.ts → modules/organisations/organisations.schema.ts',
+  'modules/events/event-notice-mails.ts → modules/organisations/organisations.schema.ts',
   'modules/events/events.staff.routes.tsx → modules/organisations/organisations.schema.ts',
   'modules/events/events.ts → modules/organisations/organisations.schema.ts',
   'modules/events/notifications.ts → modules/organisations/organisations.schema.ts',

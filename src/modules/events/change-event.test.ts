@@ -245,8 +245,16 @@ describe('changing an event (PATCH /api/v1/events/:id)', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const change = doc.paths['/api/v1/events/{id}'].patch;
     const cancel = doc.paths['/api/v1/events/{id}/cancel'].post;
-    assert.deepEqual(Object.keys(change.responses).sort(), ['200', '400', '401', '403', '404', '422']);
-    assert.deepEqual(Object.keys(cancel.responses).sort(), ['200', '400', '401', '403', '404', '409', '422']);
+    // The route's own answers, and those every write of the API may give (413, 414, 415, 503: api.ts).
+    const platform = ['413', '414', '415', '503'];
+    assert.deepEqual(
+      Object.keys(change.responses).sort(),
+      ['200', '400', '401', '403', '404', '422', ...platform].sort(),
+    );
+    assert.deepEqual(
+      Object.keys(cancel.responses).sort(),
+      ['200', '400', '401', '403', '404', '409', '422', ...platform].sort(),
+    );
     const fields = change.requestBody.content['application/json'].schema.properties;
     assert.ok(
       fields.startsAt && fields.venue && fields.onlineUrl && fields.organiserIds,
@@ -255,8 +263,9 @@ describe('changing an event (PATCH /api/v1/events/:id)', async () => {
     assert.deepEqual(cancel.requestBody.content['application/json'].schema.required, ['reason']);
     const ajv = new Ajv2020.default({ strict: false, allErrors: true });
     addFormats.default(ajv);
+    // The error answers point at the document's shared schemas (#/components/schemas/Error).
     const check = (schema: object, body: unknown) =>
-      assert.ok(ajv.validate(schema, body), JSON.stringify(ajv.errors));
+      assert.ok(ajv.validate({ ...schema, components: doc.components }, body), JSON.stringify(ajv.errors));
     const event = await buildEvent(db, { capacity: 12 });
     const changed = await patch(event.id, { capacity: 15 });
     check(change.responses['200'].content['application/json'].schema, changed.json());

@@ -19,6 +19,7 @@ export const eventsPrivacy = [
     retention: 'Sans limite (l’histoire du réseau)',
     recipients: 'Tout le monde (événements publics) ; les publics visés',
     personal: [],
+    notPersonal: ['cancellation_reason'],
   }),
   processing(eventSeries, {
     purpose: 'Regrouper les événements en séries',

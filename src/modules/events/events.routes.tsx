@@ -12,6 +12,7 @@ import {
   sendPage,
 } from '../../platform/http/pages.tsx';
 import { toCalendar } from '../../platform/ical/ical.ts';
+import { network } from '../../platform/identity.ts';
 import { defineNotices } from '../../platform/messages.ts';
 import type { Services } from '../../platform/services.ts';
 import { parisDate } from '../../platform/time.ts';
@@ -200,7 +201,7 @@ export function registerEventRoutes(app: FastifyInstance, services: Services) {
         partners={details.partners}
         confirmed={confirmed}
         baseUrl={config.baseUrl}
-        network={{ name: settings.identity.sender.name, url: config.baseUrl }}
+        network={{ name: network().name, url: network().website }}
         registration={mine}
         canRegister={canRegister}
         colleagues={colleagues}

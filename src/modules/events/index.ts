@@ -21,8 +21,9 @@ export default defineModule({
     registerEventStaffRoutes(app, services);
   },
   api: eventApiRoutes,
-  jobs: (services) => ({
-    [reminderJob]: reminderHandler(services.db, notificationSettings(services.config)),
+  jobs: ({ db, config }) => ({
+    [reminderJob]: reminderHandler(db, notificationSettings(config)),
+    [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,
   people: { disabled: revokeCalendarFeed },

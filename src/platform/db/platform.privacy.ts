@@ -23,6 +23,6 @@ export const platformPrivacy = [
     basis: 'legitimate_interest',
     retention: 'Le contenu 30 jours après l’envoi ; l’adresse, le sujet et la date 1 an',
     recipients: 'La personne destinataire ; l’équipe du réseau (en développement seulement)',
-    personal: ['to', 'subject', 'html', 'text'],
+    personal: ['to', 'subject', 'html', 'text', 'calendar'],
   }),
 ];
