@@ -127,3 +127,75 @@ export function formatDate(value: string | Date): string {
 export function formatDateTime(value: Date): string {
   return longDateTime.format(value);
 }
+
+// ——— Time in words, as the network writes it: « mardi 22 décembre 2026, de 9 h 30 à 12 h 30 » ———
+
+const dayParts = new Intl.DateTimeFormat('fr-FR', {
+  timeZone,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function partsOf(date: Date) {
+  const p = Object.fromEntries(dayParts.formatToParts(date).map((x) => [x.type, x.value]));
+  return { weekday: p.weekday!, day: p.day === '1' ? '1er' : p.day!, month: p.month!, year: p.year! };
+}
+
+/** The Paris hour in French: « 9 h », « 9 h 30 », « 14 h 05 ». */
+export function formatTime(date: Date): string {
+  const [h, m] = clock.format(date).split(':').map(Number) as [number, number];
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}
+
+/** The Paris day with its weekday: « mardi 22 décembre 2026 », « samedi 1er mars 2025 ». */
+export function formatDay(date: Date): string {
+  const p = partsOf(date);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/**
+ * When an event takes place, its day said once: « mardi 22 décembre 2026, de 9 h 30 à 12 h 30 »; over several
+ * days « du lundi 10 au vendredi 21 novembre 2025 » (the hours then go with each end:
+ * « du mercredi 8 juillet 2026 à 9 h au jeudi 9 juillet 2026 à 17 h 30 » when `withHours`).
+ */
+export function formatWhen(startsAt: Date, endsAt: Date, options: { withHours?: boolean } = {}): string {
+  const a = partsOf(startsAt);
+  const b = partsOf(endsAt);
+  if (parisDate(startsAt) === parisDate(endsAt)) {
+    const day = `${a.weekday} ${a.day} ${a.month} ${a.year}`;
+    return startsAt.getTime() === endsAt.getTime()
+      ? `${day}, à ${formatTime(startsAt)}`
+      : `${day}, de ${formatTime(startsAt)} à ${formatTime(endsAt)}`;
+  }
+  if (options.withHours) {
+    return `du ${formatDay(startsAt)} à ${formatTime(startsAt)} au ${formatDay(endsAt)} à ${formatTime(endsAt)}`;
+  }
+  const first =
+    a.year !== b.year
+      ? `${a.weekday} ${a.day} ${a.month} ${a.year}`
+      : a.month !== b.month
+        ? `${a.weekday} ${a.day} ${a.month}`
+        : `${a.weekday} ${a.day}`;
+  return `du ${first} au ${b.weekday} ${b.day} ${b.month} ${b.year}`;
+}
+
+/** The Paris days an event covers (YYYY-MM-DD), first to last: a month view shows it on each. */
+export function parisDays(startsAt: Date, endsAt: Date): string[] {
+  const days: string[] = [];
+  const last = parisDate(endsAt);
+  // Noon UTC steps by whole days whatever the changes of time; the Paris date of each is the day.
+  for (let t = Date.parse(`${parisDate(startsAt)}T12:00:00Z`); days.length < 400; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    days.push(day);
+    if (day >= last) break;
+  }
+  return days;
+}

@@ -24,3 +24,7 @@ export type MembershipStatus = (typeof membershipStatuses)[number];
 
 export const personKinds = ['elected', 'officer', 'staff', 'partner'] as const;
 export type PersonKind = (typeof personKinds)[number];
+
+/** How a person is addressed (« Madame », « Monsieur »); unknown until the person or the staff says. */
+export const civilities = ['madame', 'monsieur'] as const;
+export type Civility = (typeof civilities)[number];

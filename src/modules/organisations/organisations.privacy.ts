@@ -36,6 +36,7 @@ export const organisationsPrivacy = [
       'last_name',
       'email',
       'kind',
+      'civility',
       'organisation_id',
       'referent',
       'oidc_sub',

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { membershipStatuses, organisationKinds, personKinds } from './kinds.ts';
+import { civilities, membershipStatuses, organisationKinds, personKinds } from './kinds.ts';
 
 export const organisations = pgTable(
   'organisations',
@@ -70,6 +70,8 @@ export const people = pgTable(
     lastName: text('last_name').notNull(),
     email: text('email').notNull(),
     kind: text('kind', { enum: personKinds }).notNull(),
+    /** How to address the person (a certificate says « Auditrice » or « Auditeur »); null when unknown. */
+    civility: text('civility', { enum: civilities }),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'restrict' }),
     referent: boolean('referent').notNull().default(false),
     oidcSub: text('oidc_sub'),
@@ -81,6 +83,7 @@ export const people = pgTable(
     uniqueIndex('people_oidc_sub_key').on(t.oidcSub),
     index('people_organisation_idx').on(t.organisationId),
     check('people_kind_check', sql`${t.kind} in ('elected','officer','staff','partner')`),
+    check('people_civility_check', sql`${t.civility} is null or ${t.civility} in ('madame','monsieur')`),
   ],
 );
 

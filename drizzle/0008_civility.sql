@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "civility" text;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_civility_check" CHECK ("people"."civility" is null or "people"."civility" in ('madame','monsieur'));
