@@ -45,6 +45,8 @@ export const envSchema = z
       .min(1)
       .max(24 * 14)
       .default(48),
+    /** Requests a minute of one API token (or address) on one route of the API. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     DEMO_DATA: z.enum(['true', 'false']).default('true'),
   })
