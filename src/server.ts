@@ -173,7 +173,7 @@ export async function buildApp(services: Services): Promise<App> {
 
   app.decorate(
     'navigation',
-    modules.flatMap((m) => m.nav ?? []),
+    modules.flatMap((m) => (typeof m.nav === 'function' ? m.nav(config) : (m.nav ?? []))),
   );
   for (const module of modules) {
     if (module.pages) registerPages(app, module.pages(services, site));

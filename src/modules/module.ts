@@ -3,6 +3,7 @@
 // proof tests read the list: adding a module is one folder plus one line.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../platform/db/client.ts';
+import type { Config } from '../platform/env.ts';
 import type { ApiRoute } from '../platform/http/api.ts';
 import type { PageRoute } from '../platform/http/pages.tsx';
 import type { JobHandler, Schedule } from '../platform/jobs/queue.ts';
@@ -86,8 +87,8 @@ export interface Module {
   schedules?: Schedule[];
   /** Handlers of the job queue, by job kind. */
   jobs?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Record<string, JobHandler>;
-  /** Entries of the main menu and of the staff menu. */
-  nav?: NavEntry[];
+  /** Entries of the main menu and of the staff menu (some depend on the configuration). */
+  nav?: NavEntry[] | ((config: Config) => NavEntry[]);
   /** Audiences of the agenda this module defines (`cohort` for the program). */
   audiences?: AudienceDefinition[];
   /** The application-and-review pipelines this module owns (the program's editions, support calls). */

@@ -1,4 +1,6 @@
 // Public pages: home, accessibility statement; and the development mail page for staff.
+
+import type { Config } from '../../platform/env.ts';
 import { staffOnly } from '../../platform/http/actor.ts';
 import { definePage, view } from '../../platform/http/pages.tsx';
 import { listRecentMails } from '../../platform/mail/mail.tsx';
@@ -117,33 +119,39 @@ export const homePages = (services: Services) => [
         </Layout>,
       ),
   }),
-  definePage({
-    method: 'GET',
-    url: '/dev/courriels',
-    access: staffOnly,
-    handler: async ({ ctx }) => {
-      const mails = await listRecentMails(services.db);
-      const smtp = Boolean(services.config.SMTP_URL);
-      return view(
-        <Layout ctx={ctx} title="Courriels">
-          <h1>Courriels de la plateforme</h1>
-          <p>
-            {smtp
-              ? 'Les courriels partent par le serveur SMTP configuré. Voici les 50 derniers.'
-              : 'Aucun serveur SMTP n’est configuré (développement) : les courriels sont gardés ici au lieu de partir.'}
-          </p>
-          {mails.map((mail) => (
-            <article key={mail.id} class="card">
-              <h2>{mail.subject}</h2>
-              <p class="muted">
-                À {mail.to}, le {formatDateTime(mail.createdAt)}
-                {mail.sentAt ? ' — envoyé' : smtp ? ' — en attente' : ' — gardé'}
-              </p>
-              <pre style="white-space: pre-wrap">{mail.text}</pre>
-            </article>
-          ))}
-        </Layout>,
-      );
-    },
-  }),
+  // Development only (no SMTP server, not production): the mails that would have left, for the developer
+  // to read. In production, or with SMTP, the page does not exist.
+  ...(devMails(services.config)
+    ? [
+        definePage({
+          method: 'GET',
+          url: '/dev/courriels',
+          access: staffOnly,
+          handler: async ({ ctx }) => {
+            const mails = await listRecentMails(services.db);
+            return view(
+              <Layout ctx={ctx} title="Courriels">
+                <h1>Courriels de la plateforme</h1>
+                <p>
+                  Aucun serveur SMTP n’est configuré (développement) : les courriels sont gardés ici au lieu
+                  de partir.
+                </p>
+                {mails.map((mail) => (
+                  <article key={mail.id} class="card">
+                    <h2>{mail.subject}</h2>
+                    <p class="muted">
+                      À {mail.to}, le {formatDateTime(mail.createdAt)}
+                    </p>
+                    <pre class="mail-text">{mail.text}</pre>
+                  </article>
+                ))}
+              </Layout>,
+            );
+          },
+        }),
+      ]
+    : []),
 ];
+
+/** The mails page exists in development without SMTP only. */
+export const devMails = (config: Config) => config.NODE_ENV !== 'production' && !config.SMTP_URL;

@@ -253,7 +253,9 @@ function platformResponses(route: ApiRoute): Record<string, { description: strin
   responses[429] = {
     description:
       'Trop de requêtes de ce jeton (ou de cette adresse) sur cette route en une minute (code rate_limited) : réessayer après Retry-After secondes',
-    headers: { 'Retry-After': { description: 'Secondes à attendre', required: true, schema: { type: 'string' } } },
+    headers: {
+      'Retry-After': { description: 'Secondes à attendre', required: true, schema: { type: 'string' } },
+    },
   };
   responses[503] = {
     description:

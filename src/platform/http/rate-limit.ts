@@ -2,8 +2,8 @@
 // in each process's memory lets a client multiply it by the number of processes). Fixed windows: a client
 // has `max` requests per window of a route; the count is one upsert.
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { type Db, queryRows } from '../db/client.ts';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
