@@ -8,6 +8,7 @@ import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
 import applications from './applications/index.ts';
 import { installPipelines } from './applications/pipeline.ts';
+import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import events from './events/index.ts';
 import home from './home/index.ts';
@@ -16,7 +17,15 @@ import organisations from './organisations/index.ts';
 import { installPersonHooks } from './organisations/person-hooks.ts';
 import program from './program/index.ts';
 
-export const modules: readonly Module[] = [home, accounts, organisations, events, applications, program];
+export const modules: readonly Module[] = [
+  home,
+  content,
+  accounts,
+  organisations,
+  events,
+  applications,
+  program,
+];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */
 export function bootModules() {
@@ -61,5 +70,6 @@ export const site: Site = {
     const hits = await Promise.all(modules.map((m) => m.search?.(executor, words, limit) ?? []));
     return hits.flat();
   },
+  texts: () => modules.flatMap((m) => m.texts ?? []),
   register,
 };

@@ -11,6 +11,7 @@ import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import type { NavEntry } from '../platform/views/navigation.ts';
 import type { Pipeline } from './applications/pipeline.ts';
+import type { EditableText } from './content/texts.ts';
 import type { AudienceDefinition } from './events/audiences.ts';
 import type { Organisation } from './organisations/organisations.ts';
 import type { Person } from './organisations/people.ts';
@@ -66,6 +67,8 @@ export interface Authentication {
 /** What modules contribute to pages that gather them all (the staff's home and search, the register). */
 export interface Site {
   attention(executor: Executor, at: Date): Promise<AttentionItem[]>;
+  /** Every module's texts that staff edit. */
+  texts(): EditableText[];
   search(executor: Executor, words: string, limit: number): Promise<SearchHit[]>;
   register(): Processing[];
 }
@@ -104,6 +107,8 @@ export interface Module {
    * format…). A failure is logged and the start goes on: serving matters more.
    */
   start?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Promise<void>;
+  /** Its texts of the site that staff edit (shown with the content module's `renderText`). */
+  texts?: EditableText[];
   /** What needs the staff's attention now (the staff's home lists every module's). */
   attention?: (executor: Executor, at: Date) => Promise<AttentionItem[]>;
   /** The staff's search box: this module's records matching the words (at most `limit`). */

@@ -7,6 +7,9 @@ import { listRecentMails } from '../../platform/mail/mail.tsx';
 import type { Services } from '../../platform/services.ts';
 import { formatDateTime } from '../../platform/time.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { renderText } from '../content/texts.ts';
+import { RichText } from '../content/views/texts.tsx';
+import { accessibilityStatement, homeIntro } from './texts.ts';
 
 export const homePages = (services: Services) => [
   definePage({
@@ -17,11 +20,7 @@ export const homePages = (services: Services) => [
       view(
         <Layout ctx={ctx} title="Accueil" notice={notice}>
           <h1>{ctx.network.name} : la plateforme du réseau</h1>
-          <p>
-            {ctx.network.name} réunit les collectivités territoriales engagées dans l’action internationale.
-            Sur cette plateforme, leurs élus et leurs équipes suivent leur adhésion, s’inscrivent aux
-            événements du réseau et au parcours « Diplomates des territoires ».
-          </p>
+          <RichText html={await renderText(services.db, homeIntro)} />
           {ctx.viewer ? (
             <p>
               <a class="button" href="/mon-espace">
@@ -85,37 +84,7 @@ export const homePages = (services: Services) => [
       view(
         <Layout ctx={ctx} title="Déclaration d’accessibilité">
           <h1>Déclaration d’accessibilité</h1>
-          <p>
-            Le réseau s’engage à rendre Coopdec accessible conformément à l’article 47 de la loi n° 2005-102
-            du 11 février 2005. Cette déclaration s’applique à la plateforme Coopdec.
-          </p>
-          <h2>État de conformité</h2>
-          <p>
-            Coopdec est <strong>partiellement conforme</strong> avec le RGAA 4.1 : l’audit complet par un
-            organisme indépendant n’a pas encore eu lieu.
-          </p>
-          <h2>Résultats des tests</h2>
-          <p>
-            Chaque page est vérifiée automatiquement avec axe-core (règles WCAG 2.1 niveaux A et AA) dans un
-            navigateur Chromium à chaque modification du logiciel : aucune violation n’est admise. Ces tests
-            automatiques couvrent une partie seulement des critères du RGAA.
-          </p>
-          <h2>Technologies utilisées</h2>
-          <ul>
-            <li>HTML5, CSS ; les pages fonctionnent sans JavaScript.</li>
-          </ul>
-          <h2>Retour d’information et contact</h2>
-          <p>
-            Si vous n’arrivez pas à accéder à un contenu ou à un service, écrivez à l’équipe du réseau pour
-            être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
-          </p>
-          <h2>Voies de recours</h2>
-          <p>
-            Si vous constatez un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un
-            service, et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur
-            des droits (formulaire en ligne, délégué territorial, ou courrier gratuit : Défenseur des droits,
-            Libre réponse 71120, 75342 Paris CEDEX 07).
-          </p>
+          <RichText html={await renderText(services.db, accessibilityStatement)} />
         </Layout>,
       ),
   }),

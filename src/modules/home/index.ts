@@ -4,9 +4,11 @@ import { defineModule } from '../module.ts';
 import { devMails, homePages } from './home.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
 import { staffPages } from './staff.pages.tsx';
+import { homeTexts } from './texts.ts';
 
 export default defineModule({
   name: 'home',
+  texts: homeTexts,
   pages: (services, site) => [
     ...homePages(services),
     ...staffPages(services, site),
