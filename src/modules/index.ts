@@ -12,7 +12,7 @@ import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import events from './events/index.ts';
 import home from './home/index.ts';
-import type { Module, Site } from './module.ts';
+import type { Module, PersonalBlock, Site } from './module.ts';
 import organisations from './organisations/index.ts';
 import { installPersonHooks } from './organisations/person-hooks.ts';
 import program from './program/index.ts';
@@ -69,6 +69,10 @@ export const site: Site = {
   async search(executor, words, limit) {
     const hits = await Promise.all(modules.map((m) => m.search?.(executor, words, limit) ?? []));
     return hits.flat();
+  },
+  async forPerson(executor, actor, at) {
+    const blocks = await Promise.all(modules.map((m) => m.forPerson?.(executor, actor, at)));
+    return blocks.filter((b) => b !== undefined && b.items.length > 0) as PersonalBlock[];
   },
   texts: () => modules.flatMap((m) => m.texts ?? []),
   register,

@@ -7,32 +7,43 @@ import { listRecentMails } from '../../platform/mail/mail.tsx';
 import type { Services } from '../../platform/services.ts';
 import { formatDateTime } from '../../platform/time.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { NextSteps } from '../../platform/views/next-steps.tsx';
 import { renderText } from '../content/texts.ts';
 import { RichText } from '../content/views/texts.tsx';
+import type { Site } from '../module.ts';
 import { accessibilityStatement, homeIntro } from './texts.ts';
 
-export const homePages = (services: Services) => [
+export const homePages = (services: Services, site: Site) => [
   definePage({
     method: 'GET',
     url: '/',
     access: 'public',
-    handler: async ({ ctx, notice }) =>
+    handler: async ({ ctx, notice, actor }) =>
       view(
         <Layout ctx={ctx} title="Accueil" notice={notice}>
-          <h1>{ctx.network.name} : la plateforme du réseau</h1>
-          <RichText html={await renderText(services.db, homeIntro)} />
-          {ctx.viewer ? (
-            <p>
-              <a class="button" href="/mon-espace">
-                Aller à mon espace
-              </a>
-            </p>
+          {actor ? (
+            // Signed in, what the person has next comes first: on a phone, in the first screen.
+            <>
+              <h1>Bonjour {actor.firstName}</h1>
+              <NextSteps blocks={await site.forPerson(services.db, actor, new Date())} />
+              <p>
+                <a class="button" href="/mon-espace">
+                  Aller à mon espace
+                </a>
+              </p>
+              <h2>{ctx.network.name}</h2>
+              <RichText html={await renderText(services.db, homeIntro)} />
+            </>
           ) : (
-            <p>
-              <a class="button" href="/connexion">
-                Se connecter
-              </a>
-            </p>
+            <>
+              <h1>{ctx.network.name} : la plateforme du réseau</h1>
+              <RichText html={await renderText(services.db, homeIntro)} />
+              <p>
+                <a class="button" href="/connexion">
+                  Se connecter
+                </a>
+              </p>
+            </>
           )}
           <h2>Accessibilité</h2>
           <p>

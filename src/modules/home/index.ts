@@ -10,7 +10,7 @@ export default defineModule({
   name: 'home',
   texts: homeTexts,
   pages: (services, site) => [
-    ...homePages(services),
+    ...homePages(services, site),
     ...staffPages(services, site),
     ...privacyPages(services, site),
   ],
