@@ -107,7 +107,8 @@ describe('the JSON-LD of an event page, expanded by jsonld with schema.org’s c
     assert.deepEqual(one(location, 'url'), { '@id': `http://localhost:3000/agenda/${event.id}` });
     assert.doesNotMatch(JSON.stringify(node), /visio\.example\.org/, 'the video link stays private');
     const organizer = one(node, 'organizer') as Node;
-    assert.equal(literal(organizer, 'name'), 'Coopdec', 'MAIL_FROM’s name');
+    // The network's name: MAIL_FROM's, which is NETWORK_NAME's unless configured otherwise.
+    assert.equal(literal(organizer, 'name'), 'Cités Unies France', 'MAIL_FROM’s name');
     assert.deepEqual(one(organizer, 'url'), { '@id': 'http://localhost:3000' });
     assert.deepEqual(values(node, 'offers'), []);
     assert.deepEqual(values(node, 'isAccessibleForFree'), []);
