@@ -30,7 +30,8 @@ export async function seedRegistration(
       mode: input.mode,
       registeredBy: input.registeredBy,
       checkInToken: randomBytes(24).toString('base64url'),
-      ...(input.at ? { createdAt: input.at } : {}),
+      // Set here rather than by the database: the audit entry below is dated with the very same instant.
+      createdAt: input.at ?? new Date(),
     })
     .onConflictDoNothing()
     .returning();
