@@ -5,6 +5,7 @@ import { accountsPrivacy } from './accounts.privacy.ts';
 import * as schema from './accounts.schema.ts';
 import { apiAuthenticator, installAuthentication } from './auth.ts';
 import { accountCommands } from './cli.ts';
+import { eraseAccount, exportAccount } from './personal-data.ts';
 import { closeSessionsOf } from './sessions.ts';
 
 export default defineModule({
@@ -13,7 +14,7 @@ export default defineModule({
   privacy: accountsPrivacy,
   pages: accountPages,
   authentication: { install: installAuthentication, api: apiAuthenticator },
-  people: { disabled: closeSessionsOf },
+  people: { disabled: closeSessionsOf, exported: exportAccount, erased: eraseAccount },
   nav: [{ menu: 'main', href: '/connexion', label: 'Se connecter', order: 90, shownTo: 'visitors' }],
   cli: accountCommands,
 });

@@ -10,6 +10,7 @@ import { organisationPages } from './organisations.pages.tsx';
 import { organisationsPrivacy } from './organisations.privacy.ts';
 import * as schema from './organisations.schema.ts';
 import { peoplePages } from './people.pages.tsx';
+import { personalDataPages } from './personal-data.pages.tsx';
 
 export default defineModule({
   name: 'organisations',
@@ -20,6 +21,7 @@ export default defineModule({
     ...peoplePages(services),
     ...importExportPages(services),
     ...mySpacePages(services),
+    ...personalDataPages(services),
   ],
   api: organisationApiRoutes,
   nav: [
