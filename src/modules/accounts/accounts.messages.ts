@@ -11,6 +11,10 @@ export const accountsMessages = defineMessages('accounts', {
   proConnectInterrupted: 'La connexion a expiré. Recommencez depuis la page de connexion.',
   proConnectNoIdentity: 'ProConnect n’a pas renvoyé d’identité.',
   proConnectNoEmail: 'ProConnect n’a pas transmis d’adresse électronique.',
+  proConnectWeakAuthentication:
+    'ProConnect n’a pas confirmé votre identité au niveau demandé. Reconnectez-vous avec votre fournisseur d’identité professionnel, ou demandez un lien par courriel.',
+  proConnectEmailNotVerified:
+    'Votre fournisseur d’identité n’a pas vérifié votre adresse électronique : elle ne peut pas ouvrir votre compte. Demandez un lien par courriel, ou faites vérifier votre adresse.',
   proConnectFailed: 'La connexion avec ProConnect a échoué. Réessayez ou demandez un lien par courriel.',
   noAccount:
     'Aucun compte Coopdec ne correspond à cette identité ProConnect. Le référent de votre collectivité ou l’équipe du réseau peut vous en créer un.',
