@@ -1,7 +1,8 @@
 // The authorisation matrix of this module's routes (see tests/proof/matrix.ts for how a case reads):
 // tests/proof-authorization.test.ts runs every cell, tests/proof-bad-input.test.ts starts from its requests.
-import { type Case, EVERYONE, NOBODY, newEmail } from '../../../tests/proof/cases.ts';
+import { type Case, EVERYONE, NOBODY, newEmail, staffOnly } from '../../../tests/proof/cases.ts';
 import { fresh, unique } from '../../../tests/proof/world.ts';
+import { createApiToken } from './api-tokens.ts';
 
 export const matrix: Record<string, Case[]> = {
   // ——— Sign-in ———
@@ -55,4 +56,13 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  'GET /gestion/jetons': staffOnly('API tokens', () => ({ url: '/gestion/jetons' })),
+  'POST /gestion/jetons': staffOnly('make an API token for a person', (c) => ({
+    url: '/gestion/jetons',
+    form: { email: c.self.email, label: `Outil ${unique()}`, days: '30' },
+  })),
+  'POST /gestion/jetons/:id/revocation': staffOnly('revoke an API token', async (c) => ({
+    url: `/gestion/jetons/${(await createApiToken(c.f.db, c.self.id, { label: 'à révoquer' })).id}/revocation`,
+    form: {},
+  })),
 };

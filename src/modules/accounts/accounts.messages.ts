@@ -4,6 +4,10 @@
 import { defineMessages, defineNotices } from '../../platform/messages.ts';
 
 export const accountsMessages = defineMessages('accounts', {
+  tokenNotFound: 'Ce jeton d’API n’existe pas.',
+  tokenLabelRequired: 'Donnez un nom au jeton (l’outil qui s’en servira, par exemple).',
+  tokenDaysInvalid: 'Durée de validité : un nombre de jours de 1 à 730, ou rien pour un jeton sans fin.',
+  tokenPersonUnknown: ({ email }: { email: string }) => `Aucune personne active n’a l’adresse « ${email} ».`,
   invalidEmail: 'Saisissez une adresse électronique valide, par exemple prenom.nom@ville.fr.',
   linkIncomplete: 'Ce lien de connexion est incomplet. Demandez-en un nouveau.',
   linkExpired:
@@ -22,4 +26,7 @@ export const accountsMessages = defineMessages('accounts', {
   invalidApiToken: 'Jeton d’API absent, invalide ou révoqué.',
 });
 
-export const accountsNotices = defineNotices('accounts', { signed_out: 'Vous êtes déconnecté·e.' });
+export const accountsNotices = defineNotices('accounts', {
+  token_revoked: 'Jeton révoqué : il n’ouvre plus rien.',
+  signed_out: 'Vous êtes déconnecté·e.',
+});

@@ -3,6 +3,7 @@ import { defineModule } from '../module.ts';
 import { accountPages } from './accounts.pages.tsx';
 import { accountsPrivacy } from './accounts.privacy.ts';
 import * as schema from './accounts.schema.ts';
+import { apiTokenPages } from './api-tokens.pages.tsx';
 import { apiAuthenticator, installAuthentication } from './auth.ts';
 import { accountCommands } from './cli.ts';
 import { eraseAccount, exportAccount } from './personal-data.ts';
@@ -12,9 +13,12 @@ export default defineModule({
   name: 'accounts',
   schema,
   privacy: accountsPrivacy,
-  pages: accountPages,
+  pages: (services) => [...accountPages(services), ...apiTokenPages(services)],
   authentication: { install: installAuthentication, api: apiAuthenticator },
   people: { disabled: closeSessionsOf, exported: exportAccount, erased: eraseAccount },
-  nav: [{ menu: 'main', href: '/connexion', label: 'Se connecter', order: 90, shownTo: 'visitors' }],
+  nav: [
+    { menu: 'main', href: '/connexion', label: 'Se connecter', order: 90, shownTo: 'visitors' },
+    { menu: 'staff', href: '/gestion/jetons', label: 'Jetons d’API', order: 65 },
+  ],
   cli: accountCommands,
 });
