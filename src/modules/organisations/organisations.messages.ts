@@ -100,6 +100,8 @@ export const organisationsNotices = defineNotices('organisations', {
   organisation_created: 'Organisation ajoutée.',
   membership_saved: 'Adhésion enregistrée.',
   person_created: 'Personne ajoutée.',
+  person_attach_requested:
+    'Demande enregistrée : l’équipe du réseau vérifie cette adresse avant de l’ajouter à votre collectivité.',
   person_erased: 'Personne effacée : il ne reste d’elle que les comptes anonymes du passé.',
   mandate_started: 'Mandat ajouté.',
   mandate_ended: 'Mandat terminé.',
