@@ -7,7 +7,7 @@ import { apiTokenPages } from './api-tokens.pages.tsx';
 import { apiAuthenticator, installAuthentication } from './auth.ts';
 import { accountCommands } from './cli.ts';
 import { eraseAccount, exportAccount } from './personal-data.ts';
-import { closeSessionsOf } from './sessions.ts';
+import { closeSessionsOf, purgeAccounts, purgeJob } from './sessions.ts';
 
 export default defineModule({
   name: 'accounts',
@@ -15,6 +15,14 @@ export default defineModule({
   privacy: accountsPrivacy,
   pages: (services) => [...accountPages(services), ...apiTokenPages(services)],
   authentication: { install: installAuthentication, api: apiAuthenticator },
+  schedules: [{ kind: purgeJob, everyMinutes: 60 }],
+  jobs: ({ db, config }) => ({
+    [purgeJob]: () =>
+      purgeAccounts(db, {
+        idleMinutes: config.SESSION_IDLE_MINUTES,
+        absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+      }),
+  }),
   people: { disabled: closeSessionsOf, exported: exportAccount, erased: eraseAccount },
   nav: [
     { menu: 'main', href: '/connexion', label: 'Se connecter', order: 90, shownTo: 'visitors' },
