@@ -3,6 +3,7 @@
 // proof tests read the list: adding a module is one folder plus one line.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../platform/db/client.ts';
+import type { Config } from '../platform/env.ts';
 import type { ApiRoute } from '../platform/http/api.ts';
 import type { PageRoute } from '../platform/http/pages.tsx';
 import type { JobHandler, Schedule } from '../platform/jobs/queue.ts';
@@ -107,8 +108,11 @@ export interface Module {
   attention?: (executor: Executor, at: Date) => Promise<AttentionItem[]>;
   /** The staff's search box: this module's records matching the words (at most `limit`). */
   search?: (executor: Executor, words: string, limit: number) => Promise<SearchHit[]>;
-  /** Checks made at boot on the database; each problem found is a French sentence and stops the start. */
-  checks?: (executor: Executor) => Promise<string[]>;
+  /**
+   * Checks made at boot on the database (with the configuration: a secret sealed with another key…); each
+   * problem found is a French sentence and stops the start.
+   */
+  checks?: (executor: Executor, config: Config) => Promise<string[]>;
 }
 
 export const defineModule = (module: Module) => module;

@@ -1,8 +1,10 @@
 // « Diplomates des territoires »: editions, sessions, applications and review, cohort, certificates.
+import { secretsKey } from '../../platform/secrets.ts';
 import { defineModule } from '../module.ts';
 import { certificatePages } from './certificates.pages.tsx';
 import { cohortPages } from './cohort.pages.tsx';
 import { cohortAudience } from './cohort-audience.ts';
+import { sealSigningKeys, signingKeyProblems } from './credential.ts';
 import { reissueCredentials } from './credential-reissue.ts';
 import { seedDemoProgram } from './demo.ts';
 import { editionPages } from './edition.pages.tsx';
@@ -31,10 +33,16 @@ export default defineModule({
   api: programApiRoutes,
   audiences: [cohortAudience],
   pipelines: [programPipeline],
-  // Credentials of an older format are signed again (same certificate, new token): docs/decisions/007.
+  // A signing key stored in clear (before decision 013) is sealed with SECRETS_KEY; then credentials of an
+  // older format are signed again (same certificate, new token): docs/decisions/007.
   start: async ({ db, config, logger }) => {
-    await reissueCredentials(db, config.baseUrl, { logger });
+    const key = secretsKey(config);
+    const sealed = await sealSigningKeys(db, key);
+    if (sealed) logger.info({ sealed }, 'clés de signature chiffrées avec SECRETS_KEY');
+    await reissueCredentials(db, config.baseUrl, key, { logger });
   },
+  // A signing key that SECRETS_KEY does not open stops the start: nothing could be signed.
+  checks: (executor, config) => signingKeyProblems(executor, secretsKey(config)),
   nav: [
     { menu: 'main', href: '/parcours', label: 'Diplomates des territoires', order: 20 },
     { menu: 'staff', href: '/gestion/parcours', label: 'Parcours', order: 30 },

@@ -82,6 +82,25 @@ export const programMessages = defineMessages('program', {
   revoked: 'Ce certificat a été révoqué.',
   noCertificate: 'Vous n’avez pas de certificat du parcours « Diplomates des territoires ».',
   noKey: 'Aucune clé ne porte ce nom.',
+  titleFeminine: ({ network }: { network: string }) => `Auditrice de ${network}`,
+  titleMasculine: ({ network }: { network: string }) => `Auditeur de ${network}`,
+  titleInclusive: ({ network }: { network: string }) => `Auditeur·rice de ${network}`,
+  earlyBeforeCeremony: ({ day, left }: { day: string; left: number }) =>
+    `C’est en avance : la remise des certificats est prévue le ${day}${
+      left === 0 ? '' : left === 1 ? ' et une séance reste à venir' : ` et ${left} séances restent à venir`
+    }. Les certificats délivrés maintenant seront datés du jour de la remise.`,
+  earlyBeforeLastSession: ({ left }: { left: number }) =>
+    `C’est en avance : aucune date de remise des certificats n’est fixée et ${
+      left === 1
+        ? 'une séance du parcours n’est pas terminée'
+        : `${left} séances du parcours ne sont pas terminées`
+    }. Les certificats délivrés maintenant seront datés d’aujourd’hui.`,
+  earlyApi: ({ reason }: { reason: string }) =>
+    `${reason} Pour les délivrer quand même, renvoyez la demande avec {"early": true}.`,
+  confirmEarly:
+    'C’est en avance : cochez « Je confirme délivrer les certificats en avance » pour les délivrer maintenant.',
+  erasedHolder: 'Certificat délivré à une personne dont le nom a été effacé à sa demande.',
+  noCertificateFile: 'Ce certificat n’a plus de fichier : le nom de la personne a été effacé à sa demande.',
 
   // Pages: a record named by a valid address that does not exist (any more).
   programGone: 'Ce parcours n’existe pas ou plus.',

@@ -205,7 +205,10 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.match(sent[0]!.text, /Bienvenue dans la promotion/);
 
     const mine = await browser.get('/mon-parcours');
-    assert.match(mine.body, /0 séance sur 5, dont 0 obligatoire sur 2/);
+    assert.match(mine.body, /aucune séance suivie, 5 requises, dont les 2 obligatoires/);
+    // Both mandatory sessions are over: she can no longer qualify, and is not told « à risque ».
+    assert.match(mine.body, /Ne peut plus obtenir le certificat/);
+    assert.doesNotMatch(mine.body, /À risque/);
   });
 
   it('tells staff in French that the cohort is full', async () => {
@@ -288,12 +291,15 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.match(again.body, /Candidatures déjà déposées/);
   });
 
-  it('shows « certifié » on « Mon parcours » for 4 sessions plus the 2 mandatory ones, and what remains to one at risk', async () => {
+  it('shows « certifiable » on « Mon parcours » for 4 sessions plus the 2 mandatory ones, and tells the others truthfully', async () => {
     const certified = await participant(main.program, main.events, allSix);
     const mine = await (await signedIn(certified)).get('/mon-parcours');
     assert.equal(mine.statusCode, 200);
-    assert.match(mine.body, /6 séances sur 5, dont 2 obligatoires sur 2/);
-    assert.match(mine.body, /Certifié·e/);
+    assert.match(mine.body, /6 séances suivies, 5 requises, dont les 2 obligatoires/);
+    assert.doesNotMatch(mine.body, /\d+ \/ \d+/, 'never « 6 / 5 »');
+    // No certificate yet: « certifiable », not « certifié·e ».
+    assert.match(mine.body, />Certifiable</);
+    assert.doesNotMatch(mine.body, /Certifié·e/);
     assert.match(mine.body, /présent·e/);
 
     // Another edition, with a mandatory session to come.
@@ -305,17 +311,28 @@ describe('the pages of « Diplomates des territoires »', async () => {
       { title: 'Journée à l’Académie diplomatique', days: 15, mandatory: true },
       { title: 'Visioconférence', days: 25 },
     ]);
-    const atRisk = await participant(next.program, next.events, ['Colloque au Sénat']);
-    const risky = await (await signedIn(atRisk)).get('/mon-parcours');
-    assert.match(risky.body, /1 séance sur 4, dont 0 obligatoire sur 2/);
-    assert.match(risky.body, /À risque/);
+    // The first mandatory session is over without her: out of reach, whatever she attends now.
+    const lost = await participant(next.program, next.events, ['Colloque au Sénat']);
+    const lostPage = await (await signedIn(lost)).get('/mon-parcours');
+    assert.match(lostPage.body, /1 séance suivie, 4 requises, mais aucune des 2 obligatoires/);
+    assert.match(lostPage.body, /Ne peut plus obtenir le certificat/);
+    assert.doesNotMatch(lostPage.body, /À risque/);
+    assert.doesNotMatch(lostPage.body, /Il vous reste à suivre/);
+    assert.match(lostPage.body, /La séance obligatoire «\u00a0Lancement\u00a0» a eu lieu sans vous/);
+    assert.match(lostPage.body, /manquée/);
+    assert.ok(lostPage.body.includes(`href="/agenda/${next.events.Visioconférence}"`));
+
+    // Lancement and 2 of the 3 ordinary sessions since: still possible with the 2 sessions left, both
+    // needed (the mandatory one to come and one more): « à risque », and told so.
+    const risky = await participant(next.program, next.events, ['Lancement', 'Colloque au Sénat']);
+    const riskyPage = await (await signedIn(risky)).get('/mon-parcours');
+    assert.match(riskyPage.body, /2 séances suivies, 4 requises, dont 1 des 2 obligatoires/);
+    assert.match(riskyPage.body, /À risque/);
     assert.match(
-      risky.body,
-      /Il vous reste à suivre 3 séances dont la séance obligatoire « Journée à l’Académie diplomatique »/,
+      riskyPage.body,
+      /Il vous reste à suivre 2 séances dont la séance obligatoire «\u00a0Journée à l’Académie diplomatique\u00a0»/,
     );
-    assert.match(risky.body, /La séance obligatoire « Lancement » a eu lieu sans vous/);
-    assert.match(risky.body, /manquée/);
-    assert.ok(risky.body.includes(`href="/agenda/${next.events.Visioconférence}"`));
+    assert.match(riskyPage.body, /Vous devez suivre chacune des séances qui restent/);
 
     // 4 sessions of 4 but a mandatory one to come: one session left, not none.
     const onTrack = await participant(next.program, next.events, [
@@ -328,7 +345,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.match(fine.body, /En bonne voie/);
     assert.match(
       fine.body,
-      /Il vous reste à suivre la séance obligatoire « Journée à l’Académie diplomatique »/,
+      /Il vous reste à suivre la séance obligatoire «\u00a0Journée à l’Académie diplomatique\u00a0»/,
     );
   });
 
@@ -339,10 +356,19 @@ describe('the pages of « Diplomates des territoires »', async () => {
     const reviewer = await signedIn(staff);
     const cohort = `/gestion/parcours/${main.program.id}/promotion`;
     const before = await reviewer.get(cohort);
-    assert.match(before.body, /à risque/);
-    assert.match(before.body, /éligible/);
+    assert.match(before.body, /ne peut plus obtenir le certificat/);
+    assert.match(before.body, /certifiable/);
+    assert.match(before.body, /5 séances suivies, 5 requises, dont 1 des 2 obligatoires/);
+    assert.ok(before.body.includes(`href="/gestion/personnes/${kept.id}"`), 'names link to the person');
 
-    const first = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    // A session is still to come and no ceremony day is set: early, and said so; nothing without the box.
+    assert.match(before.body, /C’est en avance\u00a0: aucune date de remise des certificats n’est fixée/);
+    const unconfirmed = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    assert.equal(unconfirmed.statusCode, 422);
+    assert.match(unconfirmed.body, /cochez « Je confirme délivrer les certificats en avance »/);
+    assert.equal((await listCertificates(db, main.program.id)).length, 0);
+
+    const first = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, { early: 'oui' });
     assert.equal(first.statusCode, 200);
     const certificates = await listCertificates(db, main.program.id);
     assert.ok(certificates.length >= 2);
@@ -350,7 +376,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.ok(certificates.some((c) => c.personId === kept.id));
     assert.ok(!certificates.some((c) => c.personId === short.id));
     assert.match(first.body, /certifié·e/);
-    const second = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    const second = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, { early: 'oui' });
     assert.match(second.body, /Aucun nouveau certificat/);
     assert.equal((await listCertificates(db, main.program.id)).length, certificates.length);
 
@@ -384,7 +410,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     const holder = await participant(main.program, main.events, allSix);
     const reviewer = await signedIn(staff);
     await reviewer.get('/gestion/parcours');
-    await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, { early: 'oui' });
     const code = (await listCertificates(db, main.program.id)).find((c) => c.personId === holder.id)!.code;
 
     const browser = await signedIn(holder);
@@ -492,7 +518,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     await browser.get(`/parcours/${main.program.id}`);
     const base = `/gestion/parcours/${main.program.id}`;
     const certificate = (await listCertificates(db, main.program.id)).find((c) => !c.revokedAt)!;
-    const application = (await applicationOf(db, main.program.id, certificate.personId))!;
+    const application = (await applicationOf(db, main.program.id, certificate.personId!))!;
     const code = certificate.code;
     const gets = [
       '/gestion/parcours',

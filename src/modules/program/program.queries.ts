@@ -12,7 +12,7 @@ import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { getPerson, listPeopleOfOrganisation } from '../organisations/people.ts';
 import { regions } from '../organisations/reference.ts';
 import { type Application, applicationOf, applicationsOf, listApplications } from './applications.ts';
-import { certificateOf, listCertificates } from './certificates.ts';
+import { certificateOf, certificateTitle, listCertificates } from './certificates.ts';
 import { countInterests, interestWindow, listInterests } from './interest.ts';
 import {
   applicationEligibility,
@@ -153,6 +153,7 @@ export async function myPathPage(
       certificate: certificate && {
         code: certificate.code,
         issuedOn: certificate.issuedOn,
+        title: certificate.title ?? certificateTitle(null),
         revokedAt: certificate.revokedAt,
         revocationReason: certificate.revocationReason,
       },
@@ -284,15 +285,21 @@ export const regionChoices = () => regions();
 
 // ——— Staff: the cohort and its certificates ———
 
-export async function cohortRows(executor: Executor, program: Program): Promise<CohortRow[]> {
-  const [cohort, certificates] = await Promise.all([
+export async function cohortRows(
+  executor: Executor,
+  program: Program,
+  at = new Date(),
+): Promise<CohortRow[]> {
+  const [cohort, all] = await Promise.all([
     listApplications(executor, program.id, ['accepted']),
     listCertificates(executor, program.id),
   ]);
+  // A certificate whose holder was erased names nobody: it is not a row of the cohort.
+  const certificates = all.flatMap((c) => (c.personId ? [{ ...c, personId: c.personId }] : []));
   // A certificate stays listed (and revocable) even if its holder's application was changed since.
   const personIds = [...new Set([...cohort.map((a) => a.personId), ...certificates.map((c) => c.personId)])];
   const [progress, people] = await Promise.all([
-    cohortProgress(executor, program, personIds),
+    cohortProgress(executor, program, personIds, at),
     personCards(executor, personIds),
   ]);
   const organisations = new Map(
