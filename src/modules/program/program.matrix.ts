@@ -128,6 +128,22 @@ export const matrix: Record<string, Case[]> = {
   'GET /gestion/parcours/:id/candidatures': staffOnly('review queue', (c) => ({
     url: `/gestion/parcours/${c.f.program.id}/candidatures`,
   })),
+  'GET /gestion/parcours/:id/candidatures/:applicationId': staffOnlyScoped('an application', (c) => ({
+    url: `/gestion/parcours/${c.f.program.id}/candidatures/${c.target.pendingApplicationId}`,
+  })),
+  'POST /gestion/parcours/:id/candidatures/decisions': staffOnlyScoped(
+    'decide on the applications ticked',
+    async (c) => ({
+      url: `/gestion/parcours/${c.f.program.id}/candidatures/decisions`,
+      form: {
+        [`choix_${c.role === 'staff' ? (await fresh.application(c.f, c.target)).id : c.target.pendingApplicationId}`]:
+          'oui',
+        decision: 'waitlisted',
+        motivation: 'Promotion complète cette année',
+        etape: 'confirmer',
+      },
+    }),
+  ),
   'POST /gestion/parcours/:id/candidatures/:applicationId/decision': staffOnlyScoped(
     'decide on an application',
     async (c) => ({

@@ -62,6 +62,7 @@ export const programMessages = defineMessages('program', {
   notOfYourOrganisation: 'Cette personne ne fait pas partie de votre collectivité.',
   chooseDecision: 'Choisissez une décision : accepter, liste d’attente ou ne pas retenir.',
   chooseOpinion: 'Choisissez un avis : favorable, réservé ou défavorable.',
+  tickApplications: 'Cochez au moins une candidature dans le tableau.',
   decisionSubject: ({ title }: { title: string }) => `Votre candidature : ${title}`,
   decisionAccepted: 'Votre candidature est acceptée : bienvenue dans la promotion !',
   decisionRejected: 'Votre candidature n’a pas été retenue pour cette promotion.',
@@ -117,6 +118,8 @@ export const programNotices = defineNotices('program', {
   program_created: 'Édition créée. Ajoutez-lui maintenant ses séances.',
   session_added: 'Séance ajoutée au parcours.',
   decision_saved: 'Décision enregistrée : un courriel part à la personne.',
+  decisions_saved:
+    'Décisions enregistrées : un courriel part, une seule fois, à chaque personne dont la situation change.',
   opinion_saved: 'Avis enregistré : seuls les instructeurs le lisent.',
   certificate_revoked: 'Certificat révoqué : sa page de vérification l’indique désormais.',
 });

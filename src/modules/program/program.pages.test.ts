@@ -176,7 +176,9 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.ok(fresh.body.includes(elue.lastName));
     assert.ok(!fresh.body.includes(veteran.lastName));
     assert.match(fresh.body, /nouvel·le élu·e/);
-    assert.match(fresh.body, /Nouvelle élue, je découvre/);
+    const application = (await applicationOf(db, main.program.id, elue.id))!;
+    const card = await reviewer.get(`${queue}/${application.id}`);
+    assert.match(card.body, /Nouvelle élue, je découvre/);
     const old = await reviewer.get(`${queue}?nouveaux=non`);
     assert.ok(old.body.includes(veteran.lastName));
     assert.ok(!old.body.includes(elue.lastName));
@@ -184,7 +186,6 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.ok((await reviewer.get(`${queue}?region=${region}&kind=commune`)).body.includes(elue.lastName));
     assert.ok(!(await reviewer.get(`${queue}?kind=region`)).body.includes(elue.lastName));
 
-    const application = (await applicationOf(db, main.program.id, elue.id))!;
     const missing = await reviewer.post(`${queue}/${application.id}/decision`, { comment: '' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /Choisissez une décision/);

@@ -14,6 +14,7 @@ import { regions } from '../organisations/reference.ts';
 import { type Application, applicationOf, applicationsOf, listApplications } from './applications.ts';
 import { certificateOf, certificateTitle, listCertificates } from './certificates.ts';
 import { countInterests, interestWindow, listInterests } from './interest.ts';
+import type { QueueSort, QueueView } from './program.forms.ts';
 import {
   applicationEligibility,
   applicationWindow,
@@ -227,37 +228,75 @@ export interface ProgramQueueFilters extends QueueFilters {
   nouveaux?: 'oui' | 'non' | undefined;
 }
 
+/** Compares two rows of the queue by one of its columns (names the French way: « Émilie » near « Emma »). */
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const queueComparators: Record<QueueSort, (a: QueueRow, b: QueueRow) => number> = {
+  nom: (a, b) =>
+    collator.compare(a.applicant.lastName, b.applicant.lastName) ||
+    collator.compare(a.applicant.firstName, b.applicant.firstName),
+  organisation: (a, b) => collator.compare(a.organisation?.name ?? '', b.organisation?.name ?? ''),
+  region: (a, b) => collator.compare(a.organisation?.regionName ?? '', b.organisation?.regionName ?? ''),
+  depot: (a, b) =>
+    (a.application.submittedAt ?? a.application.createdAt).getTime() -
+    (b.application.submittedAt ?? b.application.createdAt).getTime(),
+  // The pipeline's order: what awaits a decision first, oldest first.
+  statut: () => 0,
+};
+
 /**
- * A page of the review queue of an edition: the pipeline's queue, with each élu's mandate in progress and
- * whether they are newly elected (the program's own filter), and the reviewers' opinions.
+ * A page of the review queue of an edition, in the order asked: the pipeline's queue, with each élu's
+ * mandate in progress and whether they are newly elected (the program's own filter), and the reviewers'
+ * opinions.
  */
 export async function reviewQueuePage(
   executor: Executor,
   program: Program,
-  filters: ProgramQueueFilters,
-  page: number,
+  list: Pick<QueueView, 'filters' | 'sort' | 'page'>,
   reviewerId: string,
 ): Promise<{ rows: Paged<ApplicationRow>; total: number; accepted: number }> {
+  const { filters } = list;
   const queue = await reviewQueue(executor, programPipeline, program.id, filters);
   const described = await Promise.all(queue.rows.map((row) => describe(executor, row)));
   const kept = described.filter((r) => !filters.nouveaux || r.newlyElected === (filters.nouveaux === 'oui'));
+  const compare = queueComparators[list.sort.by];
+  const direction = list.sort.order === 'asc' ? 1 : -1;
+  // A stable sort: rows equal by the column keep the pipeline's order (awaiting a decision first).
+  kept.sort((a, b) => direction * compare(a.queue, b.queue));
   const rows = await paginate(
-    page,
+    list.page,
     queuePageSize,
-    async ({ limit, offset }) => {
-      const shown = kept.slice(offset, offset + limit);
-      const opinions = await opinionsOf(
-        executor,
-        shown.map((r) => r.queue.application.id),
-      );
-      return shown.map((r) => {
-        const list = opinions.get(r.queue.application.id) ?? [];
-        return { ...r, opinions: list, myOpinion: list.find((o) => o.reviewerId === reviewerId) };
-      });
-    },
+    async ({ limit, offset }) => withOpinions(executor, kept.slice(offset, offset + limit), reviewerId),
     async () => kept.length,
   );
   return { rows, total: totalOf(queue.counts), accepted: queue.counts.accepted ?? 0 };
+}
+
+/** One application of an edition as its review page shows it; undefined when it is not the edition's. */
+export async function reviewApplicationPage(
+  executor: Executor,
+  program: Program,
+  applicationId: string,
+  reviewerId: string,
+): Promise<ApplicationRow | undefined> {
+  const queue = await reviewQueue(executor, programPipeline, program.id, {});
+  const row = queue.rows.find((r) => r.application.id === applicationId);
+  if (!row) return undefined;
+  return (await withOpinions(executor, [await describe(executor, row)], reviewerId))[0];
+}
+
+async function withOpinions(
+  executor: Executor,
+  shown: Awaited<ReturnType<typeof describe>>[],
+  reviewerId: string,
+): Promise<ApplicationRow[]> {
+  const opinions = await opinionsOf(
+    executor,
+    shown.map((r) => r.queue.application.id),
+  );
+  return shown.map((r) => {
+    const list = opinions.get(r.queue.application.id) ?? [];
+    return { ...r, opinions: list, myOpinion: list.find((o) => o.reviewerId === reviewerId) };
+  });
 }
 
 async function describe(executor: Executor, queue: QueueRow) {
