@@ -142,7 +142,12 @@ export async function previewDecisions<Owner, Answers extends Record<string, unk
         return [
           {
             id: row.id,
-            person: { id: person.id, firstName: person.firstName, lastName: person.lastName, email: person.email },
+            person: {
+              id: person.id,
+              firstName: person.firstName,
+              lastName: person.lastName,
+              email: person.email,
+            },
             status: row.status,
             mail:
               row.status === decision
