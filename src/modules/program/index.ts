@@ -9,6 +9,8 @@ import { reissueCredentials } from './credential-reissue.ts';
 import { seedDemoProgram } from './demo.ts';
 import { editionPages } from './edition.pages.tsx';
 import { editionsPages } from './editions.pages.tsx';
+import { purgeInterestsJob, purgeUnconfirmedInterests } from './interest.ts';
+import { interestLinkPages } from './interest-links.pages.tsx';
 import { interestsPages } from './interests.pages.tsx';
 import { myPathPages } from './my-path.pages.tsx';
 import { programApiRoutes } from './program.api.ts';
@@ -27,10 +29,19 @@ export default defineModule({
     ...myPathPages(services),
     ...editionsPages(services),
     ...interestsPages(services),
+    ...interestLinkPages(services),
     ...reviewPages(services),
     ...cohortPages(services),
   ],
   api: programApiRoutes,
+  // Expressions of interest never confirmed are deleted after 7 days (double opt-in, interest.ts).
+  schedules: [{ kind: purgeInterestsJob, everyMinutes: 60 }],
+  jobs: ({ db, logger }) => ({
+    [purgeInterestsJob]: async () => {
+      const purged = await purgeUnconfirmedInterests(db);
+      if (purged) logger.info({ purged }, 'manifestations d’intérêt non confirmées effacées');
+    },
+  }),
   audiences: [cohortAudience],
   pipelines: [programPipeline],
   // A signing key stored in clear (before decision 013) is sealed with SECRETS_KEY; then credentials of an

@@ -2,6 +2,7 @@
 // tests/proof-authorization.test.ts runs every cell, tests/proof-bad-input.test.ts starts from its requests.
 import {
   type Case,
+  type Cell,
   ELECTED,
   EVERYONE,
   HOLDER_OR_STAFF,
@@ -13,7 +14,32 @@ import {
   staffOnly,
   staffOnlyScoped,
 } from '../../../tests/proof/cases.ts';
-import { fresh, unique } from '../../../tests/proof/world.ts';
+import { fresh, signing, unique } from '../../../tests/proof/world.ts';
+import { expressInterest, interestLink } from './interest.ts';
+
+/** A new pending expression of interest in the shared edition: its id. */
+async function pendingInterest(c: Cell): Promise<string> {
+  const result = await expressInterest(
+    c.f.db,
+    c.f.program.id,
+    {
+      firstName: 'Éloi',
+      lastName: 'Intéressé',
+      email: newEmail(),
+      organisationName: 'Commune de Matrice',
+      mandate: 'maire adjoint',
+    },
+    signing,
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.id;
+}
+
+/** The form behind a mailed link: its address, and its token as the page's hidden field. */
+function linkForm(id: string, link: 'confirm' | 'withdraw') {
+  const url = new URL(interestLink(signing, id, link));
+  return { url: url.pathname, form: { jeton: url.searchParams.get('jeton')! } };
+}
 
 export const matrix: Record<string, Case[]> = {
   // ——— Certificates (public verification) ———
@@ -84,6 +110,41 @@ export const matrix: Record<string, Case[]> = {
         url: `/parcours/${(await fresh.program(c.f.db, c.f.A.people.staff.id)).id}/candidature`,
         form: { personId: c.target.electedColleague.id, motivation: 'Candidature pour notre élue' },
       }),
+    },
+  ],
+  // The links mailed about an expression of interest: anyone holding one (its token signs the id).
+  'GET /parcours/interet/:id/confirmer': [
+    {
+      name: 'the page of a confirmation link',
+      own: EVERYONE,
+      build: async (c) => {
+        const url = interestLink(signing, await pendingInterest(c), 'confirm');
+        return { url: url.replace(signing.baseUrl, '') };
+      },
+    },
+  ],
+  'POST /parcours/interet/:id/confirmer': [
+    {
+      name: 'confirm an address (double opt-in)',
+      own: EVERYONE,
+      build: async (c) => linkForm(await pendingInterest(c), 'confirm'),
+    },
+  ],
+  'GET /parcours/interet/:id/retirer': [
+    {
+      name: 'the page of a withdrawal link',
+      own: EVERYONE,
+      build: async (c) => {
+        const url = interestLink(signing, await pendingInterest(c), 'withdraw');
+        return { url: url.replace(signing.baseUrl, '') };
+      },
+    },
+  ],
+  'POST /parcours/interet/:id/retirer': [
+    {
+      name: 'withdraw one’s interest',
+      own: EVERYONE,
+      build: async (c) => linkForm(await pendingInterest(c), 'withdraw'),
     },
   ],
   'GET /mon-parcours': [{ name: 'my path', own: SIGNED_IN, build: () => ({ url: '/mon-parcours' }) }],

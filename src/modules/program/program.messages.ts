@@ -45,6 +45,16 @@ export const programMessages = defineMessages('program', {
   invitationHow:
     'Connectez-vous avec l’adresse que votre collectivité a communiquée au réseau, puis déposez votre candidature ; le ou la référente de votre collectivité peut aussi la déposer pour vous.',
   invitationAction: 'Candidater',
+  confirmInterestSubject: ({ title }: { title: string }) => `Confirmez votre intérêt : ${title}`,
+  confirmInterestIntro: ({ title, network }: { title: string; network: string }) =>
+    `Votre adresse a été saisie sur la plateforme de ${network} pour être prévenu·e de l’ouverture des candidatures au parcours « Diplomates des territoires » (${title}). Confirmez-la : nous ne vous écrirons qu’ensuite.`,
+  confirmInterestDelay: ({ days }: { days: number }) =>
+    `Sans confirmation dans les ${days} jours, votre demande est effacée. Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel.`,
+  confirmInterestAction: 'Confirmer mon adresse',
+  interestFootnote: ({ network, url }: { network: string; url: string }) =>
+    `Vous recevez ce courriel parce que votre adresse a été donnée pour être prévenu·e des candidatures au parcours « Diplomates des territoires » de ${network}. Pour ne plus rien recevoir à ce sujet et effacer votre demande : ${url}`,
+  interestGone:
+    'Ce lien n’est plus valable : la demande a été retirée, ou effacée faute de confirmation dans les 7 jours. Vous pouvez manifester votre intérêt à nouveau depuis la page du parcours.',
 
   // Applications
   notEligible:
@@ -112,7 +122,11 @@ export const programMessages = defineMessages('program', {
 
 export const programNotices = defineNotices('program', {
   interest_received:
-    'Merci : votre intérêt est bien enregistré. Nous vous écrirons dès l’ouverture des candidatures.',
+    'Merci : un courriel part à l’adresse indiquée. Cliquez sur le lien qu’il contient pour confirmer votre intérêt ; sans confirmation, la demande est effacée dans 7 jours.',
+  interest_confirmed:
+    'Votre adresse est confirmée : nous vous écrirons dès l’ouverture des candidatures. Chacun de nos courriels permet de retirer votre intérêt.',
+  interest_withdrawn:
+    'Votre intérêt est retiré et votre demande effacée : nous ne vous écrirons plus à ce sujet.',
   application_submitted: 'Votre candidature est déposée. La décision vous sera annoncée par courriel.',
   application_submitted_for: 'La candidature est déposée. La personne recevra la décision par courriel.',
   program_created: 'Édition créée. Ajoutez-lui maintenant ses séances.',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import {
   buildElected,
   buildEvent,
@@ -37,6 +37,19 @@ describe('the pages of « Diplomates des territoires »', async () => {
       cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
     });
     return browser;
+  }
+
+  /** Follows the confirmation link of the last mail to `email`, and confirms on the page it opens. */
+  async function confirmByMail(browser: Browser, email: string) {
+    const [mail] = await db.select().from(mails).where(eq(mails.to, email)).orderBy(desc(mails.createdAt));
+    const link = /http:\/\/localhost:3000(\/parcours\/interet\/[^/]+\/confirmer\?jeton=\S+)/.exec(
+      mail!.text,
+    )![1]!;
+    await browser.get(link);
+    const done = await browser.post(link.split('?')[0]!, {
+      jeton: new URL(link, 'http://x').searchParams.get('jeton')!,
+    });
+    assert.equal(done.statusCode, 303);
   }
 
   /** An edition with its sessions: `days` from now for each, the first `mandatory` of them mandatory. */
@@ -138,7 +151,10 @@ describe('the pages of « Diplomates des territoires »', async () => {
     });
     assert.equal(good.statusCode, 303);
     const thanks = await browser.get(good.headers.location as string);
-    assert.match(thanks.body, /Merci : votre intérêt est bien enregistré/);
+    assert.match(thanks.body, /Merci : un courriel part à l’adresse indiquée/);
+    // Pending until the address is confirmed through the link mailed to it (interest.test.ts goes further).
+    assert.equal((await listInterests(db, main.program.id)).length, 0);
+    await confirmByMail(browser, 'marie.durand@saint-malo.fr');
     const interests = await listInterests(db, main.program.id);
     assert.equal(interests.length, 1);
     assert.equal(interests[0]!.email, 'marie.durand@saint-malo.fr');
@@ -498,6 +514,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
         mandate: 'maire',
       });
       assert.equal(sent.statusCode, 303);
+      await confirmByMail(visitor, `paul${n}@example.org`);
     }
     const mainBase = `/gestion/parcours/${main.program.id}`;
     const waiting = (await listInterests(db, main.program.id)).filter((i) => !i.invitedAt).length;
@@ -506,7 +523,14 @@ describe('the pages of « Diplomates des territoires »', async () => {
     const invited = await reviewer.post(`${mainBase}/invitations`, {});
     assert.equal(invited.statusCode, 200);
     assert.match(invited.body, new RegExp(`${waiting} personnes invitées`));
-    assert.equal((await db.select().from(mails).where(eq(mails.to, 'marie.durand@saint-malo.fr'))).length, 1);
+    const toMarie = await db.select().from(mails).where(eq(mails.to, 'marie.durand@saint-malo.fr'));
+    assert.deepEqual(
+      toMarie.map((mail) => mail.subject),
+      [
+        'Confirmez votre intérêt : Promotion 2026-2027',
+        'Les candidatures sont ouvertes : Promotion 2026-2027',
+      ],
+    );
     assert.match((await reviewer.post(`${mainBase}/invitations`, {})).body, /Personne de plus à inviter/);
     const csv = await reviewer.get(`${mainBase}/interets.csv`);
     assert.equal(csv.statusCode, 200);

@@ -198,7 +198,7 @@ export async function manageEditionPage(
   options: { allEvents: boolean; page: number },
   now = new Date(),
 ) {
-  const [sessions, found, interests, pending] = await Promise.all([
+  const [sessions, found, interests, pending, unconfirmed] = await Promise.all([
     listSessions(executor, program.id),
     listEvents(executor, options.allEvents ? {} : { from: now }, viewer, eventChoicesLimit + 1),
     paginate(
@@ -208,6 +208,7 @@ export async function manageEditionPage(
       () => countInterests(executor, program.id),
     ),
     countInterests(executor, program.id, { invited: false }),
+    countInterests(executor, program.id, { pending: true }),
   ]);
   return {
     program,
@@ -217,6 +218,7 @@ export async function manageEditionPage(
     allEvents: options.allEvents,
     interests,
     pending,
+    unconfirmed,
     canInvite: applicationWindow(program, now).ok,
   };
 }
