@@ -13,6 +13,7 @@ import { purgeInterestsJob, purgeUnconfirmedInterests } from './interest.ts';
 import { interestLinkPages } from './interest-links.pages.tsx';
 import { interestsPages } from './interests.pages.tsx';
 import { myPathPages } from './my-path.pages.tsx';
+import { eraseProgramData, exportedProgramData } from './person-data.ts';
 import { programApiRoutes } from './program.api.ts';
 import { programPipeline } from './program.pipeline.ts';
 import { programPrivacy } from './program.privacy.ts';
@@ -43,6 +44,7 @@ export default defineModule({
     },
   }),
   audiences: [cohortAudience],
+  people: { exported: exportedProgramData, erased: eraseProgramData },
   pipelines: [programPipeline],
   // A signing key stored in clear (before decision 013) is sealed with SECRETS_KEY; then credentials of an
   // older format are signed again (same certificate, new token): docs/decisions/007.
