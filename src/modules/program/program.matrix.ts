@@ -221,9 +221,9 @@ export const matrix: Record<string, Case[]> = {
       form: { opinion: 'reserved', score: '11', note: 'À revoir en commission' },
     }),
   ),
-  'POST /gestion/parcours/:id/certificats': staffOnly('issue certificates', (c) => ({
+  'POST /gestion/parcours/:id/certificats': staffOnly('issue certificates (confirmed if early)', (c) => ({
     url: `/gestion/parcours/${c.f.program.id}/certificats`,
-    form: {},
+    form: { early: 'oui' },
   })),
   'POST /gestion/certificats/:code/revocation': staffOnlyScoped('revoke a certificate', async (c) => ({
     url: `/gestion/certificats/${c.role === 'staff' ? await fresh.certificate(c.f, c.target) : c.target.certificateCode}/revocation`,
@@ -279,8 +279,9 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
-  'POST /api/v1/programs/:id/certificates': staffOnly('issue certificates', (c) => ({
+  'POST /api/v1/programs/:id/certificates': staffOnly('issue certificates (confirmed if early)', (c) => ({
     url: `/api/v1/programs/${c.f.program.id}/certificates`,
+    json: { early: true },
   })),
   'GET /api/v1/certificates/:code': [
     {
