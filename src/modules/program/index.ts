@@ -17,6 +17,7 @@ import { eraseProgramData, exportedProgramData } from './person-data.ts';
 import { programApiRoutes } from './program.api.ts';
 import { programPipeline } from './program.pipeline.ts';
 import { programPrivacy } from './program.privacy.ts';
+import { programAttention } from './program.queries.ts';
 import * as schema from './program.schema.ts';
 import { reviewPages } from './review.pages.tsx';
 
@@ -44,6 +45,8 @@ export default defineModule({
     },
   }),
   audiences: [cohortAudience],
+  // The staff's home: applications to review, interested people to invite.
+  attention: programAttention,
   people: { exported: exportedProgramData, erased: eraseProgramData },
   pipelines: [programPipeline],
   // A signing key stored in clear (before decision 013) is sealed with SECRETS_KEY; then credentials of an

@@ -7,6 +7,7 @@ import { countByStatus, totalOf } from '../applications/applications.ts';
 import { opinionsOf } from '../applications/opinions.ts';
 import { type QueueFilters, type QueueRow, reviewQueue } from '../applications/review-queue.ts';
 import { listEvents } from '../events/events.ts';
+import type { AttentionItem } from '../module.ts';
 import { personCards } from '../organisations/directory.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { getPerson, listPeopleOfOrganisation } from '../organisations/people.ts';
@@ -173,6 +174,42 @@ export async function myCertificate(executor: Executor, actor: Actor, programId:
     if (certificate && policy.downloadCertificate(actor, certificate)) return certificate;
   }
   return undefined;
+}
+
+// ——— Staff: what needs attention (the staff's home) ———
+
+/**
+ * Per edition: applications waiting for a decision, and confirmed expressions of interest not yet invited
+ * while applications are open (the invitation can leave now).
+ */
+export async function programAttention(executor: Executor, at: Date): Promise<AttentionItem[]> {
+  const programs = await listPrograms(executor);
+  const counts = await countByStatus(
+    executor,
+    programPipeline,
+    programs.map((p) => p.id),
+  );
+  const items: AttentionItem[] = [];
+  for (const program of programs) {
+    const mine = counts.get(program.id) ?? {};
+    const waiting = (mine.submitted ?? 0) + (mine.in_review ?? 0);
+    if (waiting)
+      items.push({
+        label: `${waiting > 1 ? 'candidatures' : 'candidature'} à examiner — ${program.title}`,
+        count: waiting,
+        href: `/gestion/parcours/${program.id}/candidatures`,
+      });
+    if (applicationWindow(program, at).ok) {
+      const toInvite = await countInterests(executor, program.id, { invited: false });
+      if (toInvite)
+        items.push({
+          label: `${toInvite > 1 ? 'personnes intéressées' : 'personne intéressée'} à inviter à candidater — ${program.title}`,
+          count: toInvite,
+          href: `/gestion/parcours/${program.id}#interets`,
+        });
+    }
+  }
+  return items;
 }
 
 // ——— Staff: editions, sessions, interests ———

@@ -335,4 +335,18 @@ describe('the review queue of an edition', async () => {
     assert.equal(wrong.statusCode, 200);
     assert.match(wrong.body, /Certains filtres étaient invalides et ont été ignorés/);
   });
+
+  it('tells staff on their home how many applications of each edition wait for a decision', async () => {
+    const program = await edition('Promotion en attente');
+    await applicant(program.id);
+    await applicant(program.id);
+    const home = await (await signedIn(staff)).get('/gestion');
+    assert.equal(home.statusCode, 200);
+    assert.match(
+      home.body,
+      new RegExp(
+        `<a href="/gestion/parcours/${program.id}/candidatures"><strong>2</strong>\\s*candidatures à examiner — Promotion en attente</a>`,
+      ),
+    );
+  });
 });
