@@ -213,6 +213,13 @@ describe('exports as spreadsheets read them, on a server in Tokyo', async () => 
     assert.deepEqual(cell('Séances exigées'), { xlsx: 2, csv: '2' });
     assert.deepEqual(cell('Obligatoires suivies'), { xlsx: 1, csv: '1' });
     assert.deepEqual(cell('Obligatoires'), { xlsx: 1, csv: '1' });
+    // Beside the numbers, the count in words, as the cohort's page says it (never « 1 / 2 »).
+    const words = '1 séance suivie, 2 requises, dont la séance obligatoire';
+    assert.deepEqual(cell('Présences'), { xlsx: words, csv: words });
+    assert.deepEqual(cell('Situation'), {
+      xlsx: 'ne peut plus obtenir le certificat',
+      csv: 'ne peut plus obtenir le certificat',
+    });
   });
 
   it('keeps codes and names as text in the people and organisations exports', async () => {

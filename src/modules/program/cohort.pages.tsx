@@ -31,7 +31,7 @@ import { getProgram, type Program } from './programs.ts';
 import { CohortPage, type CohortRow } from './views/cohort.tsx';
 import { attendanceInWords, cohortStandingLabel } from './views/parts.tsx';
 
-// The count in words, as on the page; the two numbers beside it stay for sorting and sums in a sheet.
+// The count in words, as on the page; the numbers beside it stay, as before, for sorting and sums in a sheet.
 const cohortColumns: Column<CohortRow>[] = [
   { header: 'Nom', value: (r) => r.name },
   { header: 'Adresse électronique', value: (r) => r.email },
@@ -39,7 +39,9 @@ const cohortColumns: Column<CohortRow>[] = [
   { header: 'Région', value: (r) => r.regionName ?? '' },
   { header: 'Présences', value: (r) => attendanceInWords(r.outcome) },
   { header: 'Séances suivies', type: 'number', value: (r) => r.outcome.attended },
+  { header: 'Séances exigées', type: 'number', value: (r) => r.outcome.minSessions },
   { header: 'Obligatoires suivies', type: 'number', value: (r) => r.outcome.mandatoryAttended },
+  { header: 'Obligatoires', type: 'number', value: (r) => r.outcome.mandatoryTotal },
   { header: 'Situation', value: (r) => cohortStandingLabel(r.outcome.standing, r.certificate) },
   { header: 'Certificat', value: (r) => r.certificate?.code ?? '' },
 ];
