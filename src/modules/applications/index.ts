@@ -5,10 +5,12 @@ import { defineModule } from '../module.ts';
 import { applicationApiRoutes } from './applications.api.ts';
 import { applicationsPrivacy } from './applications.privacy.ts';
 import * as schema from './applications.schema.ts';
+import { eraseApplications, exportedApplications } from './person-data.ts';
 
 export default defineModule({
   name: 'applications',
   schema,
   privacy: applicationsPrivacy,
   api: applicationApiRoutes,
+  people: { exported: exportedApplications, erased: eraseApplications },
 });
