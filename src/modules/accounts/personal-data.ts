@@ -17,6 +17,7 @@ export async function exportAccount(executor: Executor, personId: string) {
     .select({ createdAt: sessions.createdAt })
     .from(sessions)
     .where(eq(sessions.personId, personId));
+  if (tokens.length === 0 && open.length === 0) return undefined;
   return {
     title: 'Compte',
     data: {
