@@ -12,7 +12,8 @@ import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
 import { registerPages, sendMessagePage } from './platform/http/pages.tsx';
 import { postgresRateLimitStore } from './platform/http/rate-limit.ts';
-import { installNetwork } from './platform/identity.ts';
+import { installNetwork, networkOf } from './platform/identity.ts';
+import { installSecretsKey, secretsKey } from './platform/secrets.ts';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
 import { bootModules, modules, site } from './modules/index.ts';
@@ -47,6 +48,7 @@ export async function buildApp(services: Services): Promise<App> {
   const { config } = services;
   bootModules();
   installNetwork(config);
+  installSecretsKey(secretsKey(config));
   const auth = authentication();
   let shuttingDown = false;
   const app: FastifyInstance = Fastify({
@@ -171,6 +173,7 @@ export async function buildApp(services: Services): Promise<App> {
     return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'base de données injoignable' });
   });
 
+  app.decorate('network', networkOf(config));
   app.decorate(
     'navigation',
     modules.flatMap((m) => (typeof m.nav === 'function' ? m.nav(config) : (m.nav ?? []))),

@@ -8,6 +8,7 @@ import { identityOf } from './platform/identity.ts';
 import { housekeepingHandler, housekeepingJob, housekeepingSchedule } from './platform/jobs/housekeeping.ts';
 import { type JobHandler, JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
+import { installSecretsKey, secretsKey } from './platform/secrets.ts';
 import type { Services } from './platform/services.ts';
 
 export interface RunningServices extends Services {
@@ -16,6 +17,8 @@ export interface RunningServices extends Services {
 
 /** The job queue with every module's job handlers. */
 export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs = config.JOBS_POLL_MS) {
+  // The mail sender opens the secrets sealed in the outbox (sign-in links).
+  installSecretsKey(secretsKey(config));
   const mailer = createMailSender(db, {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,

@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Person } from '../src/modules/organisations/people.ts';
 import { queryRows } from '../src/platform/db/client.ts';
-import { hashSecret } from '../src/platform/secrets.ts';
+import { hashSecret, installedSecretsKey, isSealed, unseal } from '../src/platform/secrets.ts';
 import { bearer, buildPerson, buildStaff, sessionCookie } from './factories.ts';
 import { Browser, type TestApp, testApp } from './helpers.ts';
 import { nextAddress } from './proof/http.ts';
@@ -28,15 +28,24 @@ describe('sessions and sign-in links (what sign-in.test.ts leaves unproven)', as
     return new Browser(proxy as unknown as TestApp['app']);
   }
 
-  /** Asks for a link through the form, and reads it from the mail the platform wrote. */
+  /**
+   * Asks for a link through the form, and reads it as the sent mail will carry it: the outbox keeps the
+   * mail with the link masked and the link sealed beside it (opened here with the secrets key).
+   */
   async function requestLink(person: Person, client = browser()) {
     await client.get('/connexion');
     assert.equal((await client.post('/connexion', { email: person.email })).statusCode, 200);
-    const [mail] = await queryRows<{ text: string }>(
+    const [mail] = await queryRows<{ id: string; text: string; secret: unknown }>(
       db,
-      sql`select text from mails where "to" = ${person.email} order by created_at desc limit 1`,
+      sql`select id, text, secret from mails where "to" = ${person.email} order by created_at desc limit 1`,
     );
-    const token = /\/connexion\/lien\?jeton=([^\s"]+)/.exec(mail?.text ?? '')?.[1];
+    assert.ok(mail && !/jeton=/.test(mail.text), 'the stored mail holds no link');
+    const sealed = typeof mail.secret === 'string' ? JSON.parse(mail.secret) : mail.secret;
+    assert.ok(isSealed(sealed));
+    const { value } = JSON.parse(unseal(installedSecretsKey(), sealed, `mails:${mail.id}`)) as {
+      value: string;
+    };
+    const token = /\/connexion\/lien\?jeton=([^\s"]+)/.exec(value)?.[1];
     assert.ok(token, 'the mail carries a sign-in link');
     return decodeURIComponent(token);
   }

@@ -15,7 +15,7 @@ export interface Network {
   logo: string;
 }
 
-const networkOf = (config: Config): Network => ({
+export const networkOf = (config: Config): Network => ({
   name: config.NETWORK_NAME,
   address: config.NETWORK_ADDRESS,
   phone: config.NETWORK_PHONE,

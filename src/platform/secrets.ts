@@ -9,7 +9,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './env.ts';
 
@@ -69,6 +69,8 @@ export function secretsKey(config: Pick<Config, 'SECRETS_KEY' | 'NODE_ENV' | 'DA
 
 function developmentKey(dataDir: string): Buffer {
   const file = developmentKeyFile(dataDir);
+  // On a PostgreSQL server in development, DATA_DIR may hold nothing else yet.
+  mkdirSync(dataDir, { recursive: true });
   try {
     // `wx`: made once, even by two processes starting together; the loser reads the winner's.
     writeFileSync(file, `${randomBytes(secretsKeyBytes).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
@@ -150,4 +152,17 @@ export function checkSignedValue(key: Buffer, purpose: string, value: string, si
   const expected = Buffer.from(signValue(key, purpose, value));
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+// The key installed at boot (src/server.ts, src/services.ts) for what seals secrets without a configuration at
+// hand (the outbox's sign-in links).
+let installed: Buffer | undefined;
+
+export function installSecretsKey(key: Buffer) {
+  installed = key;
+}
+
+export function installedSecretsKey(): Buffer {
+  if (!installed) throw new Error('la clé des secrets n’est pas installée (au démarrage)');
+  return installed;
 }

@@ -4,7 +4,7 @@ import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { network } from '../../platform/identity.ts';
-import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
+import { composeMail, maskedSecret, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { hashSecret, newSecret } from '../../platform/secrets.ts';
 import { findPersonByEmail, getPerson } from '../organisations/people.ts';
@@ -53,20 +53,19 @@ export async function requestSignInLink(
     );
   if ((recent?.n ?? 0) >= linksPerAddress) return;
   const url = await createSignInLink(executor, person.id, options);
-  await queueMail(
-    executor,
-    composeMail({
-      to: person.email,
-      subject: `Votre lien de connexion — ${network().name}`,
-      greeting: `Bonjour ${person.firstName},`,
-      paragraphs: [
-        `Vous avez demandé à vous connecter à la plateforme de ${network().name}. Ce lien ne sert qu’une fois.`,
-      ],
-      action: { label: 'Me connecter', url },
-      footnote: `Ce lien expire dans ${options.validMinutes} minutes. Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
-      reason: `Vous recevez ce courriel parce que quelqu’un a demandé un lien de connexion pour ${person.email} sur ${new URL(options.baseUrl).host}.`,
-    }),
-  );
+  // The link is a key to the account: the outbox keeps the mail with it masked, the link sealed beside it.
+  const mail = composeMail({
+    to: person.email,
+    subject: `Votre lien de connexion — ${network().name}`,
+    greeting: `Bonjour ${person.firstName},`,
+    paragraphs: [
+      `Vous avez demandé à vous connecter à la plateforme de ${network().name}. Ce lien ne sert qu’une fois.`,
+    ],
+    action: { label: 'Me connecter', url: maskedSecret },
+    footnote: `Ce lien expire dans ${options.validMinutes} minutes. Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
+    reason: `Vous recevez ce courriel parce que quelqu’un a demandé un lien de connexion pour ${person.email} sur ${new URL(options.baseUrl).host}.`,
+  });
+  await queueMail(executor, { ...mail, secret: { placeholder: maskedSecret, value: url } });
 }
 
 /** Spends a link: succeeds once, within its validity, for an enabled account. */

@@ -134,6 +134,15 @@ describe('sign-in by emailed link and sessions', async () => {
     assert.match(mail.text ?? '', /— Cités Unies France\n9 rue Christiani, 75018 Paris · 01 53 41 81 81/);
     assert.match(mail.text ?? '', /parce que quelqu’un a demandé un lien de connexion pour/);
     assert.equal(mail.from?.value[0]?.name, 'Cités Unies France');
+    // The outbox never kept the link readable: masked in the mail, sealed beside it, forgotten once sent.
+    const [stored] = await queryRows<{ html: string; text: string; secret: unknown }>(
+      db,
+      sql`select html, text, secret from mails where "to" = ${person.email} order by created_at desc limit 1`,
+    );
+    assert.ok(stored);
+    assert.ok(!stored.html.includes(link.token) && !stored.text.includes(link.token));
+    assert.match(stored.text, /lien personnel, masqué ici/);
+    assert.equal(stored.secret, null);
     assert.ok(typeof mail.html === 'string' && mail.html.includes(link.path.replaceAll('&', '&amp;')));
     await client.get(link.path);
     const confirmed = await client.post('/connexion/lien', { jeton: link.token });

@@ -34,3 +34,21 @@ describe('the pages that say who we are', async () => {
     assert.match(register.body, /<code>registrations<\/code>/);
   });
 });
+
+describe('the mails page of development', async () => {
+  const key = Buffer.alloc(32, 3).toString('base64');
+  const withSmtp = await testApp({ after }, { SMTP_URL: 'smtp://127.0.0.1:1' });
+  const production = await testApp({ after }, { NODE_ENV: 'production', SECRETS_KEY: key });
+
+  it('does not exist with an SMTP server nor in production, even for staff', async () => {
+    for (const { app, db } of [withSmtp, production]) {
+      const cookie = await sessionCookie(db, await buildStaff(db));
+      const page = await app.inject({ url: '/dev/courriels', headers: { cookie } });
+      assert.equal(page.statusCode, 404);
+      assert.doesNotMatch(
+        (await app.inject({ url: '/gestion', headers: { cookie } })).body,
+        /dev\/courriels/,
+      );
+    }
+  });
+});

@@ -67,6 +67,8 @@ export const mails = pgTable('mails', {
   calendar: text('calendar'),
   /** Set for a mail that must be written only once (« confirmation of registration R »). */
   dedupeKey: text('dedupe_key').unique(),
+  /** A secret the mail carries (a sign-in link), sealed, put in at sending and then forgotten. */
+  secret: jsonb('secret'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
 });

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { z } from 'zod';
-import { network } from '../identity.ts';
+import { type Network, network } from '../identity.ts';
 import { noticeText } from '../messages.ts';
 import type { Failure } from '../result.ts';
 import { Layout, type PageContext } from '../views/layout.tsx';
@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every module's menu entries (see `Module.nav`). */
     navigation: readonly NavEntry[];
+    /** The network this app speaks for (its configuration). */
+    network: Network;
   }
 }
 
@@ -32,7 +34,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     },
     path: request.url.split('?')[0] ?? '/',
     menus: menusFor(request.server.navigation ?? [], viewer),
-    network: network(),
+    network: request.server.network ?? network(),
   };
 }
 

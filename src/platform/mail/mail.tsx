@@ -1,11 +1,14 @@
 // Mail: written in the transaction of what it announces (outbox), sent later by the job queue over SMTP.
 // Without SMTP (development), mails are kept and listed for staff at /dev/courriels.
+
+import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, Executor } from '../db/client.ts';
 import { mails } from '../db/platform.schema.ts';
 import { network } from '../identity.ts';
 import { enqueue, type JobHandler } from '../jobs/queue.ts';
+import { installedSecretsKey, isSealed, seal, unseal } from '../secrets.ts';
 import { renderToString } from '../views/render.tsx';
 
 /** An iTIP calendar part (RFC 5546): the meeting to add or update (REQUEST), or to remove (CANCEL). */
@@ -21,7 +24,15 @@ export interface MailContent {
   html: string;
   text: string;
   calendar?: MailCalendar | undefined;
+  /**
+   * A secret the mail carries (a sign-in link) that the outbox must never keep readable: the html and text
+   * hold `placeholder`; the value is sealed beside them, put in at sending, then forgotten.
+   */
+  secret?: { placeholder: string; value: string } | undefined;
 }
+
+/** What the mails page and the stored mail show where a secret goes. */
+export const maskedSecret = '[lien personnel, masqué ici : il ne figure que dans le courriel envoyé]';
 
 export const mailJob = 'mail.send';
 
@@ -34,9 +45,14 @@ export async function queueMail(
   content: MailContent,
   options: { key?: string } = {},
 ): Promise<string | undefined> {
+  const id = randomUUID();
   const [row] = await executor
     .insert(mails)
     .values({
+      id,
+      secret: content.secret
+        ? seal(installedSecretsKey(), JSON.stringify(content.secret), `mails:${id}`)
+        : null,
       to: content.to,
       subject: content.subject,
       html: content.html,
@@ -146,19 +162,34 @@ export function createMailSender(db: Db, options: MailSenderOptions): { handler:
   const handler: JobHandler = async (payload) => {
     const mailId = String(payload.mailId);
     const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
-    if (!mail || mail.sentAt || !transport) return;
+    if (!mail || mail.sentAt) return;
+    if (!transport) {
+      // Kept for the development page, which must not show the secret: it is forgotten at once.
+      if (mail.secret) await db.update(mails).set({ secret: null }).where(eq(mails.id, mailId));
+      return;
+    }
+    const secret = isSealed(mail.secret)
+      ? (JSON.parse(unseal(installedSecretsKey(), mail.secret, `mails:${mail.id}`)) as {
+          placeholder: string;
+          value: string;
+        })
+      : undefined;
+    const fill = (body: string, escape: (v: string) => string) =>
+      secret ? body.replaceAll(secret.placeholder, escape(secret.value)) : body;
     await transport.sendMail({
       from: options.from,
       to: mail.to,
       subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
+      html: fill(mail.html, (v) =>
+        v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;'),
+      ),
+      text: fill(mail.text, (v) => v),
       messageId: messageIdOf(mail.id, options.domain),
       ...(mail.calendar && mail.calendarMethod
         ? { icalEvent: { method: mail.calendarMethod, filename: 'invitation.ics', content: mail.calendar } }
         : {}),
     });
-    await db.update(mails).set({ sentAt: new Date() }).where(eq(mails.id, mailId));
+    await db.update(mails).set({ sentAt: new Date(), secret: null }).where(eq(mails.id, mailId));
   };
   return { handler, close: () => transport?.close() };
 }
