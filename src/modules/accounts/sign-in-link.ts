@@ -33,6 +33,20 @@ export async function createSignInLink(
   return `${options.baseUrl}/connexion/lien?jeton=${encodeURIComponent(token)}`;
 }
 
+/** How many links the person was sent in the last quarter of an hour. */
+export async function recentLinks(executor: Executor, personId: string): Promise<number> {
+  const [recent] = await executor
+    .select({ n: count() })
+    .from(signInTokens)
+    .where(
+      and(
+        eq(signInTokens.personId, personId),
+        gt(signInTokens.createdAt, sql`now() - interval '15 minutes'`),
+      ),
+    );
+  return recent?.n ?? 0;
+}
+
 /** Mails a link if the address belongs to an enabled account; says nothing either way. */
 export async function requestSignInLink(
   executor: Executor,
@@ -41,16 +55,7 @@ export async function requestSignInLink(
 ): Promise<void> {
   const person = await findPersonByEmail(executor, email);
   if (!person || person.disabledAt) return;
-  const [recent] = await executor
-    .select({ n: count() })
-    .from(signInTokens)
-    .where(
-      and(
-        eq(signInTokens.personId, person.id),
-        gt(signInTokens.createdAt, sql`now() - interval '15 minutes'`),
-      ),
-    );
-  if ((recent?.n ?? 0) >= linksPerAddress) return;
+  if ((await recentLinks(executor, person.id)) >= linksPerAddress) return;
   const url = await createSignInLink(executor, person.id, options);
   await queueMail(
     executor,
@@ -60,7 +65,9 @@ export async function requestSignInLink(
       greeting: `Bonjour ${person.firstName},`,
       paragraphs: ['Vous avez demandé à vous connecter à Coopdec. Ce lien ne sert qu’une fois.'],
       action: { label: 'Me connecter', url },
-      footnote: `Ce lien expire dans ${options.validMinutes} minutes. Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
+      footnote: `Ce lien expire dans ${options.validMinutes} minutes. ${
+        messages.signInLinkWhy({ host: new URL(options.baseUrl).host }).text
+      } Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
     }),
   );
 }

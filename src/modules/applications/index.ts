@@ -5,10 +5,12 @@ import { defineModule } from '../module.ts';
 import { applicationApiRoutes } from './applications.api.ts';
 import { applicationsPrivacy } from './applications.privacy.ts';
 import * as schema from './applications.schema.ts';
+import { applicationsHeldBy, mergeApplicationsPerson } from './person-merge.ts';
 
 export default defineModule({
   name: 'applications',
   schema,
   privacy: applicationsPrivacy,
   api: applicationApiRoutes,
+  people: { merged: mergeApplicationsPerson, held: applicationsHeldBy },
 });

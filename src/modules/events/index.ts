@@ -11,6 +11,7 @@ import { registerEventRoutes } from './events.routes.tsx';
 import * as schema from './events.schema.ts';
 import { registerEventStaffRoutes } from './events.staff.routes.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
+import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
 
 export default defineModule({
   name: 'events',
@@ -26,7 +27,7 @@ export default defineModule({
     [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,
-  people: { disabled: revokeCalendarFeed },
+  people: { disabled: revokeCalendarFeed, merged: mergeEventsPerson, held: eventsHeldBy },
   nav: [
     { menu: 'main', href: '/agenda', label: 'Agenda', order: 10 },
     { menu: 'main', href: '/mes-inscriptions', label: 'Mes inscriptions', order: 30, shownTo: 'signedIn' },

@@ -9,6 +9,7 @@ import { editionPages } from './edition.pages.tsx';
 import { editionsPages } from './editions.pages.tsx';
 import { interestsPages } from './interests.pages.tsx';
 import { myPathPages } from './my-path.pages.tsx';
+import { mergeProgramPerson, programHeldBy } from './person-merge.ts';
 import { programApiRoutes } from './program.api.ts';
 import { programPipeline } from './program.pipeline.ts';
 import { programPrivacy } from './program.privacy.ts';
@@ -31,6 +32,7 @@ export default defineModule({
   api: programApiRoutes,
   audiences: [cohortAudience],
   pipelines: [programPipeline],
+  people: { merged: mergeProgramPerson, held: programHeldBy },
   // Credentials of an older format are signed again (same certificate, new token): docs/decisions/007.
   start: async ({ db, config, logger }) => {
     await reissueCredentials(db, config.baseUrl, { logger });
