@@ -111,6 +111,15 @@ describe('the lifecycle of an organisation: correct, archive, restore', async ()
       api.json().items.some((o: { id: string }) => o.id === commune.id),
       false,
     );
+    const exported = async (query: string) =>
+      (
+        await app.inject({
+          url: `/gestion/export/organisations.csv${query}`,
+          headers: { cookie: await sessionCookie(db, staff) },
+        })
+      ).body;
+    assert.doesNotMatch(await exported(''), new RegExp(`;${commune.inseeCode};`));
+    assert.match(await exported('?archived=true'), new RegExp(`;${commune.inseeCode};`));
     // Its history stays: the person still belongs to it, and its page says it is archived.
     const [person] = await queryRows<{ organisation_id: string }>(
       db,

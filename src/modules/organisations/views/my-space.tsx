@@ -52,7 +52,7 @@ export function MySpacePage(
           <Field
             id="profile-firstName"
             name="firstName"
-            label="Prénom"
+            label="Mon prénom"
             required
             value={pv.firstName ?? p.firstName}
             error={props.profileErrors?.firstName}
@@ -61,7 +61,7 @@ export function MySpacePage(
           <Field
             id="profile-lastName"
             name="lastName"
-            label="Nom"
+            label="Mon nom"
             required
             value={pv.lastName ?? p.lastName}
             error={props.profileErrors?.lastName}

@@ -102,7 +102,7 @@ export function OrganisationPage(
           <Field
             id="edit-name"
             name="name"
-            label="Nom"
+            label="Nom de l’organisation"
             required
             value={ev.name ?? o.name}
             error={props.editErrors?.name}

@@ -51,42 +51,34 @@ export function ReminderPreviewPage(props: {
           <p class="muted">{props.example.footnote}</p>
         </section>
       ) : null}
-      <div class="table-scroll">
-        <table>
-          <caption>Qui reçoit quoi</caption>
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Cotisation {props.year - 1}</th>
-              <th scope="col">Destinataires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.organisation.id}>
-                <td>{r.organisation.name}</td>
-                <td>{r.lastYear.feeCents === null ? '—' : formatCents(r.lastYear.feeCents)}</td>
-                <td>
-                  {r.remindedAt ? (
-                    `Déjà relancée dans cette campagne, le ${formatDate(r.remindedAt)} : pas de nouveau courriel.`
-                  ) : r.recipients.length ? (
-                    <ul>
-                      {r.recipients.map(({ person, why }) => (
-                        <li key={person.id}>
-                          {`${person.firstName} ${person.lastName}`} &lt;{person.email}&gt; —{' '}
-                          {why === 'referent' ? 'référent·e' : 'élu·e (pas de référent·e)'}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    'Personne à relancer : ajoutez un ou une référente à cette organisation.'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 id="who">Qui reçoit quoi</h2>
+      <ul class="cards" aria-labelledby="who">
+        {props.rows.map((r) => (
+          <li key={r.organisation.id} class="card">
+            <h3>{r.organisation.name}</h3>
+            <p class="muted">
+              Cotisation {props.year - 1} :{' '}
+              {r.lastYear.feeCents === null ? '—' : formatCents(r.lastYear.feeCents)}
+            </p>
+            {r.remindedAt ? (
+              <p>
+                Déjà relancée dans cette campagne, le {formatDate(r.remindedAt)} : pas de nouveau courriel.
+              </p>
+            ) : r.recipients.length ? (
+              <ul>
+                {r.recipients.map(({ person, why }) => (
+                  <li key={person.id}>
+                    {`${person.firstName} ${person.lastName}`} &lt;{person.email}&gt; —{' '}
+                    {why === 'referent' ? 'référent·e' : 'élu·e (pas de référent·e)'}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>Personne à relancer : ajoutez un ou une référente à cette organisation.</p>
+            )}
+          </li>
+        ))}
+      </ul>
       {toSend.length ? (
         <form method="post" action="/gestion/adhesions/relance">
           <CsrfField ctx={props.ctx} />
