@@ -28,7 +28,11 @@ const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });
 services.jobs.start();
 
-const demoStaff = config.DEMO_DATA === 'true' ? await findPersonByEmail(db, demoStaffEmail) : undefined;
+// A working sign-in link on the console is for the newcomer's first start, never for production.
+const demoStaff =
+  config.DEMO_DATA === 'true' && config.NODE_ENV !== 'production'
+    ? await findPersonByEmail(db, demoStaffEmail)
+    : undefined;
 const lines = [
   `Coopdec est prêt en ${Math.round(performance.now() - startedAt)} ms sur ${config.baseUrl}`,
   `Base de données : ${services.database.engine === 'pglite' ? `embarquée (${config.DATA_DIR})` : 'serveur PostgreSQL'}${seeded ? ', données de démonstration chargées' : ''}`,
@@ -45,6 +49,9 @@ if (demoStaff && !demoStaff.disabledAt) {
       ? '  ou demandez un lien sur /connexion : il part par SMTP.'
       : '  ou demandez un lien sur /connexion, puis lisez-le sur /dev/courriels une fois connecté (sans SMTP, rien ne part).',
   );
+}
+if (seeded && config.NODE_ENV === 'production') {
+  lines.push('Données de démonstration chargées en production (DEMO_DATA=true) : aucun lien n’est affiché.');
 }
 console.log(lines.join('\n'));
 

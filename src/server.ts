@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
 import { registerPages, sendMessagePage } from './platform/http/pages.tsx';
+import { postgresRateLimitStore } from './platform/http/rate-limit.ts';
 import { installNetwork } from './platform/identity.ts';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
@@ -97,7 +98,19 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(csrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.baseUrl.startsWith('https://') },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(services.db) });
+  if (config.TRUST_PROXY !== 'true') {
+    // Behind a reverse proxy without TRUST_PROXY, every client has the proxy's address: one client's limit
+    // would refuse them all. Said once in the log, when the first such request comes.
+    let warned = false;
+    app.addHook('onRequest', async (request) => {
+      if (warned || request.headers['x-forwarded-for'] === undefined) return;
+      warned = true;
+      request.log.warn(
+        'requête relayée par un proxy (X-Forwarded-For) alors que TRUST_PROXY=false : les limites de débit voient tous les clients comme un seul ; réglez TRUST_PROXY=true derrière un proxy de confiance',
+      );
+    });
+  }
 
   installErrorHandlers(app, (request, reply, error) =>
     sendMessagePage(
@@ -160,7 +173,7 @@ export async function buildApp(services: Services): Promise<App> {
 
   app.decorate(
     'navigation',
-    modules.flatMap((m) => m.nav ?? []),
+    modules.flatMap((m) => (typeof m.nav === 'function' ? m.nav(config) : (m.nav ?? []))),
   );
   for (const module of modules) {
     if (module.pages) registerPages(app, module.pages(services, site));
@@ -168,7 +181,7 @@ export async function buildApp(services: Services): Promise<App> {
   }
 
   const apiRoutes: ApiRoute[] = modules.flatMap((m) => m.api?.(services) ?? []);
-  registerApiRoutes(app, apiRoutes, auth.api(services));
+  registerApiRoutes(app, apiRoutes, auth.api(services), { perMinute: config.API_RATE_LIMIT_PER_MINUTE });
   const openApi = buildOpenApi(apiRoutes, config.baseUrl);
   app.get('/api/openapi.json', async () => openApi);
 

@@ -5,6 +5,7 @@ import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
 import { createLogger } from './platform/http/log.ts';
 import { identityOf } from './platform/identity.ts';
+import { housekeepingHandler, housekeepingJob, housekeepingSchedule } from './platform/jobs/housekeeping.ts';
 import { type JobHandler, JobRunner } from './platform/jobs/queue.ts';
 import { createMailSender, mailJob } from './platform/mail/mail.tsx';
 import type { Services } from './platform/services.ts';
@@ -20,14 +21,17 @@ export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs =
     from: config.MAIL_FROM,
     domain: identityOf(config).domain,
   });
-  const handlers: Record<string, JobHandler> = { [mailJob]: mailer.handler };
+  const handlers: Record<string, JobHandler> = {
+    [mailJob]: mailer.handler,
+    [housekeepingJob]: housekeepingHandler(db),
+  };
   for (const module of modules) {
     for (const [kind, handler] of Object.entries(module.jobs?.({ db, config, logger }) ?? {})) {
       if (handlers[kind]) throw new Error(`travail « ${kind} » défini deux fois`);
       handlers[kind] = handler;
     }
   }
-  const schedules = modules.flatMap((m) => m.schedules ?? []);
+  const schedules = [housekeepingSchedule, ...modules.flatMap((m) => m.schedules ?? [])];
   for (const { kind } of schedules) {
     if (!handlers[kind]) throw new Error(`travail récurrent « ${kind} » sans traitement`);
   }

@@ -18,7 +18,7 @@ import { openDatabase } from '../src/platform/db/client.ts';
 import type { Services } from '../src/platform/services.ts';
 import { buildApp } from '../src/server.ts';
 import { createJobRunner } from '../src/services.ts';
-import { testApp, testConfig } from './helpers.ts';
+import { appOn, testApp, testConfig } from './helpers.ts';
 import { type Case, cellOf, firstAllowedRole, type RequestSpec } from './proof/cases.ts';
 import {
   type Credentials,
@@ -394,10 +394,34 @@ describe('the API document against real answers', async () => {
     }
   });
 
+  it('documents the answer past the rate limit, for every operation', async (t) => {
+    // Another process of the platform on the same database, allowing one request a minute per token and
+    // route: counts are shared, so the second request at the latest is refused (a third, if the first two
+    // fell on either side of a minute).
+    const limited = (await appOn(t, services.database, { API_RATE_LIMIT_PER_MINUTE: '1' })).app;
+    for (const op of ops) {
+      const valid = await validRequest(op);
+      if (!valid) continue;
+      // From one address: a route open without a token counts per address.
+      const again = async () => ({ ...(await validRequest(op))!.spec, remoteAddress: '192.0.2.10' });
+      let response = await send(
+        limited,
+        op.method,
+        { ...valid.spec, remoteAddress: '192.0.2.10' },
+        valid.who,
+      );
+      for (let tries = 1; tries < 3 && response.statusCode !== 429; tries++)
+        response = await send(limited, op.method, await again(), valid.who);
+      judge(op, 'past the rate limit', response);
+      if (response.statusCode !== 429)
+        problems.push(`${op.key} — past the rate limit: ${response.statusCode}, not 429`);
+    }
+  });
+
   it('found every answer documented, and met every status the platform documents', () => {
     // The statuses the platform itself answers (api.ts, platformResponses) were all provoked above: a
     // documented one that never comes would be a lie the other way.
-    const platform = [400, 401, 413, 414, 415, 503];
+    const platform = [400, 401, 413, 414, 415, 429, 503];
     const missed: string[] = [];
     const unmet: string[] = [];
     for (const op of ops) {

@@ -54,6 +54,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     BASE_URL: 'http://localhost:3000',
     DEMO_DATA: 'false',
+    // Tests send many API requests in a minute; the limit itself is proven with a small one.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
     ...overrides,
   });
 }
@@ -68,8 +70,17 @@ export async function testApp(
   overrides: Record<string, string> = {},
   options: { logger?: Logger } = {},
 ): Promise<TestApp> {
+  return appOn(t, await testDatabase(t), overrides, options);
+}
+
+/** The app on a given database: several of them on one database are several processes of the platform. */
+export async function appOn(
+  t: Cleanup,
+  database: Database,
+  overrides: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
-  const database = await testDatabase(t);
   const logger = options.logger ?? pino({ level: 'silent' });
   const { jobs, close } = createJobRunner(database.db, config, logger, 50);
   const services: Services = { config, database, db: database.db, logger, jobs };

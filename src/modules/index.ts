@@ -8,15 +8,24 @@ import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
 import applications from './applications/index.ts';
 import { installPipelines } from './applications/pipeline.ts';
+import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import events from './events/index.ts';
 import home from './home/index.ts';
-import type { Module, Site } from './module.ts';
+import type { Module, PersonalBlock, Site } from './module.ts';
 import organisations from './organisations/index.ts';
 import { installPersonHooks } from './organisations/person-hooks.ts';
 import program from './program/index.ts';
 
-export const modules: readonly Module[] = [home, accounts, organisations, events, applications, program];
+export const modules: readonly Module[] = [
+  home,
+  content,
+  accounts,
+  organisations,
+  events,
+  applications,
+  program,
+];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */
 export function bootModules() {
@@ -61,5 +70,10 @@ export const site: Site = {
     const hits = await Promise.all(modules.map((m) => m.search?.(executor, words, limit) ?? []));
     return hits.flat();
   },
+  async forPerson(executor, actor, at) {
+    const blocks = await Promise.all(modules.map((m) => m.forPerson?.(executor, actor, at)));
+    return blocks.filter((b) => b !== undefined && b.items.length > 0) as PersonalBlock[];
+  },
+  texts: () => modules.flatMap((m) => m.texts ?? []),
   register,
 };

@@ -3,13 +3,17 @@
 // proof tests read the list: adding a module is one folder plus one line.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../platform/db/client.ts';
+import type { Config } from '../platform/env.ts';
+import type { Actor } from '../platform/http/actor.ts';
 import type { ApiRoute } from '../platform/http/api.ts';
 import type { PageRoute } from '../platform/http/pages.tsx';
 import type { JobHandler, Schedule } from '../platform/jobs/queue.ts';
 import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import type { NavEntry } from '../platform/views/navigation.ts';
+import type { NextStepsBlock } from '../platform/views/next-steps.tsx';
 import type { Pipeline } from './applications/pipeline.ts';
+import type { EditableText } from './content/texts.ts';
 import type { AudienceDefinition } from './events/audiences.ts';
 import type { Organisation } from './organisations/organisations.ts';
 import type { Person } from './organisations/people.ts';
@@ -45,6 +49,9 @@ export interface AttentionItem {
   href: string;
 }
 
+/** What a person has next in one module, shown on their home page and « Mon espace » (their next events…). */
+export type PersonalBlock = NextStepsBlock;
+
 /** A result of the staff's search box. */
 export interface SearchHit {
   /** What it is, in French: « Personne », « Organisation », « Événement ». */
@@ -65,6 +72,10 @@ export interface Authentication {
 /** What modules contribute to pages that gather them all (the staff's home and search, the register). */
 export interface Site {
   attention(executor: Executor, at: Date): Promise<AttentionItem[]>;
+  /** What the person has next, module by module (blocks with no item are left out). */
+  forPerson(executor: Executor, actor: Actor, at: Date): Promise<PersonalBlock[]>;
+  /** Every module's texts that staff edit. */
+  texts(): EditableText[];
   search(executor: Executor, words: string, limit: number): Promise<SearchHit[]>;
   register(): Processing[];
 }
@@ -86,8 +97,8 @@ export interface Module {
   schedules?: Schedule[];
   /** Handlers of the job queue, by job kind. */
   jobs?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Record<string, JobHandler>;
-  /** Entries of the main menu and of the staff menu. */
-  nav?: NavEntry[];
+  /** Entries of the main menu and of the staff menu (some depend on the configuration). */
+  nav?: NavEntry[] | ((config: Config) => NavEntry[]);
   /** Audiences of the agenda this module defines (`cohort` for the program). */
   audiences?: AudienceDefinition[];
   /** The application-and-review pipelines this module owns (the program's editions, support calls). */
@@ -103,6 +114,10 @@ export interface Module {
    * format…). A failure is logged and the start goes on: serving matters more.
    */
   start?: (services: Pick<Services, 'db' | 'config' | 'logger'>) => Promise<void>;
+  /** Its texts of the site that staff edit (shown with the content module's `renderText`). */
+  texts?: EditableText[];
+  /** What a signed-in person has next in this module: a registration, an application, an action to take. */
+  forPerson?: (executor: Executor, actor: Actor, at: Date) => Promise<PersonalBlock | undefined>;
   /** What needs the staff's attention now (the staff's home lists every module's). */
   attention?: (executor: Executor, at: Date) => Promise<AttentionItem[]>;
   /** The staff's search box: this module's records matching the words (at most `limit`). */

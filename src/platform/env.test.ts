@@ -34,6 +34,12 @@ describe('the configuration read from the environment', () => {
     assert.equal(config.DEMO_DATA, 'true');
   });
 
+  it('loads no demo data in production unless asked explicitly', () => {
+    assert.equal(parseEnv({ NODE_ENV: 'production' }).DEMO_DATA, 'false');
+    assert.equal(parseEnv({ NODE_ENV: 'production', DEMO_DATA: 'true' }).DEMO_DATA, 'true');
+    assert.equal(parseEnv({ NODE_ENV: 'development' }).DEMO_DATA, 'true');
+  });
+
   it('reads numbers from strings and derives the public address from PORT unless BASE_URL is set', () => {
     const local = parseEnv({ PORT: '8080', SESSION_IDLE_MINUTES: '30', MAGIC_LINK_MINUTES: '5' });
     assert.equal(local.PORT, 8080);

@@ -45,8 +45,11 @@ export const envSchema = z
       .min(1)
       .max(24 * 14)
       .default(48),
+    /** Requests a minute of one API token (or address) on one route of the API. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-    DEMO_DATA: z.enum(['true', 'false']).default('true'),
+    /** Demo data on an empty database: by default outside production only. */
+    DEMO_DATA: z.enum(['true', 'false']).optional(),
   })
   .refine((e) => !e.PROCONNECT_ISSUER || (e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET), {
     message: 'PROCONNECT_ISSUER demande aussi PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET',
@@ -54,7 +57,11 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Env & { baseUrl: string; MAIL_FROM: string };
+export type Config = Omit<Env, 'MAIL_FROM' | 'DEMO_DATA'> & {
+  baseUrl: string;
+  MAIL_FROM: string;
+  DEMO_DATA: 'true' | 'false';
+};
 
 export function parseEnv(source: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(source);
@@ -68,6 +75,8 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     MAIL_FROM:
       env.MAIL_FROM ?? `${env.NETWORK_NAME.replace(/["<>]/g, '')} <ne-pas-repondre@coopdec.example.org>`,
+    // A first start in production on an empty database must not create the demo's accounts.
+    DEMO_DATA: env.DEMO_DATA ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
   };
 }
 

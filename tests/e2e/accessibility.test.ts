@@ -85,7 +85,7 @@ describe('accessibility', () => {
     // Anonymous visitor.
     const anonymous = await app.newContext({ bypassCSP: true });
     let page = await anonymous.newPage();
-    await visit(page, '/', 'accueil', 'La plateforme du réseau des collectivités engagées à l’international');
+    await visit(page, '/', 'accueil', 'Cités Unies France : la plateforme du réseau');
     // The first key press offers to skip to the content, which then has the focus.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Aller au contenu');
@@ -93,6 +93,8 @@ describe('accessibility', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'contenu');
     await visit(page, '/connexion', 'connexion', 'Se connecter');
     await visit(page, '/accessibilite', 'déclaration d’accessibilité', 'Déclaration d’accessibilité');
+    await visit(page, '/contact', 'contact', 'Contacter Cités Unies France');
+    await visit(page, '/confidentialite', 'données personnelles', 'Vos données personnelles');
     await visit(page, '/cette-page-n-existe-pas', 'page introuvable', 'Page introuvable');
     await visit(page, '/connexion/lien?jeton=abc', 'confirmation du lien', 'Confirmer la connexion');
     await visit(page, '/agenda', 'agenda', 'Agenda du réseau');
@@ -186,6 +188,11 @@ describe('accessibility', () => {
 
     await visit(page, '/gestion/adhesions/renouvellement', 'renouvellements', `Renouvellements ${thisYear}`);
     await visit(page, '/gestion/import', 'import', 'Importer des organisations ou des personnes');
+    await visit(page, '/gestion', 'accueil de la gestion', 'Gestion du réseau');
+    await visit(page, '/gestion/recherche?q=Lyon', 'recherche', 'Recherche');
+    await visit(page, '/gestion/registre', 'registre des traitements', 'Registre des traitements');
+    await visit(page, '/gestion/textes', 'textes du site', 'Textes du site');
+    await visit(page, '/gestion/textes/home.intro', 'modifier un texte', 'Accueil : présentation du réseau');
     await page.getByRole('button', { name: 'Prévisualiser' }).click();
     await check(page, 'import sans fichier', 'Importer des organisations ou des personnes');
     const file = join(dir, 'personnes.csv');

@@ -33,6 +33,8 @@ export interface RequestSpec {
   multipart?: { fields: Record<string, string>; file: { name: string; type: string; content: Buffer } };
   /** Replaces the actor's long-lived session (for requests that end it). */
   session?: string;
+  /** The client's address; each request comes from a new one otherwise (so that no rate limit is met). */
+  remoteAddress?: string;
 }
 
 export interface Case {

@@ -106,7 +106,7 @@ export function send(app: App, method: string, spec: RequestSpec, who: Credentia
     method: method as 'GET',
     url: spec.url,
     headers,
-    remoteAddress: nextAddress(),
+    remoteAddress: spec.remoteAddress ?? nextAddress(),
     ...(payload !== undefined ? { payload } : {}),
   });
 }

@@ -245,8 +245,8 @@ describe('changing an event (PATCH /api/v1/events/:id)', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const change = doc.paths['/api/v1/events/{id}'].patch;
     const cancel = doc.paths['/api/v1/events/{id}/cancel'].post;
-    // The route's own answers, and those every write of the API may give (413, 414, 415, 503: api.ts).
-    const platform = ['413', '414', '415', '503'];
+    // The route's own answers, and those every write of the API may give (413, 414, 415, 429, 503: api.ts).
+    const platform = ['413', '414', '415', '429', '503'];
     assert.deepEqual(
       Object.keys(change.responses).sort(),
       ['200', '400', '401', '403', '404', '422', ...platform].sort(),

@@ -1,37 +1,49 @@
 // Public pages: home, accessibility statement; and the development mail page for staff.
+
+import type { Config } from '../../platform/env.ts';
 import { staffOnly } from '../../platform/http/actor.ts';
 import { definePage, view } from '../../platform/http/pages.tsx';
 import { listRecentMails } from '../../platform/mail/mail.tsx';
 import type { Services } from '../../platform/services.ts';
 import { formatDateTime } from '../../platform/time.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { NextSteps } from '../../platform/views/next-steps.tsx';
+import { renderText } from '../content/texts.ts';
+import { RichText } from '../content/views/texts.tsx';
+import type { Site } from '../module.ts';
+import { accessibilityStatement, homeIntro } from './texts.ts';
 
-export const homePages = (services: Services) => [
+export const homePages = (services: Services, site: Site) => [
   definePage({
     method: 'GET',
     url: '/',
     access: 'public',
-    handler: async ({ ctx, notice }) =>
+    handler: async ({ ctx, notice, actor }) =>
       view(
         <Layout ctx={ctx} title="Accueil" notice={notice}>
-          <h1>{ctx.network.name} : la plateforme du réseau</h1>
-          <p>
-            {ctx.network.name} réunit les collectivités territoriales engagées dans l’action internationale.
-            Sur cette plateforme, leurs élus et leurs équipes suivent leur adhésion, s’inscrivent aux
-            événements du réseau et au parcours « Diplomates des territoires ».
-          </p>
-          {ctx.viewer ? (
-            <p>
-              <a class="button" href="/mon-espace">
-                Aller à mon espace
-              </a>
-            </p>
+          {actor ? (
+            // Signed in, what the person has next comes first: on a phone, in the first screen.
+            <>
+              <h1>Bonjour {actor.firstName}</h1>
+              <NextSteps blocks={await site.forPerson(services.db, actor, new Date())} />
+              <p>
+                <a class="button" href="/mon-espace">
+                  Aller à mon espace
+                </a>
+              </p>
+              <h2>{ctx.network.name}</h2>
+              <RichText html={await renderText(services.db, homeIntro)} />
+            </>
           ) : (
-            <p>
-              <a class="button" href="/connexion">
-                Se connecter
-              </a>
-            </p>
+            <>
+              <h1>{ctx.network.name} : la plateforme du réseau</h1>
+              <RichText html={await renderText(services.db, homeIntro)} />
+              <p>
+                <a class="button" href="/connexion">
+                  Se connecter
+                </a>
+              </p>
+            </>
           )}
           <h2>Accessibilité</h2>
           <p>
@@ -83,67 +95,43 @@ export const homePages = (services: Services) => [
       view(
         <Layout ctx={ctx} title="Déclaration d’accessibilité">
           <h1>Déclaration d’accessibilité</h1>
-          <p>
-            Le réseau s’engage à rendre Coopdec accessible conformément à l’article 47 de la loi n° 2005-102
-            du 11 février 2005. Cette déclaration s’applique à la plateforme Coopdec.
-          </p>
-          <h2>État de conformité</h2>
-          <p>
-            Coopdec est <strong>partiellement conforme</strong> avec le RGAA 4.1 : l’audit complet par un
-            organisme indépendant n’a pas encore eu lieu.
-          </p>
-          <h2>Résultats des tests</h2>
-          <p>
-            Chaque page est vérifiée automatiquement avec axe-core (règles WCAG 2.1 niveaux A et AA) dans un
-            navigateur Chromium à chaque modification du logiciel : aucune violation n’est admise. Ces tests
-            automatiques couvrent une partie seulement des critères du RGAA.
-          </p>
-          <h2>Technologies utilisées</h2>
-          <ul>
-            <li>HTML5, CSS ; les pages fonctionnent sans JavaScript.</li>
-          </ul>
-          <h2>Retour d’information et contact</h2>
-          <p>
-            Si vous n’arrivez pas à accéder à un contenu ou à un service, écrivez à l’équipe du réseau pour
-            être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
-          </p>
-          <h2>Voies de recours</h2>
-          <p>
-            Si vous constatez un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un
-            service, et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur
-            des droits (formulaire en ligne, délégué territorial, ou courrier gratuit : Défenseur des droits,
-            Libre réponse 71120, 75342 Paris CEDEX 07).
-          </p>
+          <RichText html={await renderText(services.db, accessibilityStatement)} />
         </Layout>,
       ),
   }),
-  definePage({
-    method: 'GET',
-    url: '/dev/courriels',
-    access: staffOnly,
-    handler: async ({ ctx }) => {
-      const mails = await listRecentMails(services.db);
-      const smtp = Boolean(services.config.SMTP_URL);
-      return view(
-        <Layout ctx={ctx} title="Courriels">
-          <h1>Courriels de la plateforme</h1>
-          <p>
-            {smtp
-              ? 'Les courriels partent par le serveur SMTP configuré. Voici les 50 derniers.'
-              : 'Aucun serveur SMTP n’est configuré (développement) : les courriels sont gardés ici au lieu de partir.'}
-          </p>
-          {mails.map((mail) => (
-            <article key={mail.id} class="card">
-              <h2>{mail.subject}</h2>
-              <p class="muted">
-                À {mail.to}, le {formatDateTime(mail.createdAt)}
-                {mail.sentAt ? ' — envoyé' : smtp ? ' — en attente' : ' — gardé'}
-              </p>
-              <pre style="white-space: pre-wrap">{mail.text}</pre>
-            </article>
-          ))}
-        </Layout>,
-      );
-    },
-  }),
+  // Development only (no SMTP server, not production): the mails that would have left, for the developer
+  // to read. In production, or with SMTP, the page does not exist.
+  ...(devMails(services.config)
+    ? [
+        definePage({
+          method: 'GET',
+          url: '/dev/courriels',
+          access: staffOnly,
+          handler: async ({ ctx }) => {
+            const mails = await listRecentMails(services.db);
+            return view(
+              <Layout ctx={ctx} title="Courriels">
+                <h1>Courriels de la plateforme</h1>
+                <p>
+                  Aucun serveur SMTP n’est configuré (développement) : les courriels sont gardés ici au lieu
+                  de partir.
+                </p>
+                {mails.map((mail) => (
+                  <article key={mail.id} class="card">
+                    <h2>{mail.subject}</h2>
+                    <p class="muted">
+                      À {mail.to}, le {formatDateTime(mail.createdAt)}
+                    </p>
+                    <pre class="mail-text">{mail.text}</pre>
+                  </article>
+                ))}
+              </Layout>,
+            );
+          },
+        }),
+      ]
+    : []),
 ];
+
+/** The mails page exists in development without SMTP only. */
+export const devMails = (config: Config) => config.NODE_ENV !== 'production' && !config.SMTP_URL;

@@ -15,8 +15,8 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { buildElected, buildLocalGovernment, buildOfficer, buildStaff } from '../../../tests/factories.ts';
 import { type Db, queryRows } from '../../platform/db/client.ts';
+import { parisYear } from '../../platform/time.ts';
 import { countByStatus } from '../applications/applications.ts';
 import {
   applicationOf,
@@ -26,7 +26,6 @@ import {
   listApplications,
 } from './applications.ts';
 import { programPipeline } from './program.pipeline.ts';
-import { createProgram } from './programs.ts';
 
 const migrations = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -83,21 +82,36 @@ describe('the migration of the program’s applications to the applications modu
   after(() => rmSync(old, { recursive: true, force: true }));
   await migrate(old);
 
-  // The program's data as it was: people and an edition through the domain (their tables do not change),
-  // applications in the table's old columns.
-  const staff = await buildStaff(db);
-  const town = await buildLocalGovernment(db);
-  const accepted = await buildElected(db, town.id);
-  const pending = await buildElected(db, town.id);
-  const bare = await buildElected(db, town.id);
-  const referent = await buildOfficer(db, town.id, true);
-  const program = await createProgram(
-    db,
-    { title: 'Promotion 2025-2026', minSessions: 3, cohortSize: 2 },
-    staff.id,
+  // The program's data as it was, written in the tables' shape of then (raw SQL: today's domain code knows
+  // columns added since), applications in the table's old columns.
+  const id = () => randomUUID();
+  const town = { id: id() };
+  const [staff, accepted, pending, bare, referent] = [
+    { id: id() },
+    { id: id() },
+    { id: id() },
+    { id: id() },
+    { id: id() },
+  ] as const;
+  await db.execute(
+    sql`insert into organisations (id, name, kind) values (${town.id}, 'Villeneuve', 'commune')`,
   );
-  assert.ok(program.ok);
-  const programId = program.value.id;
+  await db.execute(
+    sql`insert into memberships (organisation_id, year, status) values (${town.id}, ${parisYear()}, 'active')`,
+  );
+  const person = (p: { id: string }, kind: string, orgId: string | null, referent = false) =>
+    db.execute(sql`insert into people (id, first_name, last_name, email, kind, organisation_id, referent)
+                   values (${p.id}, 'Camille', ${p.id.slice(0, 8)}, ${`${p.id}@example.org`}, ${kind}, ${orgId}, ${referent})`);
+  await person(staff, 'staff', null);
+  for (const elected of [accepted, pending, bare]) {
+    await person(elected, 'elected', town.id);
+    await db.execute(sql`insert into mandates (person_id, organisation_id, title, starts_on)
+                         values (${elected.id}, ${town.id}, 'conseillère municipale', '2026-03-22')`);
+  }
+  await person(referent, 'officer', town.id, true);
+  const programId = id();
+  await db.execute(sql`insert into programs (id, title, min_sessions, cohort_size)
+                       values (${programId}, 'Promotion 2025-2026', 3, 2)`);
   const ids = { accepted: randomUUID(), pending: randomUUID(), bare: randomUUID() };
   await db.execute(sql`
     insert into applications (id, program_id, person_id, status, mandate, motivation, availability,
@@ -181,7 +195,7 @@ describe('the migration of the program’s applications to the applications modu
     // One application per élu and edition still holds; the cohort's two places still count the one taken.
     const again = await applyToProgram(db, programId, { personId: bare.id }, bare.id);
     assert.ok(!again.ok);
-    assert.equal(again.error.status, 409);
+    assert.equal(again.error.status, 409, again.error.message);
     const decided = await db.transaction((tx) =>
       decideApplication(tx, ids.pending, { decision: 'accepted' }, staff.id, 'http://localhost:3000'),
     );

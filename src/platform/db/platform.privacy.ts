@@ -1,6 +1,6 @@
 // The platform's own tables in the register of processing activities (see platform/privacy.ts).
 import { processing } from '../privacy.ts';
-import { auditLog, jobs, mails } from './platform.schema.ts';
+import { auditLog, jobs, mails, rateLimits } from './platform.schema.ts';
 
 export const platformPrivacy = [
   processing(auditLog, {
@@ -24,5 +24,12 @@ export const platformPrivacy = [
     retention: 'Le contenu 30 jours après l’envoi ; l’adresse, le sujet et la date 1 an',
     recipients: 'La personne destinataire ; l’équipe du réseau (en développement seulement)',
     personal: ['to', 'subject', 'html', 'text', 'calendar'],
+  }),
+  processing(rateLimits, {
+    purpose: 'Limiter les tentatives répétées (connexion, formulaires publics, API) contre les abus',
+    basis: 'legitimate_interest',
+    retention: '1 jour',
+    recipients: 'Personne (traitement automatique)',
+    personal: ['key'],
   }),
 ];

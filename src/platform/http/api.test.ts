@@ -69,9 +69,18 @@ describe('the OpenAPI document', () => {
     );
     const statuses = (path: string, method: string) =>
       Object.keys((doc.paths[path]![method] as { responses: object }).responses);
-    // Public, read-only, with a path parameter: no token to refuse, no body to parse.
-    assert.deepEqual(statuses('/api/v1/certificates/{code}', 'get'), ['200', '400', '414', '503']);
+    // Public, read-only, with a path parameter: no token to refuse, no body to parse; limited per address.
+    assert.deepEqual(statuses('/api/v1/certificates/{code}', 'get'), ['200', '400', '414', '429', '503']);
     // Token, role check and Origin check, a body: every refusal of the platform.
-    assert.deepEqual(statuses('/api/v1/events', 'post'), ['201', '400', '401', '403', '413', '415', '503']);
+    assert.deepEqual(statuses('/api/v1/events', 'post'), [
+      '201',
+      '400',
+      '401',
+      '403',
+      '413',
+      '415',
+      '429',
+      '503',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Failure } from '../result.ts';
 import { fieldErrors } from '../validation.ts';
 import { apiError } from './errors.ts';
+import { apiClientKey } from './rate-limit.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -77,13 +78,18 @@ export function registerApiRoutes(
   app: FastifyInstance,
   routes: ApiRoute[],
   authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>,
+  limits: { perMinute: number },
 ) {
   for (const route of routes) {
     const success = Number(Object.keys(route.responses).find((s) => s.startsWith('2')) ?? 200);
     app.route({
       method: route.method,
       url: route.url,
+      // Each token (or address, without one) has so many requests a minute on each route.
+      config: { rateLimit: { max: limits.perMinute, timeWindow: 60_000, keyGenerator: apiClientKey } },
       handler: async (request, reply) => {
+        // Answers name people: no cache, shared or private, keeps them.
+        reply.header('cache-control', 'no-store');
         if (route.auth !== false && !(await authenticate(request, reply))) return reply;
         if (route.allow && !route.allow(request)) {
           return apiError(reply, {
@@ -244,6 +250,13 @@ function platformResponses(route: ApiRoute): Record<string, { description: strin
         'Corps d’un type que la plateforme ne lit pas : JSON attendu (code unsupported_media_type)',
     };
   }
+  responses[429] = {
+    description:
+      'Trop de requêtes de ce jeton (ou de cette adresse) sur cette route en une minute (code rate_limited) : réessayer après Retry-After secondes',
+    headers: {
+      'Retry-After': { description: 'Secondes à attendre', required: true, schema: { type: 'string' } },
+    },
+  };
   responses[503] = {
     description:
       'Base de données injoignable ou saturée (code unavailable) : rien n’a été enregistré, la requête peut être renvoyée',
