@@ -237,7 +237,7 @@ export function RequestQueuePage(props: {
       </p>
       {props.pending.length ? (
         <div class="table-scroll">
-          <table>
+          <table class="cards-on-phone">
             <caption>Demandes en attente, la plus ancienne d’abord</caption>
             <thead>
               <tr>
@@ -251,13 +251,13 @@ export function RequestQueuePage(props: {
             <tbody>
               {props.pending.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td data-label="Nom">
                     <a href={`/gestion/demandes/${r.id}`}>{`${r.firstName} ${r.lastName}`}</a>
                   </td>
-                  <td>{r.organisationName}</td>
-                  <td>{requestKindLabels[r.kind]}</td>
-                  <td>{formatDate(r.createdAt)}</td>
-                  <td>{formatDate(r.expiresAt)}</td>
+                  <td data-label="Organisation">{r.organisationName}</td>
+                  <td data-label="Qualité">{requestKindLabels[r.kind]}</td>
+                  <td data-label="Reçue le">{formatDate(r.createdAt)}</td>
+                  <td data-label="Expire le">{formatDate(r.expiresAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -12,7 +12,7 @@ function PendingImportsTable({ ctx, pending }: { ctx: PageContext; pending: Pend
     <section aria-labelledby="pending-imports">
       <h2 id="pending-imports">Imports en attente de confirmation</h2>
       <div class="table-scroll">
-        <table>
+        <table class="cards-on-phone">
           <caption>Aperçus des 30 derniers jours, pas encore enregistrés</caption>
           <thead>
             <tr>
@@ -26,14 +26,14 @@ function PendingImportsTable({ ctx, pending }: { ctx: PageContext; pending: Pend
           <tbody>
             {pending.map((p) => (
               <tr key={p.id}>
-                <td>
+                <td data-label="Fichier">
                   <a href={`/gestion/import/${p.id}`}>{p.fileName}</a> (
                   {p.kind === 'people' ? 'personnes' : 'organisations'})
                 </td>
-                <td>{formatDateTime(p.createdAt)}</td>
-                <td>{p.accepted}</td>
-                <td>{p.rejected}</td>
-                <td>
+                <td data-label="Préparé le">{formatDateTime(p.createdAt)}</td>
+                <td data-label="Lignes acceptées">{p.accepted}</td>
+                <td data-label="Lignes refusées">{p.rejected}</td>
+                <td data-label="Action">
                   <form method="post" action={`/gestion/import/${p.id}/abandonner`}>
                     <CsrfField ctx={ctx} />
                     <button

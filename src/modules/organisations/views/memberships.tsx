@@ -53,7 +53,7 @@ export function RenewalsPage(
             </a>
           </p>
           <div class="table-scroll">
-            <table>
+            <table class="cards-on-phone">
               <caption>Adhésions à renouveler</caption>
               <thead>
                 <tr>
@@ -67,21 +67,25 @@ export function RenewalsPage(
               <tbody>
                 {props.rows.map((r) => (
                   <tr key={r.organisation.id}>
-                    <td>
+                    <td data-label="Organisation">
                       <a href={`/gestion/organisations/${r.organisation.id}#adhesions`}>
                         {r.organisation.name}
                       </a>
                     </td>
-                    <td>{r.lastYear.feeCents === null ? '—' : formatCents(r.lastYear.feeCents)}</td>
-                    <td>{r.recipients === 0 ? 'Aucun : ni référent·e ni élu·e' : r.recipients}</td>
-                    <td>
+                    <td data-label="Cotisation">
+                      {r.lastYear.feeCents === null ? '—' : formatCents(r.lastYear.feeCents)}
+                    </td>
+                    <td data-label="Destinataires">
+                      {r.recipients === 0 ? 'Aucun : ni référent·e ni élu·e' : r.recipients}
+                    </td>
+                    <td data-label="Dernière relance">
                       {r.lastReminder
                         ? `Relance n° ${r.lastReminder.round}, le ${formatDate(r.lastReminder.createdAt)}${
                             r.lastReminder.sentAt ? '' : ' (en cours d’envoi)'
                           }`
                         : 'Jamais'}
                     </td>
-                    <td>
+                    <td data-label="Action">
                       <a
                         href={`/gestion/adhesions/relance?organisation=${r.organisation.id}`}
                         aria-label={`Relancer ${r.organisation.name}`}

@@ -96,7 +96,7 @@ export function PeopleDirectoryPage(
       </p>
       {list.items.length ? (
         <div class="table-scroll">
-          <table>
+          <table class="cards-on-phone">
             <caption>Personnes, par ordre alphabétique des noms</caption>
             <thead>
               <tr>
@@ -110,18 +110,18 @@ export function PeopleDirectoryPage(
             <tbody>
               {list.items.map(({ person: p, organisationName, organisationArchived, mandates }) => (
                 <tr key={p.id}>
-                  <td>
+                  <td data-label="Nom">
                     <a href={`/gestion/personnes/${p.id}`}>{`${p.lastName} ${p.firstName}`}</a>
                     {p.referent ? ' (référent·e)' : ''}
                     {p.disabledAt ? ' — compte désactivé' : ''}
                   </td>
-                  <td>{personKindLabels[p.kind]}</td>
-                  <td>
+                  <td data-label="Type">{personKindLabels[p.kind]}</td>
+                  <td data-label="Organisation">
                     {organisationName ?? '—'}
                     {organisationArchived ? ' (archivée)' : ''}
                   </td>
-                  <td>{mandates.join(' ; ') || '—'}</td>
-                  <td>{p.email}</td>
+                  <td data-label="Mandat en cours">{mandates.join(' ; ') || '—'}</td>
+                  <td data-label="Adresse électronique">{p.email}</td>
                 </tr>
               ))}
             </tbody>
