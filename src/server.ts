@@ -177,7 +177,6 @@ export async function buildApp(services: Services): Promise<App> {
   );
   for (const module of modules) {
     if (module.pages) registerPages(app, module.pages(services, site));
-    module.routes?.(app, services);
   }
 
   const apiRoutes: ApiRoute[] = modules.flatMap((m) => m.api?.(services) ?? []);

@@ -103,6 +103,22 @@ describe('the demo data', async () => {
     assert.equal(stray.n, 0);
   });
 
+  it('writes every registration of the demo as register() does: one audit entry, dated as the registration', async () => {
+    // The agenda's past registrations and the program's cohort go through seedRegistration, the others
+    // through register(): each has its « register » entry, at the moment it was made.
+    const unaudited = await queryRows<{ id: string }>(
+      db,
+      sql`select r.id from registrations r where (select count(*) from audit_log a
+            where a.entity = 'registration' and a.action = 'register' and a.entity_id = r.id::text
+              and a.at = r.created_at and a.actor_id is not distinct from r.registered_by) <> 1`,
+    );
+    assert.deepEqual(unaudited, []);
+    const past = await one<{ n: number }>(
+      sql`select count(*)::int as n from registrations r join events e on e.id = r.event_id where e.ends_at < now()`,
+    );
+    assert.ok(past.n > 30, `${past.n} registrations at past events`);
+  });
+
   it('loads nothing the second time', async () => {
     const before = await counts();
     assert.equal(await seedDemo(db), false);

@@ -89,8 +89,6 @@ export interface Module {
   privacy?: Processing[];
   /** Page routes (`definePage`); `site` gives what all modules contribute. */
   pages?: (services: Services, site: Site) => PageRoute[];
-  /** Routes not yet declared with `definePage`, registered on the app as they are. */
-  routes?: (app: FastifyInstance, services: Services) => void;
   /** `/api/v1` routes (`defineApiRoute`): they also make the OpenAPI document. */
   api?: (services: Services) => ApiRoute[];
   /** Jobs that come back (purges, retention): each kind also has its handler in `jobs`. */

@@ -85,6 +85,7 @@ describe('accessibility', () => {
     // Anonymous visitor.
     const anonymous = await app.newContext({ bypassCSP: true });
     let page = await anonymous.newPage();
+    // The home page names the network (NETWORK_NAME, Cités Unies France by default).
     await visit(page, '/', 'accueil', 'Cités Unies France : la plateforme du réseau');
     // The first key press offers to skip to the content, which then has the focus.
     await page.keyboard.press('Tab');
@@ -213,6 +214,27 @@ describe('accessibility', () => {
     await check(page, 'import effectué', 'Import de personnes');
     await visit(page, '/dev/courriels', 'courriels', 'Courriels de la plateforme');
     await visit(page, '/mon-espace', 'mon espace (équipe)', 'Mon espace');
+    // The agenda's staff pages: the lists, the creation form (empty, then refused), an event, check-in and
+    // the upload of a video-call report (sent without a file).
+    await visit(page, '/gestion/evenements', 'événements', 'Événements');
+    await visit(page, '/gestion/evenements/nouveau', 'nouvel événement', 'Créer un événement');
+    await page.getByRole('button', { name: 'Créer l’événement' }).click();
+    await check(page, 'nouvel événement refusé', 'Créer un événement');
+    await visit(
+      page,
+      `/gestion/evenements/${eventId}`,
+      'un événement (équipe)',
+      'Assises de la coopération décentralisée',
+    );
+    await visit(page, `/gestion/evenements/${eventId}/emargement`, 'émargement', 'Émargement');
+    await visit(
+      page,
+      `/gestion/evenements/${eventId}/presences-en-ligne`,
+      'présences en ligne',
+      'Présences en ligne',
+    );
+    await page.getByRole('button', { name: 'Prévisualiser' }).click();
+    await check(page, 'rapport de présence sans fichier', 'Présences en ligne');
     await staffContext.close();
 
     // A referent of a member local government.

@@ -1,14 +1,16 @@
 // Online attendance from a video-call report (Zoom, Teams, BigBlueButton exports: an email and a
 // duration per line, a person possibly on several lines when they reconnected). Read into a preview
 // with the unmatched lines; applied once.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { readTable, SheetError } from '../../platform/sheets/sheets.ts';
-import { people } from '../organisations/organisations.schema.ts';
+import { findPeopleByEmails } from '../organisations/directory.ts';
 import { normalise } from '../organisations/reference.ts';
 import { recordAttendance } from './check-in.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { attendanceImports } from './events.schema.ts';
+import { getEvent } from './events.ts';
 
 export interface AttendanceReport {
   matched: { personId: string; name: string; email: string; minutes: number }[];
@@ -99,6 +101,7 @@ export async function prepareAttendanceImport(
   minMinutes: number,
   actorId: string,
 ): Promise<Result<{ id: string; report: AttendanceReport }>> {
+  if (!(await getEvent(executor, eventId))) return fail(404, 'not_found', m.eventNotFound());
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(fromUtf16(data));
@@ -119,13 +122,7 @@ export async function prepareAttendanceImport(
       break;
     }
   }
-  if (start < 0) {
-    return fail(
-      400,
-      'invalid_file',
-      'Le rapport doit avoir une colonne d’adresse électronique (Email) et une colonne de durée (Durée, Duration).',
-    );
-  }
+  if (start < 0) return fail(400, 'invalid_file', m.reportColumns());
   const totals = new Map<string, { minutes: number; line: number }>();
   const unmatched: AttendanceReport['unmatched'] = [];
   for (const [index, row] of records.slice(start + 1).entries()) {
@@ -136,32 +133,22 @@ export async function prepareAttendanceImport(
     const email = (row[emailColumn] ?? '').trim().toLowerCase();
     const minutes = parseMinutes(row[durationColumn] ?? '');
     if (!email) {
-      unmatched.push({ line, email: '', reason: 'pas d’adresse électronique' });
+      unmatched.push({ line, email: '', reason: m.lineWithoutEmail().text });
     } else if (minutes === undefined) {
-      unmatched.push({ line, email, reason: `durée illisible « ${row[durationColumn] ?? ''} »` });
+      const value = row[durationColumn] ?? '';
+      unmatched.push({ line, email, reason: m.lineUnreadableDuration({ value }).text });
     } else {
       const total = totals.get(email);
       totals.set(email, { minutes: (total?.minutes ?? 0) + minutes, line: total?.line ?? line });
     }
   }
-  const emails = [...totals.keys()];
-  const known = emails.length
-    ? await executor
-        .select({
-          id: people.id,
-          email: people.email,
-          firstName: people.firstName,
-          lastName: people.lastName,
-        })
-        .from(people)
-        .where(inArray(sql`lower(${people.email})`, emails))
-    : [];
+  const known = await findPeopleByEmails(executor, [...totals.keys()]);
   const byEmail = new Map(known.map((p) => [p.email.toLowerCase(), p]));
   const report: AttendanceReport = { matched: [], tooShort: [], unmatched };
   for (const [email, { minutes, line }] of totals) {
     const person = byEmail.get(email);
     if (!person) {
-      unmatched.push({ line, email, reason: 'aucune personne n’a cette adresse' });
+      unmatched.push({ line, email, reason: m.lineUnknownEmail().text });
       continue;
     }
     const entry = { name: `${person.firstName} ${person.lastName}`, email: person.email, minutes };
@@ -181,24 +168,32 @@ export async function getAttendanceImport(executor: Executor, id: string) {
   return row ? { ...row, report: row.report as AttendanceReport } : undefined;
 }
 
+/**
+ * Records the presences of a report, once: a second time is refused (409) and records nothing. Named with
+ * its event (the staff's page), a report of another event is not found.
+ */
 export async function applyAttendanceImport(
   executor: Executor,
   id: string,
   actorId: string,
+  options: { eventId?: string } = {},
 ): Promise<Result<{ recorded: number }>> {
+  const found = await getAttendanceImport(executor, id);
+  if (!found || (options.eventId !== undefined && found.eventId !== options.eventId))
+    return fail(404, 'not_found', m.reportGone());
   const [claimed] = await executor
     .update(attendanceImports)
     .set({ appliedAt: sql`now()` })
     .where(and(eq(attendanceImports.id, id), isNull(attendanceImports.appliedAt)))
     .returning();
-  if (!claimed) return fail(409, 'already_applied', 'Ce rapport de présence a déjà été enregistré.');
+  if (!claimed) return fail(409, 'already_applied', m.reportAlreadyApplied());
   let recorded = 0;
-  for (const m of (claimed.report as AttendanceReport).matched) {
+  for (const matched of (claimed.report as AttendanceReport).matched) {
     const result = await recordAttendance(executor, {
       eventId: claimed.eventId,
-      personId: m.personId,
+      personId: matched.personId,
       source: 'import',
-      minutes: m.minutes,
+      minutes: matched.minutes,
       recordedBy: actorId,
     });
     if (result.recorded) recorded++;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Result } from '../../platform/result.ts';
 import type { Person } from '../organisations/people.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import type { Event } from './events.ts';
 
 export interface EligibilityContext {
@@ -54,5 +55,5 @@ export const audienceChoices = (): [string, string][] =>
 /** An audience key typed by a client: one of the installed audiences (read when first used, after boot). */
 export const audienceSchema = z.lazy(() => {
   const keys = audienceKeys();
-  return z.enum(keys as [string, ...string[]], { error: `Public attendu : ${keys.join(', ')}.` });
+  return z.enum(keys as [string, ...string[]], { error: m.audienceExpected({ keys }).text });
 });

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
-import { formatDateTime } from '../../platform/time.ts';
 import { fieldErrors, text } from '../../platform/validation.ts';
 import { announce } from './event-notices.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { events } from './events.schema.ts';
 import { type Event, getEvent } from './events.ts';
 import { lockEvent } from './lock.ts';
@@ -28,18 +28,14 @@ export async function cancelEvent(
 ): Promise<Result<Event>> {
   const at = options.at ?? new Date();
   const parsed = cancellationInput.safeParse(input ?? {});
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Indiquez le motif de l’annulation.', fieldErrors(parsed.error));
-  if (!(await getEvent(db, eventId))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+  if (!parsed.success) return fail(400, 'invalid', m.reasonRequired(), fieldErrors(parsed.error));
+  if (!(await getEvent(db, eventId))) return fail(404, 'not_found', m.eventNotFound());
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const event = (await getEvent(tx, eventId))!;
-    const already = (when: Date) =>
-      fail(409, 'already_cancelled', `Cet événement est déjà annulé (depuis le ${formatDateTime(when)}).`);
+    const already = (since: Date) => fail(409, 'already_cancelled', m.alreadyCancelled({ since }));
     if (event.cancelledAt) return already(event.cancelledAt);
-    if (at >= event.endsAt) {
-      return fail(422, 'event_over', 'Cet événement est terminé : il ne peut plus être annulé.');
-    }
+    if (at >= event.endsAt) return fail(422, 'event_over', m.eventOver());
     const [cancelled] = await tx
       .update(events)
       .set({ cancelledAt: at, cancellationReason: parsed.data.reason, sequence: event.sequence + 1 })

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { registrations } from './events.schema.ts';
 import { type Event, getEvent } from './events.ts';
 import { lockEvent } from './lock.ts';
@@ -53,16 +54,14 @@ export async function cancelRegistration(
 ): Promise<Result<{ promoted: string[] }>> {
   const at = options.at ?? new Date();
   const found = await getRegistration(db, registrationId);
-  if (!found) return fail(404, 'not_found', 'Cette inscription n’existe pas.');
+  if (!found) return fail(404, 'not_found', m.registrationNotFound());
   return db.transaction(async (tx) => {
     await lockEvent(tx, found.eventId);
     const registration = (await getRegistration(tx, registrationId))!;
     if (registration.status === 'cancelled')
-      return fail(409, 'already_cancelled', 'Cette inscription est déjà annulée.');
+      return fail(409, 'already_cancelled', m.registrationAlreadyCancelled());
     const event = (await getEvent(tx, registration.eventId))!;
-    if (at >= event.startsAt) {
-      return fail(422, 'event_started', 'L’événement a commencé : l’inscription ne peut plus être annulée.');
-    }
+    if (at >= event.startsAt) return fail(422, 'event_started', m.eventStarted());
     await tx
       .update(registrations)
       .set({ status: 'cancelled', cancelledAt: sql`now()` })

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
@@ -242,18 +243,21 @@ describe('changing an event (PATCH /api/v1/events/:id)', async () => {
   });
 
   it('is in the API document, and its answers and the cancellation’s match their documented schemas', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const served = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    // The error answers name a shared schema ($ref): resolved by swagger-parser, not by us.
+    // biome-ignore lint/suspicious/noExplicitAny: the document is read as JSON
+    const doc = (await SwaggerParser.dereference(served)) as any;
     const change = doc.paths['/api/v1/events/{id}'].patch;
     const cancel = doc.paths['/api/v1/events/{id}/cancel'].post;
-    // The route's own answers, and those every write of the API may give (413, 414, 415, 429, 503: api.ts).
-    const platform = ['413', '414', '415', '429', '503'];
+    // Their own answers, and those buildOpenApi adds to every route that takes a body and a path parameter.
+    const common = ['401', '413', '414', '415', '429', '503'];
     assert.deepEqual(
       Object.keys(change.responses).sort(),
-      ['200', '400', '401', '403', '404', '422', ...platform].sort(),
+      [...common, '200', '400', '403', '404', '422'].sort(),
     );
     assert.deepEqual(
       Object.keys(cancel.responses).sort(),
-      ['200', '400', '401', '403', '404', '409', '422', ...platform].sort(),
+      [...common, '200', '400', '403', '404', '409', '422'].sort(),
     );
     const fields = change.requestBody.content['application/json'].schema.properties;
     assert.ok(
@@ -263,9 +267,8 @@ describe('changing an event (PATCH /api/v1/events/:id)', async () => {
     assert.deepEqual(cancel.requestBody.content['application/json'].schema.required, ['reason']);
     const ajv = new Ajv2020.default({ strict: false, allErrors: true });
     addFormats.default(ajv);
-    // The error answers point at the document's shared schemas (#/components/schemas/Error).
     const check = (schema: object, body: unknown) =>
-      assert.ok(ajv.validate({ ...schema, components: doc.components }, body), JSON.stringify(ajv.errors));
+      assert.ok(ajv.validate(schema, body), JSON.stringify(ajv.errors));
     const event = await buildEvent(db, { capacity: 12 });
     const changed = await patch(event.id, { capacity: 15 });
     check(change.responses['200'].content['application/json'].schema, changed.json());

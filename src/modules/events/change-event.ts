@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors } from '../../platform/validation.ts';
 import { promoteWaiting } from './cancel-registration.ts';
 import { announce, type PracticalChange } from './event-notices.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { eventOrganisations, eventSeries, events, registrations } from './events.schema.ts';
 import {
   type Event,
@@ -110,15 +111,12 @@ export async function changeEvent(
   options: { settings: NotificationSettings },
 ): Promise<Result<Event>> {
   const patch = eventPatch.safeParse(input ?? {});
-  if (!patch.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(patch.error));
-  if (!(await getEvent(db, eventId))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+  if (!patch.success) return fail(400, 'invalid', m.invalid(), fieldErrors(patch.error));
+  if (!(await getEvent(db, eventId))) return fail(404, 'not_found', m.eventNotFound());
   return db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const event = (await getEvent(tx, eventId))!;
-    if (event.cancelledAt) {
-      return fail(422, 'event_cancelled', 'Cet événement est annulé : il ne peut plus être modifié.');
-    }
+    if (event.cancelledAt) return fail(422, 'event_cancelled', m.cancelledNoChange());
     const before = await snapshotOf(tx, event);
     // The change is laid over the event as it stands, and the whole is checked as a new event would be
     // (the end after the start, no video link for an event in person…).
@@ -129,8 +127,7 @@ export async function changeEvent(
       else candidate[key] = value instanceof Date ? value.toISOString() : value;
     }
     const parsed = eventInput.safeParse(candidate);
-    if (!parsed.success)
-      return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+    if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
     const v = parsed.data;
     const organiserIds = [...new Set(v.organiserIds ?? [])].sort();
     const after: Snapshot = {

@@ -7,19 +7,18 @@
 // Where the newsletter contradicts itself, the article wins over the agenda's layout: the « Journée des
 // acteurs non-étatiques » took place on 5 November (the agenda lists it under a « Vendredi 5 » in
 // December), the COP30 ran from 10 to 21 November, and the Argentine symposium is on 16-17 December.
-import { randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../../platform/db/client.ts';
-import { auditLog } from '../../platform/db/platform.schema.ts';
 import { loadEnv } from '../../platform/env.ts';
 import { parisDate, parisTime, parisYear } from '../../platform/time.ts';
 import type { Organisation } from '../organisations/organisations.ts';
 import type { Person } from '../organisations/people.ts';
 import { recordAttendance } from './check-in.ts';
+import { seedRegistration } from './demo-registration.ts';
 import { checkEligibility } from './eligibility.ts';
-import { type AttendanceMode, registrations } from './events.schema.ts';
+import type { AttendanceMode } from './events.schema.ts';
 import { createEvent, type Event, type EventInput, invite } from './events.ts';
 import { type NotificationSettings, notificationSettings } from './notifications.ts';
-import { register } from './register.ts';
+import { type Registration, register } from './register.ts';
 
 export interface DemoContext {
   /** Organisations of the demo, by the name used in seed.ts. */
@@ -747,18 +746,18 @@ function registeredAt(event: Event, index: number): Date {
 
 /**
  * Registrations at events already over. register() refuses them (their window closed) and would mail a
- * confirmation today: so the rows are written here directly, in one statement, with what register()
- * writes (status from the capacity, mode from the format, a random check-in token, who registered, the
- * audit entry), after the same eligibility rule evaluated on the day of registration. Someone not
- * eligible that day (the demo loaded in another year, say) is left out.
+ * confirmation today: so they are written by seedRegistration (the demo's one way, as the program's), with
+ * what register() decides (status from the capacity, mode from the format), after the same eligibility rule
+ * evaluated on the day of registration. Someone not eligible that day (the demo loaded in another year, say)
+ * is left out.
  */
 async function registerInThePast(
   tx: Executor,
   rows: { event: Event; person: Person; mode: AttendanceMode | null; at: Date }[],
-) {
+): Promise<Registration[]> {
   const eligibility = new Map<string, boolean>();
   const confirmed = new Map<string, number>();
-  const values: (typeof registrations.$inferInsert)[] = [];
+  const written: Registration[] = [];
   for (const { event, person, mode, at } of rows) {
     // The rule depends on the event only through its audience, except for invitations.
     const key = `${event.audience === 'restricted' ? event.id : event.audience}|${person.id}|${parisYear(at)}`;
@@ -772,29 +771,17 @@ async function registerInThePast(
     const taken = confirmed.get(event.id) ?? 0;
     const full = event.capacity !== null && taken >= event.capacity;
     if (!full) confirmed.set(event.id, taken + 1);
-    values.push({
+    const registration = await seedRegistration(tx, {
       eventId: event.id,
       personId: person.id,
       status: full ? 'waitlisted' : 'confirmed',
       mode: event.format === 'hybrid' ? (mode ?? 'in_person') : event.format,
       registeredBy: person.id,
-      checkInToken: randomBytes(24).toString('base64url'),
-      createdAt: at,
+      at,
     });
+    if (registration) written.push(registration);
   }
-  if (values.length === 0) return [];
-  const inserted = await tx.insert(registrations).values(values).returning();
-  await tx.insert(auditLog).values(
-    inserted.map((r) => ({
-      at: r.createdAt,
-      actorId: r.registeredBy,
-      action: 'register',
-      entity: 'registration',
-      entityId: r.id,
-      data: { eventId: r.eventId, personId: r.personId, status: r.status },
-    })),
-  );
-  return inserted;
+  return written;
 }
 
 export interface DemoEventsSummary {

@@ -4,7 +4,9 @@ import { fileTypeFromBuffer } from 'file-type';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { eventDocuments } from './events.schema.ts';
+import { getEvent } from './events.ts';
 
 export const maxDocumentBytes = 10 * 1024 * 1024;
 
@@ -31,9 +33,9 @@ export async function addDocument(
   input: { eventId: string; kind: 'minutes' | 'document'; title: string; fileName: string; content: Buffer },
   actorId: string,
 ): Promise<Result<{ id: string }>> {
-  if (input.content.length === 0) return fail(400, 'invalid_file', 'Le fichier est vide.');
-  if (input.content.length > maxDocumentBytes)
-    return fail(413, 'payload_too_large', 'Le fichier dépasse 10 Mo.');
+  if (!(await getEvent(executor, input.eventId))) return fail(404, 'not_found', m.eventNotFound());
+  if (input.content.length === 0) return fail(400, 'invalid_file', m.emptyFile());
+  if (input.content.length > maxDocumentBytes) return fail(413, 'payload_too_large', m.fileTooLarge());
   const detected = await fileTypeFromBuffer(input.content);
   const named = /\.([a-z0-9]+)$/i.exec(input.fileName)?.[1]?.toLowerCase() ?? '';
   const extension =
@@ -44,13 +46,7 @@ export async function addDocument(
       : detected
         ? allowed.get(detected.mime)
         : undefined;
-  if (!detected || !extension) {
-    return fail(
-      415,
-      'unsupported_media_type',
-      'Seuls les fichiers PDF et bureautiques (Word, Excel, PowerPoint, OpenDocument) sont acceptés.',
-    );
-  }
+  if (!detected || !extension) return fail(415, 'unsupported_media_type', m.documentType());
   const base =
     input.fileName
       .replace(/\.[^.]*$/, '')

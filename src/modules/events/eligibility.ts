@@ -3,12 +3,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
+import type { Message } from '../../platform/messages.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisYear } from '../../platform/time.ts';
 import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
 import { isMemberInGoodStanding } from '../organisations/memberships.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
 import { type AudienceDefinition, type EligibilityContext, hasAudience, ruleOf } from './audiences.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { isInvited } from './events.ts';
 
 /** Audiences of stored events that no module defines (checked at boot: such events would refuse everyone). */
@@ -20,16 +22,16 @@ export async function unknownAudiences(executor: Executor): Promise<string[]> {
   return rows.map((r) => r.audience).filter((key) => !hasAudience(key));
 }
 
-/** A refusal says why, and what the person can do. */
-export const refuse = (message: string) => fail(403, 'audience', message);
+/** A refusal says why, and what the person can do (a module's audience gives its own text). */
+export const refuse = (message: Message | string) => fail(403, 'audience', message);
 
 /** May this person attend this event? Network staff may attend everything. */
 export async function checkEligibility(ctx: EligibilityContext): Promise<Result<true>> {
-  if (ctx.person.disabledAt) return refuse('Ce compte est désactivé.');
+  if (ctx.person.disabledAt) return refuse(m.accountDisabled());
   if (ctx.person.kind === 'staff') return ok(true);
   const rule = ruleOf(ctx.event.audience);
   // Boot refuses to start with such an event; an audience removed while running still refuses clearly.
-  if (!rule) return refuse('Les inscriptions à cet événement ne sont pas encore ouvertes.');
+  if (!rule) return refuse(m.audienceNotOpen());
   return rule(ctx);
 }
 
@@ -41,14 +43,8 @@ export const agendaAudiences: AudienceDefinition[] = [
     label: 'Réservé aux adhérents',
     rule: async ({ executor, person, at }) => {
       if (await isMemberInGoodStanding(executor, person.organisationId, at)) return ok(true);
-      if (!person.organisationId) {
-        return refuse(
-          'Cet événement est réservé aux adhérents du réseau, et votre compte n’est rattaché à aucune collectivité adhérente. Contactez l’équipe du réseau pour être rattaché·e à votre collectivité.',
-        );
-      }
-      return refuse(
-        `Cet événement est réservé aux adhérents du réseau, et votre organisation n’est pas à jour de son adhésion ${parisYear(at)}. Le ou la référente de votre collectivité, ou l’équipe du réseau, peut la renouveler ; les événements ouverts à tous restent accessibles.`,
-      );
+      if (!person.organisationId) return refuse(m.membersOnlyNoOrganisation());
+      return refuse(m.membersOnlyLapsed({ year: parisYear(at) }));
     },
   },
   {
@@ -59,9 +55,7 @@ export const agendaAudiences: AudienceDefinition[] = [
         ? await getOrganisation(executor, person.organisationId)
         : undefined;
       if (organisation && frenchLocalGovernmentKinds.includes(organisation.kind)) return ok(true);
-      return refuse(
-        'Cet événement s’adresse aux collectivités territoriales françaises uniquement (élus et agents de communes, intercommunalités, départements et régions).',
-      );
+      return refuse(m.localGovernmentsOnly());
     },
   },
   {
@@ -69,9 +63,7 @@ export const agendaAudiences: AudienceDefinition[] = [
     label: 'Sur invitation (comité restreint)',
     rule: async ({ executor, event, person }) => {
       if (await isInvited(executor, event.id, person.id)) return ok(true);
-      return refuse(
-        'Cet événement est réservé aux membres invités (comité restreint). Si vous pensez devoir y participer, écrivez à l’équipe du réseau.',
-      );
+      return refuse(m.invitedOnly());
     },
   },
 ];

@@ -107,6 +107,7 @@ describe('the JSON-LD of an event page, expanded by jsonld with schema.org’s c
     assert.deepEqual(one(location, 'url'), { '@id': `http://localhost:3000/agenda/${event.id}` });
     assert.doesNotMatch(JSON.stringify(node), /visio\.example\.org/, 'the video link stays private');
     const organizer = one(node, 'organizer') as Node;
+    // The network's name: MAIL_FROM's, which is NETWORK_NAME's unless configured otherwise.
     assert.equal(literal(organizer, 'name'), 'Cités Unies France', 'the network (NETWORK_NAME)');
     assert.deepEqual(one(organizer, 'url'), { '@id': 'https://cites-unies-france.org' });
     assert.deepEqual(values(node, 'offers'), []);

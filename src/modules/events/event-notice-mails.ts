@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { formatDateTime } from '../../platform/time.ts';
-import { people } from '../organisations/organisations.schema.ts';
+import { type PersonCard, personCards } from '../organisations/directory.ts';
 import type { EventNotice, PracticalChange } from './event-notices.ts';
 import { eventInvitations, registrations } from './events.schema.ts';
 import { type Event, getEvent } from './events.ts';
@@ -19,31 +19,48 @@ const changeLabels: Record<PracticalChange, string> = {
   link: 'le lien de visioconférence',
 };
 
-type Recipient = typeof people.$inferSelect & { status: 'confirmed' | 'waitlisted' | 'invited' };
+type Recipient = PersonCard & { status: 'confirmed' | 'waitlisted' | 'invited' };
+
+/** These people as the members' module knows them (names, addresses), accounts not disabled. */
+async function recipients(
+  executor: Executor,
+  rows: { personId: string; status: Recipient['status'] }[],
+): Promise<Recipient[]> {
+  const cards = await personCards(
+    executor,
+    rows.map((r) => r.personId),
+  );
+  return rows.flatMap(({ personId, status }) => {
+    const card = cards.get(personId);
+    return card && !card.disabled ? [{ ...card, status }] : [];
+  });
+}
 
 /** People with a live registration (confirmed or waiting), accounts not disabled. */
 async function registrants(executor: Executor, eventId: string): Promise<Recipient[]> {
   const rows = await executor
-    .select({ person: people, status: registrations.status })
+    .select({ personId: registrations.personId, status: registrations.status })
     .from(registrations)
-    .innerJoin(people, eq(people.id, registrations.personId))
     .where(
       and(eq(registrations.eventId, eventId), inArray(registrations.status, ['confirmed', 'waitlisted'])),
     );
-  return rows
-    .filter((r) => !r.person.disabledAt)
-    .map((r) => ({ ...r.person, status: r.status as 'confirmed' | 'waitlisted' }));
+  return recipients(
+    executor,
+    rows.map((r) => ({ personId: r.personId, status: r.status as 'confirmed' | 'waitlisted' })),
+  );
 }
 
 /** The invitees named, still on the invitation list. */
 async function invitees(executor: Executor, eventId: string, personIds: string[]): Promise<Recipient[]> {
   if (personIds.length === 0) return [];
   const rows = await executor
-    .select({ person: people })
+    .select({ personId: eventInvitations.personId })
     .from(eventInvitations)
-    .innerJoin(people, eq(people.id, eventInvitations.personId))
     .where(and(eq(eventInvitations.eventId, eventId), inArray(eventInvitations.personId, personIds)));
-  return rows.filter((r) => !r.person.disabledAt).map((r) => ({ ...r.person, status: 'invited' as const }));
+  return recipients(
+    executor,
+    rows.map((r) => ({ personId: r.personId, status: 'invited' as const })),
+  );
 }
 
 function mailOf(event: Event, person: Recipient, notice: EventNotice, settings: NotificationSettings) {

@@ -11,6 +11,7 @@ import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
 import { changeEvent } from './change-event.ts';
 import { checkIn } from './check-in.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { attendanceModes, eventFormats, eventKinds } from './events.schema.ts';
 import {
@@ -26,7 +27,7 @@ import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { listRegistrations, liveRegistration, seatsTaken } from './registrations.queries.ts';
 
-const forbidden = () => fail(403, 'forbidden', 'Vous n’avez pas le droit de faire cela.');
+const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
 
 const eventOut = z.object({
@@ -130,9 +131,7 @@ export function eventApiRoutes(services: Services) {
       handler: async ({ params, request }) => {
         const event = await getEvent(db, params.id);
         const actor = request.actor!;
-        if (!event || !(await policy.see(db, actor, event))) {
-          return fail(404, 'not_found', 'Cet événement n’existe pas.');
-        }
+        if (!event || !(await policy.see(db, actor, event))) return fail(404, 'not_found', m.eventNotFound());
         const mine = await liveRegistration(db, event.id, actor.personId);
         const { confirmed } = await seatsTaken(db, event.id);
         return eventJson(event, confirmed, policy.seeOnlineUrl(actor, mine?.status === 'confirmed'));
@@ -199,7 +198,7 @@ export function eventApiRoutes(services: Services) {
       params: idParams,
       body: z.object({
         personId: uuid,
-        mode: z.enum(attendanceModes, { error: 'Mode attendu : in_person ou online.' }).optional(),
+        mode: z.enum(attendanceModes, { error: m.modeExpected().text }).optional(),
       }),
       responses: {
         201: {
@@ -216,7 +215,7 @@ export function eventApiRoutes(services: Services) {
       },
       handler: async ({ params, body, request }) => {
         const person = await getPerson(db, body.personId);
-        if (!person) return fail(404, 'not_found', 'Cette personne n’existe pas.');
+        if (!person) return fail(404, 'not_found', m.personNotFound());
         if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
         const result = await register(
           db,
@@ -243,9 +242,8 @@ export function eventApiRoutes(services: Services) {
       },
       handler: async ({ params, request }) => {
         const registration = await getRegistration(db, params.id);
-        const person = registration ? await getPerson(db, registration.personId) : undefined;
-        if (!registration || !person) return fail(404, 'not_found', 'Cette inscription n’existe pas.');
-        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
+        if (!registration) return fail(404, 'not_found', m.registrationNotFound());
+        if (!(await policy.actForRegistration(db, request.actor, registration))) return forbidden();
         const result = await cancelRegistration(db, params.id, request.actor!.personId, { settings });
         services.jobs.poke();
         return result.ok ? undefined : result;
@@ -298,7 +296,7 @@ export function eventApiRoutes(services: Services) {
       },
       allow: (request) => policy.manage(request.actor),
       handler: async ({ params }) => {
-        if (!(await getEvent(db, params.id))) return fail(404, 'not_found', 'Cet événement n’existe pas.');
+        if (!(await getEvent(db, params.id))) return fail(404, 'not_found', m.eventNotFound());
         const rows = await listRegistrations(db, params.id);
         return {
           items: rows.map((r) => ({

@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import {
   buildElected,
   buildEvent,
+  buildInstitution,
   buildLocalGovernment,
   buildOfficer,
   sessionCookie,
 } from '../../../tests/factories.ts';
 import { Browser, testApp } from '../../../tests/helpers.ts';
+import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
+import { agendaQuery } from './events.forms.ts';
+import { agendaPage } from './events.queries.ts';
 import { seatsTaken } from './registrations.queries.ts';
 
 describe('the agenda pages', async () => {
@@ -34,6 +40,8 @@ describe('the agenda pages', async () => {
     for (let i = 0; i < 31; i++) await buildEvent(db, { title: `Réunion de série ${i}` }, 40 + i);
     const first = await app.inject({ method: 'GET', url: '/agenda?q=R%C3%A9union%20de%20s%C3%A9rie' });
     assert.match(first.body, /Événements suivants/);
+    // The honest total: 31 events, 30 a page.
+    assert.match(first.body, /Page 1 sur 2/);
     const second = await app.inject({
       method: 'GET',
       url: '/agenda?q=R%C3%A9union%20de%20s%C3%A9rie&page=2',
@@ -139,5 +147,68 @@ describe('the agenda pages', async () => {
     const response = await eleventh.post(`/agenda/${event.id}/inscription`, {});
     assert.match(response.headers.location as string, /info=events.waitlisted/);
     assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 10, waitlisted: 1 });
+  });
+
+  it('bounds a month by Paris midnights: an event at half past midnight on 1 August is August’s, not July’s', async () => {
+    const word = `Minuit${randomBytes(3).toString('hex')}`;
+    // 00:30 in Paris on 1 August 2030 is 22:30 UTC on 31 July (summer time, +02:00).
+    await buildEvent(db, {
+      title: `${word} août`,
+      startsAt: '2030-08-01T00:30:00+02:00',
+      endsAt: '2030-08-01T01:30:00+02:00',
+    });
+    // 23:30 in Paris on 31 January 2030 is 22:30 UTC (winter time, +01:00): January's.
+    await buildEvent(db, {
+      title: `${word} janvier`,
+      startsAt: '2030-01-31T23:30:00+01:00',
+      endsAt: '2030-01-31T23:45:00+01:00',
+    });
+    const month = async (m: string) =>
+      (await app.inject({ method: 'GET', url: `/agenda?vue=mois&mois=${m}&q=${word}` })).body;
+    const july = await month('2030-07');
+    assert.doesNotMatch(july, new RegExp(`${word} août`));
+    assert.match(july, /Juillet 2030 — 0 événement</);
+    const august = await month('2030-08');
+    assert.match(august, /Août 2030 — 1 événement</);
+    assert.match(august, new RegExp(`>${word} août</a>`));
+    assert.match(await month('2030-01'), /Janvier 2030 — 1 événement</);
+    assert.match(await month('2030-02'), /Février 2030 — 0 événement</);
+  });
+
+  it('lists from midnight in Paris today, summer time included', async () => {
+    const word = `Matinal${randomBytes(3).toString('hex')}`;
+    // Seen on 15 July 2030 at 14:00 in Paris: an event that ended at 00:30 that night is today's.
+    const now = new Date('2030-07-15T12:00:00Z');
+    await buildEvent(db, {
+      title: `${word} de la nuit`,
+      startsAt: '2030-07-14T23:30:00+02:00',
+      endsAt: '2030-07-15T00:30:00+02:00',
+    });
+    await buildEvent(db, {
+      title: `${word} de la veille`,
+      startsAt: '2030-07-14T20:00:00+02:00',
+      endsAt: '2030-07-14T23:30:00+02:00',
+    });
+    const page = await agendaPage(db, null, agendaQuery.parse({ q: word }), now);
+    assert.deepEqual(
+      page.rows.map((r) => r.event.title),
+      [`${word} de la nuit`],
+    );
+    assert.equal(page.paged?.total, 1);
+  });
+
+  it('names organisers in the order people read them, as the members’ module names them', async () => {
+    const word = randomBytes(3).toString('hex');
+    const names = [`Zurich ${word}`, `Égletons ${word}`, `Angers ${word}`];
+    const ids = [];
+    for (const name of names) ids.push((await buildInstitution(db, name)).id);
+    const event = await buildEvent(db, { organiserIds: ids });
+    const page = await app.inject({ method: 'GET', url: `/agenda/${event.id}` });
+    assert.match(page.body, new RegExp(`<dd>Angers ${word}, Égletons ${word}, Zurich ${word}</dd>`));
+    const [stored] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from event_organisations where event_id = ${event.id} and role = 'organiser'`,
+    );
+    assert.equal(stored!.n, 3);
   });
 });

@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
+import { organisationsPolicy } from '../organisations/organisations.policy.ts';
 import { getPerson } from '../organisations/people.ts';
 import { checkEligibility } from './eligibility.ts';
 import { eventInvitations, events } from './events.schema.ts';
@@ -39,4 +40,10 @@ export const eventsPolicy = {
 
   /** The video link: staff, and people with a confirmed registration. */
   seeOnlineUrl: (actor: MaybeActor, registered: boolean) => Boolean(actor?.staff || registered),
+
+  /** Cancelling a registration: acting for its person (the person, their referent, staff). */
+  actForRegistration: async (executor: Executor, actor: MaybeActor, registration: { personId: string }) => {
+    const person = await getPerson(executor, registration.personId);
+    return Boolean(person && organisationsPolicy.actFor(actor, person));
+  },
 };

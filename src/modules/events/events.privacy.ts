@@ -19,6 +19,7 @@ export const eventsPrivacy = [
     retention: 'Sans limite (l’histoire du réseau)',
     recipients: 'Tout le monde (événements publics) ; les publics visés',
     personal: [],
+    // Why an event is cancelled, written by staff for everyone who sees it: about the event, not a person.
     notPersonal: ['cancellation_reason'],
   }),
   processing(eventSeries, {

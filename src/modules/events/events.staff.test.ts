@@ -565,4 +565,120 @@ describe('the staff pages of the agenda', async () => {
       assert.equal(anonymous.headers.location, '/connexion', url);
     }
   });
+
+  it('pages the upcoming and past events, each with its honest total, keeping the other list’s page', async () => {
+    const [counts] = await queryRows<{ upcoming: number; past: number }>(
+      db,
+      sql`select count(*) filter (where ends_at >= now())::int as upcoming,
+                 count(*) filter (where ends_at < now())::int as past from events`,
+    );
+    // Enough upcoming events for a second page of 50, counted here by SQL rather than by the page.
+    const more = Math.max(1, 51 - counts!.upcoming);
+    for (let i = 0; i < more; i++) await buildEvent(db, { title: `Réunion de page ${i}` }, 200 + i);
+    const upcoming = counts!.upcoming + more;
+    assert.ok(upcoming <= 100, `${upcoming} upcoming events: two pages of 50`);
+    const browser = await signedIn(staff);
+    const first = await browser.get('/gestion/evenements');
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, new RegExp(`${upcoming} événements à venir ou en cours — page 1 sur 2\\.`));
+    assert.match(
+      first.body,
+      counts!.past === 0 ? /Aucun événement passé\./ : new RegExp(`${counts!.past} événements? passés?\\.`),
+    );
+    const tables = first.body.split('<tbody>').slice(1);
+    assert.equal(tables[0]!.split('</tbody>')[0]!.split('<tr').length - 1, 50);
+    assert.match(first.body, /<a href="\/gestion\/evenements\?avenir=2">Page suivante<\/a>/);
+    const second = await browser.get('/gestion/evenements?avenir=2');
+    assert.match(second.body, new RegExp(`${upcoming} événements à venir ou en cours — page 2 sur 2\\.`));
+    const rows = second.body.split('<tbody>')[1]!.split('</tbody>')[0]!.split('<tr').length - 1;
+    assert.equal(rows, upcoming - 50);
+    // The latest upcoming event, last of the list, is on the second page only.
+    assert.match(second.body, new RegExp(`Réunion de page ${more - 1}<`));
+    assert.doesNotMatch(first.body, new RegExp(`Réunion de page ${more - 1}<`));
+    assert.match(second.body, /<a href="\/gestion\/evenements">Page précédente<\/a>/);
+    // A page that is no number reads as the first.
+    assert.match((await browser.get('/gestion/evenements?avenir=deux')).body, /page 1 sur 2\./);
+  });
+
+  it('answers 404 for an event that does not exist, on every staff page and form, and writes nothing', async () => {
+    const browser = await signedIn(staff);
+    await browser.get('/gestion/evenements');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const base = `/gestion/evenements/${missing}`;
+    const officer = await buildOfficer(db, org.id);
+    const written = async () =>
+      (
+        await queryRows<{ n: string }>(
+          db,
+          sql`select (select count(*) from audit_log) || '/' || (select count(*) from registrations) || '/' ||
+            (select count(*) from event_invitations) || '/' || (select count(*) from event_documents) || '/' ||
+            (select count(*) from attendance_imports) || '/' || (select count(*) from attendance) as n`,
+        )
+      )[0]!.n;
+    const before = await written();
+    const answers = [
+      await browser.get(base),
+      await browser.get(`${base}/inscriptions.csv`),
+      await browser.get(`${base}/emargement`),
+      await browser.get(`${base}/presences-en-ligne`),
+      await browser.post(`${base}/inscriptions`, { email: officer.email }),
+      await browser.post(`${base}/inscriptions`, { email: '' }),
+      await browser.post(`${base}/invitations`, { emails: officer.email }),
+      await postFile(
+        browser,
+        `${base}/documents`,
+        { kind: 'document', title: 'Annexe' },
+        { name: 'annexe.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      ),
+      await postFile(
+        browser,
+        `${base}/presences-en-ligne`,
+        { minMinutes: '30' },
+        { name: 'rapport.csv', type: 'text/csv', content: Buffer.from(`Email;Durée\n${officer.email};45\n`) },
+      ),
+    ];
+    for (const answer of answers) {
+      assert.equal(answer.statusCode, 404, answer.body.slice(0, 300));
+      assert.match(answer.body, /Cet événement n’existe pas ou plus\./);
+    }
+    assert.equal(await written(), before);
+  });
+
+  it('undoes a check-in and records a report only through the event they belong to', async () => {
+    const event = await buildEvent(db, { title: 'Atelier de printemps', format: 'online' }, 1);
+    const other = await buildEvent(db, { title: 'Atelier d’automne', format: 'online' }, 1);
+    const person = await buildPerson(db, { firstName: 'Odile', lastName: 'Ailleurs' });
+    const registration = await registerDirectly(other.id, person);
+    const browser = await signedIn(staff);
+    await browser.get(`/gestion/evenements/${other.id}/emargement`);
+    await browser.post(`/gestion/evenements/${other.id}/emargement/${registration.id}`, {});
+    assert.equal((await attendanceOf(other.id, person.id)).length, 1);
+    const undone = await browser.post(
+      `/gestion/evenements/${event.id}/emargement/${registration.id}/annulation`,
+      {},
+    );
+    assert.equal(undone.statusCode, 404);
+    assert.match(undone.body, /Cette inscription n’existe pas ou plus\./);
+    assert.equal((await attendanceOf(other.id, person.id)).length, 1, 'the presence stays');
+
+    await browser.get(`/gestion/evenements/${other.id}/presences-en-ligne`);
+    const upload = await postFile(
+      browser,
+      `/gestion/evenements/${other.id}/presences-en-ligne`,
+      { minMinutes: '0' },
+      { name: 'rapport.csv', type: 'text/csv', content: Buffer.from(`Email;Durée\n${person.email};45\n`) },
+    );
+    assert.equal(upload.statusCode, 303, upload.body);
+    const importId = (upload.headers.location as string).split('/').at(-1)!;
+    const elsewhere = `/gestion/evenements/${event.id}/presences-en-ligne/${importId}`;
+    assert.equal((await browser.get(elsewhere)).statusCode, 404);
+    const applied = await browser.post(`${elsewhere}/confirmer`, {});
+    assert.equal(applied.statusCode, 404);
+    assert.match(applied.body, /Ce rapport de présence n’existe pas ou plus\./);
+    const [report] = await queryRows<{ applied: boolean }>(
+      db,
+      sql`select applied_at is not null as applied from attendance_imports where id = ${importId}`,
+    );
+    assert.equal(report!.applied, false);
+  });
 });

@@ -1,14 +1,15 @@
 // The agenda: events, their series, organisers and partners.
-import { and, asc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
-import { organisations } from '../organisations/organisations.schema.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { audienceSchema } from './audiences.ts';
 import { announce } from './event-notices.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy } from './events.policy.ts';
 import {
   type EventFormat,
@@ -44,31 +45,28 @@ export const eventFormatLabels: Record<EventFormat, string> = {
 };
 
 const dateTime = z.iso
-  .datetime({ offset: true, error: 'Date et heure attendues (ISO 8601, ex. 2026-07-08T09:00:00+02:00).' })
+  .datetime({ offset: true, error: m.dateTimeExpected().text })
   .transform((v) => new Date(v))
-  .refine(
-    (d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2200,
-    'Cette date est hors des limites admises (2000 à 2200).',
-  );
+  .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2200, m.dateOutOfRange().text);
 
 /** Each field of an event once, for creating (`eventInput`) and changing (`eventPatch`). */
 const eventFields = {
   title: text(300),
   theme: z.string().trim().max(300),
-  kind: z.enum(eventKinds, { error: `Type d’événement inconnu (${eventKinds.join(', ')}).` }),
-  format: z.enum(eventFormats, { error: 'Format attendu : in_person, hybrid ou online.' }),
+  kind: z.enum(eventKinds, { error: m.kindExpected({ kinds: eventKinds }).text }),
+  format: z.enum(eventFormats, { error: m.formatExpected().text }),
   audience: audienceSchema,
   startsAt: dateTime,
   endsAt: dateTime,
   capacity: z.coerce
-    .number({ error: 'Nombre de places attendu.' })
-    .int('Nombre entier attendu.')
-    .min(0, 'Le nombre de places ne peut pas être négatif.')
-    .max(100_000, 'Nombre de places trop élevé.'),
+    .number({ error: m.capacityExpected().text })
+    .int(m.wholeNumber().text)
+    .min(0, m.capacityNegative().text)
+    .max(100_000, m.capacityTooHigh().text),
   registrationOpensAt: dateTime,
   registrationClosesAt: dateTime,
   venue: z.string().trim().max(500),
-  onlineUrl: z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' }).max(2000),
+  onlineUrl: z.url({ protocol: /^https?$/, error: m.webAddressExpected().text }).max(2000),
   description: z.string().trim().max(10_000),
   series: z.string().trim().max(200),
   provisional: z.boolean(),
@@ -98,20 +96,12 @@ export const eventInput = z
   })
   .superRefine((v, ctx) => {
     if (v.endsAt < v.startsAt)
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'La fin précède le début.' });
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: m.endBeforeStart().text });
     if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt < v.registrationOpensAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registrationClosesAt'],
-        message: 'La clôture des inscriptions précède leur ouverture.',
-      });
+      ctx.addIssue({ code: 'custom', path: ['registrationClosesAt'], message: m.closesBeforeOpening().text });
     }
     if (v.format === 'in_person' && v.onlineUrl) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['onlineUrl'],
-        message: 'Un événement en présentiel n’a pas de lien de visioconférence.',
-      });
+      ctx.addIssue({ code: 'custom', path: ['onlineUrl'], message: m.inPersonHasNoLink().text });
     }
   });
 export type EventInput = z.input<typeof eventInput>;
@@ -155,13 +145,9 @@ export async function seriesId(executor: Executor, title: string | undefined): P
 /** The organisers and partners named exist; a refusal otherwise. */
 export async function organisationsExist(executor: Executor, ids: string[]): Promise<Result<true>> {
   if (ids.length === 0) return ok(true);
-  const found = await executor
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(inArray(organisations.id, ids));
-  if (found.length !== new Set(ids).size) {
-    return fail(422, 'unknown_organisation', 'Une organisation organisatrice ou partenaire est introuvable.');
-  }
+  const unique = [...new Set(ids)];
+  const found = await getOrganisationsByIds(executor, unique);
+  if (found.length !== unique.length) return fail(422, 'unknown_organisation', m.unknownOrganisation());
   return ok(true);
 }
 
@@ -187,8 +173,7 @@ export async function createEvent(
   actorId: string | null,
 ): Promise<Result<Event>> {
   const parsed = eventInput.safeParse(input);
-  if (!parsed.success)
-    return fail(400, 'invalid', 'Certaines informations sont invalides.', fieldErrors(parsed.error));
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const { series, organiserIds = [], partnerIds = [], ...value } = parsed.data;
   const known = await organisationsExist(executor, [...organiserIds, ...partnerIds]);
   if (!known.ok) return known;
@@ -219,12 +204,25 @@ export async function eventDetails(executor: Executor, id: string) {
     .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
     .where(eq(events.id, id));
   if (!row) return undefined;
-  const linked = await executor
-    .select({ id: organisations.id, name: organisations.name, role: eventOrganisations.role })
+  const links = await executor
+    .select({ organisationId: eventOrganisations.organisationId, role: eventOrganisations.role })
     .from(eventOrganisations)
-    .innerJoin(organisations, eq(organisations.id, eventOrganisations.organisationId))
-    .where(eq(eventOrganisations.eventId, id))
-    .orderBy(asc(organisations.name));
+    .where(eq(eventOrganisations.eventId, id));
+  // Their names are the members' module's: asked there, then put in the order people read them.
+  const named = new Map(
+    (
+      await getOrganisationsByIds(
+        executor,
+        links.map((l) => l.organisationId),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
+  const linked = links
+    .flatMap((l) => {
+      const name = named.get(l.organisationId);
+      return name === undefined ? [] : [{ id: l.organisationId, name, role: l.role }];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id));
   return {
     ...row,
     organisers: linked.filter((o) => o.role === 'organiser'),
@@ -235,22 +233,18 @@ export async function eventDetails(executor: Executor, id: string) {
 export const agendaFilters = z.object({
   from: optional(dateTime),
   to: optional(dateTime),
-  kind: optional(z.enum(eventKinds, { error: 'Type d’événement inconnu.' })),
-  format: optional(z.enum(eventFormats, { error: 'Format inconnu.' })),
+  kind: optional(z.enum(eventKinds, { error: m.unknownKind().text })),
+  format: optional(z.enum(eventFormats, { error: m.unknownFormat().text })),
   audience: optional(audienceSchema),
   series: optional(uuid),
   q: optional(z.string().trim().max(200)),
 });
 export type AgendaFilters = z.infer<typeof agendaFilters>;
 
-/** Events of the agenda that the viewer may see (eventsPolicy.see). */
-export async function listEvents(
-  executor: Executor,
-  filters: AgendaFilters,
-  viewer: Pick<Actor, 'personId' | 'staff'> | null,
-  limit = 500,
-  offset = 0,
-) {
+type Viewer = Pick<Actor, 'personId' | 'staff'> | null;
+
+/** The events the filters keep and the viewer may see (eventsPolicy.see), as a condition on `events`. */
+function agendaCondition(filters: AgendaFilters, viewer: Viewer): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.from) conditions.push(gte(events.endsAt, filters.from));
   if (filters.to) conditions.push(lte(events.startsAt, filters.to));
@@ -264,7 +258,21 @@ export async function listEvents(
   }
   const visible = eventsPolicy.seeCondition(viewer);
   if (visible) conditions.push(visible);
-  return executor
+  return and(...conditions);
+}
+
+/**
+ * Events of the agenda that the viewer may see (eventsPolicy.see), by date. `limit: null` reads them all:
+ * for a window that bounds them itself (a month, a feed); the API keeps its 500.
+ */
+export async function listEvents(
+  executor: Executor,
+  filters: AgendaFilters,
+  viewer: Viewer,
+  limit: number | null = 500,
+  offset = 0,
+) {
+  const query = executor
     .select({
       event: events,
       seriesTitle: eventSeries.title,
@@ -272,10 +280,16 @@ export async function listEvents(
     })
     .from(events)
     .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
-    .where(and(...conditions))
+    .where(agendaCondition(filters, viewer))
     .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit)
     .offset(offset);
+  return limit === null ? query : query.limit(limit);
+}
+
+/** How many events `listEvents` has in all for these filters and this viewer. */
+export async function countEvents(executor: Executor, filters: AgendaFilters, viewer: Viewer) {
+  const [row] = await executor.select({ n: count() }).from(events).where(agendaCondition(filters, viewer));
+  return row?.n ?? 0;
 }
 
 export async function listSeries(executor: Executor) {

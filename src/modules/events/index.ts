@@ -1,29 +1,39 @@
 // The agenda: events, registrations with access rules, waiting lists, attendance, calendar feeds.
 import { defineModule } from '../module.ts';
+import { agendaPages } from './agenda.pages.tsx';
+import { attendancePages } from './attendance.pages.tsx';
 import { revokeCalendarFeed } from './calendar-feeds.ts';
 import { seedDemoEvents } from './demo.ts';
+import { documentPages } from './documents.pages.tsx';
 import { agendaAudiences, unknownAudiences } from './eligibility.ts';
 import { eventNoticeHandler } from './event-notice-mails.ts';
 import { eventNoticeJob } from './event-notices.ts';
 import { eventApiRoutes } from './events.api.ts';
+import { eventsMessages as m } from './events.messages.ts';
 import { eventsPrivacy } from './events.privacy.ts';
-import { registerEventRoutes } from './events.routes.tsx';
 import * as schema from './events.schema.ts';
-import { registerEventStaffRoutes } from './events.staff.routes.tsx';
+import { myRegistrationsPages } from './my-registrations.pages.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
 import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
+import { staffEventPages } from './staff-events.pages.tsx';
+import { staffRegistrationPages } from './staff-registrations.pages.tsx';
 
 export default defineModule({
   name: 'events',
   schema,
   privacy: eventsPrivacy,
-  routes: (app, services) => {
-    registerEventRoutes(app, services);
-    registerEventStaffRoutes(app, services);
-  },
+  pages: (services) => [
+    ...agendaPages(services),
+    ...myRegistrationsPages(services),
+    ...documentPages(services),
+    ...staffEventPages(services),
+    ...staffRegistrationPages(services),
+    ...attendancePages(services),
+  ],
   api: eventApiRoutes,
   jobs: ({ db, config }) => ({
     [reminderJob]: reminderHandler(db, notificationSettings(config)),
+    // Changes, cancellations and invitations: mails to many people, written by a job (event-notices.ts).
     [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,
@@ -37,8 +47,5 @@ export default defineModule({
     await seedDemoEvents(tx, { ...demo, staff: demo.staff[1]! });
   },
   checks: async (executor) =>
-    (await unknownAudiences(executor)).map(
-      (key) =>
-        `Des événements ont le public « ${key} », qu’aucun module ne définit : ajoutez le module qui le définit à src/modules/index.ts, ou changez le public de ces événements.`,
-    ),
+    (await unknownAudiences(executor)).map((key) => m.unknownAudience({ key }).text),
 });

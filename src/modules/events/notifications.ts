@@ -6,7 +6,7 @@ import { type Identity, identityOf } from '../../platform/identity.ts';
 import { enqueue, type JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { formatDateTime } from '../../platform/time.ts';
-import { people } from '../organisations/organisations.schema.ts';
+import { getPerson } from '../organisations/people.ts';
 import { events, registrations } from './events.schema.ts';
 import type { Event } from './events.ts';
 import { eventFormatLabels } from './events.ts';
@@ -87,16 +87,16 @@ export async function notify(
   settings: NotificationSettings,
 ) {
   const [row] = await executor
-    .select({ registration: registrations, event: events, person: people })
+    .select({ registration: registrations, event: events })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .innerJoin(people, eq(people.id, registrations.personId))
     .where(eq(registrations.id, registrationId));
-  if (!row) return;
-  const { event, person, registration } = row;
+  const person = row ? await getPerson(executor, row.registration.personId) : undefined;
+  if (!row || !person) return;
+  const { event, registration } = row;
   let byOther: string | null = null;
   if (registration.registeredBy && registration.registeredBy !== person.id && notice !== 'promoted') {
-    const [by] = await executor.select().from(people).where(eq(people.id, registration.registeredBy));
+    const by = await getPerson(executor, registration.registeredBy);
     if (by) byOther = `${by.firstName} ${by.lastName}`;
   }
   const action = calendarActions[notice];

@@ -66,6 +66,26 @@ describe('registering for an event', async () => {
     );
     assert.ok(!again.ok);
     assert.equal(again.error.status, 409);
+    // The refusal carries its text's key and parameters (for another language), and the French sentence.
+    const name = `${person.firstName} ${person.lastName}`;
+    assert.deepEqual(again.error.text, { key: 'events.alreadyRegistered', params: { name } });
+    assert.equal(again.error.message, `${name} est déjà inscrit·e à cet événement.`);
+  });
+
+  it('says why someone is not of the audience, with the key of its text: the year of a lapsed membership', async () => {
+    const lapsed = await buildLocalGovernment(db, { member: false });
+    const event = await buildEvent(db, { audience: 'members' });
+    const officer = await buildOfficer(db, lapsed.id);
+    const at = new Date('2030-03-01T12:00:00Z');
+    const refused = await register(
+      db,
+      { eventId: event.id, personId: officer.id, registeredBy: officer.id },
+      { settings, at },
+    );
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.code, 'audience');
+    assert.deepEqual(refused.error.text, { key: 'events.membersOnlyLapsed', params: { year: 2030 } });
+    assert.match(refused.error.message, /pas à jour de son adhésion 2030\./);
   });
 
   it('registers only inside the window, with a French reason outside it', async () => {

@@ -1,21 +1,17 @@
 // Reading registrations: an event's list for staff (with attendance), a person's own list.
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { organisations, people } from '../organisations/organisations.schema.ts';
+import { personCards } from '../organisations/directory.ts';
 import { attendance, events, type RegistrationStatus, registrations } from './events.schema.ts';
 
+/**
+ * An event's registrations, confirmed first, then waiting, then cancelled (each in the order they came),
+ * with the person's name, address and organisation (asked of the members' module) and their attendance.
+ */
 export async function listRegistrations(executor: Executor, eventId: string) {
-  return executor
+  const rows = await executor
     .select({
       registration: registrations,
-      person: {
-        id: people.id,
-        firstName: people.firstName,
-        lastName: people.lastName,
-        email: people.email,
-        kind: people.kind,
-      },
-      organisationName: organisations.name,
       attendance: {
         recordedAt: attendance.recordedAt,
         source: attendance.source,
@@ -23,8 +19,6 @@ export async function listRegistrations(executor: Executor, eventId: string) {
       },
     })
     .from(registrations)
-    .innerJoin(people, eq(people.id, registrations.personId))
-    .leftJoin(organisations, eq(organisations.id, people.organisationId))
     .leftJoin(
       attendance,
       and(eq(attendance.eventId, registrations.eventId), eq(attendance.personId, registrations.personId)),
@@ -35,6 +29,16 @@ export async function listRegistrations(executor: Executor, eventId: string) {
       asc(registrations.createdAt),
       asc(registrations.id),
     );
+  const cards = await personCards(
+    executor,
+    rows.map((r) => r.registration.personId),
+  );
+  return rows.flatMap(({ registration, attendance }) => {
+    const card = cards.get(registration.personId);
+    if (!card) return [];
+    const { id, firstName, lastName, email, kind, organisationName } = card;
+    return [{ registration, person: { id, firstName, lastName, email, kind }, organisationName, attendance }];
+  });
 }
 
 export async function listRegistrationsOf(executor: Executor, personId: string) {

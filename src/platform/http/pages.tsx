@@ -76,11 +76,6 @@ function withNotice(to: string, notice: string): string {
   return `${path}${separator}info=${encodeURIComponent(notice)}${fragment ? `#${fragment}` : ''}`;
 }
 
-/** Redirects after a successful form (pages not yet declared with `definePage`). */
-export function redirectWithNotice(reply: FastifyReply, to: string, notice: string) {
-  return reply.redirect(withNotice(to, notice), 303);
-}
-
 export function noticeOf(request: FastifyRequest): string | undefined {
   const info = (request.query as Record<string, unknown> | undefined)?.info;
   return typeof info === 'string' ? noticeText(info) : undefined;
@@ -98,30 +93,6 @@ export function formFields(request: FastifyRequest): Record<string, string | und
     if (typeof value === 'string') fields[key] = value;
   }
   return fields;
-}
-
-/** For pages: signed in, or sent to the sign-in page. Returns the actor, or undefined when it redirected. */
-export function requireSignIn(request: FastifyRequest, reply: FastifyReply): Actor | undefined {
-  if (request.actor) return request.actor;
-  reply.redirect('/connexion', 303);
-  return undefined;
-}
-
-/**
- * For pages reserved to a role: signed in and allowed by the module's policy, or sent to the sign-in page,
- * or shown a French refusal. Returns the actor, or undefined when it answered.
- */
-export function requireRole(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  allowed: (actor: Actor) => boolean,
-  refusal = 'Cette page est réservée à l’équipe du réseau.',
-): Actor | undefined {
-  const actor = requireSignIn(request, reply);
-  if (!actor) return undefined;
-  if (allowed(actor)) return actor;
-  sendMessagePage(request, reply, 403, 'Accès réservé', refusal);
-  return undefined;
 }
 
 // ——— What a page handler returns ———

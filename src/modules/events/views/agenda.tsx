@@ -1,5 +1,7 @@
+import type { Paged } from '../../../platform/pagination.ts';
 import { formatDateTime, timeZone } from '../../../platform/time.ts';
 import { Field, Layout, type PageContext, Select } from '../../../platform/views/layout.tsx';
+import { Pagination } from '../../../platform/views/pagination.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
 import { type AgendaFilters, type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
@@ -103,8 +105,8 @@ export function AgendaPage(props: {
   series: { id: string; title: string }[];
   view: 'liste' | 'mois';
   month: string;
-  page: number;
-  hasNext: boolean;
+  /** The list's page and its honest total (the month view shows its whole month). */
+  paged: Pick<Paged<unknown>, 'page' | 'total' | 'pageSize'> | undefined;
   notice?: string | undefined;
 }) {
   const { filters } = props;
@@ -139,24 +141,15 @@ export function AgendaPage(props: {
       ) : (
         <>
           <ListView rows={props.rows} />
-          <nav aria-label="Pages de l’agenda">
-            <ul class="pagination">
-              {props.page > 1 ? (
-                <li>
-                  <a href={query({ ...common, vue: 'liste', page: String(props.page - 1) })}>
-                    Événements précédents
-                  </a>
-                </li>
-              ) : null}
-              {props.hasNext ? (
-                <li>
-                  <a href={query({ ...common, vue: 'liste', page: String(props.page + 1) })}>
-                    Événements suivants
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
+          {props.paged ? (
+            <Pagination
+              paged={props.paged}
+              query={(page) => query({ ...common, vue: 'liste', page: String(page) })}
+              label="Pages de l’agenda"
+              previous="Événements précédents"
+              next="Événements suivants"
+            />
+          ) : null}
         </>
       )}
     </Layout>

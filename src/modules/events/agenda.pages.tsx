@@ -1,0 +1,103 @@
+// The public agenda: the list and the month, the public calendar, an event's page and calendar file, and
+// registering from it (oneself, or colleagues for a referent).
+import type { Db } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
+import { network as networkOf } from '../../platform/identity.ts';
+import type { Services } from '../../platform/services.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import { agendaQuery, eventPageParams, idParams, registrationFromForm } from './events.forms.ts';
+import { eventsMessages as m, eventsNotices as notices } from './events.messages.ts';
+import { agendaPage, eventCalendar, eventPage, publicCalendar, visibleEvent } from './events.queries.ts';
+import { notificationSettings } from './notifications.ts';
+import { register, registerColleagues } from './register.ts';
+import { AgendaPage } from './views/agenda.tsx';
+import { EventPage } from './views/event.tsx';
+
+/** What every event page says of an event the viewer may not see, or that does not exist. */
+export const eventNotFound = () => notFound(m.eventHidden().text, 'Événement introuvable');
+
+export function agendaPages({ db, config, jobs }: Services) {
+  const settings = notificationSettings(config);
+  const site = { baseUrl: config.baseUrl, domain: settings.identity.domain };
+  // The network is the organiser of the events that name none (their structured data).
+  const network = { baseUrl: config.baseUrl, network: { name: networkOf().name, url: networkOf().website } };
+
+  /** An event's page; after a refused registration, with why (the status says it too). */
+  async function eventView(
+    executor: Db,
+    ctx: PageContext,
+    viewer: Actor | null,
+    id: string,
+    extra: { notice?: string | undefined; error?: string } = {},
+    status = 200,
+  ): Promise<PageOutcome> {
+    const data = await eventPage(executor, viewer, id, network);
+    if (!data) return eventNotFound();
+    return view(<EventPage ctx={ctx} {...data} {...extra} />, status);
+  }
+
+  return [
+    definePage({
+      method: 'GET',
+      url: '/agenda',
+      access: 'public',
+      query: agendaQuery,
+      handler: async ({ actor, query, ctx, notice }) => {
+        const data = await agendaPage(db, actor, query);
+        return view(
+          <AgendaPage ctx={ctx} {...data} notice={query.ignored ? m.filtersIgnored().text : notice} />,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/agenda.ics',
+      access: 'public',
+      handler: async ({ reply }) =>
+        reply.type('text/calendar; charset=utf-8').send(await publicCalendar(db, site)),
+    }),
+    definePage({
+      method: 'GET',
+      url: '/agenda/:id',
+      access: 'public',
+      params: eventPageParams,
+      handler: async ({ actor, params, reply, ctx, notice }) => {
+        if (!params.ics) return eventView(db, ctx, actor, params.id, { notice });
+        const calendar = await eventCalendar(db, actor, params.id, site);
+        if (!calendar) return eventNotFound();
+        return reply.type('text/calendar; charset=utf-8').send(calendar);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/agenda/:id/inscription',
+      access: 'signedIn',
+      params: idParams,
+      handler: async ({ actor, params, request, ctx }) => {
+        if (!(await visibleEvent(db, actor, params.id))) return eventNotFound();
+        const { mode, personIds } = registrationFromForm(request.body);
+        const options = { settings, mode };
+        // No one ticked: one registers oneself; otherwise a referent registers the colleagues ticked.
+        const result =
+          personIds.length === 0
+            ? await register(
+                db,
+                { eventId: params.id, personId: actor.personId, mode, registeredBy: actor.personId },
+                options,
+              )
+            : await registerColleagues(db, actor, params.id, personIds, options);
+        jobs.poke();
+        if (!result.ok)
+          return eventView(db, ctx, actor, params.id, { error: result.error.message }, result.error.status);
+        const notice =
+          'status' in result.value
+            ? result.value.status === 'confirmed'
+              ? notices.registered
+              : notices.waitlisted
+            : notices.colleagues_registered;
+        return redirect(`/agenda/${params.id}`, notice);
+      },
+    }),
+  ];
+}

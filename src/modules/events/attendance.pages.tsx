@@ -1,0 +1,185 @@
+// Attendance, for staff: the check-in list at the door (search, tick, undo), the QR code of a registration
+// scanned with a phone, and online attendance from a video-call report (upload, preview, confirmation).
+import { z } from 'zod';
+import type { Executor } from '../../platform/db/client.ts';
+import {
+  definePage,
+  message,
+  notFound,
+  type PageOutcome,
+  redirect,
+  view,
+} from '../../platform/http/pages.tsx';
+import type { Services } from '../../platform/services.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import { applyAttendanceImport, prepareAttendanceImport } from './attendance-import.ts';
+import { checkIn, checkInByToken, undoCheckIn } from './check-in.ts';
+import {
+  attendanceReportFromForm,
+  idParams,
+  importParams,
+  registrationParams,
+  searchText,
+} from './events.forms.ts';
+import { eventsMessages as m, eventsNotices as notices } from './events.messages.ts';
+import { eventsPolicy as policy } from './events.policy.ts';
+import { attendanceReportPage, attendanceUploadPage, checkInPage } from './events.queries.ts';
+import { eventGone } from './staff-events.pages.tsx';
+import {
+  AttendanceReportPage,
+  AttendanceUploadPage,
+  CheckInPage,
+  QrCheckInPage,
+} from './views/attendance.tsx';
+import type { FormState } from './views/parts.tsx';
+
+/** Back to the check-in list, with the search that was on it, at the person just ticked. */
+const checkInUrl = (eventId: string, q: string, registrationId: string) =>
+  `/gestion/evenements/${eventId}/emargement${q ? `?q=${encodeURIComponent(q)}` : ''}#r-${registrationId}`;
+
+const registrationGone = () => notFound(m.registrationGone().text);
+const reportGone = () => notFound(m.reportGone().text);
+
+/** The upload form of video-call reports; after a refused one, with why. 404 for no event. */
+async function uploadView(
+  executor: Executor,
+  ctx: PageContext,
+  eventId: string,
+  form: FormState = {},
+  status = 200,
+): Promise<PageOutcome> {
+  const data = await attendanceUploadPage(executor, eventId);
+  if (!data) return eventGone();
+  return view(<AttendanceUploadPage ctx={ctx} {...data} {...form} />, status);
+}
+
+export function attendancePages({ db }: Services) {
+  return [
+    // ——— At the door ———
+    definePage({
+      method: 'GET',
+      url: '/gestion/evenements/:id/emargement',
+      access: policy.manage,
+      params: idParams,
+      query: z.object({ q: searchText }),
+      handler: async ({ params, query, ctx, notice }) => {
+        const data = await checkInPage(db, params.id, query.q);
+        if (!data) return eventGone();
+        return view(<CheckInPage ctx={ctx} {...data} notice={notice} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/evenements/:id/emargement/:registrationId',
+      access: policy.manage,
+      params: registrationParams,
+      handler: async ({ actor, params, form }) => {
+        const result = await db.transaction((tx) =>
+          checkIn(tx, params.registrationId, actor.personId, 'check_in', { eventId: params.id }),
+        );
+        if (!result.ok) {
+          if (result.error.code === 'not_found') return registrationGone();
+          return message(result.error.status, 'Présence non enregistrée', result.error.message);
+        }
+        return redirect(
+          checkInUrl(params.id, searchText.parse(form.q), params.registrationId),
+          result.value.recorded ? notices.event_checked_in : notices.event_already_checked_in,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/evenements/:id/emargement/:registrationId/annulation',
+      access: policy.manage,
+      params: registrationParams,
+      handler: async ({ actor, params, form }) => {
+        const result = await db.transaction((tx) =>
+          undoCheckIn(tx, params.registrationId, actor.personId, { eventId: params.id }),
+        );
+        if (!result.ok) return registrationGone();
+        return redirect(
+          checkInUrl(params.id, searchText.parse(form.q), params.registrationId),
+          result.value.undone ? notices.event_check_in_undone : notices.event_check_in_not_undone,
+        );
+      },
+    }),
+    // The address in each registration's QR code: scanned by staff at the door, it records the presence (a
+    // phone's camera opens a link: hence a GET that writes). Anyone else is told what the code is for.
+    definePage({
+      method: 'GET',
+      url: '/emargement/:token',
+      access: 'signedIn',
+      params: z.object({ token: z.string() }),
+      handler: async ({ actor, params, ctx }) => {
+        if (!policy.manage(actor)) return message(403, 'Code de présence', m.scanAtTheDoor().text);
+        const result = await db.transaction((tx) => checkInByToken(tx, params.token, actor.personId));
+        if (!result.ok) {
+          const { status, code, message: text } = result.error;
+          return message(
+            status,
+            code === 'not_found' ? 'Code de présence inconnu' : 'Présence non enregistrée',
+            text,
+          );
+        }
+        return view(<QrCheckInPage ctx={ctx} {...result.value} />);
+      },
+    }),
+
+    // ——— Online, from a video-call report ———
+    definePage({
+      method: 'GET',
+      url: '/gestion/evenements/:id/presences-en-ligne',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ params, ctx }) => uploadView(db, ctx, params.id),
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/evenements/:id/presences-en-ligne',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, request, ctx }) => {
+        const { values, input } = attendanceReportFromForm(request.body);
+        const result = input.ok
+          ? await db.transaction((tx) => {
+              const { fileName, data, minMinutes } = input.value;
+              return prepareAttendanceImport(tx, params.id, fileName, data, minMinutes, actor.personId);
+            })
+          : input;
+        if (result.ok)
+          return redirect(`/gestion/evenements/${params.id}/presences-en-ligne/${result.value.id}`);
+        const errors = result.error.fields ?? { file: result.error.message };
+        return uploadView(db, ctx, params.id, { errors, values }, result.error.status);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/evenements/:id/presences-en-ligne/:importId',
+      access: policy.manage,
+      params: importParams,
+      handler: async ({ params, ctx }) => {
+        const data = await attendanceReportPage(db, params.id, params.importId);
+        if (!data) return reportGone();
+        return view(<AttendanceReportPage ctx={ctx} {...data} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/evenements/:id/presences-en-ligne/:importId/confirmer',
+      access: policy.manage,
+      params: importParams,
+      handler: async ({ actor, params, ctx }) => {
+        const result = await db.transaction((tx) =>
+          applyAttendanceImport(tx, params.importId, actor.personId, { eventId: params.id }),
+        );
+        if (!result.ok) {
+          if (result.error.code === 'not_found') return reportGone();
+          return message(result.error.status, 'Rapport déjà enregistré', result.error.message);
+        }
+        const data = await attendanceReportPage(db, params.id, params.importId);
+        if (!data) return reportGone();
+        return view(<AttendanceReportPage ctx={ctx} {...data} result={result.value} />);
+      },
+    }),
+  ];
+}

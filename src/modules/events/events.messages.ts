@@ -1,0 +1,145 @@
+// The texts that the agenda's results and pages carry (keys `events.*`): refusals, the field messages of its
+// input schemas, who may attend (audiences), the reasons of a video-call report's lines, the notices after
+// an action. A second language adds its texts for the same keys without touching the domain code.
+import { defineMessages, defineNotices } from '../../platform/messages.ts';
+import { formatDateTime } from '../../platform/time.ts';
+
+export const eventsMessages = defineMessages('events', {
+  invalid: 'Certaines informations sont invalides.',
+  forbidden: 'Vous n’avez pas le droit de faire cela.',
+  eventNotFound: 'Cet événement n’existe pas.',
+  personNotFound: 'Cette personne n’existe pas.',
+  registrationNotFound: 'Cette inscription n’existe pas.',
+
+  // Events: the fields of their input (the API's messages name codes, the form's say it in words)
+  dateTimeExpected: 'Date et heure attendues (ISO 8601, ex. 2026-07-08T09:00:00+02:00).',
+  dateOutOfRange: 'Cette date est hors des limites admises (2000 à 2200).',
+  kindExpected: ({ kinds }: { kinds: readonly string[] }) =>
+    `Type d’événement inconnu (${kinds.join(', ')}).`,
+  formatExpected: 'Format attendu : in_person, hybrid ou online.',
+  audienceExpected: ({ keys }: { keys: readonly string[] }) => `Public attendu : ${keys.join(', ')}.`,
+  capacityExpected: 'Nombre de places attendu.',
+  wholeNumber: 'Nombre entier attendu.',
+  capacityNegative: 'Le nombre de places ne peut pas être négatif.',
+  capacityTooHigh: 'Nombre de places trop élevé.',
+  webAddressExpected: 'Adresse web attendue (https://…).',
+  endBeforeStart: 'La fin précède le début.',
+  closesBeforeOpening: 'La clôture des inscriptions précède leur ouverture.',
+  inPersonHasNoLink: 'Un événement en présentiel n’a pas de lien de visioconférence.',
+  unknownOrganisation: 'Une organisation organisatrice ou partenaire est introuvable.',
+  unknownKind: 'Type d’événement inconnu.',
+  unknownFormat: 'Format inconnu.',
+  startRequired: 'Indiquez la date et l’heure de début.',
+  endRequired: 'Indiquez la date et l’heure de fin.',
+  nonexistentParisTime:
+    'Cette heure n’existe pas à Paris ce jour-là (passage à l’heure d’été) : choisissez-en une autre.',
+  unreadableDateTime:
+    'Date et heure illisibles : choisissez-les dans le calendrier ou écrivez par exemple 08/07/2026 09:30.',
+  chooseKind: 'Choisissez le type d’événement.',
+  chooseFormat: 'Choisissez le format : en présentiel, hybride ou en visioconférence.',
+  chooseAudience: 'Choisissez le public de l’événement.',
+
+  // Changing and cancelling an event
+  cancelledNoChange: 'Cet événement est annulé : il ne peut plus être modifié.',
+  reasonRequired: 'Indiquez le motif de l’annulation.',
+  alreadyCancelled: ({ since }: { since: Date }) =>
+    `Cet événement est déjà annulé (depuis le ${formatDateTime(since)}).`,
+  eventOver: 'Cet événement est terminé : il ne peut plus être annulé.',
+
+  // Registrations
+  cancelledNoRegistration: 'Cet événement est annulé : il n’est plus possible de s’y inscrire.',
+  registrationOpensAt: ({ opens }: { opens: Date }) =>
+    `Les inscriptions ouvriront le ${formatDateTime(opens)}.`,
+  registrationClosed: 'Les inscriptions à cet événement sont closes.',
+  inPersonOnly: 'Cet événement a lieu en présentiel seulement.',
+  inPersonOnlyField: 'Présentiel seulement.',
+  onlineOnly: 'Cet événement a lieu en visioconférence seulement.',
+  onlineOnlyField: 'En ligne seulement.',
+  modeExpected: 'Mode attendu : in_person ou online.',
+  alreadyRegistered: ({ name }: { name: string }) => `${name} est déjà inscrit·e à cet événement.`,
+  alreadyWaitlisted: ({ name }: { name: string }) =>
+    `${name} est déjà sur la liste d’attente de cet événement.`,
+  registrationAlreadyCancelled: 'Cette inscription est déjà annulée.',
+  eventStarted: 'L’événement a commencé : l’inscription ne peut plus être annulée.',
+  notAColleague: 'Une des personnes cochées ne fait pas partie de votre collectivité.',
+  someone: 'cette personne',
+  refusals: ({ refusals }: { refusals: readonly string[] }) => refusals.join(' '),
+  refusedFor: ({ name, reason }: { name: string; reason: string }) => `${name} : ${reason}`,
+  emailToRegister: 'Indiquez l’adresse électronique de la personne à inscrire.',
+  nobodyWithEmail: ({ email }: { email: string }) =>
+    `Aucune personne n’a l’adresse « ${email} ». Ajoutez-la d’abord depuis la page de son organisation.`,
+
+  // Who may attend (the agenda's audiences)
+  accountDisabled: 'Ce compte est désactivé.',
+  audienceNotOpen: 'Les inscriptions à cet événement ne sont pas encore ouvertes.',
+  membersOnlyNoOrganisation:
+    'Cet événement est réservé aux adhérents du réseau, et votre compte n’est rattaché à aucune collectivité adhérente. Contactez l’équipe du réseau pour être rattaché·e à votre collectivité.',
+  membersOnlyLapsed: ({ year }: { year: number }) =>
+    `Cet événement est réservé aux adhérents du réseau, et votre organisation n’est pas à jour de son adhésion ${year}. Le ou la référente de votre collectivité, ou l’équipe du réseau, peut la renouveler ; les événements ouverts à tous restent accessibles.`,
+  localGovernmentsOnly:
+    'Cet événement s’adresse aux collectivités territoriales françaises uniquement (élus et agents de communes, intercommunalités, départements et régions).',
+  invitedOnly:
+    'Cet événement est réservé aux membres invités (comité restreint). Si vous pensez devoir y participer, écrivez à l’équipe du réseau.',
+  unknownAudience: ({ key }: { key: string }) =>
+    `Des événements ont le public « ${key} », qu’aucun module ne définit : ajoutez le module qui le définit à src/modules/index.ts, ou changez le public de ces événements.`,
+
+  // Invitations
+  notRestricted:
+    'Cet événement n’est pas sur invitation : les personnes de son public peuvent s’y inscrire directement.',
+  emailsRequired: 'Indiquez au moins une adresse électronique.',
+  tooManyEmails: ({ max }: { max: number }) => `${max} adresses au plus à la fois.`,
+  unknownEmails: ({ emails }: { emails: readonly string[] }) =>
+    `Aucune personne n’a ${emails.length > 1 ? 'ces adresses' : 'cette adresse'} : ${emails.join(', ')}. Ajoutez ces personnes depuis la page de leur organisation, ou retirez ces adresses de la liste.`,
+
+  // Documents
+  chooseDocument: 'Choisissez un fichier (PDF ou bureautique).',
+  emptyFile: 'Le fichier est vide.',
+  fileTooLarge: 'Le fichier dépasse 10 Mo.',
+  documentType:
+    'Seuls les fichiers PDF et bureautiques (Word, Excel, PowerPoint, OpenDocument) sont acceptés.',
+  documentReserved: 'Ce document est réservé au public de l’événement. Connectez-vous pour y accéder.',
+
+  // Attendance
+  registrationCancelled: 'Cette inscription a été annulée.',
+  personWaitlisted: 'Cette personne est sur la liste d’attente.',
+  scanAtTheDoor:
+    'Ce code de présence se présente à l’accueil de l’événement : l’équipe du réseau le lit pour enregistrer votre présence.',
+  unknownCheckInCode:
+    'Ce code ne correspond à aucune inscription. Cherchez la personne sur la page d’émargement de l’événement.',
+  chooseReport: 'Choisissez le rapport de participation (fichier CSV ou Excel).',
+  minimumMinutes: 'Durée minimale : un nombre entier de minutes, de 0 à 1440, est attendu.',
+  reportColumns:
+    'Le rapport doit avoir une colonne d’adresse électronique (Email) et une colonne de durée (Durée, Duration).',
+  // A report line's reason reads after its line number and address: hence no capital.
+  lineWithoutEmail: 'pas d’adresse électronique',
+  lineUnreadableDuration: ({ value }: { value: string }) => `durée illisible « ${value} »`,
+  lineUnknownEmail: 'aucune personne n’a cette adresse',
+  reportAlreadyApplied: 'Ce rapport de présence a déjà été enregistré.',
+
+  // Pages: a record named by a valid address that does not exist (any more) or is not shown to the viewer.
+  eventHidden: 'Cet événement n’existe pas ou ne vous est pas ouvert.',
+  eventGone: 'Cet événement n’existe pas ou plus.',
+  registrationGone: 'Cette inscription n’existe pas ou plus.',
+  registrationNotYours: 'Cette inscription n’existe pas ou ne vous concerne pas.',
+  reportGone: 'Ce rapport de présence n’existe pas ou plus.',
+  feedGone: 'Cette adresse d’agenda n’existe pas ou a été désactivée.',
+  filtersIgnored: 'Certains filtres étaient invalides et ont été ignorés.',
+});
+
+export const eventsNotices = defineNotices('events', {
+  registered: 'Inscription enregistrée : un courriel de confirmation est parti.',
+  waitlisted: 'L’événement est complet : vous êtes sur la liste d’attente.',
+  colleagues_registered: 'Vos collègues sont inscrits ; chacun reçoit un courriel.',
+  registration_cancelled: 'Inscription annulée.',
+  feed_revoked: 'L’adresse de votre agenda est désactivée.',
+  event_created: 'Événement créé.',
+  event_person_registered: 'Inscription enregistrée : la personne en est prévenue par courriel.',
+  event_person_waitlisted:
+    'L’événement est complet : la personne est inscrite sur la liste d’attente et en est prévenue par courriel.',
+  event_invited: 'Invitations enregistrées.',
+  event_document_added: 'Document ajouté.',
+  event_checked_in: 'Présence enregistrée.',
+  event_already_checked_in: 'Cette présence était déjà enregistrée.',
+  event_check_in_undone: 'Présence annulée.',
+  event_check_in_not_undone: 'Aucune présence enregistrée à l’entrée à annuler.',
+});

@@ -1,0 +1,348 @@
+// Attendance pages of the staff: check-in at the door (made for a phone), what a QR code scan records, and
+// online attendance from a video-call report (upload, preview, confirmation).
+import type { Paged } from '../../../platform/pagination.ts';
+import { formatDateTime } from '../../../platform/time.ts';
+import { CsrfField, ErrorSummary, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import type { AttendanceReport } from '../attendance-import.ts';
+import type { Attendance } from '../check-in.ts';
+import type { Event } from '../events.ts';
+import { attendanceSourceLabels, BackLink, type Errors, plural, timeOnly, type Values } from './parts.tsx';
+
+// ——— Check-in at the door ———
+
+export interface CheckInRow {
+  registrationId: string;
+  name: string;
+  organisationName: string | null;
+  attendance: { recordedAt: Date; source: Attendance['source'] } | null;
+}
+
+const bigButton = 'width: 100%; font-size: 1.25rem; min-height: 3.5rem; margin-top: 0.5rem;';
+
+export function CheckInPage(props: {
+  ctx: PageContext;
+  event: Event;
+  rows: CheckInRow[];
+  q: string;
+  present: number;
+  confirmed: number;
+  notice?: string | undefined;
+}) {
+  const { event, q } = props;
+  const base = `/gestion/evenements/${event.id}/emargement`;
+  return (
+    <Layout ctx={props.ctx} title={`Émargement — ${event.title}`} notice={props.notice}>
+      <BackLink event={event} />
+      <h1>Émargement</h1>
+      <p>
+        {event.title} — {formatDateTime(event.startsAt)}
+      </p>
+      <p style="font-size: 1.25rem;">
+        <strong>
+          {props.present} présent·e{props.present > 1 ? 's' : ''} sur {props.confirmed} inscrit·e
+          {props.confirmed > 1 ? 's' : ''}
+        </strong>
+      </p>
+      <form method="get" action={base} aria-label="Chercher une personne inscrite">
+        <Field name="q" label="Nom de la personne" type="search" value={q} autocomplete="off" />
+        <div class="actions">
+          <button type="submit">Chercher</button>
+          {q ? <a href={base}>Tout afficher</a> : null}
+        </div>
+      </form>
+      <h2 id="liste">
+        {q
+          ? `${plural(props.rows.length, 'personne trouvée', 'personnes trouvées')} pour « ${q} »`
+          : 'Inscrit·es confirmé·es'}
+      </h2>
+      {props.rows.length === 0 ? (
+        <p role="status">
+          {q ? 'Aucune personne inscrite ne porte ce nom.' : 'Aucune inscription confirmée.'}
+        </p>
+      ) : (
+        <ul class="cards" aria-labelledby="liste">
+          {props.rows.map((r) => (
+            <li key={r.registrationId} id={`r-${r.registrationId}`} class="card">
+              <p style="margin: 0;">
+                <strong>{r.name}</strong>
+                {r.organisationName ? (
+                  <>
+                    <br />
+                    <span class="muted">{r.organisationName}</span>
+                  </>
+                ) : null}
+              </p>
+              {r.attendance ? (
+                <>
+                  <p style="margin: 0.5rem 0 0;">
+                    <span class="badge badge-ok">Présent·e</span> depuis{' '}
+                    {timeOnly.format(r.attendance.recordedAt)} ({attendanceSourceLabels[r.attendance.source]})
+                  </p>
+                  {r.attendance.source !== 'import' ? (
+                    <form method="post" action={`${base}/${r.registrationId}/annulation`}>
+                      <CsrfField ctx={props.ctx} />
+                      <input type="hidden" name="q" value={q} />
+                      <button
+                        type="submit"
+                        class="button-secondary"
+                        style="margin-top: 0.5rem;"
+                        aria-label={`Annuler la présence de ${r.name}`}
+                      >
+                        Annuler
+                      </button>
+                    </form>
+                  ) : null}
+                </>
+              ) : (
+                <form method="post" action={`${base}/${r.registrationId}`}>
+                  <CsrfField ctx={props.ctx} />
+                  <input type="hidden" name="q" value={q} />
+                  <button type="submit" style={bigButton} aria-label={`Présent·e : ${r.name}`}>
+                    Présent·e
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+/** What a staff member sees after scanning a participant's QR code. */
+export function QrCheckInPage(props: { ctx: PageContext; event: Event; name: string; recorded: boolean }) {
+  const title = props.recorded ? 'Présence enregistrée' : 'Déjà enregistrée';
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <h1>
+        {title} : {props.name}
+      </h1>
+      <p role="status">
+        {props.recorded
+          ? `${props.name} est enregistré·e comme présent·e à « ${props.event.title} ».`
+          : `La présence de ${props.name} à « ${props.event.title} » était déjà enregistrée : rien de nouveau n’a été noté.`}
+      </p>
+      <p class="actions">
+        <a class="button" href={`/gestion/evenements/${props.event.id}/emargement`}>
+          Émargement de l’événement
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+// ——— Online attendance ———
+
+export interface ImportSummary {
+  id: string;
+  fileName: string;
+  createdAt: Date;
+  appliedAt: Date | null;
+}
+
+export function AttendanceUploadPage(props: {
+  ctx: PageContext;
+  event: Event;
+  /** The latest reports, and how many the event has in all. */
+  imports: Pick<Paged<ImportSummary>, 'items' | 'total'>;
+  errors?: Errors;
+  values?: Values;
+}) {
+  const { event } = props;
+  const e = props.errors ?? {};
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={props.errors ? 'Erreur — Présences en ligne' : `Présences en ligne — ${event.title}`}
+    >
+      <BackLink event={event} />
+      <h1>Présences en ligne</h1>
+      <p>
+        Déposez le rapport de participation de la visioconférence (Teams, Zoom, BigBlueButton…), en CSV ou en
+        Excel : une ligne par connexion, avec l’adresse électronique et la durée. Les connexions d’une même
+        personne sont additionnées. Rien n’est enregistré avant votre confirmation.
+      </p>
+      <ErrorSummary errors={props.errors} />
+      <form
+        method="post"
+        action={`/gestion/evenements/${event.id}/presences-en-ligne`}
+        enctype="multipart/form-data"
+        novalidate
+      >
+        <CsrfField ctx={props.ctx} />
+        <div class={e.file ? 'field field-error' : 'field'}>
+          <label for="file">
+            Rapport de participation <span class="required"> (obligatoire)</span>
+          </label>
+          <p class="hint" id="file-hint">
+            Fichier CSV ou Excel (.xlsx), 10 Mo au plus.
+          </p>
+          {e.file ? (
+            <p class="error" id="file-error">
+              {e.file}
+            </p>
+          ) : null}
+          <input
+            id="file"
+            name="file"
+            type="file"
+            required
+            accept=".csv,.xlsx,text/csv"
+            aria-invalid={e.file ? 'true' : undefined}
+            aria-describedby={e.file ? 'file-hint file-error' : 'file-hint'}
+          />
+        </div>
+        <Field
+          name="minMinutes"
+          label="Durée minimale de présence, en minutes"
+          type="number"
+          required
+          hint="En dessous, la personne n’est pas comptée présente."
+          value={props.values?.minMinutes ?? '30'}
+          error={e.minMinutes}
+        />
+        <button type="submit">Prévisualiser</button>
+      </form>
+      {props.imports.items.length ? (
+        <>
+          <h2>Rapports déjà déposés</h2>
+          {props.imports.total > props.imports.items.length ? (
+            <p>
+              Les {props.imports.items.length} derniers des {props.imports.total} rapports de l’événement.
+            </p>
+          ) : null}
+          <ul>
+            {props.imports.items.map((i) => (
+              <li key={i.id}>
+                <a href={`/gestion/evenements/${event.id}/presences-en-ligne/${i.id}`}>{i.fileName}</a>{' '}
+                <span class="muted">
+                  (déposé le {formatDateTime(i.createdAt)}
+                  {i.appliedAt ? `, enregistré le ${formatDateTime(i.appliedAt)}` : ', pas encore enregistré'}
+                  )
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** People of a video-call report with the minutes they stayed. */
+function DurationsTable({
+  people,
+  caption,
+}: {
+  people: { name: string; email: string; minutes: number }[];
+  caption: string;
+}) {
+  if (people.length === 0) return null;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Adresse électronique</th>
+            <th scope="col">Durée</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((m) => (
+            <tr key={m.email}>
+              <td>{m.name}</td>
+              <td>{m.email}</td>
+              <td>{m.minutes} min</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AttendanceReportPage(props: {
+  ctx: PageContext;
+  event: Event;
+  fileName: string;
+  minMinutes: number;
+  report: AttendanceReport;
+  appliedAt: Date | null;
+  importId: string;
+  result?: { recorded: number } | undefined;
+}) {
+  const { event, report } = props;
+  return (
+    <Layout ctx={props.ctx} title={`Rapport de présence — ${event.title}`}>
+      <BackLink event={event} />
+      <h1>Rapport de présence en ligne</h1>
+      <p>
+        Fichier : {props.fileName} — durée minimale : {props.minMinutes} min
+      </p>
+      {props.result ? (
+        <p class="notice" role="status">
+          {plural(props.result.recorded, 'présence enregistrée', 'présences enregistrées')}
+          {props.result.recorded < report.matched.length
+            ? ` (${report.matched.length - props.result.recorded} déjà connue${report.matched.length - props.result.recorded > 1 ? 's' : ''})`
+            : ''}
+          .
+        </p>
+      ) : null}
+      <p role={props.result ? undefined : 'status'}>
+        {plural(report.matched.length, 'personne présente', 'personnes présentes')},{' '}
+        {plural(report.tooShort.length, 'présence trop courte', 'présences trop courtes')},{' '}
+        {plural(report.unmatched.length, 'ligne non reconnue', 'lignes non reconnues')}.
+      </p>
+      <DurationsTable people={report.matched} caption={`Présent·es (au moins ${props.minMinutes} min)`} />
+      <DurationsTable
+        people={report.tooShort}
+        caption={`Présences trop courtes (moins de ${props.minMinutes} min) : non comptées`}
+      />
+      {report.unmatched.length ? (
+        <div class="table-scroll">
+          <table>
+            <caption>Lignes non reconnues et pourquoi</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Adresse électronique</th>
+                <th scope="col">Raison</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.unmatched.map((u) => (
+                <tr key={`${u.line}-${u.email}`}>
+                  <td>{u.line}</td>
+                  <td>{u.email || '—'}</td>
+                  <td>{u.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {props.appliedAt ? (
+        <p>
+          Ce rapport a été enregistré le {formatDateTime(props.appliedAt)}.{' '}
+          <a href={`/gestion/evenements/${event.id}#inscriptions`}>Retour à l’événement</a>
+        </p>
+      ) : report.matched.length ? (
+        <form
+          method="post"
+          action={`/gestion/evenements/${event.id}/presences-en-ligne/${props.importId}/confirmer`}
+        >
+          <CsrfField ctx={props.ctx} />
+          <button type="submit">Enregistrer {plural(report.matched.length, 'présence', 'présences')}</button>
+        </form>
+      ) : (
+        <p>
+          Aucune présence à enregistrer.{' '}
+          <a href={`/gestion/evenements/${event.id}/presences-en-ligne`}>Déposer un autre rapport</a>
+        </p>
+      )}
+    </Layout>
+  );
+}

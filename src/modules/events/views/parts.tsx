@@ -1,0 +1,51 @@
+// What the agenda's staff pages share: the words of statuses, sources and modes (the exports use them too),
+// a link back to the event, a box for a refusal that belongs to no field.
+import { timeZone } from '../../../platform/time.ts';
+import type { Attendance } from '../check-in.ts';
+import type { Event } from '../events.ts';
+import type { Registration } from '../register.ts';
+
+export type Errors = Record<string, string> | undefined;
+export type Values = Record<string, string | undefined>;
+
+/** What a refused form brings back to its page: why, field by field, and what was typed. */
+export interface FormState {
+  errors?: Errors;
+  values?: Values;
+}
+
+export const registrationStatusLabels: Record<Registration['status'], string> = {
+  confirmed: 'Confirmée',
+  waitlisted: 'Liste d’attente',
+  cancelled: 'Annulée',
+};
+
+export const attendanceSourceLabels: Record<Attendance['source'], string> = {
+  check_in: 'émargement',
+  qr: 'code QR',
+  import: 'rapport de visioconférence',
+};
+
+export const modeLabels = { in_person: 'Sur place', online: 'En ligne' } as const;
+
+export const timeOnly = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
+
+export const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+export function BackLink({ event }: { event: Event }) {
+  return (
+    <p>
+      <a href={`/gestion/evenements/${event.id}`}>← {event.title}</a>
+    </p>
+  );
+}
+
+export function ErrorBox({ title, message }: { title: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div class="error-summary" role="alert">
+      <h2>{title}</h2>
+      <p>{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,389 @@
+// Staff pages of events: the list (upcoming and past, each paged), the creation form, and one event's page,
+// which gathers its registrations, invitations and documents (views of their own).
+import { type Paged, pageCount } from '../../../platform/pagination.ts';
+import { formatDateTime } from '../../../platform/time.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Layout,
+  type PageContext,
+  Select,
+  TextArea,
+} from '../../../platform/views/layout.tsx';
+import { Pagination } from '../../../platform/views/pagination.tsx';
+import { StaffNav } from '../../../platform/views/staff-nav.tsx';
+import { audienceChoices, audienceLabel } from '../audiences.ts';
+import { eventFormats, eventKinds } from '../events.schema.ts';
+import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { type DocumentRow, DocumentsSection } from './documents.tsx';
+import { ErrorBox, type Errors, type FormState, plural, type Values } from './parts.tsx';
+import {
+  InvitationsSection,
+  type Invitee,
+  type RegistrationRow,
+  RegistrationsSection,
+} from './staff-registrations.tsx';
+
+// ——— The list ———
+
+export interface StaffEventRow {
+  event: Event;
+  confirmed: number;
+  waitlisted: number;
+  attended: number;
+}
+
+function EventsTable({ rows, caption }: { rows: StaffEventRow[]; caption: string }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Événement</th>
+            <th scope="col">Début</th>
+            <th scope="col">Type et public</th>
+            <th scope="col">Confirmé·es</th>
+            <th scope="col">Liste d’attente</th>
+            <th scope="col">Présent·es</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ event, confirmed, waitlisted, attended }) => (
+            <tr key={event.id}>
+              <td>
+                <a href={`/gestion/evenements/${event.id}`}>{event.title}</a>
+              </td>
+              <td>
+                <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time>
+                {event.provisional ? ' (provisoire)' : ''}
+              </td>
+              <td>
+                {eventKindLabels[event.kind]} · {audienceLabel(event.audience)}
+              </td>
+              <td>
+                {confirmed}
+                {event.capacity !== null ? ` / ${event.capacity}` : ''}
+              </td>
+              <td>{waitlisted}</td>
+              <td>{attended}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The address of the list with these pages of upcoming and past events (the first pages say nothing). */
+export function eventsListUrl(pages: { upcoming: number; past: number }) {
+  const query = new URLSearchParams();
+  if (pages.upcoming > 1) query.set('avenir', String(pages.upcoming));
+  if (pages.past > 1) query.set('passes', String(pages.past));
+  const search = query.toString();
+  return `/gestion/evenements${search ? `?${search}` : ''}`;
+}
+
+/** One of the two lists: how many in all, the page shown, the table, the links to the other pages. */
+function EventsList(props: {
+  rows: Paged<StaffEventRow>;
+  caption: string;
+  empty: string;
+  counted: [one: string, many: string];
+  label: string;
+  query: (page: number) => string;
+}) {
+  const { rows } = props;
+  if (rows.total === 0) return <p>{props.empty}</p>;
+  return (
+    <>
+      <p>
+        {plural(rows.total, ...props.counted)}
+        {rows.total > rows.pageSize ? ` — page ${rows.page} sur ${pageCount(rows)}` : ''}.
+      </p>
+      {rows.items.length ? (
+        <EventsTable rows={rows.items} caption={props.caption} />
+      ) : (
+        <p>Cette page est au-delà de la liste.</p>
+      )}
+      <Pagination paged={rows} query={props.query} label={props.label} />
+    </>
+  );
+}
+
+export function EventsListPage(props: {
+  ctx: PageContext;
+  upcoming: Paged<StaffEventRow>;
+  past: Paged<StaffEventRow>;
+  notice?: string | undefined;
+}) {
+  const { upcoming, past } = props;
+  return (
+    <Layout ctx={props.ctx} title="Événements" notice={props.notice}>
+      <h1>Événements</h1>
+      <StaffNav ctx={props.ctx} current="/gestion/evenements" />
+      <p>
+        <a class="button" href="/gestion/evenements/nouveau">
+          Créer un événement
+        </a>
+      </p>
+      <h2>À venir et en cours</h2>
+      <EventsList
+        rows={upcoming}
+        caption="Événements à venir, du plus proche au plus lointain"
+        empty="Aucun événement à venir."
+        counted={['événement à venir ou en cours', 'événements à venir ou en cours']}
+        label="Pages des événements à venir"
+        query={(page) => eventsListUrl({ upcoming: page, past: past.page })}
+      />
+      <h2>Passés</h2>
+      <EventsList
+        rows={past}
+        caption="Événements passés, du plus récent au plus ancien"
+        empty="Aucun événement passé."
+        counted={['événement passé', 'événements passés']}
+        label="Pages des événements passés"
+        query={(page) => eventsListUrl({ upcoming: upcoming.page, past: page })}
+      />
+    </Layout>
+  );
+}
+
+// ——— Creation ———
+
+const parisHint =
+  'Heure de Paris. Sans calendrier dans votre navigateur, écrivez par exemple 08/07/2026 09:30.';
+
+function DateTimeField(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  required?: boolean;
+  error: string | undefined;
+}) {
+  return <Field {...props} type="datetime-local" hint={parisHint} />;
+}
+
+export function NewEventPage(props: {
+  ctx: PageContext;
+  series: { id: string; title: string }[];
+  errors?: Errors;
+  values?: Values;
+  error?: string | undefined;
+}) {
+  const v = props.values ?? {};
+  const e = props.errors ?? {};
+  return (
+    <Layout ctx={props.ctx} title={props.errors ? 'Erreur — Créer un événement' : 'Créer un événement'}>
+      <p>
+        <a href="/gestion/evenements">← Événements</a>
+      </p>
+      <h1>Créer un événement</h1>
+      <ErrorBox title="L’événement n’a pas été créé" message={props.error} />
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action="/gestion/evenements" novalidate>
+        <CsrfField ctx={props.ctx} />
+        <Field name="title" label="Titre" required value={v.title} error={e.title} autocomplete="off" />
+        <Field
+          name="theme"
+          label="Thème"
+          hint="Par exemple : coopération décentralisée et climat"
+          value={v.theme}
+          error={e.theme}
+        />
+        <Select
+          name="kind"
+          label="Type d’événement"
+          required
+          options={eventKinds.map((k) => [k, eventKindLabels[k]] as const)}
+          value={v.kind}
+          error={e.kind}
+          empty="Choisir un type"
+        />
+        <Select
+          name="format"
+          label="Format"
+          required
+          options={eventFormats.map((k) => [k, eventFormatLabels[k]] as const)}
+          value={v.format}
+          error={e.format}
+          empty="Choisir un format"
+        />
+        <Select
+          name="audience"
+          label="Public"
+          required
+          options={audienceChoices()}
+          value={v.audience}
+          error={e.audience}
+          empty="Choisir un public"
+        />
+        <fieldset>
+          <legend>Dates</legend>
+          <DateTimeField name="startsAt" label="Début" required value={v.startsAt} error={e.startsAt} />
+          <DateTimeField name="endsAt" label="Fin" required value={v.endsAt} error={e.endsAt} />
+          <div class="field">
+            <input
+              type="checkbox"
+              id="provisional"
+              name="provisional"
+              value="on"
+              checked={v.provisional === 'on'}
+            />{' '}
+            <label for="provisional">Date provisoire (annoncée, pas encore confirmée)</label>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Inscriptions</legend>
+          <Field
+            name="capacity"
+            label="Nombre de places"
+            type="number"
+            hint="Laisser vide si le nombre de places n’est pas limité. Au-delà, les inscrits vont sur liste d’attente."
+            value={v.capacity}
+            error={e.capacity}
+          />
+          <DateTimeField
+            name="registrationOpensAt"
+            label="Ouverture des inscriptions (facultatif)"
+            value={v.registrationOpensAt}
+            error={e.registrationOpensAt}
+          />
+          <DateTimeField
+            name="registrationClosesAt"
+            label="Clôture des inscriptions (facultatif, sinon au début de l’événement)"
+            value={v.registrationClosesAt}
+            error={e.registrationClosesAt}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Lieu</legend>
+          <Field
+            name="venue"
+            label="Adresse du lieu"
+            hint="Pour un événement en présentiel ou hybride."
+            value={v.venue}
+            error={e.venue}
+          />
+          <Field
+            name="onlineUrl"
+            label="Lien de la visioconférence"
+            type="url"
+            hint="Pour un événement hybride ou en visioconférence ; il n’est montré qu’aux inscrits confirmés."
+            value={v.onlineUrl}
+            error={e.onlineUrl}
+          />
+        </fieldset>
+        <TextArea name="description" label="Description" value={v.description} error={e.description} />
+        <div class={e.series ? 'field field-error' : 'field'}>
+          <label for="series">Série (facultatif)</label>
+          <p class="hint" id="series-hint">
+            Un cycle d’événements, par exemple « Rencontres régionales 2026 ». Choisissez une série existante
+            ou écrivez-en une nouvelle.
+          </p>
+          {e.series ? (
+            <p class="error" id="series-error">
+              {e.series}
+            </p>
+          ) : null}
+          <input
+            id="series"
+            name="series"
+            type="text"
+            list="series-list"
+            value={v.series}
+            aria-invalid={e.series ? 'true' : undefined}
+            aria-describedby={e.series ? 'series-hint series-error' : 'series-hint'}
+          />
+          <datalist id="series-list">
+            {props.series.map((s) => (
+              <option key={s.id} value={s.title} />
+            ))}
+          </datalist>
+        </div>
+        <button type="submit">Créer l’événement</button>
+      </form>
+    </Layout>
+  );
+}
+
+// ——— One event ———
+
+export interface ManageEventProps {
+  ctx: PageContext;
+  event: Event;
+  seriesTitle: string | null;
+  registrations: RegistrationRow[];
+  invitees: Invitee[] | undefined;
+  documents: DocumentRow[];
+  registerForm?: FormState | undefined;
+  inviteForm?: FormState | undefined;
+  documentForm?: FormState | undefined;
+  notice?: string | undefined;
+}
+
+export function ManageEventPage(p: ManageEventProps) {
+  const { event } = p;
+  const live = p.registrations.filter((r) => r.registration.status !== 'cancelled');
+  const confirmed = live.filter((r) => r.registration.status === 'confirmed').length;
+  const waitlisted = live.length - confirmed;
+  const present = p.registrations.filter((r) => r.attendance).length;
+  const base = `/gestion/evenements/${event.id}`;
+  return (
+    <Layout ctx={p.ctx} title={`Gestion — ${event.title}`} notice={p.notice}>
+      <p>
+        <a href="/gestion/evenements">← Événements</a>
+      </p>
+      <h1>{event.title}</h1>
+      {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
+      <dl class="facts">
+        <dt>Quand</dt>
+        <dd>
+          du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
+          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
+          {event.provisional ? ' — date provisoire' : ''}
+        </dd>
+        <dt>Type</dt>
+        <dd>{eventKindLabels[event.kind]}</dd>
+        <dt>Format</dt>
+        <dd>{eventFormatLabels[event.format]}</dd>
+        {event.venue ? (
+          <>
+            <dt>Lieu</dt>
+            <dd>{event.venue}</dd>
+          </>
+        ) : null}
+        {event.onlineUrl ? (
+          <>
+            <dt>Visioconférence</dt>
+            <dd>
+              <a href={event.onlineUrl}>{event.onlineUrl}</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>Public</dt>
+        <dd>{audienceLabel(event.audience)}</dd>
+        <dt>Inscriptions</dt>
+        <dd>
+          {plural(confirmed, 'confirmée', 'confirmées')}
+          {event.capacity !== null ? ` sur ${plural(event.capacity, 'place', 'places')}` : ''}, {waitlisted}{' '}
+          sur liste d’attente, {plural(present, 'présence enregistrée', 'présences enregistrées')}
+        </dd>
+      </dl>
+      <nav aria-label="Actions sur l’événement" class="actions">
+        <a class="button" href={`${base}/emargement`}>
+          Émargement
+        </a>
+        <a href={`${base}/presences-en-ligne`}>Importer les présences en ligne</a>
+        <a href={`/agenda/${event.id}`}>Voir la page publique</a>
+      </nav>
+
+      <RegistrationsSection ctx={p.ctx} event={event} registrations={p.registrations} form={p.registerForm} />
+      {p.invitees ? (
+        <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
+      ) : null}
+      <DocumentsSection ctx={p.ctx} event={event} documents={p.documents} form={p.documentForm} />
+    </Layout>
+  );
+}
