@@ -57,6 +57,35 @@ describe('the coopdec command', async () => {
     assert.equal(person?.kind, 'staff');
   });
 
+  it('lists the API tokens with their last use, never their secret, and revokes one', async () => {
+    const { stdout: made } = await coopdec(
+      'token',
+      'create',
+      '--email',
+      'admin@example.org',
+      '--label',
+      'outil',
+      '--days',
+      '30',
+    );
+    const token = made.trim().split('\n').at(-1)!;
+    const listed = (await coopdec('token', 'list', '--email', 'admin@example.org')).stdout;
+    const line = listed.split('\n').find((l) => l.includes('« outil »'))!;
+    assert.match(line, /actif/);
+    assert.doesNotMatch(listed, new RegExp(token));
+    const id = line.split(/\s+/)[0]!;
+    assert.match((await coopdec('token', 'revoke', '--id', id)).stdout, /révoqué/);
+    assert.match(
+      (await coopdec('token', 'list')).stdout.split('\n').find((l) => l.startsWith(id))!,
+      /révoqué/,
+    );
+    assert.equal(await inspect((db) => authenticateApiToken(db, token)), undefined);
+    await assert.rejects(
+      coopdec('token', 'create', '--email', 'admin@example.org', '--days', '0'),
+      /de 1 à 730/,
+    );
+  });
+
   it('refuses bad input with a French message and exit code 2', async () => {
     await assert.rejects(
       coopdec(

@@ -84,7 +84,7 @@ export const buildOfficer = (db: Executor, organisationId: string, referent = fa
 
 /** An API token for a person, as `Authorization` header value. */
 export async function bearer(db: Executor, person: Person): Promise<{ authorization: string }> {
-  return { authorization: `Bearer ${await createApiToken(db, person.id, 'tests')}` };
+  return { authorization: `Bearer ${(await createApiToken(db, person.id, { label: 'tests' })).token}` };
 }
 
 /** A signed-in browser session for a person, as a Cookie header value. */

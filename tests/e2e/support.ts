@@ -180,7 +180,7 @@ export async function signIn(app: RunningApp, page: Page, email: string): Promis
   await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
   await expectHeading(page, 'Vérifiez votre messagerie');
   const message = await app.mail.next(email, before);
-  assert.equal(message.subject, 'Votre lien de connexion à Coopdec');
+  assert.equal(message.subject, 'Votre lien de connexion — Cités Unies France');
   const link = /https?:\/\/\S+\/connexion\/lien\?jeton=\S+/.exec(message.text ?? '')?.[0];
   assert.ok(link, `pas de lien de connexion dans le courriel :\n${message.text}`);
   assert.ok(link.startsWith(app.baseUrl), `le lien ${link} ne mène pas à ${app.baseUrl}`);

@@ -441,7 +441,7 @@ export async function prepareRush(database: Database, options: { people: number;
   const { db } = database;
   const member = await buildLocalGovernment(db, { member: true });
   const staff = await buildStaff(db);
-  const authorization = `Bearer ${await createApiToken(db, staff.id, 'résilience')}`;
+  const authorization = `Bearer ${(await createApiToken(db, staff.id, { label: 'résilience' })).token}`;
   const event = await buildEvent(db, { capacity: options.capacity, format: 'in_person' }, 0.5);
   const persons = await pool(
     Array.from({ length: options.people }, (_, i) => i),

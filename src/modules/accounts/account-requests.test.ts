@@ -70,18 +70,6 @@ describe('« Demander un compte »: the public form, the staff’s queue, the an
     assert.match(nancy.body, /Nancy — commune \(54\)/);
   });
 
-  it('says in the sign-in mail why the person receives it', async () => {
-    const person = await buildPerson(db);
-    const browser = new Browser(app);
-    await browser.get('/connexion');
-    await browser.post('/connexion', { email: person.email });
-    const [mail] = await mailsTo(person.email);
-    assert.match(
-      mail!.text,
-      /Vous recevez ce message car quelqu’un — vous, sans doute — a demandé à se connecter avec cette adresse sur localhost:3000\./,
-    );
-  });
-
   it('answers the same whether or not the address is known; a known one gets a sign-in link, nothing queued', async () => {
     const { post } = await visitor();
     const unknown = await post(form('mathilde.girard@nancy.example.org'));

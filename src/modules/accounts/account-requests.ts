@@ -122,7 +122,8 @@ export async function submitAccountRequest(
         greeting: `Bonjour ${known.firstName},`,
         paragraphs: [m.alreadyAccountBody().text],
         action: { label: 'Me connecter', url },
-        footnote: m.alreadyAccountWhy({ host: host(options.baseUrl), minutes: options.validMinutes }).text,
+        footnote: m.linkExpiry({ minutes: options.validMinutes }).text,
+        reason: m.alreadyAccountWhy({ host: host(options.baseUrl) }).text,
       }),
     );
     return ok(undefined);
@@ -154,7 +155,7 @@ export async function submitAccountRequest(
       subject: m.requestReceivedSubject({ network: name }).text,
       greeting: `Bonjour ${request.firstName},`,
       paragraphs: [m.requestReceivedBody({ network: name }).text],
-      footnote: m.requestWhy({ host: host(options.baseUrl) }).text,
+      reason: m.requestWhy({ host: host(options.baseUrl) }).text,
     }),
     { key: `account-request-received:${request.id}` },
   );
@@ -275,7 +276,8 @@ export async function approveAccountRequest(
       greeting: `Bonjour ${person.firstName},`,
       paragraphs: [m.approvedBody({ network: name }).text],
       action: { label: 'Me connecter', url },
-      footnote: m.approvedWhy({ host: host(options.baseUrl), minutes: options.validMinutes }).text,
+      footnote: m.approvedLinkExpiry({ host: host(options.baseUrl), minutes: options.validMinutes }).text,
+      reason: m.approvedWhy({ host: host(options.baseUrl) }).text,
     }),
     { key: `account-request-decided:${id}` },
   );
@@ -315,7 +317,7 @@ export async function declineAccountRequest(
         parsed.data.reason,
         m.declinedContact({ email, phone }).text,
       ],
-      footnote: m.declinedWhy({ host: host(options.baseUrl) }).text,
+      reason: m.declinedWhy({ host: host(options.baseUrl) }).text,
     }),
     { key: `account-request-decided:${id}` },
   );

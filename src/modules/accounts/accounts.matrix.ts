@@ -6,6 +6,7 @@ import { baseUrl, fresh, unique } from '../../../tests/proof/world.ts';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { submitAccountRequest } from './account-requests.ts';
+import { createApiToken } from './api-tokens.ts';
 
 const requestForm = () => ({
   firstName: 'Inès',
@@ -126,4 +127,13 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  'GET /gestion/jetons': staffOnly('API tokens', () => ({ url: '/gestion/jetons' })),
+  'POST /gestion/jetons': staffOnly('make an API token for a person', (c) => ({
+    url: '/gestion/jetons',
+    form: { email: c.self.email, label: `Outil ${unique()}`, days: '30' },
+  })),
+  'POST /gestion/jetons/:id/revocation': staffOnly('revoke an API token', async (c) => ({
+    url: `/gestion/jetons/${(await createApiToken(c.f.db, c.self.id, { label: 'à révoquer' })).id}/revocation`,
+    form: {},
+  })),
 };

@@ -41,6 +41,8 @@ export const apiTokens = pgTable('api_tokens', {
   label: text('label').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  /** After it, the token opens nothing (optional: a token for a one-off integration). */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 

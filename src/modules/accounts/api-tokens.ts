@@ -1,36 +1,101 @@
-// API tokens: shown once at creation, stored hashed, revocable.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+// API tokens: shown once at creation, stored hashed, with an optional expiry, listed with their last use,
+// revocable (by staff, by their owner's disabling, or by themselves expiring).
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { fail, ok, type Result } from '../../platform/result.ts';
 import { hashSecret, newSecret } from '../../platform/secrets.ts';
+import { personCards } from '../organisations/directory.ts';
 import { getPerson, type Person } from '../organisations/people.ts';
+import { accountsMessages as m } from './accounts.messages.ts';
 import { apiTokens } from './accounts.schema.ts';
 
-export async function createApiToken(executor: Executor, personId: string, label: string): Promise<string> {
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+export interface NewApiToken {
+  label: string;
+  /** Days of validity; none: until revoked. */
+  days?: number | undefined;
+}
+
+/** Makes a token for a person; returns it (shown once) and its id. */
+export async function createApiToken(
+  executor: Executor,
+  personId: string,
+  input: NewApiToken,
+  actorId: string | null = personId,
+): Promise<{ id: string; token: string }> {
   const token = newSecret('cdk_');
+  const expiresAt = input.days ? new Date(Date.now() + input.days * 86_400_000) : null;
   const [row] = await executor
     .insert(apiTokens)
-    .values({ tokenHash: hashSecret(token), personId, label })
+    .values({ tokenHash: hashSecret(token), personId, label: input.label, expiresAt })
     .returning({ id: apiTokens.id });
   await audit(executor, {
-    actorId: personId,
+    actorId,
     action: 'create',
     entity: 'api_token',
     entityId: row!.id,
-    data: { label },
+    data: { label: input.label, personId, expiresAt: expiresAt?.toISOString() ?? null },
   });
-  return token;
+  return { id: row!.id, token };
 }
 
 export async function authenticateApiToken(executor: Executor, token: string): Promise<Person | undefined> {
   const [row] = await executor
     .select({ personId: apiTokens.personId, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashSecret(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    );
   const person = row ? await getPerson(executor, row.personId) : undefined;
   if (!row || !person || person.disabledAt) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await executor.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
   }
   return person;
+}
+
+/** Every token (never the secret), newest first, with whom it acts for. */
+export async function listApiTokens(executor: Executor, options: { personId?: string } = {}) {
+  const rows = await executor
+    .select()
+    .from(apiTokens)
+    .where(options.personId ? eq(apiTokens.personId, options.personId) : undefined)
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(1000);
+  const people = await personCards(
+    executor,
+    rows.map((r) => r.personId),
+  );
+  return rows.map(({ tokenHash: _, ...token }) => ({ ...token, person: people.get(token.personId) }));
+}
+
+/** Revokes a token at once (a second time: nothing new). */
+export async function revokeApiToken(
+  executor: Executor,
+  id: string,
+  actorId: string | null,
+): Promise<Result<ApiToken>> {
+  const [row] = await executor.select().from(apiTokens).where(eq(apiTokens.id, id));
+  if (!row) return fail(404, 'not_found', m.tokenNotFound());
+  if (row.revokedAt) return ok(row);
+  const [revoked] = await executor
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(apiTokens.id, id))
+    .returning();
+  await audit(executor, { actorId, action: 'revoke', entity: 'api_token', entityId: id });
+  return ok(revoked!);
+}
+
+/** What a token is now, in words. */
+export function tokenState(token: Pick<ApiToken, 'revokedAt' | 'expiresAt'>, at = new Date()) {
+  if (token.revokedAt) return 'révoqué';
+  if (token.expiresAt && token.expiresAt <= at) return 'expiré';
+  return 'actif';
 }

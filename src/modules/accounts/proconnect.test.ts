@@ -13,6 +13,8 @@ interface Identity {
   given_name?: string;
   usual_name?: string;
   siret?: string;
+  acr?: string | null;
+  email_verified?: boolean;
 }
 
 describe('sign-in with ProConnect (OpenID Connect)', async () => {
@@ -53,11 +55,16 @@ describe('sign-in with ProConnect (OpenID Connect)', async () => {
     assert.ok(pending, 'the pending sign-in is kept in a cookie');
     assert.equal(pending.httpOnly, true);
 
-    // Each token the provider signs (access token, then ID token) and its userinfo carry this identity.
-    const onToken = (token: { payload: Record<string, unknown> }) => Object.assign(token.payload, identity);
+    // Each token the provider signs (access token, then ID token) and its userinfo carry this identity; by
+    // default at the level of assurance asked, with a verified email (as ProConnect answers).
+    const claims: Identity = { acr: 'eidas1', email_verified: true, ...identity };
+    const onToken = (token: { payload: Record<string, unknown> }) => {
+      Object.assign(token.payload, claims);
+      if (claims.acr === null) delete token.payload.acr;
+    };
     provider.service.on('beforeTokenSigning', onToken);
     provider.service.once('beforeUserinfo', (response: { body: unknown }) => {
-      response.body = { ...identity };
+      response.body = { ...claims };
     });
     try {
       const back = await fetch(authorize, { redirect: 'manual' });
@@ -166,6 +173,29 @@ describe('sign-in with ProConnect (OpenID Connect)', async () => {
     assert.equal(other.statusCode, 403);
     assert.match(other.body, /déjà relié à une autre identité ProConnect/);
     assert.equal(await oidcSubOf(linked.id), 'pc-lie-0005');
+  });
+
+  it('refuses an ID token without the level of assurance asked (acr), and links no unverified email', async () => {
+    await buildPerson(db, { email: 'acr@mairie-exemple.fr' });
+    for (const acr of [null, 'eidas0']) {
+      const weak = await signInAs({ sub: `pc-acr-${acr}`, email: 'acr@mairie-exemple.fr', acr });
+      assert.equal(weak.statusCode, 401);
+      assert.match(weak.body, /niveau demandé/);
+    }
+    const unverified = await signInAs({
+      sub: 'pc-non-verifie-0007',
+      email: 'acr@mairie-exemple.fr',
+      email_verified: false,
+    });
+    assert.equal(unverified.statusCode, 403);
+    assert.match(unverified.body, /n’a pas vérifié votre adresse/);
+    const [linked] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from people where oidc_sub like 'pc-%' and lower(email) = 'acr@mairie-exemple.fr'`,
+    );
+    assert.equal(linked?.n, 0, 'no subject was linked');
+    // Verified, the same address signs in and links the subject.
+    assert.ok(sessionOf(await signInAs({ sub: 'pc-verifie-0008', email: 'acr@mairie-exemple.fr' })));
   });
 
   it('refuses a callback whose state does not match, and one without the pending cookie', async () => {

@@ -1,5 +1,6 @@
 // ProConnect, the identity federation of public agents (OpenID Connect), as an optional sign-in.
-// Claims used: sub, email, given_name, usual_name, siret. A person is matched by sub, then by email.
+// Claims used: sub, email, email_verified, acr. A person is matched by sub, then by a verified email; the
+// ID token must carry the level of assurance we asked for (acr).
 import * as oidc from 'openid-client';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Config } from '../../platform/env.ts';
@@ -27,6 +28,17 @@ export interface PendingSignIn {
 }
 
 const scope = 'openid email given_name usual_name siret';
+
+/** The level of assurance asked (`acr_values`) and those accepted in return (eIDAS « substantiel », « élevé »). */
+const askedAcr = 'eidas1';
+const acceptedAcr = new Set(['eidas1', 'eidas2', 'eidas3']);
+
+export interface ProConnectIdentity {
+  sub: string;
+  email: string;
+  /** Only a verified email may link a ProConnect identity to an account found by its address. */
+  emailVerified: boolean;
+}
 
 /** The pending sign-in kept in the browser's cookie, or undefined when it is missing or unreadable. */
 export function readPendingSignIn(cookie: string | undefined): PendingSignIn | undefined {
@@ -88,13 +100,13 @@ export class ProConnect {
       nonce: pending.nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),
       code_challenge_method: 'S256',
-      acr_values: 'eidas1',
+      acr_values: askedAcr,
     });
     return { url: url.href, pending };
   }
 
   /** Checks the callback and returns the identity's claims. */
-  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<Result<{ sub: string; email: string }>> {
+  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<Result<ProConnectIdentity>> {
     const configuration = await this.#discover();
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
@@ -104,22 +116,28 @@ export class ProConnect {
       });
       const idClaims = tokens.claims();
       if (!idClaims) return fail(401, 'proconnect', messages.proConnectNoIdentity());
+      // The provider must say it authenticated the person at the level asked, not lower.
+      if (typeof idClaims.acr !== 'string' || !acceptedAcr.has(idClaims.acr)) {
+        return fail(401, 'proconnect', messages.proConnectWeakAuthentication());
+      }
       const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
       const email = typeof userInfo.email === 'string' ? userInfo.email : undefined;
       if (!email) return fail(401, 'proconnect', messages.proConnectNoEmail());
-      return ok({ sub: idClaims.sub, email });
+      return ok({ sub: idClaims.sub, email, emailVerified: userInfo.email_verified === true });
     } catch {
       return fail(401, 'proconnect', messages.proConnectFailed());
     }
   }
 }
 
-/** The account behind a ProConnect identity: by sub first, then by email (which links the sub). */
+/** The account behind a ProConnect identity: by sub first, then by a verified email (which links the sub). */
 export async function matchProConnectIdentity(
   executor: Executor,
-  identity: { sub: string; email: string },
+  identity: ProConnectIdentity,
 ): Promise<Result<Person>> {
   const bySub = await findPersonByOidcSubject(executor, identity.sub);
+  if (!bySub && !identity.emailVerified)
+    return fail(403, 'no_account', messages.proConnectEmailNotVerified());
   const person = bySub ?? (await findPersonByEmail(executor, identity.email));
   if (!person || person.disabledAt) {
     return fail(403, 'no_account', messages.noAccount());

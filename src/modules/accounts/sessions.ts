@@ -3,7 +3,7 @@ import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { hashSecret, newSecret } from '../../platform/secrets.ts';
 import { getPerson, type Person } from '../organisations/people.ts';
-import { sessions } from './accounts.schema.ts';
+import { sessions, signInTokens } from './accounts.schema.ts';
 
 export interface SessionTimeouts {
   idleMinutes: number;
@@ -62,9 +62,14 @@ export async function closeSessionsOf(executor: Executor, personId: string): Pro
   await executor.delete(sessions).where(eq(sessions.personId, personId));
 }
 
-export async function purgeExpiredSessions(executor: Executor, timeouts: SessionTimeouts): Promise<void> {
-  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
-  await executor
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleLimit)));
+/**
+ * Forgets what can no longer open anything (a recurring job, `accounts.purge`): sessions past their idle or
+ * absolute limit, and sign-in links a day after they expired (the day lets a late click say « expiré »).
+ */
+export async function purgeAccounts(executor: Executor, timeouts: SessionTimeouts, at = new Date()) {
+  const idleLimit = new Date(at.getTime() - timeouts.idleMinutes * 60_000);
+  await executor.delete(sessions).where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, idleLimit)));
+  await executor.delete(signInTokens).where(lt(signInTokens.expiresAt, new Date(at.getTime() - 86_400_000)));
 }
+
+export const purgeJob = 'accounts.purge';

@@ -3,6 +3,7 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { network } from '../../platform/identity.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { hashSecret, newSecret } from '../../platform/secrets.ts';
@@ -61,13 +62,14 @@ export async function requestSignInLink(
     executor,
     composeMail({
       to: person.email,
-      subject: 'Votre lien de connexion à Coopdec',
+      subject: `Votre lien de connexion — ${network().name}`,
       greeting: `Bonjour ${person.firstName},`,
-      paragraphs: ['Vous avez demandé à vous connecter à Coopdec. Ce lien ne sert qu’une fois.'],
+      paragraphs: [
+        `Vous avez demandé à vous connecter à la plateforme de ${network().name}. Ce lien ne sert qu’une fois.`,
+      ],
       action: { label: 'Me connecter', url },
-      footnote: `Ce lien expire dans ${options.validMinutes} minutes. ${
-        messages.signInLinkWhy({ host: new URL(options.baseUrl).host }).text
-      } Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
+      footnote: `Ce lien expire dans ${options.validMinutes} minutes. Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.`,
+      reason: `Vous recevez ce courriel parce que quelqu’un a demandé un lien de connexion pour ${person.email} sur ${new URL(options.baseUrl).host}.`,
     }),
   );
 }

@@ -128,8 +128,12 @@ describe('sign-in by emailed link and sessions', async () => {
     const client = browser(app);
     const link = await requestLink(client, person);
     const mail = smtp.to(person.email).at(-1)!;
-    assert.equal(mail.subject, 'Votre lien de connexion à Coopdec');
+    assert.equal(mail.subject, 'Votre lien de connexion — Cités Unies France');
     assert.match(mail.text ?? '', /Bonjour Maëlle,/);
+    // Who we are, and why this person receives it, at the end of every mail.
+    assert.match(mail.text ?? '', /— Cités Unies France\n9 rue Christiani, 75018 Paris · 01 53 41 81 81/);
+    assert.match(mail.text ?? '', /parce que quelqu’un a demandé un lien de connexion pour/);
+    assert.equal(mail.from?.value[0]?.name, 'Cités Unies France');
     assert.ok(typeof mail.html === 'string' && mail.html.includes(link.path.replaceAll('&', '&amp;')));
     await client.get(link.path);
     const confirmed = await client.post('/connexion/lien', { jeton: link.token });

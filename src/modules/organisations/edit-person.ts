@@ -106,7 +106,7 @@ export async function updatePerson(
         subject: m.emailChangedSubject({ network: name }).text,
         greeting: `Bonjour ${updated!.firstName},`,
         paragraphs: [m.emailChangedBody({ network: name, email: changes.email }).text],
-        footnote: m.emailChangedWhy({ network: name }).text,
+        reason: m.emailChangedWhy({ network: name }).text,
       }),
     );
   }

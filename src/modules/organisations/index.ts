@@ -11,6 +11,7 @@ import { organisationsPrivacy } from './organisations.privacy.ts';
 import * as schema from './organisations.schema.ts';
 import { peoplePages } from './people.pages.tsx';
 import { membersHeldBy, mergeMembersRows } from './person-merge.ts';
+import { personalDataPages } from './personal-data.pages.tsx';
 import { renewalReminderHandler, renewalReminderJob } from './renewal-reminders.ts';
 import { membersAttention, searchMembers } from './staff-home.ts';
 
@@ -23,6 +24,7 @@ export default defineModule({
     ...peoplePages(services),
     ...importExportPages(services),
     ...mySpacePages(services),
+    ...personalDataPages(services),
   ],
   api: organisationApiRoutes,
   jobs: ({ db, config }) => ({ [renewalReminderJob]: renewalReminderHandler(db, config.baseUrl) }),

@@ -1,5 +1,6 @@
 // « Mon espace »: every signed-in person sees their profile (and corrects their names and civility),
 // organisation and mandates; a referent also adds the people of their organisation.
+import { audit } from '../../platform/db/audit.ts';
 import { definePage, redirect, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
 import { updatePerson } from './edit-person.ts';
@@ -7,7 +8,7 @@ import { personChangesFromForm, personFromForm } from './organisations.forms.ts'
 import { organisationsMessages as m, organisationsNotices as notices } from './organisations.messages.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import { mySpace } from './organisations.queries.ts';
-import { createPerson } from './people.ts';
+import { createPerson, findPersonByEmail } from './people.ts';
 import { MySpacePage } from './views/my-space.tsx';
 
 export function mySpacePages({ db }: Services) {
@@ -49,6 +50,22 @@ export function mySpacePages({ db }: Services) {
         const input = personFromForm(form, actor.organisationId, { grantsRoles: false });
         const result = await db.transaction((tx) => createPerson(tx, input, actor.personId));
         if (result.ok) return redirect('/mon-espace#collegues', notices.person_created);
+        // An address already used by someone of another organisation: the referent must not learn who has an
+        // account where. The answer is the one a new address would not get, but says nothing of the other
+        // organisation; staff see the request in the audit trail and attach the person if it is right.
+        if (result.error.code === 'conflict') {
+          const existing = await findPersonByEmail(db, form.email ?? '');
+          if (existing && existing.organisationId !== actor.organisationId) {
+            await audit(db, {
+              actorId: actor.personId,
+              action: 'attach_request',
+              entity: 'person',
+              entityId: existing.id,
+              data: { organisationId: actor.organisationId },
+            });
+            return redirect('/mon-espace#collegues', notices.person_attach_requested);
+          }
+        }
         return view(
           <MySpacePage
             ctx={ctx}

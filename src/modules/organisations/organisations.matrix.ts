@@ -145,6 +145,25 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  'GET /mon-espace/donnees': [
+    { name: 'my personal data', own: SIGNED_IN, build: () => ({ url: '/mon-espace/donnees' }) },
+  ],
+  'GET /mon-espace/donnees.json': [
+    { name: 'my personal data as JSON', own: SIGNED_IN, build: () => ({ url: '/mon-espace/donnees.json' }) },
+  ],
+  'GET /gestion/personnes/:id/donnees': staffOnlyScoped('a person’s data', (c) => ({
+    url: `/gestion/personnes/${c.self.id}/donnees`,
+  })),
+  'GET /gestion/personnes/:id/donnees.json': staffOnlyScoped('a person’s data as JSON', (c) => ({
+    url: `/gestion/personnes/${c.self.id}/donnees.json`,
+  })),
+  'GET /gestion/personnes/:id/effacement': staffOnlyScoped('the erasure form', (c) => ({
+    url: `/gestion/personnes/${c.self.id}/effacement`,
+  })),
+  'POST /gestion/personnes/:id/effacement': staffOnlyScoped('erase a person', async (c) => ({
+    url: `/gestion/personnes/${(await fresh.officer(c.f.db, c.target.memberOrg.id)).id}/effacement`,
+    form: { confirm: 'oui' },
+  })),
   'POST /mon-espace/personnes': [
     {
       name: 'a referent adds a colleague to their organisation',

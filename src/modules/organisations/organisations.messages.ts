@@ -46,6 +46,9 @@ export const organisationsMessages = defineMessages('organisations', {
   emailTaken: 'Une personne utilise déjà cette adresse électronique.',
   emailAlreadyUsed: 'Cette adresse est déjà utilisée.',
   personNotFound: 'Personne introuvable.',
+  confirmErasure: 'Cochez la case pour confirmer l’effacement : rien n’a été effacé.',
+  cannotEraseSelf:
+    'Vous ne pouvez pas effacer votre propre compte depuis cette page : demandez-le à une autre personne de l’équipe.',
   mandateNotFound: 'Mandat introuvable.',
   mandateAlreadyEnded: 'Ce mandat est déjà terminé.',
   mandateEndsBeforeStart: 'La fin du mandat ne peut précéder son début.',
@@ -166,6 +169,9 @@ export const organisationsNotices = defineNotices('organisations', {
   organisation_created: 'Organisation ajoutée.',
   membership_saved: 'Adhésion enregistrée.',
   person_created: 'Personne ajoutée.',
+  person_attach_requested:
+    'Demande enregistrée : l’équipe du réseau vérifie cette adresse avant de l’ajouter à votre collectivité.',
+  person_erased: 'Personne effacée : il ne reste d’elle que les comptes anonymes du passé.',
   mandate_started: 'Mandat ajouté.',
   mandate_ended: 'Mandat terminé.',
   person_moved: 'Rattachement modifié ; l’historique est conservé.',

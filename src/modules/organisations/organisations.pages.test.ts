@@ -116,6 +116,32 @@ describe('the staff and « Mon espace » pages', async () => {
     assert.equal(await findPersonByEmail(db, 'faux.staff@example.org'), undefined);
   });
 
+  it('tells a referent nothing of the organisation of an address that already has an account elsewhere', async () => {
+    const org = await buildLocalGovernment(db);
+    const other = await buildLocalGovernment(db);
+    const referent = await buildOfficer(db, org.id, true);
+    const elsewhere = await buildOfficer(db, other.id);
+    const browser = await signedIn(referent);
+    await browser.get('/mon-espace');
+    const attempt = await browser.post('/mon-espace/personnes', {
+      firstName: 'Autre',
+      lastName: 'Personne',
+      email: elsewhere.email.toUpperCase(),
+      kind: 'officer',
+    });
+    assert.equal(attempt.statusCode, 303);
+    const page = (await browser.get(attempt.headers.location as string)).body;
+    assert.match(page, /l’équipe du réseau vérifie cette adresse/);
+    assert.ok(!page.includes(other.name), 'the other organisation is not named');
+    assert.doesNotMatch(page, /déjà/);
+    assert.equal((await findPersonByEmail(db, elsewhere.email))?.organisationId, other.id, 'nothing moved');
+    const [request] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_log where action = 'attach_request' and entity_id = ${elsewhere.id}`,
+    );
+    assert.equal(request?.n, 1, 'staff find the request in the audit trail');
+  });
+
   it('shows an élu his mandates in « Mon espace » and keeps him out of the staff pages', async () => {
     const org = await buildLocalGovernment(db);
     const elected = await buildElected(db, org.id, 'adjoint au maire délégué aux relations internationales');

@@ -67,7 +67,7 @@ export function reminderMessage(
     greeting: `Bonjour ${recipient.person.firstName},`,
     paragraphs: [m.reminderBody(params).text, m.reminderContact({ email, phone }).text],
     action: { label: m.reminderAction().text, url: `${baseUrl}/mon-espace` },
-    footnote: (recipient.why === 'referent' ? m.reminderWhyReferent : m.reminderWhyElected)({
+    reason: (recipient.why === 'referent' ? m.reminderWhyReferent : m.reminderWhyElected)({
       organisation: organisation.name,
     }).text,
   };

@@ -4,6 +4,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { mails } from '../db/platform.schema.ts';
+import { network } from '../identity.ts';
 import { enqueue, type JobHandler } from '../jobs/queue.ts';
 import { renderToString } from '../views/render.tsx';
 
@@ -59,6 +60,22 @@ export interface MailMessage {
   action?: { label: string; url: string };
   /** Shown after the action, in smaller text (e.g. « ce lien expire dans 10 minutes »). */
   footnote?: string;
+  /** Why this person receives this mail, said plainly at its end (« Vous êtes inscrite à … »). */
+  reason?: string;
+}
+
+/**
+ * Every mail ends by saying who sends it and how to check it is us: the network's name, address, telephone
+ * and website. Élus are warned against phishing; a mail that says who we are and never asks for a password
+ * is one they can trust.
+ */
+function signature(): string[] {
+  const n = network();
+  return [
+    `— ${n.name}`,
+    `${n.address} · ${n.phone} · ${n.website}`,
+    'Nous ne vous demandons jamais de mot de passe ni de coordonnées bancaires par courriel.',
+  ];
 }
 
 /** Writes an accessible HTML mail and its text part from the same words. */
@@ -85,7 +102,15 @@ export function composeMail(message: MailMessage): MailContent {
           </p>
         ) : null}
         {message.footnote ? <p style="font-size: 14px; color: #4a4a4a;">{message.footnote}</p> : null}
-        <p style="font-size: 14px; color: #4a4a4a;">— Coopdec, plateforme du réseau</p>
+        {message.reason ? <p style="font-size: 14px; color: #4a4a4a;">{message.reason}</p> : null}
+        <p style="font-size: 14px; color: #4a4a4a; border-top: 1px solid #c9cedb; padding-top: 8px;">
+          {signature().map((line, index) => (
+            <span key={line}>
+              {index ? <br /> : null}
+              {line}
+            </span>
+          ))}
+        </p>
       </body>
     </html>,
   )}`;
@@ -95,7 +120,8 @@ export function composeMail(message: MailMessage): MailContent {
     ...message.paragraphs.flatMap((p) => [p, '']),
     ...(message.action ? [`${message.action.label} : ${message.action.url}`, ''] : []),
     ...(message.footnote ? [message.footnote, ''] : []),
-    '— Coopdec, plateforme du réseau',
+    ...(message.reason ? [message.reason, ''] : []),
+    ...signature(),
   ].join('\n');
   return { to: message.to, subject: message.subject, html, text };
 }

@@ -48,7 +48,7 @@ export function ReminderPreviewPage(props: {
             <p key={paragraph}>{paragraph}</p>
           ))}
           {props.example.action ? <p>[{props.example.action.label}]</p> : null}
-          <p class="muted">{props.example.footnote}</p>
+          <p class="muted">{props.example.reason}</p>
         </section>
       ) : null}
       <h2 id="who">Qui reçoit quoi</h2>
