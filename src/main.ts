@@ -16,7 +16,7 @@ const services = await createServices(config);
 const { logger, db } = services;
 await services.database.migrate();
 bootModules();
-const problems = await moduleProblems(db);
+const problems = await moduleProblems(db, config);
 if (problems.length) {
   console.error(`Coopdec ne démarre pas :\n${problems.map((p) => `- ${p}`).join('\n')}`);
   await services.close();

@@ -26,7 +26,7 @@ import {
   sessionCookie,
 } from './factories.ts';
 import { testApp, testConfig } from './helpers.ts';
-import { expectOk } from './proof/world.ts';
+import { expectOk, signing } from './proof/world.ts';
 
 const baseUrl = 'http://localhost:3000';
 const settings = notificationSettings(testConfig());
@@ -99,7 +99,9 @@ describe('merging two records of one person, in every module', async () => {
         reviewer.id,
       ),
     );
-    const [certificate] = expectOk(await issueCertificates(db, edition.id, staff.id, baseUrl));
+    const [certificate] = expectOk(
+      await issueCertificates(db, edition.id, staff.id, signing, { early: true }),
+    );
     assert.equal(certificate!.personId, duplicate.id);
     const another = expectOk(
       await createProgram(db, { title: 'Promotion 2027-2028', minSessions: 1 }, staff.id),
@@ -237,7 +239,7 @@ describe('merging two records of one person, in every module', async () => {
         recordedBy: null,
       });
     }
-    const issued = expectOk(await issueCertificates(db, edition.id, staff.id, baseUrl));
+    const issued = expectOk(await issueCertificates(db, edition.id, staff.id, signing, { early: true }));
     const codeOf = (id: string) => issued.find((c) => c.personId === id)!.code;
     await db.execute(sql`update certificates set revoked_at = now() where code = ${codeOf(second.id)}`);
     assert.equal((await merge(first.id, second.id)).statusCode, 200);

@@ -19,6 +19,7 @@ import { applyToProgram, decideApplication } from '../src/modules/program/applic
 import { expressInterest } from '../src/modules/program/interest.ts';
 import { expressionsOfInterest } from '../src/modules/program/program.schema.ts';
 import { addSession, createProgram } from '../src/modules/program/programs.ts';
+import { secretsKey } from '../src/platform/secrets.ts';
 import {
   buildElected,
   buildEvent,
@@ -47,6 +48,7 @@ const toSecond = (value: unknown) =>
 
 describe('exports as spreadsheets read them, on a server in Tokyo', async () => {
   const { app, db, config } = await testApp({ after });
+  const signing = { baseUrl: config.baseUrl, secretsKey: secretsKey(config) };
   const staff = await buildStaff(db);
   const cookie = await sessionCookie(db, staff);
   // Bourg-en-Bresse: INSEE code 01053, which a number cell would turn into 1053.
@@ -146,17 +148,27 @@ describe('exports as spreadsheets read them, on a server in Tokyo', async () => 
     const program = expectOk(await createProgram(db, { title: 'Promotion Tokyo', minSessions: 2 }, staff.id));
     const add = async (email: string, createdAt: string, invitedAt: string | null) => {
       const { id } = expectOk(
-        await expressInterest(db, program.id, {
-          firstName: 'Aiko',
-          lastName: 'Intérêt',
-          email,
-          organisationName: 'Bourg-en-Bresse',
-          mandate: 'conseillère municipale',
-        }),
+        await expressInterest(
+          db,
+          program.id,
+          {
+            firstName: 'Aiko',
+            lastName: 'Intérêt',
+            email,
+            organisationName: 'Bourg-en-Bresse',
+            mandate: 'conseillère municipale',
+          },
+          signing,
+        ),
       );
+      // Only confirmed addresses are exported (double opt-in).
       await db
         .update(expressionsOfInterest)
-        .set({ createdAt: new Date(createdAt), invitedAt: invitedAt ? new Date(invitedAt) : null })
+        .set({
+          createdAt: new Date(createdAt),
+          confirmedAt: new Date(createdAt),
+          invitedAt: invitedAt ? new Date(invitedAt) : null,
+        })
         .where(eq(expressionsOfInterest.id, id));
     };
     // 16:00 UTC on 28 March is 17:00 in Paris, 01:00 on the 29th in Tokyo; 22:30 UTC on 24 October is
@@ -201,6 +213,13 @@ describe('exports as spreadsheets read them, on a server in Tokyo', async () => 
     assert.deepEqual(cell('Séances exigées'), { xlsx: 2, csv: '2' });
     assert.deepEqual(cell('Obligatoires suivies'), { xlsx: 1, csv: '1' });
     assert.deepEqual(cell('Obligatoires'), { xlsx: 1, csv: '1' });
+    // Beside the numbers, the count in words, as the cohort's page says it (never « 1 / 2 »).
+    const words = '1 séance suivie, 2 requises, dont la séance obligatoire';
+    assert.deepEqual(cell('Présences'), { xlsx: words, csv: words });
+    assert.deepEqual(cell('Situation'), {
+      xlsx: 'ne peut plus obtenir le certificat',
+      csv: 'ne peut plus obtenir le certificat',
+    });
   });
 
   it('keeps codes and names as text in the people and organisations exports', async () => {

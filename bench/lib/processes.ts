@@ -49,6 +49,8 @@ export async function startServer(
     env: {
       ...inherited,
       NODE_ENV: 'production',
+      // Production requires a key that seals the secrets stored in the database; a bench's database is thrown away.
+      SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -147,7 +147,7 @@ describe('the demo data', async () => {
       new Date('2026-11-23T12:00:00Z'),
     );
     const standings = new Set([...progress.values()].map((p) => p.standing));
-    assert.deepEqual([...standings].sort(), ['at_risk', 'eligible', 'on_track']);
+    assert.deepEqual([...standings].sort(), ['at_risk', 'eligible', 'on_track', 'out_of_reach']);
     assert.ok(
       (await listApplications(db, program.id, ['submitted'])).length >= 3,
       'applications left to review',

@@ -3,6 +3,7 @@
 // data and of its routes).
 import type { Executor } from '../platform/db/client.ts';
 import { platformPrivacy } from '../platform/db/platform.privacy.ts';
+import type { Config } from '../platform/env.ts';
 import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
@@ -40,9 +41,9 @@ export function bootModules() {
 }
 
 /** The modules' checks of the database (made at start, after the migrations): French sentences. */
-export async function moduleProblems(executor: Executor): Promise<string[]> {
+export async function moduleProblems(executor: Executor, config: Config): Promise<string[]> {
   const problems: string[] = [];
-  for (const module of modules) problems.push(...((await module.checks?.(executor)) ?? []));
+  for (const module of modules) problems.push(...((await module.checks?.(executor, config)) ?? []));
   return problems;
 }
 

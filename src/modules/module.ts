@@ -120,8 +120,11 @@ export interface Module {
   attention?: (executor: Executor, at: Date) => Promise<AttentionItem[]>;
   /** The staff's search box: this module's records matching the words (at most `limit`). */
   search?: (executor: Executor, words: string, limit: number) => Promise<SearchHit[]>;
-  /** Checks made at boot on the database; each problem found is a French sentence and stops the start. */
-  checks?: (executor: Executor) => Promise<string[]>;
+  /**
+   * Checks made at boot on the database (with the configuration: a secret sealed with another key…); each
+   * problem found is a French sentence and stops the start.
+   */
+  checks?: (executor: Executor, config: Config) => Promise<string[]>;
 }
 
 export const defineModule = (module: Module) => module;

@@ -35,8 +35,9 @@ describe('the configuration read from the environment', () => {
   });
 
   it('loads no demo data in production unless asked explicitly', () => {
-    assert.equal(parseEnv({ NODE_ENV: 'production' }).DEMO_DATA, 'false');
-    assert.equal(parseEnv({ NODE_ENV: 'production', DEMO_DATA: 'true' }).DEMO_DATA, 'true');
+    const key = Buffer.alloc(32, 7).toString('base64');
+    assert.equal(parseEnv({ NODE_ENV: 'production', SECRETS_KEY: key }).DEMO_DATA, 'false');
+    assert.equal(parseEnv({ NODE_ENV: 'production', SECRETS_KEY: key, DEMO_DATA: 'true' }).DEMO_DATA, 'true');
     assert.equal(parseEnv({ NODE_ENV: 'development' }).DEMO_DATA, 'true');
   });
 

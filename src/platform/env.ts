@@ -1,5 +1,6 @@
 // The only reader of process.env: the environment is parsed once, at boot, and fails fast.
 import { z } from 'zod';
+import { readSecretsKey } from './secrets.ts';
 import './validation.ts';
 
 const duration = z.coerce.number().int().positive();
@@ -50,6 +51,21 @@ export const envSchema = z
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     /** Demo data on an empty database: by default outside production only. */
     DEMO_DATA: z.enum(['true', 'false']).optional(),
+    /**
+     * 32 bytes in base64: seals the secrets kept in the database (the Open Badges signing key). Required in
+     * production; elsewhere a development key is made in DATA_DIR (decision 013).
+     */
+    SECRETS_KEY: z
+      .string()
+      .refine((v) => readSecretsKey(v) !== undefined, {
+        message: 'SECRETS_KEY doit faire 32 octets, écrits en base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || e.SECRETS_KEY, {
+    message:
+      'SECRETS_KEY est obligatoire en production : 32 octets en base64 (openssl rand -base64 32), gardés hors de la base',
+    path: ['SECRETS_KEY'],
   })
   .refine((e) => !e.PROCONNECT_ISSUER || (e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET), {
     message: 'PROCONNECT_ISSUER demande aussi PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET',

@@ -11,17 +11,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import jsqr from 'jsqr';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { recordAttendance } from '../../src/modules/events/check-in.ts';
 import type { Person } from '../../src/modules/organisations/people.ts';
+import { personErased } from '../../src/modules/organisations/person-hooks.ts';
 import { applyToProgram, decideApplication } from '../../src/modules/program/applications.ts';
 import { listCertificates } from '../../src/modules/program/certificates.ts';
 import { addSession, createProgram, type Program } from '../../src/modules/program/programs.ts';
-import { formatDate, parisDate } from '../../src/platform/time.ts';
+import { formatDate, formatDay, parisDate, parisTime } from '../../src/platform/time.ts';
 import { buildEvent, buildLocalGovernment, buildPerson, buildStaff } from '../factories.ts';
-import { assertNoAxeViolation, expectHeading, type RunningApp, signIn, startApp } from './support.ts';
+import {
+  assertNoAxeViolation,
+  expectHeading,
+  onPhone,
+  phoneOverflow,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './support.ts';
 
 const run = promisify(execFile);
 // A CommonJS module: its `default` is the decoder itself (typed so under nodenext).
@@ -116,7 +126,7 @@ describe('« Diplomates des territoires » in a browser', () => {
       .getByRole('navigation', { name: 'Menu principal' })
       .getByRole('link', { name: 'Gestion' })
       .click();
-    await see(page, 'Organisations', 'la gestion');
+    await see(page, 'Gestion du réseau', 'la gestion');
     await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link', { name: 'Parcours' }).click();
     await see(page, 'Parcours « Diplomates des territoires »', 'les éditions (gestion)');
     await page
@@ -220,29 +230,71 @@ describe('« Diplomates des territoires » in a browser', () => {
       .click();
     await see(reviewer, `Candidatures — ${program.title}`, 'les candidatures');
     await assertText(reviewer.getByRole('status').first(), '1 candidature ; 0 acceptée sur 30 places.');
-    const card = reviewer
-      .getByRole('listitem')
-      .filter({ has: reviewer.getByRole('heading', { level: 2, name: fullName(elue) }) });
-    await assertText(card, 'nouvel·le élu·e');
+    const table = reviewer.getByRole('table', { name: /Les candidatures/ });
+    const row = table.getByRole('row').filter({ hasText: fullName(elue) });
+    await assertText(row, 'nouvel·le élu·e');
+    await assertText(row, 'Déposée, en attente d’examen');
+    assert.equal(
+      await row.getByRole('link', { name: fullName(elue), exact: true }).getAttribute('href'),
+      `/gestion/personnes/${elue.id}`,
+    );
+    // Her application in full, on its own page.
+    await row.getByRole('link', { name: `Examiner la candidature de ${fullName(elue)}` }).click();
+    await see(reviewer, `Candidature de ${fullName(elue)}`, 'une candidature');
+    const card = reviewer.getByRole('main');
     await assertText(card, `${mandate} — depuis le 22 mars 2026`);
     await assertText(card, 'Élue depuis mars 2026, je découvre la coopération décentralisée');
     await assertText(card, 'Pas le lundi ; en visioconférence de préférence.');
-    await assertText(card, 'Déposée, en attente d’examen');
+    await reviewer.getByRole('link', { name: 'Revenir à la liste des candidatures' }).click();
+    await see(reviewer, `Candidatures — ${program.title}`, 'les candidatures, de retour');
+
+    // A decision for the rows ticked, with one word for each, previewed before it is sent.
     const comment = 'Bienvenue ! La réunion de lancement aura lieu à Cités Unies France.';
     const mailsBefore = app.mail.received.length;
-    await card
-      .getByRole('group', { name: `Décision pour ${fullName(elue)}` })
-      .getByLabel('Accepter')
-      .check();
-    await card.getByLabel('Mot pour la personne (facultatif)').fill(comment);
-    await card.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await see(reviewer, `Candidatures — ${program.title}`, 'décision enregistrée');
+    await reviewer.getByLabel(`Choisir la candidature de ${fullName(elue)}`).check();
+    const bulk = reviewer.getByRole('group', { name: 'Décider pour les candidatures cochées' });
+    await bulk.getByLabel('Accepter').check();
+    await bulk.getByLabel('Motivation, la même pour chacune (facultatif)').fill(comment);
+    await bulk.getByRole('button', { name: 'Voir qui recevra quoi avant d’envoyer' }).click();
+    await see(reviewer, `Décision à confirmer — ${program.title}`, 'l’aperçu de la décision groupée');
+    const recipients = reviewer.getByRole('table', { name: 'Qui reçoit quoi' });
+    assert.deepEqual(await rowsOf(recipients), [
+      [
+        fullName(elue),
+        elue.email,
+        'Déposée, en attente d’examen',
+        `« Votre candidature : ${program.title} »`,
+      ],
+    ]);
+    await assertText(reviewer.getByRole('region', { name: 'Le courriel' }), comment);
+    assert.equal(app.mail.received.length, mailsBefore, 'nothing sent by the preview');
+    await reviewer.getByRole('button', { name: 'Confirmer et envoyer 1 courriel' }).click();
+    await see(reviewer, `Candidatures — ${program.title}`, 'décision groupée enregistrée');
     await assertText(
       reviewer.getByRole('status').first(),
-      'Décision enregistrée : un courriel part à la personne.',
+      'Décisions enregistrées : un courriel part, une seule fois, à chaque personne dont la situation change.',
     );
     await assertText(reviewer.getByRole('main'), '1 candidature ; 1 acceptée sur 30 places.');
-    await assertText(card, `Acceptée : membre de la promotion — ${comment}`);
+    await assertText(row, 'Acceptée : membre de la promotion');
+    // On a phone the table becomes cards: nothing wider than the screen, the name on whole words.
+    await onPhone(reviewer, async () => {
+      assert.equal(await phoneOverflow(reviewer), 0, 'la liste des candidatures déborde du téléphone');
+      assert.equal(
+        await row.evaluate((r) => getComputedStyle(r).display),
+        'block',
+        'chaque ligne, une carte',
+      );
+      const cardWidth = (await row.boundingBox())?.width ?? 0;
+      assert.ok(cardWidth > 300 && cardWidth <= 375, `carte de ${cardWidth} px`);
+      const name = row.locator('th.name a');
+      const wrap = await name.evaluate((a) => {
+        const style = getComputedStyle(a);
+        const rects = a.getClientRects();
+        return { overflowWrap: style.overflowWrap, wordBreak: style.wordBreak, lines: rects.length };
+      });
+      assert.deepEqual(wrap, { overflowWrap: 'normal', wordBreak: 'normal', lines: 1 });
+      await assertNoAxeViolation(reviewer, 'les candidatures sur un téléphone');
+    });
 
     // The decision reaches her over SMTP, with the way to « Mon parcours ».
     const mail = await app.mail.next(elue.email, mailsBefore);
@@ -258,7 +310,7 @@ describe('« Diplomates des territoires » in a browser', () => {
     await see(page, 'Mon parcours', 'mon parcours, acceptée');
     await assertText(page.getByRole('main'), `« Diplomates des territoires » — ${program.title}`);
     const standing = page.getByRole('region', { name: 'Où j’en suis' });
-    await assertText(standing, '0 séance sur 5, dont 0 obligatoire sur 2');
+    await assertText(standing, 'aucune séance suivie, 5 requises, dont les 2 obligatoires');
     await assertText(standing, 'En bonne voie');
     await assertText(
       standing,
@@ -356,6 +408,8 @@ describe('« Diplomates des territoires » in a browser', () => {
 
   // Shared by the certificate's tests: the edition whose sessions are past, and its one certified holder.
   let past: Awaited<ReturnType<typeof edition>> | undefined;
+  /** Certificates issued ahead of the ceremony are dated the ceremony's day. */
+  const issuedOn = () => formatDate(past!.program.certificatesOn!);
   let holder: Person | undefined;
   let code: string | undefined;
 
@@ -410,14 +464,17 @@ describe('« Diplomates des territoires » in a browser', () => {
     }
     const short = await participant('Bérénice', 'Lemaître', [first, mandatory1, second, third, fourth]);
     holder = await participant('Éloïse', 'Lefèvre', [first, mandatory1, second, third, mandatory2, fourth]);
+    // She is addressed as « Madame »: her certificate says « Auditrice » (set as staff or she would).
+    await db.execute(sql`update people set civility = 'madame' where id = ${holder.id}`);
 
     // Five sessions, one of the two mandatory ones missed: not certified, and told why.
     const shortPage = await newPage();
     await signIn(app, shortPage, short.email);
     await openMyPath(shortPage, 'mon parcours, 5 séances dont 1 obligatoire');
     const shortStanding = shortPage.getByRole('region', { name: 'Où j’en suis' });
-    await assertText(shortStanding, '5 séances sur 5, dont 1 obligatoire sur 2');
-    await assertText(shortStanding, 'À risque');
+    await assertText(shortStanding, '5 séances suivies, 5 requises, dont 1 des 2 obligatoires');
+    await assertText(shortStanding, 'Ne peut plus obtenir le certificat');
+    assertNoText(await shortStanding.innerText(), 'À risque');
     await assertText(shortStanding, `La séance obligatoire « ${mandatory2} » a eu lieu sans vous.`);
     await assertText(shortStanding, 'Parlez-en à l’équipe du réseau');
     assertNoText(await shortStanding.innerText(), 'Certifié·e');
@@ -435,8 +492,10 @@ describe('« Diplomates des territoires » in a browser', () => {
     await signIn(app, holderPage, holder.email);
     await openMyPath(holderPage, 'mon parcours, 4 séances et les 2 obligatoires');
     const holderStanding = holderPage.getByRole('region', { name: 'Où j’en suis' });
-    await assertText(holderStanding, '6 séances sur 5, dont 2 obligatoires sur 2');
-    await assertText(holderStanding, 'Certifié·e');
+    await assertText(holderStanding, '6 séances suivies, 5 requises, dont les 2 obligatoires');
+    // No certificate yet: « certifiable », not « certifié·e ».
+    await assertText(holderStanding, 'Certifiable');
+    assertNoText(await holderStanding.innerText(), 'Certifié·e');
     await assertText(
       holderStanding,
       `Vous remplissez les conditions du certificat. Il vous sera remis le ${formatDate(program.certificatesOn!)}.`,
@@ -449,12 +508,30 @@ describe('« Diplomates des territoires » in a browser', () => {
     await openAsStaff(reviewer, program);
     await openCohort(reviewer, program);
     const main = reviewer.getByRole('main');
-    await assertText(main, '2 participants ; 0 certificat délivré ; 1 de plus est éligible.');
+    await assertText(main, '2 participants ; 0 certificat délivré ; 1 de plus est certifiable.');
+    const words = {
+      holder: '6 séances suivies, 5 requises, dont les 2 obligatoires',
+      short: '5 séances suivies, 5 requises, dont 1 des 2 obligatoires',
+    };
     assert.deepEqual(await rowsOf(cohortTable(reviewer)), [
-      [fullName(holder), town.name, '6 / 5', '2 / 2', 'éligible', 'aucun'],
-      [fullName(short), town.name, '5 / 5', '1 / 2', 'à risque', 'aucun'],
+      [fullName(holder), town.name, words.holder, 'certifiable', 'aucun'],
+      [fullName(short), town.name, words.short, 'ne peut plus obtenir le certificat', 'aucun'],
     ]);
-    await reviewer.getByRole('button', { name: 'Délivrer les certificats' }).click();
+    // The ceremony is weeks away: the form says it is early, and nothing is issued without the box ticked.
+    const issuing = reviewer.getByRole('form', { name: 'Délivrer les certificats' });
+    await assertText(
+      issuing,
+      `C’est en avance : la remise des certificats est prévue le ${formatDay(parisTime(program.certificatesOn!, '12:00'))}`,
+    );
+    await issuing.getByRole('button', { name: 'Délivrer les certificats en avance' }).click();
+    await see(reviewer, `Promotion — ${program.title}`, 'délivrance en avance non confirmée');
+    await assertText(
+      reviewer.getByRole('alert'),
+      'C’est en avance : cochez « Je confirme délivrer les certificats en avance » pour les délivrer maintenant.',
+    );
+    assert.equal((await listCertificates(db, program.id)).length, 0);
+    await issuing.getByLabel('Je confirme délivrer les certificats en avance (1 participant)').check();
+    await issuing.getByRole('button', { name: 'Délivrer les certificats en avance' }).click();
     await see(reviewer, `Promotion — ${program.title}`, 'certificats délivrés');
     await assertText(reviewer.getByRole('status').first(), '1 certificat délivré.');
     await assertText(main, '2 participants ; 1 certificat délivré.');
@@ -463,15 +540,16 @@ describe('« Diplomates des territoires » in a browser', () => {
     assert.equal(issued[0]!.personId, holder.id);
     code = issued[0]!.code;
     assert.deepEqual(await rowsOf(cohortTable(reviewer)), [
-      [fullName(holder), town.name, '6 / 5', '2 / 2', 'certifié·e', code],
-      [fullName(short), town.name, '5 / 5', '1 / 2', 'à risque', 'aucun'],
+      [fullName(holder), town.name, words.holder, 'certifié·e', code],
+      [fullName(short), town.name, words.short, 'ne peut plus obtenir le certificat', 'aucun'],
     ]);
     // A second click issues none.
-    await reviewer.getByRole('button', { name: 'Délivrer les certificats' }).click();
+    await issuing.getByLabel('Je confirme délivrer les certificats en avance', { exact: true }).check();
+    await issuing.getByRole('button', { name: 'Délivrer les certificats en avance' }).click();
     await see(reviewer, `Promotion — ${program.title}`, 'certificats délivrés, deuxième clic');
     await assertText(
       reviewer.getByRole('status').first(),
-      'Aucun nouveau certificat : chaque participant éligible a déjà le sien.',
+      'Aucun nouveau certificat : chaque participant certifiable a déjà le sien.',
     );
     assert.equal((await listCertificates(db, program.id)).length, 1);
 
@@ -483,7 +561,7 @@ describe('« Diplomates des territoires » in a browser', () => {
     );
     await assertText(
       holderPage.getByRole('region', { name: 'Mon certificat' }),
-      `Certificat d’« Auditeur de Cités Unies France » délivré le ${formatDate(parisDate())}, code ${code}.`,
+      `Certificat d’« Auditrice de Cités Unies France » délivré le ${issuedOn()}, code ${code}.`,
     );
     await shortPage.reload();
     await see(shortPage, 'Mon parcours', 'mon parcours, toujours pas certifiée');
@@ -561,8 +639,9 @@ describe('« Diplomates des territoires » in a browser', () => {
       `Parcours d’immersion « Diplomates des territoires » — ${past.program.title}`,
       'Éloïse Lefèvre',
       mandate,
-      'Auditeur de Cités Unies France',
-      `Fait à Paris, le ${formatDate(parisDate())}`,
+      'd’Auditrice de Cités Unies France',
+      // Dated the ceremony's day, though issued weeks before it (« 1er » for the first of a month).
+      `Fait à Paris, le ${issuedOn().replace(/^1 /, '1er ')}`,
       'Dominique Exemple',
       `Code : ${code}`,
       target,
@@ -576,9 +655,9 @@ describe('« Diplomates des territoires » in a browser', () => {
     await assertText(verifier.getByRole('status'), 'Certificat valide');
     assert.deepEqual(await factsOf(verifier), {
       Titulaire: 'Éloïse Lefèvre',
-      Titre: 'Auditeur de Cités Unies France',
+      Titre: 'Auditrice de Cités Unies France',
       Parcours: `« Diplomates des territoires » — ${past.program.title}`,
-      'Délivré le': formatDate(parisDate()),
+      'Délivré le': issuedOn(),
       Code: code,
     });
   });
@@ -595,7 +674,7 @@ describe('« Diplomates des territoires » in a browser', () => {
       .getByRole('region', { name: 'Certificats délivrés' })
       .getByRole('listitem')
       .filter({ has: reviewer.getByRole('heading', { name: fullName(holder) }) });
-    await assertText(card, `Code ${code}, délivré le ${formatDate(parisDate())}.`);
+    await assertText(card, `Code ${code}, délivré le ${issuedOn()}.`);
     await card.getByLabel(`Raison de la révocation du certificat de ${fullName(holder)}`).fill(reason);
     await card.getByRole('button', { name: 'Révoquer ce certificat' }).click();
     await see(reviewer, `Promotion — ${program.title}`, 'certificat révoqué');
@@ -643,6 +722,58 @@ describe('« Diplomates des territoires » in a browser', () => {
     await see(page, 'Certificat révoqué', 'le PDF d’un certificat révoqué');
     await assertText(page.getByRole('main'), 'Ce certificat a été révoqué.');
   });
+
+  it('someone interested confirms the address from the mail, then withdraws as easily', async () => {
+    const { program } = await openEdition();
+    const email = `sandrine.${tag}@quimper.example.org`;
+    const page = await newPage();
+    await page.goto(`/parcours/${program.id}`);
+    await see(page, `« Diplomates des territoires » — ${program.title}`, 'la page de l’édition, anonyme');
+    const form = page.getByRole('region', { name: 'Manifester mon intérêt' });
+    await form.getByLabel('Prénom').fill('Sandrine');
+    await form.getByLabel(/^Nom/).fill('Roux');
+    await form.getByLabel('Adresse électronique').fill(email);
+    await form.getByLabel('Collectivité').fill('Ville de Quimper');
+    await form.getByLabel('Mandat').fill('adjointe au maire');
+    const mailsBefore = app.mail.received.length;
+    await form.getByRole('button', { name: 'Envoyer' }).click();
+    await see(page, `« Diplomates des territoires » — ${program.title}`, 'intérêt reçu, à confirmer');
+    await assertText(page.getByRole('status').first(), 'Merci : un courriel part à l’adresse indiquée.');
+
+    const mail = await app.mail.next(email, mailsBefore);
+    assert.equal(mail.subject, `Confirmez votre intérêt : ${program.title}`);
+    const text = squash(mail.text ?? '');
+    const confirm = new RegExp(`${app.baseUrl}/parcours/interet/[^/]+/confirmer\\?jeton=\\S+`).exec(
+      text,
+    )?.[0];
+    const withdraw = new RegExp(`${app.baseUrl}/parcours/interet/[^/]+/retirer\\?jeton=\\S+`).exec(text)?.[0];
+    assert.ok(confirm && withdraw, mail.text);
+    await page.goto(confirm);
+    await see(page, 'Confirmer mon intérêt', 'la confirmation d’un intérêt');
+    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await see(page, `« Diplomates des territoires » — ${program.title}`, 'intérêt confirmé');
+    await assertText(page.getByRole('status').first(), 'Votre adresse est confirmée');
+
+    await page.goto(withdraw);
+    await see(page, 'Retirer mon intérêt', 'le retrait d’un intérêt');
+    await page.getByRole('button', { name: 'Retirer mon intérêt' }).click();
+    await see(page, `« Diplomates des territoires » — ${program.title}`, 'intérêt retiré');
+    await assertText(page.getByRole('status').first(), 'Votre intérêt est retiré et votre demande effacée');
+    await page.goto(confirm);
+    await see(page, 'Lien expiré', 'un lien d’intérêt qui ne vaut plus');
+  });
+
+  it('a certificate whose holder was erased at her request stays verifiable, without her name', async () => {
+    assert.ok(holder && code, 'les tests précédents délivrent le certificat');
+    const { db } = app.services;
+    await db.transaction((tx) => personErased(tx, holder!.id));
+    const verifier = await newPage();
+    await verifier.goto(`/certificats/${code}`);
+    await see(verifier, 'Vérification d’un certificat', 'la vérification d’un certificat au nom effacé');
+    const facts = await factsOf(verifier);
+    assert.equal(facts.Titulaire, 'Certificat délivré à une personne dont le nom a été effacé à sa demande.');
+    assertNoText(await verifier.getByRole('main').innerText(), fullName(holder!));
+  });
 });
 
 /** Fails unless the element's visible text contains `text` (spaces compared loosely). */
@@ -661,7 +792,7 @@ function assertNoText(visible: string, text: string) {
 
 async function rowsOf(table: Locator): Promise<string[][]> {
   const rows = await table.locator('tbody tr').all();
-  return Promise.all(rows.map(async (r) => (await r.locator('td').allInnerTexts()).map(squash)));
+  return Promise.all(rows.map(async (r) => (await r.locator('th, td').allInnerTexts()).map(squash)));
 }
 
 /** The facts list of the main area (dt → dd). */

@@ -18,6 +18,7 @@ import { applyToProgram, decideApplication } from '../../src/modules/program/app
 import { issueCertificates } from '../../src/modules/program/certificates.ts';
 import { addSession, createProgram, type Program } from '../../src/modules/program/programs.ts';
 import type { Db } from '../../src/platform/db/client.ts';
+import { secretsKey } from '../../src/platform/secrets.ts';
 import {
   bearer,
   buildElected,
@@ -44,6 +45,8 @@ export const roleLabels: Record<Role, string> = {
 
 export const baseUrl = 'http://localhost:3000';
 const settings = notificationSettings(testConfig());
+/** What the app of the tests signs with (its configuration's secrets key). */
+export const signing = { baseUrl, secretsKey: secretsKey(testConfig()) };
 
 export function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(`fixture: ${result.error.message}`);
@@ -188,7 +191,7 @@ export async function buildFixtures(db: Db): Promise<Fixtures> {
     );
     worlds[name] = { ...w, registrations, certificateCode: '', pendingApplicationId: pending.id };
   }
-  const issued = expectOk(await issueCertificates(db, program.id, staffId, baseUrl));
+  const issued = expectOk(await issueCertificates(db, program.id, staffId, signing));
   for (const name of ['A', 'B'] as const) {
     const w = worlds[name];
     w.certificateCode = issued.find((c) => c.personId === w.people.elected.id)!.code;
@@ -277,7 +280,8 @@ export const fresh = {
     const elected = await buildElected(f.db, w.memberOrg.id);
     const staffId = w.people.staff.id;
     await certify(f.db, f.program, f.sessionEvent, elected, staffId);
-    const issued = expectOk(await issueCertificates(f.db, f.program.id, staffId, baseUrl));
+    // The matrix adds sessions to come to the shared edition: issuing is then early, and confirmed as such.
+    const issued = expectOk(await issueCertificates(f.db, f.program.id, staffId, signing, { early: true }));
     return issued.find((c) => c.personId === elected.id)!.code;
   },
 

@@ -255,6 +255,8 @@ export class AppProcess {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: process.env.HOME ?? '/tmp',
         NODE_ENV: 'production',
+        // Production requires a key that seals the secrets stored in the database (decision 013).
+        SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
         HOST: '127.0.0.1',
         PORT: '0',
         BASE_URL: 'http://localhost:3000',

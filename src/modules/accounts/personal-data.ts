@@ -32,6 +32,7 @@ export async function exportAccount(executor: Executor, personId: string) {
     .select()
     .from(accountRequests)
     .where(await requestsOf(executor, personId));
+  if (tokens.length === 0 && open.length === 0 && requests.length === 0) return undefined;
   return {
     title: 'Compte',
     data: {

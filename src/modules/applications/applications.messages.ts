@@ -23,6 +23,9 @@ export const applicationsMessages = defineMessages('applications', {
   notReviewable: 'Cette candidature n’est pas encore déposée : elle ne se lit pas encore.',
   notReviewer: 'Vous ne faites pas partie des instructeurs de ces candidatures.',
   greeting: ({ firstName }: { firstName: string }) => `Bonjour ${firstName},`,
+  exportTitle: 'Candidatures',
+  exportNote:
+    'Vos candidatures, avec vos réponses et les décisions. Les avis des instructeurs, leurs notes et leurs annotations privées n’y figurent pas : ce sont leurs notes de travail sur la candidature, jamais communiquées aux candidats. Les avis que vous avez donnés comme instructeur ne vous concernent pas et n’y figurent pas non plus.',
 });
 
 /** The common words of statuses; an owner's pipeline may say them its way. */

@@ -6,15 +6,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
-import { fail, ok, type Result } from '../../platform/result.ts';
+import { composeMail, type MailContent, queueMail } from '../../platform/mail/mail.tsx';
+import { type Failure, fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, uuid } from '../../platform/validation.ts';
 import { personCards } from '../organisations/directory.ts';
 import { applicationsMessages as m } from './applications.messages.ts';
 import { applications } from './applications.schema.ts';
 import type { Application } from './applications.ts';
 import { decisionsOf, type Pipeline } from './pipeline.ts';
-import { type Decision, decisionStatuses } from './statuses.ts';
+import { type ApplicationStatus, type Decision, decisionStatuses } from './statuses.ts';
 
 /** At most this many applications in one decision (a review queue's page, many times over). */
 export const maxDecided = 500;
@@ -33,25 +33,27 @@ export function decisionField(offered: readonly Decision[]) {
   return z.enum(choices as [Decision, ...Decision[]], { error: m.decisionExpected({ choices }).text });
 }
 
-export async function decideApplications<Owner, Answers extends Record<string, unknown>>(
+const decisionInput = <Owner, Answers extends Record<string, unknown>>(pipeline: Pipeline<Owner, Answers>) =>
+  z.object({
+    ids: z
+      .array(uuid, { error: m.noApplication().text })
+      .min(1, m.noApplication().text)
+      .max(maxDecided, m.tooManyApplications().text),
+    decision: decisionField(decisionsOf(pipeline)),
+    motivation,
+  });
+
+/**
+ * The decision asked (its ids without repeats) and the owner's record the applications all belong to; a
+ * refusal when the input is invalid, an id unknown or of another owner's pipeline, or records are mixed.
+ */
+async function readDecision<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
   pipeline: Pipeline<Owner, Answers>,
   input: unknown,
-  actorId: string,
-  baseUrl: string,
-): Promise<Result<Application[]>> {
-  const parsed = z
-    .object({
-      ids: z
-        .array(uuid, { error: m.noApplication().text })
-        .min(1, m.noApplication().text)
-        .max(maxDecided, m.tooManyApplications().text),
-      decision: decisionField(decisionsOf(pipeline)),
-      motivation,
-    })
-    .safeParse(input);
+) {
+  const parsed = decisionInput(pipeline).safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const { decision } = parsed.data;
   const ids = [...new Set(parsed.data.ids)];
   const found = await executor
     .select({ id: applications.id, ownerId: applications.ownerId })
@@ -63,6 +65,110 @@ export async function decideApplications<Owner, Answers extends Record<string, u
   const ownerId = ownerIds[0]!;
   const owner = await pipeline.owner(executor, ownerId);
   if (!owner) return fail(404, 'not_found', pipeline.texts.ownerNotFound());
+  return ok({ ...parsed.data, ids, ownerId, owner });
+}
+
+/** The mail that announces a decision to one applicant: the same in the preview and in the outbox. */
+function decisionMail<Owner, Answers extends Record<string, unknown>>(
+  pipeline: Pipeline<Owner, Answers>,
+  owner: Owner,
+  person: { firstName: string; email: string },
+  decision: Decision,
+  motivation: string | undefined,
+  baseUrl: string,
+) {
+  return composeMail({
+    to: person.email,
+    subject: pipeline.mail.subject(owner),
+    greeting: m.greeting({ firstName: person.firstName }).text,
+    paragraphs: [pipeline.decisions[decision]!.mail, ...(motivation ? [motivation] : [])],
+    action: pipeline.mail.action(owner, baseUrl),
+  });
+}
+
+export interface DecisionPreviewRow {
+  id: string;
+  person: { id: string; firstName: string; lastName: string; email: string };
+  status: ApplicationStatus;
+  /** Mailed only when its status changes: the same decision saved again mails nobody. */
+  mail: MailContent | undefined;
+}
+
+export interface DecisionPreview {
+  decision: Decision;
+  motivation: string | undefined;
+  rows: DecisionPreviewRow[];
+  /** What would refuse it now (no place left for so many acceptances), said before anything is sent. */
+  refusal: Failure | undefined;
+}
+
+/**
+ * Who would be mailed what if this decision were taken now: each application, its applicant, and the mail
+ * they would receive (none when their status stays the same). Writes nothing. The decision itself checks
+ * again, under its locks (`decideApplications`).
+ */
+export async function previewDecisions<Owner, Answers extends Record<string, unknown>>(
+  executor: Executor,
+  pipeline: Pipeline<Owner, Answers>,
+  input: unknown,
+  baseUrl: string,
+): Promise<Result<DecisionPreview>> {
+  const read = await readDecision(executor, pipeline, input);
+  if (!read.ok) return read;
+  const { ids, decision, owner } = read.value;
+  const rows = await executor
+    .select({ id: applications.id, status: applications.status, personId: applications.personId })
+    .from(applications)
+    .where(inArray(applications.id, ids));
+  const people = await personCards(
+    executor,
+    rows.map((r) => r.personId),
+  );
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const changing = rows.filter((r) => r.status !== decision).length;
+  const accepted =
+    decision === 'accepted' && changing && pipeline.acceptance
+      ? await pipeline.acceptance(executor, owner, changing)
+      : undefined;
+  return ok({
+    decision,
+    motivation: read.value.motivation,
+    refusal: accepted && !accepted.ok ? accepted.error : undefined,
+    rows: rows
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      .flatMap((row) => {
+        const person = people.get(row.personId);
+        if (!person) return [];
+        return [
+          {
+            id: row.id,
+            person: {
+              id: person.id,
+              firstName: person.firstName,
+              lastName: person.lastName,
+              email: person.email,
+            },
+            status: row.status,
+            mail:
+              row.status === decision
+                ? undefined
+                : decisionMail(pipeline, owner, person, decision, read.value.motivation, baseUrl),
+          },
+        ];
+      }),
+  });
+}
+
+export async function decideApplications<Owner, Answers extends Record<string, unknown>>(
+  executor: Executor,
+  pipeline: Pipeline<Owner, Answers>,
+  input: unknown,
+  actorId: string,
+  baseUrl: string,
+): Promise<Result<Application[]>> {
+  const read = await readDecision(executor, pipeline, input);
+  if (!read.ok) return read;
+  const { ids, decision, ownerId, owner } = read.value;
   if (decision === 'accepted') {
     // Acceptances of one record wait for each other: the places the owner counts cannot change meanwhile.
     await executor.execute(
@@ -84,13 +190,12 @@ export async function decideApplications<Owner, Answers extends Record<string, u
     .update(applications)
     .set({
       status: decision,
-      decisionMotivation: parsed.data.motivation ?? null,
+      decisionMotivation: read.value.motivation ?? null,
       decidedBy: actorId,
       decidedAt: sql`now()`,
     })
     .where(inArray(applications.id, ids))
     .returning();
-  const words = pipeline.decisions[decision]!;
   const people = await personCards(
     executor,
     changing.map((a) => a.personId),
@@ -100,13 +205,7 @@ export async function decideApplications<Owner, Answers extends Record<string, u
     if (!person) continue;
     await queueMail(
       executor,
-      composeMail({
-        to: person.email,
-        subject: pipeline.mail.subject(owner),
-        greeting: m.greeting({ firstName: person.firstName }).text,
-        paragraphs: [words.mail, ...(parsed.data.motivation ? [parsed.data.motivation] : [])],
-        action: pipeline.mail.action(owner, baseUrl),
-      }),
+      decisionMail(pipeline, owner, person, decision, read.value.motivation, baseUrl),
     );
   }
   for (const application of decided) {
@@ -115,7 +214,7 @@ export async function decideApplications<Owner, Answers extends Record<string, u
       action: 'decide',
       entity: 'application',
       entityId: application.id,
-      data: { decision, ...(parsed.data.motivation ? { motivation: parsed.data.motivation } : {}) },
+      data: { decision, ...(read.value.motivation ? { motivation: read.value.motivation } : {}) },
     });
   }
   const order = new Map(ids.map((id, i) => [id, i]));

@@ -5,6 +5,7 @@ import { defineModule } from '../module.ts';
 import { applicationApiRoutes } from './applications.api.ts';
 import { applicationsPrivacy } from './applications.privacy.ts';
 import * as schema from './applications.schema.ts';
+import { eraseApplications, exportedApplications } from './person-data.ts';
 import { applicationsHeldBy, mergeApplicationsPerson } from './person-merge.ts';
 
 export default defineModule({
@@ -12,5 +13,10 @@ export default defineModule({
   schema,
   privacy: applicationsPrivacy,
   api: applicationApiRoutes,
-  people: { merged: mergeApplicationsPerson, held: applicationsHeldBy },
+  people: {
+    exported: exportedApplications,
+    erased: eraseApplications,
+    merged: mergeApplicationsPerson,
+    held: applicationsHeldBy,
+  },
 });

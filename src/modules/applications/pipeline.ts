@@ -40,6 +40,8 @@ export interface Pipeline<
   statusLabels?: Partial<Record<ApplicationStatus, string>>;
   /** The owner's record applied to, or undefined when it does not exist. */
   owner(executor: Executor, ownerId: string): Promise<Owner | undefined>;
+  /** The record's name for the applicant (a person's copy of their data): « Promotion 2026-2027 ». */
+  ownerName?(owner: Owner): string;
   /** Are applications taken at this instant? A refusal says when they open or that they are closed. */
   window(owner: Owner, at: Date): Result<true>;
   /** May this person apply? (élus of member local governments, for the program) */

@@ -13,7 +13,13 @@ import {
   getApplication as pipelineGetApplication,
   listApplications as pipelineListApplications,
 } from '../applications/applications.ts';
-import { decideApplications, decisionField, motivation } from '../applications/decide.ts';
+import {
+  type DecisionPreview,
+  decideApplications,
+  decisionField,
+  motivation,
+  previewDecisions as previewPipelineDecisions,
+} from '../applications/decide.ts';
 import { decisionsOf, statusesOf, statusLabel } from '../applications/pipeline.ts';
 import type { ApplicationStatus } from '../applications/statuses.ts';
 import { submitApplication } from '../applications/submit.ts';
@@ -116,6 +122,45 @@ export async function decideApplication(
     baseUrl,
   );
   return result.ok ? ok(asProgramApplication(result.value[0]!)) : result;
+}
+
+/** The decision for several applications of one edition, with one motivation (the review table's form). */
+export interface BulkDecision {
+  ids: string[];
+  decision: unknown;
+  motivation?: unknown;
+}
+
+/** Every id names an application of this edition (another edition's, or none, is not found here). */
+async function ofEdition(executor: Executor, programId: string, ids: string[]): Promise<boolean> {
+  const mine = new Set((await listApplications(executor, programId)).map((a) => a.id));
+  return ids.every((id) => mine.has(id));
+}
+
+/** Who would be mailed what by this decision: nothing is written. */
+export async function previewDecisions(
+  executor: Executor,
+  programId: string,
+  input: BulkDecision,
+  baseUrl: string,
+): Promise<Result<DecisionPreview>> {
+  if (input.ids.length && !(await ofEdition(executor, programId, input.ids)))
+    return fail(404, 'not_found', m.applicationNotFound());
+  return previewPipelineDecisions(executor, programPipeline, input, baseUrl);
+}
+
+/** Decides several applications of the edition at once; all or none, each person whose status changes mailed once. */
+export async function decideApplicationsOfEdition(
+  executor: Executor,
+  programId: string,
+  input: BulkDecision,
+  actorId: string,
+  baseUrl: string,
+): Promise<Result<Application[]>> {
+  if (input.ids.length && !(await ofEdition(executor, programId, input.ids)))
+    return fail(404, 'not_found', m.applicationNotFound());
+  const result = await decideApplications(executor, programPipeline, input, actorId, baseUrl);
+  return result.ok ? ok(result.value.map(asProgramApplication)) : result;
 }
 
 export async function getApplication(executor: Executor, id: string) {

@@ -1,6 +1,7 @@
 // Public pages of certificates: verification by code, the Open Badges credential, the issuer's keys and profile.
 import { z } from 'zod';
 import { definePage, view } from '../../platform/http/pages.tsx';
+import { secretsKey } from '../../platform/secrets.ts';
 import type { Services } from '../../platform/services.ts';
 import { getCertificate, verifyCertificate } from './certificates.ts';
 import { issuerName, issuerProfileUrl, publicKey, publicKeys } from './credential.ts';
@@ -39,7 +40,8 @@ export function certificatePages({ db, config }: Services) {
       handler: async ({ params, reply }) => {
         const { code, file } = params;
         const certificate = codePattern.test(code) ? await getCertificate(db, code) : undefined;
-        const stored = certificate?.credential as { json: unknown; jwt: string } | undefined;
+        // A certificate whose holder's identity was erased keeps no credential (it carried their hashed email).
+        const stored = certificate?.credential as { json: unknown; jwt: string } | null | undefined;
         if (!stored || !['credential.json', 'credential.jwt'].includes(file)) {
           return reply.code(404).type('application/json').send(notFoundJson(m.noCertificateWithCode().text));
         }
@@ -53,7 +55,9 @@ export function certificatePages({ db, config }: Services) {
       url: '/.well-known/jwks.json',
       access: 'public',
       handler: async ({ reply }) =>
-        reply.type('application/json; charset=utf-8').send(await publicKeys(db, config.baseUrl)),
+        reply
+          .type('application/json; charset=utf-8')
+          .send(await publicKeys(db, config.baseUrl, secretsKey(config))),
     }),
     // What a credential's `kid` dereferences to: the JWK itself (OB 3.0 §8.2), not a set to pick from.
     definePage({
@@ -79,7 +83,7 @@ export function certificatePages({ db, config }: Services) {
           ],
           id: issuerProfileUrl(config.baseUrl),
           type: ['Profile'],
-          name: issuerName,
+          name: issuerName(),
           url: config.baseUrl,
         }),
     }),

@@ -23,13 +23,14 @@ export interface ReissueOptions {
 export async function reissueCredentials(
   db: Db,
   baseUrl: string,
+  secretsKey: Buffer,
   options: ReissueOptions = {},
 ): Promise<{ reissued: number; unreadable: number }> {
   const outdated = lt(certificates.credentialVersion, credentialVersion);
   const [any] = await db.select({ id: certificates.id }).from(certificates).where(outdated).limit(1);
   if (!any) return { reissued: 0, unreadable: 0 };
   // Made outside the transactions, which must use their own handle only (PGlite has one connection).
-  const signer = await credentialSigner(db, baseUrl);
+  const signer = await credentialSigner(db, baseUrl, secretsKey);
   const unreadable: string[] = [];
   let reissued = 0;
   for (;;) {

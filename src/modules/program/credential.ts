@@ -5,10 +5,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Db, Executor } from '../../platform/db/client.ts';
+import { network } from '../../platform/identity.ts';
+import { isSealed, SecretsKeyError, seal, unseal } from '../../platform/secrets.ts';
 import { signingKeys } from './program.schema.ts';
 
-export const issuerName = 'Cités Unies France';
+/** The issuer is the network (its configured name). */
+export const issuerName = () => network().name;
 
 /**
  * The format of the credentials issued now (stored in `certificates.credential_version`). Raise it when the
@@ -78,7 +81,7 @@ function build(baseUrl: string, c: Content): Credential {
     id: `${baseUrl}/certificats/${c.code}/credential.json`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: c.name,
-    issuer: { id: issuerProfileUrl(baseUrl), type: ['Profile'], name: issuerName, url: baseUrl },
+    issuer: { id: issuerProfileUrl(baseUrl), type: ['Profile'], name: issuerName(), url: baseUrl },
     validFrom: dateTime(c.validFrom),
     credentialSubject: {
       id: c.subjectId,
@@ -114,7 +117,10 @@ export interface CredentialInput {
   mandatoryTotal: number;
   sessionCount: number;
   holderEmail: string;
-  issuedAt: Date;
+  /** « Auditrice de Cités Unies France »: the certificate's title in the holder's form. */
+  title: string;
+  /** From when it is valid: its issue, or the ceremony's day when issued ahead of it. */
+  validFrom: Date;
 }
 
 export function achievementCredential(c: CredentialInput): Credential {
@@ -126,14 +132,14 @@ export function achievementCredential(c: CredentialInput): Credential {
   return build(c.baseUrl, {
     code: c.code,
     programId: c.programId,
-    name: 'Auditeur de Cités Unies France',
-    validFrom: wholeSeconds(c.issuedAt),
+    name: c.title,
+    validFrom: wholeSeconds(c.validFrom),
     // `sub` must be a URI (§8.2). A random one per certificate names nobody and links no two certificates;
     // the holder is recognised by the hashed email above. Why not an email or a DID: decision 007.
     subjectId: `urn:uuid:${randomUUID()}`,
     identity: { identityHash, salt },
     achievement: {
-      name: 'Auditeur de Cités Unies France',
+      name: c.title,
       description: `Parcours d’immersion « Diplomates des territoires » — ${c.programTitle}.`,
       narrative: `Assister à au moins ${c.minSessions} des ${c.sessionCount} séances du parcours, dont les ${c.mandatoryTotal} séances obligatoires.`,
     },
@@ -184,17 +190,87 @@ export function reissuedCredential(
   });
 }
 
-/** The issuer's key pair, made and stored at first use. */
-async function issuerKey(executor: Executor): Promise<{ id: string; privateJwk: JWK; publicJwk: JWK }> {
+/** What the sealed private key is bound to: its table and row (a sealed value moved elsewhere does not open). */
+const sealContext = (keyId: string) => `signing_keys:${keyId}`;
+
+/** A stored private key as a JWK: opened with the secrets key, or as it is if it predates sealing. */
+function privateJwkOf(row: { id: string; privateJwk: unknown }, secretsKey: Buffer): JWK {
+  if (isSealed(row.privateJwk)) return JSON.parse(unseal(secretsKey, row.privateJwk, sealContext(row.id)));
+  return row.privateJwk as JWK;
+}
+
+/**
+ * The issuer's key pair, made at first use. The private key is stored sealed with the secrets key (never in
+ * clear: a copy of the database signs nothing); a key stored in clear before that is sealed at start
+ * (`sealSigningKeys`).
+ */
+async function issuerKey(
+  executor: Executor,
+  secretsKey: Buffer,
+): Promise<{ id: string; privateJwk: JWK; publicJwk: JWK }> {
   const [existing] = await executor.select().from(signingKeys).where(eq(signingKeys.id, issuerKeyId));
   if (existing)
-    return { id: existing.id, privateJwk: existing.privateJwk as JWK, publicJwk: existing.publicJwk as JWK };
+    return {
+      id: existing.id,
+      privateJwk: privateJwkOf(existing, secretsKey),
+      publicJwk: existing.publicJwk as JWK,
+    };
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), alg: 'EdDSA', use: 'sig' };
-  const privateJwk = { ...(await exportJWK(privateKey)), alg: 'EdDSA' };
+  const privateJwk = seal(
+    secretsKey,
+    JSON.stringify({ ...(await exportJWK(privateKey)), alg: 'EdDSA' }),
+    sealContext(issuerKeyId),
+  );
   await executor.insert(signingKeys).values({ id: issuerKeyId, publicJwk, privateJwk }).onConflictDoNothing();
   // Another process may have won the race: read back the key that was kept.
-  return issuerKey(executor);
+  return issuerKey(executor, secretsKey);
+}
+
+/**
+ * Seals the private keys stored in clear (made before keys were sealed); returns how many. Run at every
+ * start: each row is locked while it is rewritten, so two processes starting together seal it once.
+ */
+export async function sealSigningKeys(db: Db, secretsKey: Buffer): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: signingKeys.id, privateJwk: signingKeys.privateJwk })
+      .from(signingKeys)
+      .for('update');
+    let sealed = 0;
+    for (const row of rows) {
+      if (isSealed(row.privateJwk)) continue;
+      await tx
+        .update(signingKeys)
+        .set({ privateJwk: seal(secretsKey, JSON.stringify(row.privateJwk), sealContext(row.id)) })
+        .where(eq(signingKeys.id, row.id));
+      sealed++;
+    }
+    return sealed;
+  });
+}
+
+/**
+ * What stops the start: a sealed key that the secrets key does not open (another SECRETS_KEY than the one
+ * that sealed it, or a damaged row). Said in French, with what to do.
+ */
+export async function signingKeyProblems(executor: Executor, secretsKey: Buffer): Promise<string[]> {
+  const rows = await executor
+    .select({ id: signingKeys.id, privateJwk: signingKeys.privateJwk })
+    .from(signingKeys);
+  const problems: string[] = [];
+  for (const row of rows) {
+    if (!isSealed(row.privateJwk)) continue;
+    try {
+      privateJwkOf(row, secretsKey);
+    } catch (error) {
+      if (!(error instanceof SecretsKeyError)) throw error;
+      problems.push(
+        `La clé de signature des certificats « ${row.id} » ne s’ouvre pas : ${error.message} Sans elle, aucun certificat ne peut être signé.`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** RFC 7518 §6: the private parts of EC, OKP and RSA keys, and a symmetric key. */
@@ -211,8 +287,8 @@ function publishedJwk(baseUrl: string, id: string, stored: JWK): JWK {
 }
 
 /** Every key as a JWK set (`/.well-known/jwks.json`); makes the issuer key if there is none yet. */
-export async function publicKeys(executor: Executor, baseUrl: string) {
-  await issuerKey(executor);
+export async function publicKeys(executor: Executor, baseUrl: string, secretsKey: Buffer) {
+  await issuerKey(executor, secretsKey);
   const rows = await executor
     .select({ id: signingKeys.id, publicJwk: signingKeys.publicJwk })
     .from(signingKeys)
@@ -234,8 +310,12 @@ export interface Signer {
 }
 
 /** Signs credentials with the issuer key; made once per batch (importing the key costs). */
-export async function credentialSigner(executor: Executor, baseUrl: string): Promise<Signer> {
-  const { id, privateJwk } = await issuerKey(executor);
+export async function credentialSigner(
+  executor: Executor,
+  baseUrl: string,
+  secretsKey: Buffer,
+): Promise<Signer> {
+  const { id, privateJwk } = await issuerKey(executor, secretsKey);
   const key = await importJWK(privateJwk, 'EdDSA');
   // §8.2: these three header members and no other (`jwk` being the alternative to `kid`).
   const header = { alg: 'EdDSA', typ: 'JWT', kid: keyUrl(baseUrl, id) };

@@ -9,7 +9,7 @@ import { createEvent, type Event, listEvents } from '../events/events.ts';
 import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
 import { createPerson, type Person } from '../organisations/people.ts';
 import { applyToProgram, decideApplication } from './applications.ts';
-import { expressInterest } from './interest.ts';
+import { expressionsOfInterest } from './program.schema.ts';
 import { addSession, createProgram } from './programs.ts';
 
 export interface DemoProgramContext {
@@ -409,16 +409,22 @@ export async function seedDemoProgram(tx: Executor, ctx: DemoProgramContext) {
     }
   }
   for (const [first, last, government, mandate] of pending) await applyAs(first, last, government, mandate);
+  // Two expressions of interest whose addresses were confirmed (the double opt-in's mails are not demo data).
+  const said = parisTime('2026-02-20', '10:00');
   for (const [first, last, organisationName, mandate] of [
     ['Thérèse', 'Aubert', 'Ville de Saint-Nazaire', 'adjointe au maire'],
     ['Paul', 'Nguyen', 'Commune de Brest', 'conseiller municipal délégué aux jumelages'],
   ] as const) {
-    await expressInterest(
-      tx,
+    await tx.insert(expressionsOfInterest).values({
       programId,
-      { firstName: first, lastName: last, email: emailOf(first, last), organisationName, mandate },
-      parisTime('2026-02-20', '10:00'),
-    );
+      firstName: first,
+      lastName: last,
+      email: emailOf(first, last),
+      organisationName,
+      mandate,
+      createdAt: said,
+      confirmedAt: new Date(said.getTime() + 3_600_000),
+    });
   }
   return { programId, sessions: events.length, participants: cohort.length, attendance: attendanceCount };
 }

@@ -3,6 +3,7 @@
 import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
+import { secretsKey } from '../../platform/secrets.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -32,7 +33,8 @@ async function editionView(
   return view(<ProgramPage ctx={ctx} notice={options.notice} {...data} />, options.status);
 }
 
-export function editionPages({ db }: Services) {
+export function editionPages(services: Services) {
+  const { db, config } = services;
   return [
     definePage({
       method: 'GET',
@@ -61,7 +63,13 @@ export function editionPages({ db }: Services) {
         const program = await getProgram(db, params.id);
         if (!program) return notFound(m.programGone().text);
         const values: Values = Object.fromEntries(interestFields.map((k) => [k, form[k]]));
-        const result = await db.transaction((tx) => expressInterest(tx, program.id, values));
+        const result = await db.transaction((tx) =>
+          expressInterest(tx, program.id, values, {
+            baseUrl: config.baseUrl,
+            secretsKey: secretsKey(config),
+          }),
+        );
+        services.jobs.poke();
         if (result.ok) return redirect(`/parcours/${program.id}#participer`, notices.interest_received);
         const errors = result.error.fields ?? { _: result.error.message };
         return editionView(db, ctx, program, actor, {

@@ -1,6 +1,7 @@
 // Staff's pages of the expressions of interest: inviting the interested people to apply, the exports.
 import { definePage, notFound } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
+import { secretsKey } from '../../platform/secrets.ts';
 import type { Services } from '../../platform/services.ts';
 import type { Column } from '../../platform/sheets/sheets.ts';
 import { manageView } from './editions.pages.tsx';
@@ -18,6 +19,7 @@ const interestColumns: Column<InterestRow>[] = [
   { header: 'Collectivité', value: (i) => i.organisationName },
   { header: 'Mandat', value: (i) => i.mandate },
   { header: 'Reçue le', type: 'date', value: (i) => i.createdAt },
+  { header: 'Confirmée le', type: 'date', value: (i) => i.confirmedAt },
   { header: 'Invitée le', type: 'date', value: (i) => i.invitedAt },
 ];
 
@@ -53,7 +55,10 @@ export function interestsPages(services: Services) {
         const program = await getProgram(db, params.id);
         if (!program) return notFound(m.programGone().text);
         const result = await db.transaction((tx) =>
-          inviteInterested(tx, program.id, actor.personId, config.baseUrl),
+          inviteInterested(tx, program.id, actor.personId, {
+            baseUrl: config.baseUrl,
+            secretsKey: secretsKey(config),
+          }),
         );
         services.jobs.poke();
         if (!result.ok)

@@ -32,6 +32,7 @@ export function myPathPages({ db, config }: Services) {
         const certificate = await myCertificate(db, actor, query.parcours);
         if (!certificate) return message(404, 'Aucun certificat', m.noCertificate().text);
         if (certificate.revokedAt) return message(410, 'Certificat révoqué', m.revoked().text);
+        if (!certificate.pdf) return message(410, 'Aucun certificat', m.noCertificateFile().text);
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="certificat-${certificate.code}.pdf"`)

@@ -105,10 +105,15 @@ describe('the « Diplomates des territoires » API', async () => {
       mandatoryTotal: 2,
       minSessions: 5,
       eligible: false,
-      standing: 'at_risk',
+      // Every session is over and a mandatory one was missed: not « at risk », out of reach (issue 10).
+      standing: 'out_of_reach',
+      certified: false,
+      left: 0,
     });
     const b = (await call('GET', `/api/v1/programs/${program.id}/participants/${done.id}`)).json();
     assert.equal(b.eligible, true);
+    assert.equal(b.standing, 'eligible');
+    assert.equal(b.certified, false, '« certifié·e » only once a certificate exists');
     const own = await call(
       'GET',
       `/api/v1/programs/${program.id}/participants/${done.id}`,
@@ -143,16 +148,38 @@ describe('the « Diplomates des territoires » API', async () => {
 
   it('issues certificates once, verifiable publicly, with a PDF and a signed Open Badges 3.0 credential', async () => {
     const certified = await participant([0, 1, 6, 7, 8]);
-    const first = await call('POST', `/api/v1/programs/${program.id}/certificates`);
+    // The edition has no ceremony day and a session to come (the cohort-only one above): it is early.
+    const early = await call('POST', `/api/v1/programs/${program.id}/certificates`);
+    assert.equal(early.statusCode, 422);
+    assert.equal(early.json().error.code, 'early');
+    assert.match(early.json().error.message, /^C’est en avance : aucune date de remise des certificats/);
+    assert.match(early.json().error.message, /renvoyez la demande avec \{"early": true\}/);
+    assert.equal(
+      (await call('GET', `/api/v1/programs/${program.id}/participants/${certified.id}`)).json().certified,
+      false,
+      'nothing issued',
+    );
+    const first = await call('POST', `/api/v1/programs/${program.id}/certificates`, { early: true });
     assert.equal(first.statusCode, 201);
     const mine = first.json().find((c: { personId: string }) => c.personId === certified.id);
     assert.match(mine.code, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$/);
-    const second = await call('POST', `/api/v1/programs/${program.id}/certificates`);
+    const second = await call('POST', `/api/v1/programs/${program.id}/certificates`, { early: true });
     assert.deepEqual(second.json(), []);
+    assert.equal(
+      (await call('GET', `/api/v1/programs/${program.id}/participants/${certified.id}`)).json().certified,
+      true,
+    );
 
     const verified = await app.inject({ method: 'GET', url: `/api/v1/certificates/${mine.code}` });
     assert.equal(verified.statusCode, 200);
-    assert.deepEqual(Object.keys(verified.json()).sort(), ['holder', 'issuedOn', 'program', 'valid']);
+    assert.deepEqual(Object.keys(verified.json()).sort(), [
+      'erased',
+      'holder',
+      'issuedOn',
+      'program',
+      'title',
+      'valid',
+    ]);
     assert.equal(verified.json().valid, true);
     assert.equal(verified.json().holder, `${certified.firstName} ${certified.lastName}`);
 

@@ -2,16 +2,17 @@
 import { z } from 'zod';
 import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
+import { secretsKey } from '../../platform/secrets.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import { getPerson } from '../organisations/people.ts';
 import { applicationInput, applyToProgram } from './applications.ts';
-import { getCertificate, issueCertificates, verifyCertificate } from './certificates.ts';
+import { certificateOf, getCertificate, issueCertificates, verifyCertificate } from './certificates.ts';
 import { codePattern } from './program.forms.ts';
 import { programMessages as m } from './program.messages.ts';
 import { programPolicy as policy } from './program.policy.ts';
 import { addSession, createProgram, getProgram, programInput, sessionInput } from './programs.ts';
-import { participantProgress } from './progress.ts';
+import { participantProgress, standings } from './progress.ts';
 
 const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
@@ -120,7 +121,13 @@ export function programApiRoutes(services: Services) {
             mandatoryTotal: z.number(),
             minSessions: z.number(),
             eligible: z.boolean(),
-            standing: z.enum(['eligible', 'on_track', 'at_risk']),
+            standing: z
+              .enum(standings)
+              .describe(
+                'eligible : conditions remplies ; on_track : en bonne voie ; at_risk : encore possible, sans marge ; out_of_reach : ne peut plus obtenir le certificat avec les séances qui restent',
+              ),
+            certified: z.boolean().describe('Un certificat (non révoqué) est délivré'),
+            left: z.number().describe('Séances pas encore commencées (les séances annulées ne comptent pas)'),
           }),
         },
         403: { description: 'Ni cette personne, ni son référent, ni l’équipe du réseau' },
@@ -131,7 +138,10 @@ export function programApiRoutes(services: Services) {
         const person = await getPerson(db, params.personId);
         if (!program || !person) return fail(404, 'not_found', m.programOrPersonNotFound());
         if (!policy.actFor(request.actor, person)) return forbidden();
-        const p = await participantProgress(db, program, person.id);
+        const [p, certificate] = await Promise.all([
+          participantProgress(db, program, person.id),
+          certificateOf(db, program.id, person.id),
+        ]);
         return {
           attended: p.attended,
           mandatoryAttended: p.mandatoryAttended,
@@ -139,6 +149,8 @@ export function programApiRoutes(services: Services) {
           minSessions: p.minSessions,
           eligible: p.eligible,
           standing: p.standing,
+          certified: Boolean(certificate && !certificate.revokedAt),
+          left: p.left,
         };
       },
     }),
@@ -146,9 +158,16 @@ export function programApiRoutes(services: Services) {
       method: 'POST',
       url: '/api/v1/programs/:id/certificates',
       tag: 'Parcours',
-      summary: 'Délivrer les certificats à tous les participants éligibles qui n’en ont pas (idempotent)',
+      summary:
+        'Délivrer les certificats à tous les participants éligibles qui n’en ont pas (idempotent) ; avant la remise des certificats, seulement avec {"early": true}',
       operationId: 'issueProgramCertificates',
       params: idParams,
+      body: z.object({
+        early: z
+          .boolean({ error: m.trueOrFalse().text })
+          .optional()
+          .describe('Délivrer avant la date de remise (ils seront datés du jour de la remise)'),
+      }),
       allow: (request) => policy.manage(request.actor),
       responses: {
         201: {
@@ -156,11 +175,23 @@ export function programApiRoutes(services: Services) {
           schema: z.array(z.object({ code: z.string(), personId: z.uuid() })),
         },
         404: { description: 'Parcours introuvable' },
+        422: {
+          description:
+            'Avant la date de remise des certificats (ou, sans date, avant la fin des séances), sans {"early": true} (code early)',
+        },
       },
-      handler: async ({ params, request }) =>
-        issueCertificates(db, params.id, request.actor!.personId, config.baseUrl).then((r) =>
-          r.ok ? r.value : r,
-        ),
+      handler: async ({ params, body, request }) => {
+        const result = await issueCertificates(
+          db,
+          params.id,
+          request.actor!.personId,
+          { baseUrl: config.baseUrl, secretsKey: secretsKey(config) },
+          { early: body.early === true },
+        );
+        if (result.ok) return result.value;
+        if (result.error.code !== 'early') return result;
+        return fail(422, 'early', m.earlyApi({ reason: result.error.message }));
+      },
     }),
     defineApiRoute({
       method: 'GET',
@@ -175,7 +206,12 @@ export function programApiRoutes(services: Services) {
           description: 'Valide ou révoqué',
           schema: z.object({
             valid: z.boolean(),
-            holder: z.string(),
+            holder: z
+              .string()
+              .nullable()
+              .describe('Null quand le nom a été effacé à la demande de la personne'),
+            erased: z.boolean(),
+            title: z.string(),
             program: z.string(),
             issuedOn: z.string(),
           }),
@@ -188,6 +224,8 @@ export function programApiRoutes(services: Services) {
         return {
           valid: verified.valid,
           holder: verified.holder,
+          erased: verified.erased,
+          title: verified.title,
           program: verified.program,
           issuedOn: verified.issuedOn,
         };
@@ -203,13 +241,17 @@ export function programApiRoutes(services: Services) {
         200: { description: 'Le certificat', mediaType: 'application/pdf' },
         403: { description: 'Ni son titulaire, ni l’équipe du réseau' },
         404: { description: 'Introuvable' },
-        410: { description: 'Révoqué : il ne se télécharge plus (code revoked)' },
+        410: {
+          description:
+            'Révoqué : il ne se télécharge plus (code revoked) ; nom effacé à la demande de la personne (code erased)',
+        },
       },
       handler: async ({ params, request, reply }) => {
         const certificate = await getCertificate(db, params.code);
         if (!certificate) return fail(404, 'not_found', m.noCertificateWithCode());
         if (!policy.downloadCertificate(request.actor, certificate)) return forbidden();
         if (certificate.revokedAt) return fail(410, 'revoked', m.revokedNoDownload());
+        if (!certificate.pdf) return fail(410, 'erased', m.noCertificateFile());
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="certificat-${certificate.code}.pdf"`)

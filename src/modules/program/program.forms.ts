@@ -17,17 +17,51 @@ export const codePattern = /^[A-Z0-9-]{8,40}$/;
 /** The review queue's filters: the pipeline's, and the program's « new élus ». */
 const programQueueFilters = queueFilters.extend({ nouveaux: optional(z.enum(['oui', 'non'])) });
 
-/** The queue's address: invalid filters are all set aside, and the page says so. */
-export const queueQuery = z.unknown().transform((query) => {
-  const parsed = programQueueFilters.safeParse(query);
-  const page = pageParam.parse((query as Record<string, unknown> | undefined)?.page);
-  return parsed.success
-    ? { filters: parsed.data as ProgramQueueFilters, page, ignored: false }
-    : { filters: {}, page, ignored: true };
+/** The columns the queue sorts by (`?tri=`), in the table's order. */
+export const queueSorts = ['nom', 'organisation', 'region', 'depot', 'statut'] as const;
+export type QueueSort = (typeof queueSorts)[number];
+export interface QueueOrder {
+  by: QueueSort;
+  order: 'asc' | 'desc';
+}
+/** By status (what awaits a decision first), then by date: the pipeline's own order. */
+export const defaultQueueOrder: QueueOrder = { by: 'statut', order: 'asc' };
+const queueOrderInput = z.object({
+  tri: optional(z.enum(queueSorts)),
+  ordre: optional(z.enum(['asc', 'desc'])),
 });
 
-/** The filters and page a card's form carries (`filtre_*`), to come back to the same list. */
-export function keptQueue(form: Record<string, string | undefined>) {
+/** The list of the queue as an address names it: its filters, its order, its page. */
+export interface QueueView {
+  filters: ProgramQueueFilters;
+  sort: QueueOrder;
+  page: number;
+}
+
+function readOrder(tri: unknown, ordre: unknown): QueueOrder | undefined {
+  const parsed = queueOrderInput.safeParse({ tri, ordre });
+  if (!parsed.success) return undefined;
+  return { by: parsed.data.tri ?? defaultQueueOrder.by, order: parsed.data.ordre ?? 'asc' };
+}
+
+/** The queue's address: invalid filters or order are all set aside, and the page says so. */
+export const queueQuery = z.unknown().transform((query) => {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const { tri, ordre, page: _, ...rest } = q;
+  const parsed = programQueueFilters.safeParse(rest);
+  const sort = readOrder(tri, ordre);
+  const page = pageParam.parse(q.page);
+  const ignored = !parsed.success || !sort;
+  return {
+    filters: (parsed.success ? parsed.data : {}) as ProgramQueueFilters,
+    sort: sort ?? defaultQueueOrder,
+    page,
+    ignored,
+  };
+});
+
+/** The list a form carries (`filtre_*`), to come back to the same list. */
+export function keptQueue(form: Record<string, string | undefined>): QueueView {
   const kept = programQueueFilters.safeParse({
     region: form.filtre_region,
     kind: form.filtre_kind,
@@ -36,18 +70,38 @@ export function keptQueue(form: Record<string, string | undefined>) {
   });
   return {
     filters: (kept.success ? kept.data : {}) as ProgramQueueFilters,
+    sort: readOrder(form.filtre_tri, form.filtre_ordre) ?? defaultQueueOrder,
     page: pageParam.parse(form.filtre_page),
   };
 }
 
-/** The queue's address with these filters and page, and an anchor. */
-export function queueUrl(programId: string, filters: ProgramQueueFilters, page: number, anchor?: string) {
+/** The address of a list of the queue (or of an application's page, keeping the list to come back to). */
+export function queueViewUrl(path: string, list: QueueView, anchor?: string) {
   const query = new URLSearchParams(
-    Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    Object.entries(list.filters).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
-  if (page > 1) query.set('page', String(page));
+  if (list.sort.by !== defaultQueueOrder.by || list.sort.order !== defaultQueueOrder.order) {
+    query.set('tri', list.sort.by);
+    query.set('ordre', list.sort.order);
+  }
+  if (list.page > 1) query.set('page', String(list.page));
   const search = query.toString();
-  return `/gestion/parcours/${programId}/candidatures${search ? `?${search}` : ''}${anchor ? `#${anchor}` : ''}`;
+  return `${path}${search ? `?${search}` : ''}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** The queue's address with this list, and an anchor. */
+export const queueUrl = (programId: string, list: QueueView, anchor?: string) =>
+  queueViewUrl(`/gestion/parcours/${programId}/candidatures`, list, anchor);
+
+/** A row's box in the bulk form: one field per application (`choix_<id>`), so no field is repeated. */
+export const selectionField = (applicationId: string) => `choix_${applicationId}`;
+
+/** The applications ticked in a bulk form (ids that are not uuids are not ours, and are dropped). */
+export function selectedIds(form: Record<string, string | undefined>): string[] {
+  return Object.entries(form).flatMap(([name, value]) => {
+    const id = /^choix_(.+)$/.exec(name)?.[1];
+    return id && value === 'oui' && uuid.safeParse(id).success ? [id] : [];
+  });
 }
 
 /** The staff form of an edition as createProgram expects it; days become Paris instants. */

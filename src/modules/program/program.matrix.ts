@@ -2,6 +2,7 @@
 // tests/proof-authorization.test.ts runs every cell, tests/proof-bad-input.test.ts starts from its requests.
 import {
   type Case,
+  type Cell,
   ELECTED,
   EVERYONE,
   HOLDER_OR_STAFF,
@@ -13,7 +14,32 @@ import {
   staffOnly,
   staffOnlyScoped,
 } from '../../../tests/proof/cases.ts';
-import { fresh, unique } from '../../../tests/proof/world.ts';
+import { fresh, signing, unique } from '../../../tests/proof/world.ts';
+import { expressInterest, interestLink } from './interest.ts';
+
+/** A new pending expression of interest in the shared edition: its id. */
+async function pendingInterest(c: Cell): Promise<string> {
+  const result = await expressInterest(
+    c.f.db,
+    c.f.program.id,
+    {
+      firstName: 'Éloi',
+      lastName: 'Intéressé',
+      email: newEmail(),
+      organisationName: 'Commune de Matrice',
+      mandate: 'maire adjoint',
+    },
+    signing,
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.id;
+}
+
+/** The form behind a mailed link: its address, and its token as the page's hidden field. */
+function linkForm(id: string, link: 'confirm' | 'withdraw') {
+  const url = new URL(interestLink(signing, id, link));
+  return { url: url.pathname, form: { jeton: url.searchParams.get('jeton')! } };
+}
 
 export const matrix: Record<string, Case[]> = {
   // ——— Certificates (public verification) ———
@@ -86,6 +112,41 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  // The links mailed about an expression of interest: anyone holding one (its token signs the id).
+  'GET /parcours/interet/:id/confirmer': [
+    {
+      name: 'the page of a confirmation link',
+      own: EVERYONE,
+      build: async (c) => {
+        const url = interestLink(signing, await pendingInterest(c), 'confirm');
+        return { url: url.replace(signing.baseUrl, '') };
+      },
+    },
+  ],
+  'POST /parcours/interet/:id/confirmer': [
+    {
+      name: 'confirm an address (double opt-in)',
+      own: EVERYONE,
+      build: async (c) => linkForm(await pendingInterest(c), 'confirm'),
+    },
+  ],
+  'GET /parcours/interet/:id/retirer': [
+    {
+      name: 'the page of a withdrawal link',
+      own: EVERYONE,
+      build: async (c) => {
+        const url = interestLink(signing, await pendingInterest(c), 'withdraw');
+        return { url: url.replace(signing.baseUrl, '') };
+      },
+    },
+  ],
+  'POST /parcours/interet/:id/retirer': [
+    {
+      name: 'withdraw one’s interest',
+      own: EVERYONE,
+      build: async (c) => linkForm(await pendingInterest(c), 'withdraw'),
+    },
+  ],
   'GET /mon-parcours': [{ name: 'my path', own: SIGNED_IN, build: () => ({ url: '/mon-parcours' }) }],
   'GET /mon-parcours/certificat.pdf': [
     {
@@ -128,6 +189,22 @@ export const matrix: Record<string, Case[]> = {
   'GET /gestion/parcours/:id/candidatures': staffOnly('review queue', (c) => ({
     url: `/gestion/parcours/${c.f.program.id}/candidatures`,
   })),
+  'GET /gestion/parcours/:id/candidatures/:applicationId': staffOnlyScoped('an application', (c) => ({
+    url: `/gestion/parcours/${c.f.program.id}/candidatures/${c.target.pendingApplicationId}`,
+  })),
+  'POST /gestion/parcours/:id/candidatures/decisions': staffOnlyScoped(
+    'decide on the applications ticked',
+    async (c) => ({
+      url: `/gestion/parcours/${c.f.program.id}/candidatures/decisions`,
+      form: {
+        [`choix_${c.role === 'staff' ? (await fresh.application(c.f, c.target)).id : c.target.pendingApplicationId}`]:
+          'oui',
+        decision: 'waitlisted',
+        motivation: 'Promotion complète cette année',
+        etape: 'confirmer',
+      },
+    }),
+  ),
   'POST /gestion/parcours/:id/candidatures/:applicationId/decision': staffOnlyScoped(
     'decide on an application',
     async (c) => ({
@@ -144,9 +221,9 @@ export const matrix: Record<string, Case[]> = {
       form: { opinion: 'reserved', score: '11', note: 'À revoir en commission' },
     }),
   ),
-  'POST /gestion/parcours/:id/certificats': staffOnly('issue certificates', (c) => ({
+  'POST /gestion/parcours/:id/certificats': staffOnly('issue certificates (confirmed if early)', (c) => ({
     url: `/gestion/parcours/${c.f.program.id}/certificats`,
-    form: {},
+    form: { early: 'oui' },
   })),
   'POST /gestion/certificats/:code/revocation': staffOnlyScoped('revoke a certificate', async (c) => ({
     url: `/gestion/certificats/${c.role === 'staff' ? await fresh.certificate(c.f, c.target) : c.target.certificateCode}/revocation`,
@@ -202,8 +279,9 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
-  'POST /api/v1/programs/:id/certificates': staffOnly('issue certificates', (c) => ({
+  'POST /api/v1/programs/:id/certificates': staffOnly('issue certificates (confirmed if early)', (c) => ({
     url: `/api/v1/programs/${c.f.program.id}/certificates`,
+    json: { early: true },
   })),
   'GET /api/v1/certificates/:code': [
     {

@@ -45,6 +45,16 @@ export const programMessages = defineMessages('program', {
   invitationHow:
     'Connectez-vous avec l’adresse que votre collectivité a communiquée au réseau, puis déposez votre candidature ; le ou la référente de votre collectivité peut aussi la déposer pour vous.',
   invitationAction: 'Candidater',
+  confirmInterestSubject: ({ title }: { title: string }) => `Confirmez votre intérêt : ${title}`,
+  confirmInterestIntro: ({ title, network }: { title: string; network: string }) =>
+    `Votre adresse a été saisie sur la plateforme de ${network} pour être prévenu·e de l’ouverture des candidatures au parcours « Diplomates des territoires » (${title}). Confirmez-la : nous ne vous écrirons qu’ensuite.`,
+  confirmInterestDelay: ({ days }: { days: number }) =>
+    `Sans confirmation dans les ${days} jours, votre demande est effacée. Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel.`,
+  confirmInterestAction: 'Confirmer mon adresse',
+  interestFootnote: ({ network, url }: { network: string; url: string }) =>
+    `Vous recevez ce courriel parce que votre adresse a été donnée pour être prévenu·e des candidatures au parcours « Diplomates des territoires » de ${network}. Pour ne plus rien recevoir à ce sujet et effacer votre demande : ${url}`,
+  interestGone:
+    'Ce lien n’est plus valable : la demande a été retirée, ou effacée faute de confirmation dans les 7 jours. Vous pouvez manifester votre intérêt à nouveau depuis la page du parcours.',
 
   // Applications
   notEligible:
@@ -62,6 +72,7 @@ export const programMessages = defineMessages('program', {
   notOfYourOrganisation: 'Cette personne ne fait pas partie de votre collectivité.',
   chooseDecision: 'Choisissez une décision : accepter, liste d’attente ou ne pas retenir.',
   chooseOpinion: 'Choisissez un avis : favorable, réservé ou défavorable.',
+  tickApplications: 'Cochez au moins une candidature dans le tableau.',
   decisionSubject: ({ title }: { title: string }) => `Votre candidature : ${title}`,
   decisionAccepted: 'Votre candidature est acceptée : bienvenue dans la promotion !',
   decisionRejected: 'Votre candidature n’a pas été retenue pour cette promotion.',
@@ -82,6 +93,25 @@ export const programMessages = defineMessages('program', {
   revoked: 'Ce certificat a été révoqué.',
   noCertificate: 'Vous n’avez pas de certificat du parcours « Diplomates des territoires ».',
   noKey: 'Aucune clé ne porte ce nom.',
+  titleFeminine: ({ network }: { network: string }) => `Auditrice de ${network}`,
+  titleMasculine: ({ network }: { network: string }) => `Auditeur de ${network}`,
+  titleInclusive: ({ network }: { network: string }) => `Auditeur·rice de ${network}`,
+  earlyBeforeCeremony: ({ day, left }: { day: string; left: number }) =>
+    `C’est en avance : la remise des certificats est prévue le ${day}${
+      left === 0 ? '' : left === 1 ? ' et une séance reste à venir' : ` et ${left} séances restent à venir`
+    }. Les certificats délivrés maintenant seront datés du jour de la remise.`,
+  earlyBeforeLastSession: ({ left }: { left: number }) =>
+    `C’est en avance : aucune date de remise des certificats n’est fixée et ${
+      left === 1
+        ? 'une séance du parcours n’est pas terminée'
+        : `${left} séances du parcours ne sont pas terminées`
+    }. Les certificats délivrés maintenant seront datés d’aujourd’hui.`,
+  earlyApi: ({ reason }: { reason: string }) =>
+    `${reason} Pour les délivrer quand même, renvoyez la demande avec {"early": true}.`,
+  confirmEarly:
+    'C’est en avance : cochez « Je confirme délivrer les certificats en avance » pour les délivrer maintenant.',
+  erasedHolder: 'Certificat délivré à une personne dont le nom a été effacé à sa demande.',
+  noCertificateFile: 'Ce certificat n’a plus de fichier : le nom de la personne a été effacé à sa demande.',
 
   // Pages: a record named by a valid address that does not exist (any more).
   programGone: 'Ce parcours n’existe pas ou plus.',
@@ -92,12 +122,18 @@ export const programMessages = defineMessages('program', {
 
 export const programNotices = defineNotices('program', {
   interest_received:
-    'Merci : votre intérêt est bien enregistré. Nous vous écrirons dès l’ouverture des candidatures.',
+    'Merci : un courriel part à l’adresse indiquée. Cliquez sur le lien qu’il contient pour confirmer votre intérêt ; sans confirmation, la demande est effacée dans 7 jours.',
+  interest_confirmed:
+    'Votre adresse est confirmée : nous vous écrirons dès l’ouverture des candidatures. Chacun de nos courriels permet de retirer votre intérêt.',
+  interest_withdrawn:
+    'Votre intérêt est retiré et votre demande effacée : nous ne vous écrirons plus à ce sujet.',
   application_submitted: 'Votre candidature est déposée. La décision vous sera annoncée par courriel.',
   application_submitted_for: 'La candidature est déposée. La personne recevra la décision par courriel.',
   program_created: 'Édition créée. Ajoutez-lui maintenant ses séances.',
   session_added: 'Séance ajoutée au parcours.',
   decision_saved: 'Décision enregistrée : un courriel part à la personne.',
+  decisions_saved:
+    'Décisions enregistrées : un courriel part, une seule fois, à chaque personne dont la situation change.',
   opinion_saved: 'Avis enregistré : seuls les instructeurs le lisent.',
   certificate_revoked: 'Certificat révoqué : sa page de vérification l’indique désormais.',
 });

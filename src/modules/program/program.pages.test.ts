@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import {
   buildElected,
   buildEvent,
@@ -37,6 +37,19 @@ describe('the pages of « Diplomates des territoires »', async () => {
       cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
     });
     return browser;
+  }
+
+  /** Follows the confirmation link of the last mail to `email`, and confirms on the page it opens. */
+  async function confirmByMail(browser: Browser, email: string) {
+    const [mail] = await db.select().from(mails).where(eq(mails.to, email)).orderBy(desc(mails.createdAt));
+    const link = /http:\/\/localhost:3000(\/parcours\/interet\/[^/]+\/confirmer\?jeton=\S+)/.exec(
+      mail!.text,
+    )![1]!;
+    await browser.get(link);
+    const done = await browser.post(link.split('?')[0]!, {
+      jeton: new URL(link, 'http://x').searchParams.get('jeton')!,
+    });
+    assert.equal(done.statusCode, 303);
   }
 
   /** An edition with its sessions: `days` from now for each, the first `mandatory` of them mandatory. */
@@ -138,7 +151,10 @@ describe('the pages of « Diplomates des territoires »', async () => {
     });
     assert.equal(good.statusCode, 303);
     const thanks = await browser.get(good.headers.location as string);
-    assert.match(thanks.body, /Merci : votre intérêt est bien enregistré/);
+    assert.match(thanks.body, /Merci : un courriel part à l’adresse indiquée/);
+    // Pending until the address is confirmed through the link mailed to it (interest.test.ts goes further).
+    assert.equal((await listInterests(db, main.program.id)).length, 0);
+    await confirmByMail(browser, 'marie.durand@saint-malo.fr');
     const interests = await listInterests(db, main.program.id);
     assert.equal(interests.length, 1);
     assert.equal(interests[0]!.email, 'marie.durand@saint-malo.fr');
@@ -176,7 +192,9 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.ok(fresh.body.includes(elue.lastName));
     assert.ok(!fresh.body.includes(veteran.lastName));
     assert.match(fresh.body, /nouvel·le élu·e/);
-    assert.match(fresh.body, /Nouvelle élue, je découvre/);
+    const application = (await applicationOf(db, main.program.id, elue.id))!;
+    const card = await reviewer.get(`${queue}/${application.id}`);
+    assert.match(card.body, /Nouvelle élue, je découvre/);
     const old = await reviewer.get(`${queue}?nouveaux=non`);
     assert.ok(old.body.includes(veteran.lastName));
     assert.ok(!old.body.includes(elue.lastName));
@@ -184,7 +202,6 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.ok((await reviewer.get(`${queue}?region=${region}&kind=commune`)).body.includes(elue.lastName));
     assert.ok(!(await reviewer.get(`${queue}?kind=region`)).body.includes(elue.lastName));
 
-    const application = (await applicationOf(db, main.program.id, elue.id))!;
     const missing = await reviewer.post(`${queue}/${application.id}/decision`, { comment: '' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /Choisissez une décision/);
@@ -205,7 +222,10 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.match(sent[0]!.text, /Bienvenue dans la promotion/);
 
     const mine = await browser.get('/mon-parcours');
-    assert.match(mine.body, /0 séance sur 5, dont 0 obligatoire sur 2/);
+    assert.match(mine.body, /aucune séance suivie, 5 requises, dont les 2 obligatoires/);
+    // Both mandatory sessions are over: she can no longer qualify, and is not told « à risque ».
+    assert.match(mine.body, /Ne peut plus obtenir le certificat/);
+    assert.doesNotMatch(mine.body, /À risque/);
   });
 
   it('tells staff in French that the cohort is full', async () => {
@@ -288,12 +308,15 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.match(again.body, /Candidatures déjà déposées/);
   });
 
-  it('shows « certifié » on « Mon parcours » for 4 sessions plus the 2 mandatory ones, and what remains to one at risk', async () => {
+  it('shows « certifiable » on « Mon parcours » for 4 sessions plus the 2 mandatory ones, and tells the others truthfully', async () => {
     const certified = await participant(main.program, main.events, allSix);
     const mine = await (await signedIn(certified)).get('/mon-parcours');
     assert.equal(mine.statusCode, 200);
-    assert.match(mine.body, /6 séances sur 5, dont 2 obligatoires sur 2/);
-    assert.match(mine.body, /Certifié·e/);
+    assert.match(mine.body, /6 séances suivies, 5 requises, dont les 2 obligatoires/);
+    assert.doesNotMatch(mine.body, /\d+ \/ \d+/, 'never « 6 / 5 »');
+    // No certificate yet: « certifiable », not « certifié·e ».
+    assert.match(mine.body, />Certifiable</);
+    assert.doesNotMatch(mine.body, /Certifié·e/);
     assert.match(mine.body, /présent·e/);
 
     // Another edition, with a mandatory session to come.
@@ -305,17 +328,28 @@ describe('the pages of « Diplomates des territoires »', async () => {
       { title: 'Journée à l’Académie diplomatique', days: 15, mandatory: true },
       { title: 'Visioconférence', days: 25 },
     ]);
-    const atRisk = await participant(next.program, next.events, ['Colloque au Sénat']);
-    const risky = await (await signedIn(atRisk)).get('/mon-parcours');
-    assert.match(risky.body, /1 séance sur 4, dont 0 obligatoire sur 2/);
-    assert.match(risky.body, /À risque/);
+    // The first mandatory session is over without her: out of reach, whatever she attends now.
+    const lost = await participant(next.program, next.events, ['Colloque au Sénat']);
+    const lostPage = await (await signedIn(lost)).get('/mon-parcours');
+    assert.match(lostPage.body, /1 séance suivie, 4 requises, mais aucune des 2 obligatoires/);
+    assert.match(lostPage.body, /Ne peut plus obtenir le certificat/);
+    assert.doesNotMatch(lostPage.body, /À risque/);
+    assert.doesNotMatch(lostPage.body, /Il vous reste à suivre/);
+    assert.match(lostPage.body, /La séance obligatoire «\u00a0Lancement\u00a0» a eu lieu sans vous/);
+    assert.match(lostPage.body, /manquée/);
+    assert.ok(lostPage.body.includes(`href="/agenda/${next.events.Visioconférence}"`));
+
+    // Lancement and 2 of the 3 ordinary sessions since: still possible with the 2 sessions left, both
+    // needed (the mandatory one to come and one more): « à risque », and told so.
+    const risky = await participant(next.program, next.events, ['Lancement', 'Colloque au Sénat']);
+    const riskyPage = await (await signedIn(risky)).get('/mon-parcours');
+    assert.match(riskyPage.body, /2 séances suivies, 4 requises, dont 1 des 2 obligatoires/);
+    assert.match(riskyPage.body, /À risque/);
     assert.match(
-      risky.body,
-      /Il vous reste à suivre 3 séances dont la séance obligatoire « Journée à l’Académie diplomatique »/,
+      riskyPage.body,
+      /Il vous reste à suivre 2 séances dont la séance obligatoire «\u00a0Journée à l’Académie diplomatique\u00a0»/,
     );
-    assert.match(risky.body, /La séance obligatoire « Lancement » a eu lieu sans vous/);
-    assert.match(risky.body, /manquée/);
-    assert.ok(risky.body.includes(`href="/agenda/${next.events.Visioconférence}"`));
+    assert.match(riskyPage.body, /Vous devez suivre chacune des séances qui restent/);
 
     // 4 sessions of 4 but a mandatory one to come: one session left, not none.
     const onTrack = await participant(next.program, next.events, [
@@ -328,7 +362,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.match(fine.body, /En bonne voie/);
     assert.match(
       fine.body,
-      /Il vous reste à suivre la séance obligatoire « Journée à l’Académie diplomatique »/,
+      /Il vous reste à suivre la séance obligatoire «\u00a0Journée à l’Académie diplomatique\u00a0»/,
     );
   });
 
@@ -339,10 +373,19 @@ describe('the pages of « Diplomates des territoires »', async () => {
     const reviewer = await signedIn(staff);
     const cohort = `/gestion/parcours/${main.program.id}/promotion`;
     const before = await reviewer.get(cohort);
-    assert.match(before.body, /à risque/);
-    assert.match(before.body, /éligible/);
+    assert.match(before.body, /ne peut plus obtenir le certificat/);
+    assert.match(before.body, /certifiable/);
+    assert.match(before.body, /5 séances suivies, 5 requises, dont 1 des 2 obligatoires/);
+    assert.ok(before.body.includes(`href="/gestion/personnes/${kept.id}"`), 'names link to the person');
 
-    const first = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    // A session is still to come and no ceremony day is set: early, and said so; nothing without the box.
+    assert.match(before.body, /C’est en avance\u00a0: aucune date de remise des certificats n’est fixée/);
+    const unconfirmed = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    assert.equal(unconfirmed.statusCode, 422);
+    assert.match(unconfirmed.body, /cochez « Je confirme délivrer les certificats en avance »/);
+    assert.equal((await listCertificates(db, main.program.id)).length, 0);
+
+    const first = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, { early: 'oui' });
     assert.equal(first.statusCode, 200);
     const certificates = await listCertificates(db, main.program.id);
     assert.ok(certificates.length >= 2);
@@ -350,7 +393,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     assert.ok(certificates.some((c) => c.personId === kept.id));
     assert.ok(!certificates.some((c) => c.personId === short.id));
     assert.match(first.body, /certifié·e/);
-    const second = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    const second = await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, { early: 'oui' });
     assert.match(second.body, /Aucun nouveau certificat/);
     assert.equal((await listCertificates(db, main.program.id)).length, certificates.length);
 
@@ -384,7 +427,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     const holder = await participant(main.program, main.events, allSix);
     const reviewer = await signedIn(staff);
     await reviewer.get('/gestion/parcours');
-    await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, {});
+    await reviewer.post(`/gestion/parcours/${main.program.id}/certificats`, { early: 'oui' });
     const code = (await listCertificates(db, main.program.id)).find((c) => c.personId === holder.id)!.code;
 
     const browser = await signedIn(holder);
@@ -471,6 +514,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
         mandate: 'maire',
       });
       assert.equal(sent.statusCode, 303);
+      await confirmByMail(visitor, `paul${n}@example.org`);
     }
     const mainBase = `/gestion/parcours/${main.program.id}`;
     const waiting = (await listInterests(db, main.program.id)).filter((i) => !i.invitedAt).length;
@@ -479,7 +523,14 @@ describe('the pages of « Diplomates des territoires »', async () => {
     const invited = await reviewer.post(`${mainBase}/invitations`, {});
     assert.equal(invited.statusCode, 200);
     assert.match(invited.body, new RegExp(`${waiting} personnes invitées`));
-    assert.equal((await db.select().from(mails).where(eq(mails.to, 'marie.durand@saint-malo.fr'))).length, 1);
+    const toMarie = await db.select().from(mails).where(eq(mails.to, 'marie.durand@saint-malo.fr'));
+    assert.deepEqual(
+      toMarie.map((mail) => mail.subject),
+      [
+        'Confirmez votre intérêt : Promotion 2026-2027',
+        'Les candidatures sont ouvertes : Promotion 2026-2027',
+      ],
+    );
     assert.match((await reviewer.post(`${mainBase}/invitations`, {})).body, /Personne de plus à inviter/);
     const csv = await reviewer.get(`${mainBase}/interets.csv`);
     assert.equal(csv.statusCode, 200);
@@ -492,7 +543,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
     await browser.get(`/parcours/${main.program.id}`);
     const base = `/gestion/parcours/${main.program.id}`;
     const certificate = (await listCertificates(db, main.program.id)).find((c) => !c.revokedAt)!;
-    const application = (await applicationOf(db, main.program.id, certificate.personId))!;
+    const application = (await applicationOf(db, main.program.id, certificate.personId!))!;
     const code = certificate.code;
     const gets = [
       '/gestion/parcours',

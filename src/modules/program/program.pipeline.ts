@@ -79,6 +79,7 @@ export const programPipeline = definePipeline<Program, ProgramAnswers>({
     waitlisted: 'Sur liste d’attente',
   },
   owner: getProgram,
+  ownerName: (program) => `« Diplomates des territoires » — ${program.title}`,
   window: applicationWindow,
   eligibility: (executor, person) => applicationEligibility(executor, person),
   answers: programAnswers,

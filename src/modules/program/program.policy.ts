@@ -12,7 +12,7 @@ export const programPolicy = {
   manage: (actor: MaybeActor) => Boolean(actor?.staff),
 
   /** A certificate's PDF and credential: its holder and staff. */
-  downloadCertificate: (actor: MaybeActor, certificate: { personId: string }) =>
+  downloadCertificate: (actor: MaybeActor, certificate: { personId: string | null }) =>
     Boolean(actor && (actor.staff || actor.personId === certificate.personId)),
 
   /** Applying for a person, reading their progress: the person, their referent, staff. */

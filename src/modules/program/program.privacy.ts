@@ -26,14 +26,16 @@ export const programPrivacy = [
   processing(expressionsOfInterest, {
     purpose: 'Prévenir les personnes intéressées de l’ouverture des candidatures',
     basis: 'consent',
-    retention: 'Jusqu’à la fin des candidatures de l’édition',
+    retention:
+      'Non confirmées par le lien envoyé à l’adresse : 7 jours (effacement automatique, toutes les heures). Confirmées : jusqu’à la fin des candidatures de l’édition, ou jusqu’au retrait, possible depuis chaque courriel (la date de confirmation est la preuve du consentement ; le retrait est inscrit au journal, sans nom ni adresse)',
     recipients: 'L’équipe du réseau',
     personal: ['first_name', 'last_name', 'email', 'organisation_name', 'mandate'],
   }),
   processing(certificates, {
     purpose: 'Délivrer les certificats et permettre à chacun de les vérifier',
     basis: 'legitimate_interest',
-    retention: 'Sans limite : la vérification publique ne montre que le nom, l’édition et la date',
+    retention:
+      'Sans limite : la vérification publique ne montre que le nom, l’édition et la date. À la demande de la personne, son nom, son mandat, le PDF et l’attestation numérique sont effacés ; le code reste vérifiable, sans nom',
     recipients: 'La personne ; quiconque vérifie le certificat ; l’équipe du réseau',
     personal: [
       'person_id',
@@ -47,7 +49,7 @@ export const programPrivacy = [
     ],
   }),
   processing(signingKeys, {
-    purpose: 'Signer les certificats numériques (Open Badges)',
+    purpose: 'Signer les certificats numériques (Open Badges) ; la clé privée est chiffrée avec SECRETS_KEY',
     basis: 'legitimate_interest',
     retention: 'Tant que des certificats signés par la clé existent',
     recipients: 'Personne (la clé publique est publiée)',

@@ -7,13 +7,15 @@ import { countByStatus, totalOf } from '../applications/applications.ts';
 import { opinionsOf } from '../applications/opinions.ts';
 import { type QueueFilters, type QueueRow, reviewQueue } from '../applications/review-queue.ts';
 import { listEvents } from '../events/events.ts';
+import type { AttentionItem } from '../module.ts';
 import { personCards } from '../organisations/directory.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { getPerson, listPeopleOfOrganisation } from '../organisations/people.ts';
 import { regions } from '../organisations/reference.ts';
 import { type Application, applicationOf, applicationsOf, listApplications } from './applications.ts';
-import { certificateOf, listCertificates } from './certificates.ts';
+import { certificateOf, certificateTitle, listCertificates } from './certificates.ts';
 import { countInterests, interestWindow, listInterests } from './interest.ts';
+import type { QueueSort, QueueView } from './program.forms.ts';
 import {
   applicationEligibility,
   applicationWindow,
@@ -153,6 +155,7 @@ export async function myPathPage(
       certificate: certificate && {
         code: certificate.code,
         issuedOn: certificate.issuedOn,
+        title: certificate.title ?? certificateTitle(null),
         revokedAt: certificate.revokedAt,
         revocationReason: certificate.revocationReason,
       },
@@ -171,6 +174,42 @@ export async function myCertificate(executor: Executor, actor: Actor, programId:
     if (certificate && policy.downloadCertificate(actor, certificate)) return certificate;
   }
   return undefined;
+}
+
+// ——— Staff: what needs attention (the staff's home) ———
+
+/**
+ * Per edition: applications waiting for a decision, and confirmed expressions of interest not yet invited
+ * while applications are open (the invitation can leave now).
+ */
+export async function programAttention(executor: Executor, at: Date): Promise<AttentionItem[]> {
+  const programs = await listPrograms(executor);
+  const counts = await countByStatus(
+    executor,
+    programPipeline,
+    programs.map((p) => p.id),
+  );
+  const items: AttentionItem[] = [];
+  for (const program of programs) {
+    const mine = counts.get(program.id) ?? {};
+    const waiting = (mine.submitted ?? 0) + (mine.in_review ?? 0);
+    if (waiting)
+      items.push({
+        label: `${waiting > 1 ? 'candidatures' : 'candidature'} à examiner — ${program.title}`,
+        count: waiting,
+        href: `/gestion/parcours/${program.id}/candidatures`,
+      });
+    if (applicationWindow(program, at).ok) {
+      const toInvite = await countInterests(executor, program.id, { invited: false });
+      if (toInvite)
+        items.push({
+          label: `${toInvite > 1 ? 'personnes intéressées' : 'personne intéressée'} à inviter à candidater — ${program.title}`,
+          count: toInvite,
+          href: `/gestion/parcours/${program.id}#interets`,
+        });
+    }
+  }
+  return items;
 }
 
 // ——— Staff: editions, sessions, interests ———
@@ -196,7 +235,7 @@ export async function manageEditionPage(
   options: { allEvents: boolean; page: number },
   now = new Date(),
 ) {
-  const [sessions, found, interests, pending] = await Promise.all([
+  const [sessions, found, interests, pending, unconfirmed] = await Promise.all([
     listSessions(executor, program.id),
     listEvents(executor, options.allEvents ? {} : { from: now }, viewer, eventChoicesLimit + 1),
     paginate(
@@ -206,6 +245,7 @@ export async function manageEditionPage(
       () => countInterests(executor, program.id),
     ),
     countInterests(executor, program.id, { invited: false }),
+    countInterests(executor, program.id, { pending: true }),
   ]);
   return {
     program,
@@ -215,6 +255,7 @@ export async function manageEditionPage(
     allEvents: options.allEvents,
     interests,
     pending,
+    unconfirmed,
     canInvite: applicationWindow(program, now).ok,
   };
 }
@@ -226,37 +267,75 @@ export interface ProgramQueueFilters extends QueueFilters {
   nouveaux?: 'oui' | 'non' | undefined;
 }
 
+/** Compares two rows of the queue by one of its columns (names the French way: « Émilie » near « Emma »). */
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const queueComparators: Record<QueueSort, (a: QueueRow, b: QueueRow) => number> = {
+  nom: (a, b) =>
+    collator.compare(a.applicant.lastName, b.applicant.lastName) ||
+    collator.compare(a.applicant.firstName, b.applicant.firstName),
+  organisation: (a, b) => collator.compare(a.organisation?.name ?? '', b.organisation?.name ?? ''),
+  region: (a, b) => collator.compare(a.organisation?.regionName ?? '', b.organisation?.regionName ?? ''),
+  depot: (a, b) =>
+    (a.application.submittedAt ?? a.application.createdAt).getTime() -
+    (b.application.submittedAt ?? b.application.createdAt).getTime(),
+  // The pipeline's order: what awaits a decision first, oldest first.
+  statut: () => 0,
+};
+
 /**
- * A page of the review queue of an edition: the pipeline's queue, with each élu's mandate in progress and
- * whether they are newly elected (the program's own filter), and the reviewers' opinions.
+ * A page of the review queue of an edition, in the order asked: the pipeline's queue, with each élu's
+ * mandate in progress and whether they are newly elected (the program's own filter), and the reviewers'
+ * opinions.
  */
 export async function reviewQueuePage(
   executor: Executor,
   program: Program,
-  filters: ProgramQueueFilters,
-  page: number,
+  list: Pick<QueueView, 'filters' | 'sort' | 'page'>,
   reviewerId: string,
 ): Promise<{ rows: Paged<ApplicationRow>; total: number; accepted: number }> {
+  const { filters } = list;
   const queue = await reviewQueue(executor, programPipeline, program.id, filters);
   const described = await Promise.all(queue.rows.map((row) => describe(executor, row)));
   const kept = described.filter((r) => !filters.nouveaux || r.newlyElected === (filters.nouveaux === 'oui'));
+  const compare = queueComparators[list.sort.by];
+  const direction = list.sort.order === 'asc' ? 1 : -1;
+  // A stable sort: rows equal by the column keep the pipeline's order (awaiting a decision first).
+  kept.sort((a, b) => direction * compare(a.queue, b.queue));
   const rows = await paginate(
-    page,
+    list.page,
     queuePageSize,
-    async ({ limit, offset }) => {
-      const shown = kept.slice(offset, offset + limit);
-      const opinions = await opinionsOf(
-        executor,
-        shown.map((r) => r.queue.application.id),
-      );
-      return shown.map((r) => {
-        const list = opinions.get(r.queue.application.id) ?? [];
-        return { ...r, opinions: list, myOpinion: list.find((o) => o.reviewerId === reviewerId) };
-      });
-    },
+    async ({ limit, offset }) => withOpinions(executor, kept.slice(offset, offset + limit), reviewerId),
     async () => kept.length,
   );
   return { rows, total: totalOf(queue.counts), accepted: queue.counts.accepted ?? 0 };
+}
+
+/** One application of an edition as its review page shows it; undefined when it is not the edition's. */
+export async function reviewApplicationPage(
+  executor: Executor,
+  program: Program,
+  applicationId: string,
+  reviewerId: string,
+): Promise<ApplicationRow | undefined> {
+  const queue = await reviewQueue(executor, programPipeline, program.id, {});
+  const row = queue.rows.find((r) => r.application.id === applicationId);
+  if (!row) return undefined;
+  return (await withOpinions(executor, [await describe(executor, row)], reviewerId))[0];
+}
+
+async function withOpinions(
+  executor: Executor,
+  shown: Awaited<ReturnType<typeof describe>>[],
+  reviewerId: string,
+): Promise<ApplicationRow[]> {
+  const opinions = await opinionsOf(
+    executor,
+    shown.map((r) => r.queue.application.id),
+  );
+  return shown.map((r) => {
+    const list = opinions.get(r.queue.application.id) ?? [];
+    return { ...r, opinions: list, myOpinion: list.find((o) => o.reviewerId === reviewerId) };
+  });
 }
 
 async function describe(executor: Executor, queue: QueueRow) {
@@ -284,15 +363,21 @@ export const regionChoices = () => regions();
 
 // ——— Staff: the cohort and its certificates ———
 
-export async function cohortRows(executor: Executor, program: Program): Promise<CohortRow[]> {
-  const [cohort, certificates] = await Promise.all([
+export async function cohortRows(
+  executor: Executor,
+  program: Program,
+  at = new Date(),
+): Promise<CohortRow[]> {
+  const [cohort, all] = await Promise.all([
     listApplications(executor, program.id, ['accepted']),
     listCertificates(executor, program.id),
   ]);
+  // A certificate whose holder was erased names nobody: it is not a row of the cohort.
+  const certificates = all.flatMap((c) => (c.personId ? [{ ...c, personId: c.personId }] : []));
   // A certificate stays listed (and revocable) even if its holder's application was changed since.
   const personIds = [...new Set([...cohort.map((a) => a.personId), ...certificates.map((c) => c.personId)])];
   const [progress, people] = await Promise.all([
-    cohortProgress(executor, program, personIds),
+    cohortProgress(executor, program, personIds, at),
     personCards(executor, personIds),
   ]);
   const organisations = new Map(

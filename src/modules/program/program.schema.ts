@@ -71,6 +71,11 @@ export const expressionsOfInterest = pgTable('expressions_of_interest', {
   organisationName: text('organisation_name').notNull(),
   mandate: text('mandate').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * When the person confirmed the address through the link mailed to it (double opt-in): only confirmed
+   * expressions are listed, exported and invited; the others are purged after 7 days.
+   */
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   invitedAt: timestamp('invited_at', { withTimezone: true }),
 });
 
@@ -81,17 +86,22 @@ export const certificates = pgTable(
     programId: uuid('program_id')
       .notNull()
       .references(() => programs.id, { onDelete: 'restrict' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    /** The holder; null once their identity is erased at their request (`erasedAt`). */
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'restrict' }),
     code: text('code').notNull().unique(),
+    /** The day it says it was made: the ceremony's when issued for it (decision 013). */
     issuedOn: date('issued_on').notNull(),
-    /** What the certificate says, frozen at issue (a later change of mandate does not rewrite it). */
-    holderName: text('holder_name').notNull(),
+    /**
+     * What the certificate says, frozen at issue (a later change of mandate does not rewrite it): the holder's
+     * name, mandate and organisation, and the title in their form (« Auditrice de Cités Unies France »).
+     * The holder's data, the PDF and the credential are emptied when the holder's identity is erased.
+     */
+    holderName: text('holder_name'),
     holderMandate: text('holder_mandate'),
     organisationName: text('organisation_name'),
-    pdf: bytea('pdf').notNull(),
-    credential: jsonb('credential').notNull(),
+    title: text('title'),
+    pdf: bytea('pdf'),
+    credential: jsonb('credential'),
     /**
      * The format of the stored Open Badges credential (`credentialVersion` in credential.ts). Rows below the
      * current one are re-signed at start (credential-reissue.ts): 1 = the VC-JOSE-COSE token issued first.
@@ -100,15 +110,25 @@ export const certificates = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revocationReason: text('revocation_reason'),
     issuedBy: uuid('issued_by').references(() => people.id, { onDelete: 'set null' }),
+    /** The holder's identity was erased at their request: the certificate stays verifiable, nameless. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('certificates_program_person_key').on(t.programId, t.personId)],
+  (t) => [
+    uniqueIndex('certificates_program_person_key').on(t.programId, t.personId),
+    // Only an erasure empties what a certificate says of its holder.
+    check(
+      'certificates_holder_check',
+      sql`${t.erasedAt} is not null or (${t.personId} is not null and ${t.holderName} is not null and ${t.pdf} is not null and ${t.credential} is not null)`,
+    ),
+  ],
 );
 
 /** The issuer's signing key for Open Badges credentials (Ed25519), made at first use. */
 export const signingKeys = pgTable('signing_keys', {
   id: text('id').primaryKey(),
   publicJwk: jsonb('public_jwk').notNull(),
+  /** The private JWK sealed with SECRETS_KEY (platform/secrets.ts `Sealed`), never in clear (decision 013). */
   privateJwk: jsonb('private_jwk').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

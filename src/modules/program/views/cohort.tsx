@@ -1,10 +1,20 @@
-// Staff's page of an edition's cohort: attendance against the rule, issuing the certificates, revoking one.
+// Staff's page of an edition's cohort: attendance against the rule, issuing the certificates (with an
+// explicit confirmation when it is early), revoking one.
 import { formatDate } from '../../../platform/time.ts';
+import { frenchText } from '../../../platform/typography.ts';
 import { CsrfField, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { Program } from '../programs.ts';
 import type { RuleOutcome } from '../progress.ts';
 import { ProgramNav } from './edition-nav.tsx';
-import { cohortStandingLabel, plural } from './parts.tsx';
+import { attendanceInWords, cohortStandingLabel, plural, standingNeedsAttention } from './parts.tsx';
+
+/** Issuing now: early or not, why, and the day the certificates will say. */
+export interface IssuanceView {
+  early: boolean;
+  /** Why it is early (a sentence), when it is. */
+  reason: string | undefined;
+  issuedOn: string;
+}
 
 export interface CohortRow {
   personId: string;
@@ -22,8 +32,11 @@ export function CohortPage(props: {
   ctx: PageContext;
   program: Program;
   rows: CohortRow[];
+  issuance: IssuanceView;
   /** After « Délivrer les certificats »: how many this click issued. */
   issued?: number | undefined;
+  /** The early issuance was not confirmed. */
+  issueError?: string | undefined;
   revocationError?: { code: string; message: string } | undefined;
   notice?: string | undefined;
 }) {
@@ -38,28 +51,27 @@ export function CohortPage(props: {
       {props.issued !== undefined ? (
         <p class="notice" role="status">
           {props.issued === 0
-            ? 'Aucun nouveau certificat : chaque participant éligible a déjà le sien.'
+            ? 'Aucun nouveau certificat : chaque participant certifiable a déjà le sien.'
             : `${plural(props.issued, 'certificat délivré', 'certificats délivrés')}.`}
         </p>
       ) : null}
       <p>
         {plural(rows.length, 'participant')} ;{' '}
         {plural(issued.length, 'certificat délivré', 'certificats délivrés')}
-        {due ? ` ; ${due} de plus ${due > 1 ? 'sont éligibles' : 'est éligible'}` : ''}. Exporter :{' '}
+        {due ? ` ; ${due} de plus ${due > 1 ? 'sont certifiables' : 'est certifiable'}` : ''}. Exporter :{' '}
         <a href={`${base}.csv`}>CSV</a>, <a href={`${base}.xlsx`}>Excel</a>
       </p>
       {rows.length === 0 ? (
         <p>Aucune candidature acceptée pour le moment.</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="table-cards">
             <caption>La promotion : présences et certificats</caption>
             <thead>
               <tr>
                 <th scope="col">Nom</th>
                 <th scope="col">Collectivité</th>
-                <th scope="col">Séances suivies</th>
-                <th scope="col">Obligatoires</th>
+                <th scope="col">Présences</th>
                 <th scope="col">Situation</th>
                 <th scope="col">Certificat</th>
               </tr>
@@ -67,18 +79,15 @@ export function CohortPage(props: {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.personId}>
-                  <td>{r.name}</td>
-                  <td>{r.organisationName ?? '—'}</td>
-                  <td>
-                    {r.outcome.attended} / {r.outcome.minSessions}
-                  </td>
-                  <td>
-                    {r.outcome.mandatoryAttended} / {r.outcome.mandatoryTotal}
-                  </td>
-                  <td>
+                  <th scope="row" class="name" data-label="Nom">
+                    <a href={`/gestion/personnes/${r.personId}`}>{r.name}</a>
+                  </th>
+                  <td data-label="Collectivité">{r.organisationName ?? '—'}</td>
+                  <td data-label="Présences">{attendanceInWords(r.outcome)}</td>
+                  <td data-label="Situation">
                     <span
                       class={
-                        r.certificate?.revokedAt || (!r.certificate && r.outcome.standing === 'at_risk')
+                        standingNeedsAttention(r.outcome.standing, r.certificate)
                           ? 'badge badge-warn'
                           : 'badge badge-ok'
                       }
@@ -86,7 +95,7 @@ export function CohortPage(props: {
                       {cohortStandingLabel(r.outcome.standing, r.certificate)}
                     </span>
                   </td>
-                  <td>
+                  <td data-label="Certificat">
                     {r.certificate ? (
                       <a href={`/certificats/${r.certificate.code}`}>{r.certificate.code}</a>
                     ) : (
@@ -99,14 +108,13 @@ export function CohortPage(props: {
           </table>
         </div>
       )}
-      <form method="post" action={`/gestion/parcours/${program.id}/certificats`}>
-        <CsrfField ctx={props.ctx} />
-        <p class="hint">
-          Chaque participant éligible qui n’a pas encore de certificat en reçoit un ; cliquer deux fois n’en
-          délivre pas deux.
-        </p>
-        <button type="submit">Délivrer les certificats</button>
-      </form>
+      <IssueForm
+        ctx={props.ctx}
+        program={program}
+        issuance={props.issuance}
+        due={due}
+        error={props.issueError}
+      />
       {issued.length ? (
         <section aria-labelledby="revocation">
           <h2 id="revocation">Certificats délivrés</h2>
@@ -117,7 +125,9 @@ export function CohortPage(props: {
                 props.revocationError?.code === c.code ? props.revocationError.message : undefined;
               return (
                 <li key={c.code} class="card">
-                  <h3>{r.name}</h3>
+                  <h3 class="name">
+                    <a href={`/gestion/personnes/${r.personId}`}>{r.name}</a>
+                  </h3>
                   <p>
                     Code <a href={`/certificats/${c.code}`}>{c.code}</a>, délivré le {formatDate(c.issuedOn)}.
                   </p>
@@ -148,5 +158,60 @@ export function CohortPage(props: {
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/**
+ * « Délivrer les certificats »: before the ceremony, the form says it is early and asks for an explicit
+ * confirmation (a box to tick), and which day the certificates will say.
+ */
+function IssueForm(props: {
+  ctx: PageContext;
+  program: Program;
+  issuance: IssuanceView;
+  due: number;
+  error: string | undefined;
+}) {
+  const { issuance } = props;
+  return (
+    <form
+      method="post"
+      action={`/gestion/parcours/${props.program.id}/certificats`}
+      aria-labelledby="delivrer"
+    >
+      <h2 id="delivrer">Délivrer les certificats</h2>
+      <CsrfField ctx={props.ctx} />
+      <p class="hint">
+        Chaque participant qui remplit les conditions et n’a pas encore de certificat en reçoit un, daté du{' '}
+        {formatDate(issuance.issuedOn)} ; cliquer deux fois n’en délivre pas deux.
+      </p>
+      {issuance.early ? (
+        <div class={props.error ? 'field field-error' : 'field'}>
+          <p id="en-avance">
+            <strong>{frenchText(issuance.reason ?? '')}</strong>
+          </p>
+          {props.error ? (
+            <p class="error" id="confirmation-avance-error" role="alert">
+              {props.error}
+            </p>
+          ) : null}
+          <input
+            type="checkbox"
+            id="confirmation-avance"
+            name="early"
+            value="oui"
+            aria-describedby={props.error ? 'en-avance confirmation-avance-error' : 'en-avance'}
+            aria-invalid={props.error ? 'true' : undefined}
+          />{' '}
+          <label for="confirmation-avance">
+            Je confirme délivrer les certificats en avance
+            {props.due ? ` (${plural(props.due, 'participant')})` : ''}
+          </label>
+        </div>
+      ) : null}
+      <button type="submit">
+        {issuance.early ? 'Délivrer les certificats en avance' : 'Délivrer les certificats'}
+      </button>
+    </form>
   );
 }

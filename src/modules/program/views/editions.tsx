@@ -150,6 +150,7 @@ export function ProgramManagePage(props: {
   allEvents: boolean;
   interests: Paged<InterestRow>;
   pending: number;
+  unconfirmed: number;
   canInvite: boolean;
   sessionErrors?: Errors;
   sessionValues?: Values;
@@ -255,6 +256,7 @@ export function ProgramManagePage(props: {
         program={program}
         interests={props.interests}
         pending={props.pending}
+        unconfirmed={props.unconfirmed}
         canInvite={props.canInvite}
         pageUrl={(page) => `${base}?${props.allEvents ? 'tous=1&' : ''}page=${page}#interets`}
       />

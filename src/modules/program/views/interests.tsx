@@ -15,6 +15,7 @@ export interface InterestRow {
   organisationName: string;
   mandate: string;
   createdAt: Date;
+  confirmedAt: Date | null;
   invitedAt: Date | null;
 }
 
@@ -24,6 +25,8 @@ export function InterestsSection(props: {
   interests: Paged<InterestRow>;
   /** Not yet invited, in the whole list. */
   pending: number;
+  /** Addresses not confirmed yet (not listed, never invited; deleted after 7 days). */
+  unconfirmed: number;
   /** Invitations say that applications are open: they leave only while they are. */
   canInvite: boolean;
   /** The address of a page of the list. */
@@ -34,6 +37,12 @@ export function InterestsSection(props: {
   return (
     <section aria-labelledby="interets">
       <h2 id="interets">Manifestations d’intérêt ({interests.total})</h2>
+      <p>
+        Seules les adresses confirmées par leur titulaire sont listées, exportées et invitées
+        {props.unconfirmed
+          ? ` ; ${plural(props.unconfirmed, 'autre attend', 'autres attendent')} sa confirmation (effacée après 7 jours sans elle).`
+          : '.'}
+      </p>
       <p>
         Exporter : <a href={`${base}/interets.csv`}>CSV</a>, <a href={`${base}/interets.xlsx`}>Excel</a>
       </p>
@@ -65,6 +74,7 @@ export function InterestsSection(props: {
                 <th scope="col">Collectivité</th>
                 <th scope="col">Mandat</th>
                 <th scope="col">Reçue le</th>
+                <th scope="col">Confirmée le</th>
                 <th scope="col">Invitée le</th>
               </tr>
             </thead>
@@ -76,6 +86,7 @@ export function InterestsSection(props: {
                   <td>{i.organisationName}</td>
                   <td>{i.mandate}</td>
                   <td>{formatDate(i.createdAt)}</td>
+                  <td>{i.confirmedAt ? formatDate(i.confirmedAt) : '—'}</td>
                   <td>{i.invitedAt ? formatDate(i.invitedAt) : <span class="muted">pas encore</span>}</td>
                 </tr>
               ))}

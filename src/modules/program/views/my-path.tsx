@@ -1,10 +1,12 @@
 // « Mon parcours »: where a participant stands, at a glance on a phone, and their certificate.
 import { formatDate } from '../../../platform/time.ts';
+import { frenchText } from '../../../platform/typography.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { type Application, applicationStatusLabels } from '../applications.ts';
 import type { Program } from '../programs.ts';
 import type { participantProgress, SessionProgress } from '../progress.ts';
 import {
+  attendanceInWords,
   plural,
   SessionBadges,
   SessionFacts,
@@ -18,6 +20,8 @@ export type Progress = Awaited<ReturnType<typeof participantProgress>>;
 export interface MyCertificate {
   code: string;
   issuedOn: string;
+  /** In the holder's form: « Auditrice de Cités Unies France ». */
+  title: string;
   revokedAt: Date | null;
   revocationReason: string | null;
 }
@@ -32,24 +36,11 @@ export interface MyPathPageProps {
   programs: Program[];
 }
 
-/** « 3 séances sur 5, dont 1 obligatoire sur 2 ». */
-export function countInWords(
-  p: Pick<Progress, 'attended' | 'minSessions' | 'mandatoryAttended' | 'mandatoryTotal'>,
-) {
-  const sessions = `${plural(p.attended, 'séance')} sur ${p.minSessions}`;
-  if (p.mandatoryTotal === 0) return sessions;
-  return `${sessions}, dont ${p.mandatoryAttended} obligatoire${p.mandatoryAttended > 1 ? 's' : ''} sur ${p.mandatoryTotal}`;
-}
-
 /** What is left to do, in one sentence: « Il vous reste à suivre 2 séances dont la séance obligatoire « X ». » */
 export function remainingInWords(progress: Progress): string | undefined {
-  if (progress.eligible || progress.remaining === 0) return undefined;
-  const mandatoryToCome = progress.sessions.filter(
-    (s) => s.mandatory && s.state !== 'attended' && s.state !== 'missed',
-  );
+  if (progress.eligible || progress.standing === 'out_of_reach' || progress.remaining === 0) return undefined;
+  const mandatoryToCome = progress.sessions.filter((s) => s.mandatory && open(s));
   const titles = titlesInWords(mandatoryToCome.map((s) => s.event.title));
-  // A mandatory session already missed cannot be attended any more: only what can still be done counts
-  // (the missed one is told apart, among the risks).
   const n = Math.max(progress.minSessions - progress.attended, mandatoryToCome.length);
   if (n === 0) return undefined;
   if (mandatoryToCome.length === 0) return `Il vous reste à suivre ${plural(n, 'séance')}.`;
@@ -65,8 +56,19 @@ export function remainingInWords(progress: Progress): string | undefined {
   } ${titles}.`;
 }
 
-/** Why a participant at risk can no longer make it with the sessions left. */
-function riskReasons(progress: Progress): string[] {
+/** A session one may still attend: not over, not cancelled, not attended yet. */
+const open = (s: SessionProgress) => !['attended', 'missed', 'cancelled'].includes(s.state);
+
+/** How much room is left, for a participant at risk: « Vous ne pouvez plus manquer qu’une séance. » */
+function marginInWords(progress: Progress): string {
+  const slack = progress.sessions.filter(open).length - progress.remaining;
+  return slack <= 0
+    ? 'Vous devez suivre chacune des séances qui restent.'
+    : 'Vous ne pouvez plus manquer qu’une séance.';
+}
+
+/** Why a participant can no longer make it with the sessions left. */
+function outOfReachReasons(progress: Progress): string[] {
   const reasons: string[] = [];
   const missedMandatory = progress.sessions.filter((s) => s.mandatory && s.state === 'missed');
   if (missedMandatory.length) {
@@ -76,12 +78,12 @@ function riskReasons(progress: Progress): string[] {
         : `Les séances obligatoires ${titlesInWords(missedMandatory.map((s) => s.event.title))} ont eu lieu sans vous.`,
     );
   }
-  const toCome = progress.sessions.filter((s) => s.state !== 'attended' && s.state !== 'missed').length;
+  const toCome = progress.sessions.filter(open).length;
   if (progress.attended + toCome < progress.minSessions) {
     reasons.push(
       toCome === 0
         ? 'Il ne reste plus de séance à venir.'
-        : `Il ne reste que ${plural(toCome, 'séance')} à venir : ce n’est plus assez pour atteindre ${progress.minSessions}.`,
+        : `Il ne reste ${toCome === 1 ? 'qu’une séance' : `que ${toCome} séances`} à venir : ce n’est plus assez pour atteindre ${progress.minSessions}.`,
     );
   }
   return reasons;
@@ -97,6 +99,7 @@ function Standing({
   program: Program;
 }) {
   const remaining = remainingInWords(progress);
+  const say = (text: string) => <p key={text}>{frenchText(text)}</p>;
   // As in staff's table, a certificate revoked wins over the rule: it is not issued again.
   if (certificate?.revokedAt) {
     return (
@@ -104,10 +107,20 @@ function Standing({
         <p>
           <span class="badge badge-warn">Certificat révoqué</span>
         </p>
+        {say(
+          'Votre certificat a été révoqué ; la raison est indiquée ci-dessous. Si vous pensez qu’il s’agit d’une erreur, parlez-en à l’équipe du réseau.',
+        )}
+      </>
+    );
+  }
+  // « Certifié·e » only once a certificate exists; before, the rule met is « certifiable ».
+  if (certificate) {
+    return (
+      <>
         <p>
-          Votre certificat a été révoqué ; la raison est indiquée ci-dessous. Si vous pensez qu’il s’agit
-          d’une erreur, parlez-en à l’équipe du réseau.
+          <span class="badge badge-ok">Certifié·e</span>
         </p>
+        {say('Vous avez suivi le parcours : votre certificat est délivré.')}
       </>
     );
   }
@@ -115,15 +128,13 @@ function Standing({
     return (
       <>
         <p>
-          <span class="badge badge-ok">Certifié·e</span>
+          <span class="badge badge-ok">Certifiable</span>
         </p>
-        <p>
-          {certificate && !certificate.revokedAt
-            ? 'Vous avez suivi le parcours : votre certificat est délivré.'
-            : `Vous remplissez les conditions du certificat. Il vous sera remis ${
-                program.certificatesOn ? `le ${formatDate(program.certificatesOn)}` : 'à la fin du parcours'
-              }.`}
-        </p>
+        {say(
+          `Vous remplissez les conditions du certificat. Il vous sera remis ${
+            program.certificatesOn ? `le ${formatDate(program.certificatesOn)}` : 'à la fin du parcours'
+          }.`,
+        )}
       </>
     );
   }
@@ -133,20 +144,30 @@ function Standing({
         <p>
           <span class="badge badge-ok">En bonne voie</span>
         </p>
-        {remaining ? <p>{remaining}</p> : null}
+        {remaining ? say(remaining) : null}
+      </>
+    );
+  }
+  if (progress.standing === 'at_risk') {
+    return (
+      <>
+        <p>
+          <span class="badge badge-warn">À risque</span>
+        </p>
+        {remaining ? say(remaining) : null}
+        {say(marginInWords(progress))}
+        {say('Parlez-en à l’équipe du réseau si une séance vous pose problème.')}
       </>
     );
   }
   return (
     <>
       <p>
-        <span class="badge badge-warn">À risque</span>
+        <span class="badge badge-warn">Ne peut plus obtenir le certificat</span>
       </p>
-      {remaining ? <p>{remaining}</p> : null}
-      {riskReasons(progress).map((r) => (
-        <p key={r}>{r}</p>
-      ))}
-      <p>Parlez-en à l’équipe du réseau : une solution peut parfois être trouvée.</p>
+      {say('Vous ne pouvez plus obtenir le certificat de cette promotion avec les séances qui restent.')}
+      {outOfReachReasons(progress).map(say)}
+      {say('Parlez-en à l’équipe du réseau : une solution peut parfois être trouvée.')}
     </>
   );
 }
@@ -168,7 +189,9 @@ function CertificateBox({ certificate, baseUrl }: { certificate: MyCertificate; 
     <section aria-labelledby="mon-certificat" class="registration-box">
       <h2 id="mon-certificat">Mon certificat</h2>
       <p>
-        Certificat d’« Auditeur de Cités Unies France » délivré le {formatDate(certificate.issuedOn)}, code{' '}
+        {frenchText(
+          `Certificat d’« ${certificate.title} » délivré le ${formatDate(certificate.issuedOn)}, code`,
+        )}{' '}
         <strong>{certificate.code}</strong>.
       </p>
       <ul>
@@ -224,7 +247,7 @@ export function MyPathPage(p: MyPathPageProps) {
           <section aria-labelledby="ou-j-en-suis" class="registration-box">
             <h2 id="ou-j-en-suis">Où j’en suis</h2>
             <p>
-              <strong>{countInWords(participant.progress)}</strong>
+              <strong>{attendanceInWords(participant.progress)}</strong>
             </p>
             <Standing
               progress={participant.progress}

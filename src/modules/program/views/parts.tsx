@@ -1,9 +1,9 @@
 // Pieces shared by the pages of « Diplomates des territoires »: form fields whose id differs from their
 // name (several forms on one page), the rule in words, the badges of a session.
-import { formatDate, formatDateTime, timeZone } from '../../../platform/time.ts';
+import { formatDate, formatDateTime, formatWhen, timeZone } from '../../../platform/time.ts';
 import { eventFormatLabels } from '../../events/events.ts';
 import type { Program, SessionWithEvent } from '../programs.ts';
-import type { SessionState, Standing } from '../progress.ts';
+import type { RuleOutcome, SessionState, Standing } from '../progress.ts';
 
 export type Errors = Record<string, string> | undefined;
 export type Values = Record<string, string | undefined>;
@@ -73,7 +73,7 @@ export function SessionFacts({ session }: { session: SessionWithEvent }) {
   const { event } = session;
   return (
     <p class="muted">
-      <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> ·{' '}
+      <time dateTime={event.startsAt.toISOString()}>{formatWhen(event.startsAt, event.endsAt)}</time> ·{' '}
       {eventFormatLabels[event.format]}
       {event.venue ? ` · ${event.venue}` : ''}
       {event.provisional ? ' · date provisoire' : ''}
@@ -86,7 +86,9 @@ export const sessionStateLabels: Record<SessionState, string> = {
   registered: 'inscrit·e',
   waitlisted: 'sur liste d’attente',
   missed: 'manquée',
+  ongoing: 'en cours',
   upcoming: 'à venir',
+  cancelled: 'annulée',
 };
 
 export const sessionStateClasses: Record<SessionState, string> = {
@@ -94,13 +96,53 @@ export const sessionStateClasses: Record<SessionState, string> = {
   registered: 'badge badge-ok',
   waitlisted: 'badge',
   missed: 'badge badge-warn',
+  ongoing: 'badge',
   upcoming: 'badge',
+  cancelled: 'badge',
+};
+
+/** Where a participant stands, in words: « certifiable » until a certificate exists, then « certifié·e ». */
+export const standingLabels: Record<Standing, string> = {
+  eligible: 'certifiable',
+  on_track: 'en bonne voie',
+  at_risk: 'à risque',
+  out_of_reach: 'ne peut plus obtenir le certificat',
 };
 
 /** Staff's words for where a participant stands (a certificate issued wins over the rule). */
 export function cohortStandingLabel(standing: Standing, certificate: { revokedAt: Date | null } | undefined) {
   if (certificate) return certificate.revokedAt ? 'certificat révoqué' : 'certifié·e';
-  return { eligible: 'éligible', on_track: 'en bonne voie', at_risk: 'à risque' }[standing];
+  return standingLabels[standing];
+}
+
+/** A warning colour for what needs a word with the participant. */
+export const standingNeedsAttention = (
+  standing: Standing,
+  certificate: { revokedAt: Date | null } | undefined,
+) => (certificate ? certificate.revokedAt !== null : standing === 'at_risk' || standing === 'out_of_reach');
+
+/**
+ * The count in words, never « 6 / 5 »: « 6 séances suivies, 5 requises, dont les 2 obligatoires »,
+ * « 3 séances suivies, 5 requises, dont 1 des 2 obligatoires », « aucune séance suivie, 5 requises, dont les
+ * 2 obligatoires » (the rule, then).
+ */
+export function attendanceInWords(
+  o: Pick<RuleOutcome, 'attended' | 'minSessions' | 'mandatoryAttended' | 'mandatoryTotal'>,
+): string {
+  const done =
+    o.attended === 0 ? 'aucune séance suivie' : plural(o.attended, 'séance suivie', 'séances suivies');
+  const required = plural(o.minSessions, 'requise');
+  const total = o.mandatoryTotal;
+  let mandatory = '';
+  if (total > 0) {
+    const all = total === 1 ? 'la séance obligatoire' : `les ${total} obligatoires`;
+    if (o.attended === 0 || o.mandatoryAttended === total) mandatory = `, dont ${all}`;
+    else if (o.mandatoryAttended === 0)
+      mandatory =
+        total === 1 ? ', mais pas la séance obligatoire' : `, mais aucune des ${total} obligatoires`;
+    else mandatory = `, dont ${o.mandatoryAttended} des ${total} obligatoires`;
+  }
+  return `${done}, ${required}${mandatory}`;
 }
 
 /** « « A » », « « A » et « B » », « « A », « B » et « C » ». */

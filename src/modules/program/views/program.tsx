@@ -112,8 +112,9 @@ function InterestForm({
     <section aria-labelledby="interet">
       <h2 id="interet">Manifester mon intérêt</h2>
       <p>
-        Laissez vos coordonnées : nous vous écrirons dès l’ouverture des candidatures. Cela ne vous engage à
-        rien.
+        Laissez vos coordonnées : un courriel vous demandera de confirmer votre adresse, puis nous vous
+        écrirons dès l’ouverture des candidatures. Cela ne vous engage à rien, et chacun de nos courriels
+        permet de retirer votre intérêt.
       </p>
       <ErrorSummary errors={interest.errors} targets={targets} />
       <form method="post" action={`/parcours/${program.id}/interet`} novalidate>

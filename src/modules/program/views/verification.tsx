@@ -1,5 +1,7 @@
-import { formatDate } from '../../../platform/time.ts';
+// A certificate's public verification page: valid or revoked, whose, which title and edition, and when.
+import { formatDate, parisDate } from '../../../platform/time.ts';
 import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { programMessages as m } from '../program.messages.ts';
 
 export function VerificationPage(props: {
   ctx: PageContext;
@@ -7,7 +9,9 @@ export function VerificationPage(props: {
   result:
     | {
         valid: boolean;
-        holder: string;
+        holder: string | null;
+        erased: boolean;
+        title: string;
         program: string;
         issuedOn: string;
         revokedOn: string | null;
@@ -16,6 +20,8 @@ export function VerificationPage(props: {
     | undefined;
 }) {
   const r = props.result;
+  // Issued ahead of its ceremony, a certificate is dated, and valid from, the ceremony's day.
+  const ahead = r && r.issuedOn > parisDate();
   return (
     <Layout ctx={props.ctx} title="Vérification d’un certificat">
       <h1>Vérification d’un certificat</h1>
@@ -26,16 +32,22 @@ export function VerificationPage(props: {
       ) : (
         <>
           <p class={r.valid ? 'notice' : 'error-summary'} role="status">
-            <strong>{r.valid ? 'Certificat valide' : 'Certificat révoqué'}</strong>
+            <strong>
+              {!r.valid
+                ? 'Certificat révoqué'
+                : ahead
+                  ? `Certificat valide à partir du ${formatDate(r.issuedOn)}`
+                  : 'Certificat valide'}
+            </strong>
             {r.valid
               ? ''
               : ` le ${formatDate(r.revokedOn!)}${r.revocationReason ? ` : ${r.revocationReason}` : ''}`}
           </p>
           <dl class="facts">
             <dt>Titulaire</dt>
-            <dd>{r.holder}</dd>
+            <dd>{r.erased ? m.erasedHolder().text : r.holder}</dd>
             <dt>Titre</dt>
-            <dd>Auditeur de Cités Unies France</dd>
+            <dd>{r.title}</dd>
             <dt>Parcours</dt>
             <dd>« Diplomates des territoires » — {r.program}</dd>
             <dt>Délivré le</dt>
@@ -43,11 +55,13 @@ export function VerificationPage(props: {
             <dt>Code</dt>
             <dd>{props.code}</dd>
           </dl>
-          <p>
-            Badge numérique vérifiable (Open Badges 3.0) :{' '}
-            <a href={`/certificats/${props.code}/credential.json`}>attestation JSON-LD</a>,{' '}
-            <a href={`/certificats/${props.code}/credential.jwt`}>attestation signée</a>.
-          </p>
+          {r.erased ? null : (
+            <p>
+              Badge numérique vérifiable (Open Badges 3.0) :{' '}
+              <a href={`/certificats/${props.code}/credential.json`}>attestation JSON-LD</a>,{' '}
+              <a href={`/certificats/${props.code}/credential.jwt`}>attestation signée</a>.
+            </p>
+          )}
         </>
       )}
     </Layout>

@@ -3,18 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import {
-  buildEvent,
-  buildLocalGovernment,
-  buildPerson,
-  buildStaff,
-  sessionCookie,
-} from '../../../tests/factories.ts';
-import { testApp } from '../../../tests/helpers.ts';
-import { type Executor, queryRows } from '../../platform/db/client.ts';
-import { notificationSettings } from '../events/notifications.ts';
-import { register } from '../events/register.ts';
-import { erasePerson, exportPersonalData } from './personal-data.ts';
+import { notificationSettings } from '../src/modules/events/notifications.ts';
+import { register } from '../src/modules/events/register.ts';
+import { erasePerson, exportPersonalData } from '../src/modules/organisations/personal-data.ts';
+import { type Executor, queryRows } from '../src/platform/db/client.ts';
+import { buildEvent, buildLocalGovernment, buildPerson, buildStaff, sessionCookie } from './factories.ts';
+import { testApp } from './helpers.ts';
 
 /** Every row of every table whose text (any column, read as text) contains one of the words. */
 async function rowsMentioning(db: Executor, words: string[]) {
