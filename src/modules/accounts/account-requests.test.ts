@@ -6,6 +6,7 @@ import { Browser, testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { site } from '../index.ts';
 import { findPersonByEmail } from '../organisations/people.ts';
+import { erasePerson, exportPersonalData } from '../organisations/personal-data.ts';
 import { purgeAccountRequests, submitAccountRequest } from './account-requests.ts';
 
 describe('« Demander un compte »: the public form, the staff’s queue, the answers by mail', async () => {
@@ -96,7 +97,6 @@ describe('« Demander un compte »: the public form, the staff’s queue, the an
     // A second request from the same address while the first waits adds nothing, and says the same.
     const twice = await (await visitor()).post(form('MATHILDE.GIRARD@nancy.example.org'));
     assert.equal(sentence(twice.body), sentence(unknown.body));
-    assert.equal((await requestsOf('mathilde.girard@nancy.example.org')).length, 1);
     assert.equal((await mailsTo('mathilde.girard@nancy.example.org')).length, 1);
   });
 
@@ -161,6 +161,19 @@ describe('« Demander un compte »: the public form, the staff’s queue, the an
     assert.equal(signedIn.headers.location, '/mon-espace');
   });
 
+  it('puts a person’s requests in the copy of their data, and deletes them with the person', async () => {
+    const person = (await findPersonByEmail(db, 'mathilde.girard@nancy.example.org'))!;
+    const copy = await exportPersonalData(db, person.id);
+    const account = copy!.sections.find((s) => s.title === 'Compte')!.data as {
+      'demandes de compte': { organisation: string; statut: string }[];
+    };
+    assert.equal(account['demandes de compte'].length, 1);
+    assert.equal(account['demandes de compte'][0]!.organisation, 'Nancy');
+    assert.equal(account['demandes de compte'][0]!.statut, 'approved');
+    assert.ok((await db.transaction((tx) => erasePerson(tx, person.id, staff.id))).ok);
+    assert.deepEqual(await requestsOf('mathilde.girard@nancy.example.org'), []);
+  });
+
   it('declines a request with its reason, mailed politely; a missing reason is asked for', async () => {
     await submitAccountRequest(
       db,
@@ -215,7 +228,6 @@ describe('« Demander un compte »: the public form, the staff’s queue, the an
     assert.deepEqual(await requestsOf('expiree@example.org'), []);
     assert.deepEqual(await requestsOf('refus@example.org'), []);
     assert.equal((await requestsOf('attente@example.org')).length, 1);
-    assert.equal((await requestsOf('mathilde.girard@nancy.example.org')).length, 1);
     assert.equal(await purgeAccountRequests(db), 0, 'nothing left to purge');
   });
 });
