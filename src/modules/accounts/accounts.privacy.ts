@@ -1,6 +1,6 @@
 // Accounts in the register of processing activities (see platform/privacy.ts).
 import { processing } from '../../platform/privacy.ts';
-import { apiTokens, sessions, signInTokens } from './accounts.schema.ts';
+import { accountRequests, apiTokens, sessions, signInTokens } from './accounts.schema.ts';
 
 export const accountsPrivacy = [
   processing(sessions, {
@@ -23,5 +23,25 @@ export const accountsPrivacy = [
     retention: 'Jusqu’à leur révocation ou expiration, puis 1 an',
     recipients: 'L’équipe du réseau',
     personal: ['person_id', 'label'],
+  }),
+  processing(accountRequests, {
+    purpose:
+      'Recevoir les demandes de compte des personnes que le réseau ne connaît pas encore, et y répondre',
+    basis: 'legitimate_interest',
+    retention:
+      '30 jours sans réponse (la demande expire), 90 jours après la décision ; effacement quotidien automatique',
+    recipients: 'L’équipe du réseau',
+    personal: [
+      'first_name',
+      'last_name',
+      'email',
+      'kind',
+      'role',
+      'message',
+      'decline_reason',
+      'person_id',
+      'decided_by',
+    ],
+    notPersonal: ['organisation_name'],
   }),
 ];

@@ -1,7 +1,18 @@
-// The accounts' part of a person's data (see organisations/personal-data.ts): their API tokens and sessions.
-import { eq } from 'drizzle-orm';
+// The accounts' part of a person's data (see organisations/personal-data.ts): their API tokens and sessions,
+// and the requests for an account made with their address.
+import { eq, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { apiTokens, sessions, signInTokens } from './accounts.schema.ts';
+import { getPerson } from '../organisations/people.ts';
+import { accountRequests, apiTokens, sessions, signInTokens } from './accounts.schema.ts';
+
+/** The requests for an account that are the person's: linked to them on approval, or made with their address. */
+async function requestsOf(executor: Executor, personId: string) {
+  const person = await getPerson(executor, personId);
+  return or(
+    eq(accountRequests.personId, personId),
+    person ? eq(sql`lower(${accountRequests.email})`, person.email.toLowerCase()) : undefined,
+  );
+}
 
 export async function exportAccount(executor: Executor, personId: string) {
   const tokens = await executor
@@ -17,7 +28,11 @@ export async function exportAccount(executor: Executor, personId: string) {
     .select({ createdAt: sessions.createdAt })
     .from(sessions)
     .where(eq(sessions.personId, personId));
-  if (tokens.length === 0 && open.length === 0) return undefined;
+  const requests = await executor
+    .select()
+    .from(accountRequests)
+    .where(await requestsOf(executor, personId));
+  if (tokens.length === 0 && open.length === 0 && requests.length === 0) return undefined;
   return {
     title: 'Compte',
     data: {
@@ -28,12 +43,24 @@ export async function exportAccount(executor: Executor, personId: string) {
         'dernier usage': t.lastUsedAt?.toISOString() ?? null,
         'révoqué le': t.revokedAt?.toISOString() ?? null,
       })),
+      'demandes de compte': requests.map((r) => ({
+        'faite le': r.createdAt.toISOString(),
+        organisation: r.organisationName,
+        fonction: r.role,
+        message: r.message,
+        statut: r.status,
+        'raison du refus': r.declineReason,
+      })),
     },
   };
 }
 
-/** Nothing of an account outlives its erasure: sessions, sign-in links and API tokens are deleted. */
+/**
+ * Nothing of an account outlives its erasure: sessions, sign-in links, API tokens and requests for an
+ * account are deleted.
+ */
 export async function eraseAccount(executor: Executor, personId: string) {
+  await executor.delete(accountRequests).where(await requestsOf(executor, personId));
   await executor.delete(sessions).where(eq(sessions.personId, personId));
   await executor.delete(signInTokens).where(eq(signInTokens.personId, personId));
   await executor.delete(apiTokens).where(eq(apiTokens.personId, personId));

@@ -34,6 +34,20 @@ export async function createSignInLink(
   return `${options.baseUrl}/connexion/lien?jeton=${encodeURIComponent(token)}`;
 }
 
+/** How many links the person was sent in the last quarter of an hour. */
+export async function recentLinks(executor: Executor, personId: string): Promise<number> {
+  const [recent] = await executor
+    .select({ n: count() })
+    .from(signInTokens)
+    .where(
+      and(
+        eq(signInTokens.personId, personId),
+        gt(signInTokens.createdAt, sql`now() - interval '15 minutes'`),
+      ),
+    );
+  return recent?.n ?? 0;
+}
+
 /** Mails a link if the address belongs to an enabled account; says nothing either way. */
 export async function requestSignInLink(
   executor: Executor,
@@ -42,16 +56,7 @@ export async function requestSignInLink(
 ): Promise<void> {
   const person = await findPersonByEmail(executor, email);
   if (!person || person.disabledAt) return;
-  const [recent] = await executor
-    .select({ n: count() })
-    .from(signInTokens)
-    .where(
-      and(
-        eq(signInTokens.personId, person.id),
-        gt(signInTokens.createdAt, sql`now() - interval '15 minutes'`),
-      ),
-    );
-  if ((recent?.n ?? 0) >= linksPerAddress) return;
+  if ((await recentLinks(executor, person.id)) >= linksPerAddress) return;
   const url = await createSignInLink(executor, person.id, options);
   // The link is a key to the account: the outbox keeps the mail with it masked, the link sealed beside it.
   const mail = composeMail({

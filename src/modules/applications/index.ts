@@ -6,11 +6,17 @@ import { applicationApiRoutes } from './applications.api.ts';
 import { applicationsPrivacy } from './applications.privacy.ts';
 import * as schema from './applications.schema.ts';
 import { eraseApplications, exportedApplications } from './person-data.ts';
+import { applicationsHeldBy, mergeApplicationsPerson } from './person-merge.ts';
 
 export default defineModule({
   name: 'applications',
   schema,
   privacy: applicationsPrivacy,
   api: applicationApiRoutes,
-  people: { exported: exportedApplications, erased: eraseApplications },
+  people: {
+    exported: exportedApplications,
+    erased: eraseApplications,
+    merged: mergeApplicationsPerson,
+    held: applicationsHeldBy,
+  },
 });

@@ -14,6 +14,7 @@ import { eventsPrivacy } from './events.privacy.ts';
 import * as schema from './events.schema.ts';
 import { myRegistrationsPages } from './my-registrations.pages.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
+import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
 import { staffEventPages } from './staff-events.pages.tsx';
 import { staffRegistrationPages } from './staff-registrations.pages.tsx';
 
@@ -36,7 +37,7 @@ export default defineModule({
     [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,
-  people: { disabled: revokeCalendarFeed },
+  people: { disabled: revokeCalendarFeed, merged: mergeEventsPerson, held: eventsHeldBy },
   nav: [
     { menu: 'main', href: '/agenda', label: 'Agenda', order: 10 },
     { menu: 'main', href: '/mes-inscriptions', label: 'Mes inscriptions', order: 30, shownTo: 'signedIn' },

@@ -1,8 +1,9 @@
 // What other modules read of people and organisations: they never query these tables themselves, they
 // ask here (a list of registrations shows names; an import matches emails to people).
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { organisations, people } from './organisations.schema.ts';
+import { matchingName, notArchived, type Organisation } from './organisations.ts';
 import type { Person } from './people.ts';
 
 /** A person as lists show them: name, address, kind, organisation. */
@@ -49,4 +50,39 @@ export async function findPeopleByEmails(executor: Executor, emails: readonly st
     .select()
     .from(people)
     .where(inArray(sql`lower(${people.email})`, lower));
+}
+
+/**
+ * The organisations (archived ones aside) matching what someone typed, for a picker: the first `limit` and
+ * how many match in all.
+ */
+export async function pickableOrganisations(
+  executor: Executor,
+  q: string,
+  limit: number,
+): Promise<{ items: Organisation[]; total: number }> {
+  const where = and(matchingName(q), notArchived());
+  const [items, [total]] = await Promise.all([
+    executor
+      .select()
+      .from(organisations)
+      .where(where)
+      .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
+      .limit(limit),
+    executor.select({ n: count() }).from(organisations).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The organisation made from an entry of the official reference, if it is known already. */
+export async function findOrganisationByReference(
+  executor: Executor,
+  kind: string,
+  inseeCode: string,
+): Promise<Organisation | undefined> {
+  const [row] = await executor
+    .select()
+    .from(organisations)
+    .where(and(sql`${organisations.kind} = ${kind}`, eq(organisations.inseeCode, inseeCode)));
+  return row;
 }

@@ -1,15 +1,27 @@
-// Exports of organisations and people for staff (CSV and XLSX share the same columns).
-import { asc, eq } from 'drizzle-orm';
+// Exports of organisations and people for staff (CSV and XLSX share the same columns): the list as its page
+// filters it, every row of it.
+import { asc, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Sheet } from '../../platform/http/send-sheet.ts';
 import type { Column } from '../../platform/sheets/sheets.ts';
+import type { civilities } from './kinds.ts';
 import { membershipStatusLabels, membersInGoodStanding } from './memberships.ts';
-import { organisations, people } from './organisations.schema.ts';
-import { type Organisation, organisationKindLabels } from './organisations.ts';
+import { organisations } from './organisations.schema.ts';
+import {
+  type Organisation,
+  type OrganisationFilters,
+  organisationConditions,
+  organisationKindLabels,
+} from './organisations.ts';
 import { personKindLabels } from './people.ts';
+import { allPeople, type DirectoryEntry, type PeopleFilters } from './people-directory.ts';
 
-export async function listAllOrganisations(executor: Executor) {
-  const rows = await executor.select().from(organisations).orderBy(asc(organisations.name));
+export async function listAllOrganisations(executor: Executor, filters: OrganisationFilters = {}) {
+  const rows = await executor
+    .select()
+    .from(organisations)
+    .where(organisationConditions(filters))
+    .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id));
   const members = await membersInGoodStanding(
     executor,
     rows.map((o) => o.id),
@@ -17,18 +29,14 @@ export async function listAllOrganisations(executor: Executor) {
   return rows.map((organisation) => ({ organisation, member: members.has(organisation.id) }));
 }
 
-export async function listAllPeople(executor: Executor) {
-  return executor
-    .select({ person: people, organisationName: organisations.name })
-    .from(people)
-    .leftJoin(organisations, eq(organisations.id, people.organisationId))
-    .orderBy(asc(people.lastName), asc(people.firstName));
-}
-
 type OrganisationRow = { organisation: Organisation; member: boolean };
-type PersonRow = Awaited<ReturnType<typeof listAllPeople>>[number];
 
-export const exportColumns: { organisations: Column<OrganisationRow>[]; people: Column<PersonRow>[] } = {
+const civilityLabels: Record<(typeof civilities)[number], string> = {
+  madame: 'Madame',
+  monsieur: 'Monsieur',
+};
+
+export const exportColumns: { organisations: Column<OrganisationRow>[]; people: Column<DirectoryEntry>[] } = {
   organisations: [
     { header: 'Nom', value: (r) => r.organisation.name },
     { header: 'Type', value: (r) => organisationKindLabels[r.organisation.kind] },
@@ -37,6 +45,7 @@ export const exportColumns: { organisations: Column<OrganisationRow>[]; people: 
     { header: 'Pays', value: (r) => r.organisation.country },
     { header: 'Code région', value: (r) => r.organisation.regionCode },
     { header: 'Adhésion de l’année', value: (r) => (r.member ? membershipStatusLabels.active : 'Non') },
+    { header: 'Archivée', value: (r) => (r.organisation.archivedAt ? 'Oui' : 'Non') },
   ],
   people: [
     { header: 'Prénom', value: (r) => r.person.firstName },
@@ -45,26 +54,35 @@ export const exportColumns: { organisations: Column<OrganisationRow>[]; people: 
     { header: 'Type', value: (r) => personKindLabels[r.person.kind] },
     { header: 'Organisation', value: (r) => r.organisationName },
     { header: 'Référent', value: (r) => (r.person.referent ? 'Oui' : 'Non') },
+    { header: 'Civilité', value: (r) => (r.person.civility ? civilityLabels[r.person.civility] : null) },
+    { header: 'Mandat en cours', value: (r) => r.mandates.join(' ; ') || null },
+    { header: 'Compte', value: (r) => (r.person.disabledAt ? 'Désactivé' : 'Actif') },
   ],
 };
 
-/** What an export file holds, whatever its format: every organisation, or every person, with no limit. */
+/** What an export file holds, whatever its format: every row the filters keep, with no limit. */
 export type Export<T> = Omit<Sheet<T>, 'format'>;
 
-export async function organisationsExport(executor: Executor): Promise<Export<OrganisationRow>> {
+export async function organisationsExport(
+  executor: Executor,
+  filters: OrganisationFilters = {},
+): Promise<Export<OrganisationRow>> {
   return {
     name: 'organisations',
     title: 'Organisations',
     columns: exportColumns.organisations,
-    rows: await listAllOrganisations(executor),
+    rows: await listAllOrganisations(executor, filters),
   };
 }
 
-export async function peopleExport(executor: Executor): Promise<Export<PersonRow>> {
+export async function peopleExport(
+  executor: Executor,
+  filters: PeopleFilters = {},
+): Promise<Export<DirectoryEntry>> {
   return {
     name: 'personnes',
     title: 'Personnes',
     columns: exportColumns.people,
-    rows: await listAllPeople(executor),
+    rows: await allPeople(executor, filters),
   };
 }

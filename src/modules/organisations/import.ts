@@ -1,6 +1,7 @@
 // Import of organisations or people from a CSV/XLSX file: parsed into a preview, each refused line with
 // its reason in French; nothing is written until staff confirms.
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { readTable, SheetError } from '../../platform/sheets/sheets.ts';
@@ -291,4 +292,31 @@ export async function applyImport(
     else rejected.push({ line: row.line, reason: result.error.message });
   }
   return ok({ created, rejected });
+}
+
+/** Imports previewed in the last 30 days and neither applied nor abandoned: what the import page lists. */
+export async function listPendingImports(executor: Executor, at = new Date()) {
+  const rows = await executor
+    .select()
+    .from(imports)
+    .where(and(isNull(imports.appliedAt), gt(imports.createdAt, new Date(at.getTime() - 30 * 86_400_000))))
+    .orderBy(desc(imports.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    fileName: row.fileName,
+    createdAt: row.createdAt,
+    accepted: (row.rows as unknown[]).length,
+    rejected: (row.rejected as unknown[]).length,
+  }));
+}
+
+/** Abandons an import not applied: its preview (and the lines it kept) is deleted. */
+export async function abandonImport(executor: Executor, id: string, actorId: string): Promise<Result<void>> {
+  const [row] = await executor.select().from(imports).where(eq(imports.id, id)).for('update');
+  if (!row) return fail(404, 'not_found', m.importNotFound());
+  if (row.appliedAt) return fail(409, 'already_applied', m.importAbandoned());
+  await executor.delete(imports).where(eq(imports.id, id));
+  await audit(executor, { actorId, action: 'abandon', entity: 'import', entityId: id });
+  return ok(undefined);
 }

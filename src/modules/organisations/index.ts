@@ -10,7 +10,10 @@ import { organisationPages } from './organisations.pages.tsx';
 import { organisationsPrivacy } from './organisations.privacy.ts';
 import * as schema from './organisations.schema.ts';
 import { peoplePages } from './people.pages.tsx';
+import { membersHeldBy, mergeMembersRows } from './person-merge.ts';
 import { personalDataPages } from './personal-data.pages.tsx';
+import { renewalReminderHandler, renewalReminderJob } from './renewal-reminders.ts';
+import { membersAttention, searchMembers } from './staff-home.ts';
 
 export default defineModule({
   name: 'organisations',
@@ -24,12 +27,17 @@ export default defineModule({
     ...personalDataPages(services),
   ],
   api: organisationApiRoutes,
+  jobs: ({ db, config }) => ({ [renewalReminderJob]: renewalReminderHandler(db, config.baseUrl) }),
+  people: { merged: mergeMembersRows, held: membersHeldBy },
   nav: [
     { menu: 'main', href: '/mon-espace', label: 'Mon espace', order: 40, shownTo: 'signedIn' },
     { menu: 'staff', href: '/gestion/organisations', label: 'Organisations', order: 10 },
+    { menu: 'staff', href: '/gestion/personnes', label: 'Personnes', order: 15 },
     { menu: 'staff', href: '/gestion/adhesions/renouvellement', label: 'Renouvellements', order: 40 },
     { menu: 'staff', href: '/gestion/import', label: 'Importer', order: 50 },
   ],
+  attention: membersAttention,
+  search: searchMembers,
   cli: organisationCommands,
   seed: seedMembersDemo,
 });

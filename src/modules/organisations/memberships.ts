@@ -111,7 +111,7 @@ export async function isMemberInGoodStanding(
   return Boolean(row?.member);
 }
 
-/** Last year's active members that have no membership for this year yet: whom to remind. */
+/** Last year's active members that have no membership for this year yet (archived ones aside): whom to remind. */
 export async function listRenewalsDue(executor: Executor, year = parisYear()) {
   const current = alias(memberships, 'current');
   return executor
@@ -119,7 +119,14 @@ export async function listRenewalsDue(executor: Executor, year = parisYear()) {
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .leftJoin(current, and(eq(current.organisationId, memberships.organisationId), eq(current.year, year)))
-    .where(and(eq(memberships.year, year - 1), eq(memberships.status, 'active'), isNull(current.id)))
+    .where(
+      and(
+        eq(memberships.year, year - 1),
+        eq(memberships.status, 'active'),
+        isNull(current.id),
+        isNull(organisations.archivedAt),
+      ),
+    )
     .orderBy(asc(organisations.name));
 }
 

@@ -1,9 +1,10 @@
-// « Mon espace »: every signed-in person sees their profile, organisation and mandates; a referent also
-// adds the people of their organisation.
+// « Mon espace »: every signed-in person sees their profile (and corrects their names and civility),
+// organisation and mandates; a referent also adds the people of their organisation.
 import { audit } from '../../platform/db/audit.ts';
 import { definePage, redirect, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
-import { personFromForm } from './organisations.forms.ts';
+import { updatePerson } from './edit-person.ts';
+import { personChangesFromForm, personFromForm } from './organisations.forms.ts';
 import { organisationsMessages as m, organisationsNotices as notices } from './organisations.messages.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import { mySpace } from './organisations.queries.ts';
@@ -18,6 +19,26 @@ export function mySpacePages({ db }: Services) {
       access: 'signedIn',
       handler: async ({ actor, ctx, notice }) =>
         view(<MySpacePage ctx={ctx} {...(await mySpace(db, actor))} notice={notice} />),
+    }),
+    definePage({
+      method: 'POST',
+      url: '/mon-espace/profil',
+      access: 'signedIn',
+      handler: async ({ actor, form, ctx }) => {
+        // One's own form changes names and civility only: the address and the kind are staff's.
+        const input = personChangesFromForm(form, { staff: false });
+        const result = await db.transaction((tx) => updatePerson(tx, actor.personId, input, actor.personId));
+        if (result.ok) return redirect('/mon-espace', notices.profile_updated);
+        return view(
+          <MySpacePage
+            ctx={ctx}
+            {...(await mySpace(db, actor))}
+            profileErrors={result.error.fields ?? { _: result.error.message }}
+            profileValues={form}
+          />,
+          result.error.status,
+        );
+      },
     }),
     definePage({
       method: 'POST',

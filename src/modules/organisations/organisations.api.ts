@@ -1,13 +1,19 @@
 // /api/v1 routes of organisations, memberships and people. Thin: parse, authorise, call, answer.
+
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
-import { organisationKinds, personKinds } from './kinds.ts';
+import { organisationChanges, updateOrganisation } from './edit-organisation.ts';
+import { personChanges, updatePerson } from './edit-person.ts';
+import { civilities, organisationKinds, personKinds } from './kinds.ts';
 import { isMemberInGoodStanding, listMemberships, membershipInput, recordMembership } from './memberships.ts';
+import { mergeInput, mergePeople } from './merge-people.ts';
 import { organisationsMessages as m } from './organisations.messages.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
+import { mandates as mandatesTable, people as peopleTable } from './organisations.schema.ts';
 import {
   createOrganisation,
   getOrganisation,
@@ -15,10 +21,13 @@ import {
   organisationFilters,
   organisationInput,
 } from './organisations.ts';
-import { createPerson, getPerson, listMandates, personInput } from './people.ts';
+import { createPerson, getPerson, personInput } from './people.ts';
+import { listPeople, peopleFilters } from './people-directory.ts';
 
 const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
+/** The directory's API filters: the contract names q, organisationId and kind (and the page). */
+const peopleQuery = peopleFilters.pick({ q: true, organisationId: true, kind: true, page: true });
 
 const organisationOut = z.object({
   id: z.uuid(),
@@ -30,6 +39,8 @@ const organisationOut = z.object({
   regionCode: z.string().nullable(),
   departementCode: z.string().nullable(),
   memberInGoodStanding: z.boolean(),
+  /** When it was archived (out of lists unless asked for); null for a living one. */
+  archivedAt: z.string().nullable(),
 });
 const membershipOut = z.object({
   id: z.uuid(),
@@ -46,6 +57,7 @@ const personOut = z.object({
   lastName: z.string(),
   email: z.string(),
   kind: z.enum(personKinds),
+  civility: z.enum(civilities).nullable(),
   organisationId: z.uuid().nullable(),
   referent: z.boolean(),
   mandates: z.array(
@@ -70,6 +82,7 @@ function organisationJson(o: Awaited<ReturnType<typeof getOrganisation>> & {}, m
     regionCode: o.regionCode,
     departementCode: o.departementCode,
     memberInGoodStanding: member,
+    archivedAt: o.archivedAt ? o.archivedAt.toISOString() : null,
   };
 }
 
@@ -149,6 +162,35 @@ export function organisationApiRoutes({ db }: Services) {
       },
     }),
     defineApiRoute({
+      method: 'PATCH',
+      url: '/api/v1/organisations/:id',
+      tag: 'Organisations',
+      summary:
+        'Modifier une organisation (nom, pays, SIREN d’une institution ou d’une collectivité étrangère), l’archiver ou la restaurer',
+      params: idParams,
+      body: organisationChanges,
+      responses: {
+        200: { description: 'L’organisation modifiée', schema: organisationOut },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        409: {
+          description: 'Déjà archivée ou pas archivée, archivée (restaurez-la d’abord), SIREN déjà pris',
+        },
+        422: {
+          description:
+            'Le nom et les codes d’une collectivité française viennent du référentiel (from_reference)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await db.transaction((tx) =>
+          updateOrganisation(tx, params.id, body, request.actor!.personId),
+        );
+        if (!result.ok) return result;
+        return organisationJson(result.value, await isMemberInGoodStanding(db, result.value.id));
+      },
+    }),
+    defineApiRoute({
       method: 'POST',
       url: '/api/v1/organisations/:id/memberships',
       tag: 'Organisations',
@@ -178,14 +220,95 @@ export function organisationApiRoutes({ db }: Services) {
         201: { description: 'Personne créée', schema: personOut },
         403: { description: 'Ni équipe du réseau, ni référent de cette organisation' },
         409: { description: 'Adresse électronique déjà utilisée' },
-        422: { description: 'Organisation inconnue (code unknown_organisation)' },
+        422: {
+          description: 'Organisation inconnue (unknown_organisation) ou archivée (organisation_archived)',
+        },
       },
       handler: async ({ body, request }) => {
         const actor = request.actor;
         if (!policy.createPerson(actor, body)) return forbidden();
         const result = await db.transaction((tx) => createPerson(tx, body, actor!.personId));
         if (!result.ok) return result;
-        return personJson(result.value.id);
+        return (await peopleJson([result.value.id]))[0];
+      },
+    }),
+    defineApiRoute({
+      method: 'GET',
+      url: '/api/v1/people',
+      tag: 'Personnes',
+      summary:
+        'Chercher des personnes : q (nom, prénom ou adresse, sans tenir compte des accents ni des majuscules), organisationId, kind',
+      query: peopleQuery,
+      responses: {
+        200: {
+          description: 'Une page de résultats (25 par page, ?page=) et le nombre total de personnes trouvées',
+          schema: z.object({ items: z.array(personOut), total: z.number() }),
+        },
+        403: { description: 'Réservé à l’équipe du réseau' },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ query }) => {
+        const { items, total } = await listPeople(db, query);
+        return { items: await peopleJson(items.map((i) => i.person.id)), total };
+      },
+    }),
+    defineApiRoute({
+      method: 'PATCH',
+      url: '/api/v1/people/:id',
+      tag: 'Personnes',
+      summary:
+        'Modifier une personne : nom, prénom, civilité (la personne, son ou sa référente, l’équipe) ; adresse et type (l’équipe)',
+      params: idParams,
+      body: personChanges,
+      responses: {
+        200: { description: 'La personne modifiée', schema: personOut },
+        403: { description: 'Accès refusé (l’adresse et le type sont réservés à l’équipe du réseau)' },
+        404: { description: 'Introuvable' },
+        409: { description: 'Adresse électronique déjà utilisée par une autre personne (email_taken)' },
+        422: { description: 'Changer son propre type de compte (own_kind)' },
+      },
+      handler: async ({ params, body, request }) => {
+        const person = await getPerson(db, params.id);
+        if (!person) return fail(404, 'not_found', m.personNotFound());
+        if (!policy.editPerson(request.actor, person, body)) {
+          return fail(
+            403,
+            'forbidden',
+            policy.actFor(request.actor, person) ? m.staffOnlyChanges() : m.forbidden(),
+          );
+        }
+        const result = await db.transaction((tx) =>
+          updatePerson(tx, params.id, body, request.actor!.personId),
+        );
+        if (!result.ok) return result;
+        return (await peopleJson([params.id]))[0];
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/people/:id/merge',
+      tag: 'Personnes',
+      summary:
+        'Fusionner deux fiches d’une même personne : tout ce que porte la première (inscriptions, présences, mandats, candidatures, certificats…) passe à intoId, puis elle est supprimée',
+      operationId: 'mergePerson',
+      params: idParams,
+      body: mergeInput,
+      responses: {
+        200: { description: 'La fiche gardée', schema: personOut },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'La fiche à fusionner n’existe pas (ou plus)' },
+        422: {
+          description:
+            'Même fiche des deux côtés (same_person), fiche à garder inconnue (unknown_person), sa propre fiche (merge_self)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await db.transaction((tx) =>
+          mergePeople(tx, params.id, body, request.actor!.personId),
+        );
+        if (!result.ok) return result;
+        return (await peopleJson([result.value.id]))[0];
       },
     }),
     defineApiRoute({
@@ -203,29 +326,43 @@ export function organisationApiRoutes({ db }: Services) {
         const person = await getPerson(db, params.id);
         if (!person) return fail(404, 'not_found', m.personNotFound());
         if (!policy.actFor(request.actor, person)) return forbidden();
-        return personJson(person.id);
+        return (await peopleJson([person.id]))[0];
       },
     }),
   ];
 
-  async function personJson(id: string) {
-    const person = (await getPerson(db, id))!;
-    const mandates = await listMandates(db, id);
-    return {
-      id: person.id,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      email: person.email,
-      kind: person.kind,
-      organisationId: person.organisationId,
-      referent: person.referent,
-      mandates: mandates.map(({ mandate: m }) => ({
-        id: m.id,
-        title: m.title,
-        startsOn: m.startsOn,
-        endsOn: m.endsOn,
-        organisationId: m.organisationId,
-      })),
-    };
+  /** People as the API gives them, with their mandates, in the order of `ids`. */
+  async function peopleJson(ids: string[]) {
+    if (ids.length === 0) return [];
+    const [rows, mandates] = await Promise.all([
+      db.select().from(peopleTable).where(inArray(peopleTable.id, ids)),
+      db.select().from(mandatesTable).where(inArray(mandatesTable.personId, ids)),
+    ]);
+    return ids.flatMap((id) => {
+      const person = rows.find((r) => r.id === id);
+      if (!person) return [];
+      return [
+        {
+          id: person.id,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          email: person.email,
+          kind: person.kind,
+          civility: person.civility,
+          organisationId: person.organisationId,
+          referent: person.referent,
+          mandates: mandates
+            .filter((m) => m.personId === id)
+            .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+            .map((m) => ({
+              id: m.id,
+              title: m.title,
+              startsOn: m.startsOn,
+              endsOn: m.endsOn,
+              organisationId: m.organisationId,
+            })),
+        },
+      ];
+    });
   }
 }

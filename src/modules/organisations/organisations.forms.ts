@@ -87,3 +87,24 @@ export function importFromForm(body: unknown): Result<{ kind: ImportKind; fileNa
     data,
   });
 }
+
+/** The form correcting an organisation (an institution, a foreign local government): empty is « unchanged ». */
+export const organisationChangesFromForm = (form: Form) => ({
+  name: form.name,
+  country: form.country,
+  siren: form.siren,
+});
+
+/**
+ * The form correcting a person. Its civility choice « non précisée » (an empty value) clears it. The address
+ * and the kind are taken only from staff's form: the others' forms do not show them, and a crafted request
+ * that sends them anyway counts as not sending them.
+ */
+export function personChangesFromForm(form: Form, options: { staff: boolean }) {
+  return {
+    firstName: form.firstName,
+    lastName: form.lastName,
+    civility: form.civility === undefined ? undefined : form.civility === '' ? null : form.civility,
+    ...(options.staff ? { email: form.email, kind: form.kind } : {}),
+  };
+}

@@ -75,6 +75,75 @@ export const organisationsMessages = defineMessages('organisations', {
   importAlreadyApplied: 'Cet import a déjà été effectué.',
   importNotFound: 'Import introuvable.',
 
+  // Lifecycle of organisations (edit what is not from the reference, archive, restore)
+  fromReference:
+    'Le nom et les codes d’une collectivité française viennent du référentiel officiel : ils ne se modifient pas ici.',
+  fromReferenceField: 'Donné par le référentiel officiel.',
+  organisationArchived: 'Cette organisation est archivée : restaurez-la d’abord.',
+  alreadyArchived: 'Cette organisation est déjà archivée.',
+  notArchived: 'Cette organisation n’est pas archivée.',
+  nothingToChange: 'Rien à modifier.',
+
+  // Lifecycle of people (edit, change of address, merge)
+  emailInUse: 'Cette adresse électronique est déjà celle d’une autre personne.',
+  staffOnlyChanges:
+    'Seule l’équipe du réseau change l’adresse électronique ou le type d’une personne (l’adresse est la clé de son compte).',
+  ownKind: 'Vous ne pouvez pas changer votre propre type de compte.',
+  unknownCivility: 'Civilité attendue : madame, monsieur, ou rien.',
+  samePerson: 'Une fiche ne se fusionne pas avec elle-même.',
+  mergeSelf:
+    'Vous ne pouvez pas fusionner votre propre fiche : elle disparaîtrait, et votre session avec elle.',
+  mergeTargetMissing: 'La personne à garder n’existe pas ou plus.',
+  chooseMergeTarget: 'Choisissez la fiche à garder.',
+  heldMandates: 'Mandats',
+  heldAffiliations: 'Rattachements à des organisations (historique compris)',
+  emailChangedSubject: ({ network }: { network: string }) =>
+    `Votre adresse électronique a changé sur la plateforme de ${network}`,
+  emailChangedBody: ({ network, email }: { network: string; email: string }) =>
+    `L’équipe de ${network} a remplacé cette adresse par ${email} sur votre compte. Vos liens de connexion seront désormais envoyés à cette nouvelle adresse.`,
+  emailChangedWhy: ({ network }: { network: string }) =>
+    `Vous recevez ce message car cette adresse était celle de votre compte sur la plateforme de ${network}. Si ce changement vous surprend, contactez l’équipe du réseau.`,
+
+  // The people directory
+  mandateFilter: 'Valeur attendue : true ou false.',
+  exportFiltersInvalid:
+    'Certains filtres de l’adresse sont invalides : revenez à la liste et exportez-la depuis son lien.',
+
+  // Renewals and their reminders
+  roundUnknown: ({ next }: { next: number }) =>
+    `Cette relance n’existe pas : la prochaine est la relance n° ${next}.`,
+  yearChanged: 'L’année a changé depuis l’aperçu : affichez de nouveau l’aperçu des relances.',
+  notLate: 'Cette organisation n’a pas d’adhésion à renouveler cette année.',
+  reminderSubject: ({
+    organisation,
+    year,
+    network,
+  }: {
+    organisation: string;
+    year: number;
+    network: string;
+  }) => `Adhésion ${year} de ${organisation} à ${network}`,
+  reminderBody: ({ organisation, year, network }: { organisation: string; year: number; network: string }) =>
+    `${organisation} était adhérente de ${network} en ${year - 1}. Nous n’avons pas encore reçu son adhésion pour ${year} : pouvez-vous nous dire où en est le renouvellement ?`,
+  reminderContact: ({ email, phone }: { email: string; phone: string }) =>
+    `L’équipe du réseau répond à ${email} et au ${phone}.`,
+  reminderWhyReferent: ({ organisation }: { organisation: string }) =>
+    `Vous recevez ce message car vous êtes référent·e de ${organisation} sur la plateforme du réseau.`,
+  reminderWhyElected: ({ organisation }: { organisation: string }) =>
+    `Vous recevez ce message car vous êtes élu·e de ${organisation} sur la plateforme du réseau, et la collectivité n’y a pas encore de référent·e.`,
+  reminderAction: 'Voir l’adhésion dans mon espace',
+
+  // The staff's home
+  attentionRenewals: ({ year }: { year: number }) => `adhésions ${year} à renouveler`,
+  attentionImports: 'imports avec des lignes refusées, pas encore enregistrés',
+  searchPerson: 'Personne',
+  searchOrganisation: 'Organisation',
+  searchArchived: 'archivée',
+  searchDisabled: 'compte désactivé',
+
+  // Imports
+  importAbandoned: 'Cet import a déjà été enregistré : il ne s’abandonne plus.',
+
   // Pages: a record named by a valid address that does not exist (any more).
   organisationGone: 'Cette organisation n’existe pas ou plus.',
   personGone: 'Cette personne n’existe pas ou plus.',
@@ -108,4 +177,14 @@ export const organisationsNotices = defineNotices('organisations', {
   person_moved: 'Rattachement modifié ; l’historique est conservé.',
   account_updated: 'Compte mis à jour.',
   referent_updated: 'Rôle de référent·e mis à jour.',
+  organisation_updated: 'Organisation modifiée.',
+  organisation_archived:
+    'Organisation archivée : elle n’apparaît plus dans les listes, son historique est gardé.',
+  organisation_restored: 'Organisation restaurée.',
+  person_updated: 'Fiche modifiée.',
+  profile_updated: 'Votre profil est à jour.',
+  people_merged: 'Fiches fusionnées : tout ce que la fiche en double portait est maintenant ici.',
+  reminders_queued:
+    'Relances enregistrées : les courriels partent par la file d’envoi, une fois par organisation.',
+  import_abandoned: 'Import abandonné.',
 });

@@ -2,11 +2,25 @@
 // membership, the renewals due.
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
-import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
+import {
+  definePage,
+  message,
+  notFound,
+  type PageOutcome,
+  redirect,
+  view,
+} from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
+import { updateOrganisation } from './edit-organisation.ts';
 import { recordMembership } from './memberships.ts';
-import { idParams, membershipFromForm, organisationFromForm, searchText } from './organisations.forms.ts';
+import {
+  idParams,
+  membershipFromForm,
+  organisationChangesFromForm,
+  organisationFromForm,
+  searchText,
+} from './organisations.forms.ts';
 import { organisationsMessages as m, organisationsNotices as notices } from './organisations.messages.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
 import {
@@ -16,9 +30,11 @@ import {
   renewalsPage,
 } from './organisations.queries.ts';
 import { createOrganisation, organisationFilters } from './organisations.ts';
+import { previewQuery, queueRenewalReminders, reminderPreview } from './renewal-reminders.ts';
 import { RenewalsPage } from './views/memberships.tsx';
 import { OrganisationPage, type OrganisationPageExtras } from './views/organisation.tsx';
 import { NewOrganisationPage, OrganisationsListPage } from './views/organisations-list.tsx';
+import { ReminderPreviewPage } from './views/reminders.tsx';
 
 /** Invalid filters are all set aside, and the page says so: the list is still worth showing. */
 const listQuery = z.unknown().transform((query) => {
@@ -42,7 +58,13 @@ export async function organisationView(
   return view(<OrganisationPage ctx={ctx} {...data} {...extra} />, status);
 }
 
-export function organisationPages({ db }: Services) {
+/** The preview's query as people may alter it: a bad organisation or round reads as not given. */
+const reminderQuery = z.unknown().transform((query) => {
+  const parsed = previewQuery.safeParse(query);
+  return parsed.success ? parsed.data : {};
+});
+
+export function organisationPages({ db, config, jobs }: Services) {
   return [
     definePage({
       method: 'GET',
@@ -123,10 +145,80 @@ export function organisationPages({ db }: Services) {
       },
     }),
     definePage({
+      method: 'POST',
+      url: '/gestion/organisations/:id/modifier',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const result = await db.transaction((tx) =>
+          updateOrganisation(tx, params.id, organisationChangesFromForm(form), actor.personId),
+        );
+        if (result.ok) return redirect(`/gestion/organisations/${params.id}`, notices.organisation_updated);
+        return organisationView(
+          db,
+          ctx,
+          params.id,
+          { editErrors: result.error.fields ?? { _: result.error.message }, editValues: form },
+          result.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/organisations/:id/archive',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const archived = form.archived === 'true';
+        const result = await db.transaction((tx) =>
+          updateOrganisation(tx, params.id, { archived }, actor.personId),
+        );
+        if (result.ok)
+          return redirect(
+            `/gestion/organisations/${params.id}`,
+            archived ? notices.organisation_archived : notices.organisation_restored,
+          );
+        return organisationView(db, ctx, params.id, { error: result.error.message }, result.error.status);
+      },
+    }),
+    definePage({
       method: 'GET',
       url: '/gestion/adhesions/renouvellement',
       access: policy.manage,
-      handler: async ({ ctx }) => view(<RenewalsPage ctx={ctx} {...(await renewalsPage(db))} />),
+      handler: async ({ ctx, notice }) =>
+        view(<RenewalsPage ctx={ctx} {...(await renewalsPage(db))} notice={notice} />),
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/adhesions/relance',
+      access: policy.manage,
+      query: reminderQuery,
+      handler: async ({ query, ctx }) => {
+        const preview = await reminderPreview(db, {
+          organisationId: query.organisation,
+          round: query.tour,
+          baseUrl: config.baseUrl,
+        });
+        if (!preview.ok) return message(preview.error.status, 'Relance impossible', preview.error.message);
+        return view(<ReminderPreviewPage ctx={ctx} {...preview.value} organisationId={query.organisation} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/adhesions/relance',
+      access: policy.manage,
+      handler: async ({ actor, form }) => {
+        const result = await db.transaction((tx) =>
+          queueRenewalReminders(
+            tx,
+            { year: form.year, round: form.round, organisationId: form.organisationId },
+            actor.personId,
+          ),
+        );
+        if (!result.ok) return message(result.error.status, 'Relance non envoyée', result.error.message);
+        jobs.poke();
+        return redirect('/gestion/adhesions/renouvellement', notices.reminders_queued);
+      },
     }),
   ];
 }

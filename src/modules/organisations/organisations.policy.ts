@@ -40,6 +40,19 @@ export const organisationsPolicy = {
     organisationsPolicy.managePeopleOf(actor, person.organisationId) &&
     (!(person.kind === 'staff' || person.referent) || organisationsPolicy.grantRoles(actor)),
 
+  /**
+   * Changing a person's record: names and civility by whoever acts for them (themself, their referent,
+   * staff); the address and the kind by staff only — the address is the key of the account (a referent
+   * could otherwise receive a colleague's sign-in links), the kind gives its rights.
+   */
+  editPerson: (
+    actor: MaybeActor,
+    person: Pick<Person, 'id' | 'organisationId'>,
+    changes: { email?: unknown; kind?: unknown },
+  ): boolean =>
+    organisationsPolicy.actFor(actor, person) &&
+    ((changes.email === undefined && changes.kind === undefined) || Boolean(actor?.staff)),
+
   /** « Mon espace » lets a referent add colleagues to their own organisation. */
   addColleagues: (actor: MaybeActor): boolean =>
     Boolean(actor?.referent) && organisationsPolicy.managePeopleOf(actor, actor?.organisationId),

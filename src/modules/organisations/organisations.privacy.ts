@@ -7,6 +7,7 @@ import {
   memberships,
   organisations,
   people,
+  renewalReminders,
 } from './organisations.schema.ts';
 
 export const organisationsPrivacy = [
@@ -64,5 +65,13 @@ export const organisationsPrivacy = [
     recipients: 'L’équipe du réseau',
     personal: ['rows', 'rejected', 'created_by'],
     notPersonal: ['file_name'],
+  }),
+  processing(renewalReminders, {
+    purpose:
+      'Relancer les adhérentes qui n’ont pas renouvelé, une fois par campagne, et savoir qui a été relancé',
+    basis: 'legitimate_interest',
+    retention: 'Comme l’adhésion (10 ans)',
+    recipients: 'L’équipe du réseau',
+    personal: ['created_by'],
   }),
 ];

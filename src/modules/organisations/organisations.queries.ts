@@ -1,21 +1,33 @@
 // What the module's pages read to show a record: one function per page, so that handlers stay thin.
 import { and, asc, count, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { containsWords, foldedWords } from '../../platform/db/fold.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { type Paged, paginate } from '../../platform/pagination.ts';
 import { parisYear } from '../../platform/time.ts';
 import { isMemberInGoodStanding, listMemberships, listRenewalsDue } from './memberships.ts';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
-import { organisations } from './organisations.schema.ts';
+import { organisations, people } from './organisations.schema.ts';
 import {
   getOrganisation,
+  isFromReference,
   listOrganisations,
   matchingName,
+  notArchived,
   type Organisation,
   type OrganisationFilters,
 } from './organisations.ts';
-import { getPerson, listAffiliations, listMandates, listPeopleOfOrganisation } from './people.ts';
+import {
+  getPerson,
+  listAffiliations,
+  listMandates,
+  listPeopleOfOrganisation,
+  type Person,
+} from './people.ts';
+import { listPeople, type PeopleFilters } from './people-directory.ts';
+import { personHoldings } from './person-hooks.ts';
 import { findInReference, regions } from './reference.ts';
+import { lastReminders, reminderRecipients } from './renewal-reminders.ts';
 
 /** How many results a picker shows (a reference search, organisations to move a person to). */
 export const pickerSize = 20;
@@ -38,6 +50,8 @@ export async function organisationPage(executor: Executor, id: string) {
   ]);
   return {
     organisation,
+    /** Staff corrects what the reference does not give: everything, for an institution or a foreign one. */
+    editable: !isFromReference(organisation.kind),
     regionName: regions().find((r) => r.code === organisation.regionCode)?.name,
     member,
     memberships,
@@ -52,11 +66,30 @@ export function referenceSearch(q: string) {
   return { q, ...findInReference(q, pickerSize) };
 }
 
-/** Last year's members that have not renewed for this (Paris) year. */
+/** Last year's members that have not renewed for this (Paris) year, with whom a reminder reaches. */
 export async function renewalsPage(executor: Executor) {
   const year = parisYear();
-  return { year, rows: await listRenewalsDue(executor, year) };
+  const due = await listRenewalsDue(executor, year);
+  const ids = due.map((r) => r.organisation.id);
+  const [recipients, reminders] = await Promise.all([
+    reminderRecipients(executor, ids),
+    lastReminders(executor, year),
+  ]);
+  return {
+    year,
+    rows: due.map((r) => ({
+      ...r,
+      recipients: recipients.get(r.organisation.id)?.length ?? 0,
+      lastReminder: reminders.get(r.organisation.id),
+    })),
+  };
 }
+
+/** The people directory: a page of those the filters keep, and what the filters offer. */
+export async function directoryPage(executor: Executor, filters: PeopleFilters) {
+  return { list: await listPeople(executor, filters), regions: regions(), year: parisYear() };
+}
+export type DirectoryPageData = Awaited<ReturnType<typeof directoryPage>>;
 
 /**
  * The organisations a person could move to, matching what staff typed (their current one left out): the
@@ -67,7 +100,7 @@ async function moveTargets(
   q: string,
   current: string | null,
 ): Promise<Paged<Organisation>> {
-  const where = and(matchingName(q), current ? ne(organisations.id, current) : undefined);
+  const where = and(matchingName(q), notArchived(), current ? ne(organisations.id, current) : undefined);
   return paginate(
     1,
     moveTargetsShown,
@@ -113,3 +146,58 @@ export async function mySpace(executor: Executor, actor: Actor) {
   return { person, organisation, member, mandates, colleagues };
 }
 export type MySpaceData = Awaited<ReturnType<typeof mySpace>>;
+
+const mergeCandidatesShown = 10;
+
+/**
+ * The merge page of a person: the record, and either the records matching what staff typed (to choose the
+ * one to keep) or, once chosen, both records side by side with what each module will move.
+ */
+export async function mergePage(
+  executor: Executor,
+  id: string,
+  options: { q: string; intoId?: string | undefined },
+) {
+  const person = await getPerson(executor, id);
+  if (!person) return undefined;
+  const organisationOf = async (p: Person) =>
+    p.organisationId ? ((await getOrganisation(executor, p.organisationId))?.name ?? null) : null;
+  const into =
+    options.intoId && options.intoId !== id ? await getPerson(executor, options.intoId) : undefined;
+  let candidates: Paged<Person & { organisationName: string | null }> | undefined;
+  if (!into && options.q) {
+    const words = foldedWords(options.q);
+    const where = and(
+      containsWords(sql`${people.firstName} || ' ' || ${people.lastName} || ' ' || ${people.email}`, words),
+      ne(people.id, id),
+    );
+    const found = await paginate(
+      1,
+      mergeCandidatesShown,
+      ({ limit, offset }) =>
+        executor
+          .select()
+          .from(people)
+          .where(where)
+          .orderBy(asc(sql`lower(${people.lastName})`), asc(sql`lower(${people.firstName})`), asc(people.id))
+          .limit(limit)
+          .offset(offset),
+      async () => (await executor.select({ total: count() }).from(people).where(where))[0]?.total ?? 0,
+    );
+    candidates = {
+      ...found,
+      items: await Promise.all(
+        found.items.map(async (p) => ({ ...p, organisationName: await organisationOf(p) })),
+      ),
+    };
+  }
+  return {
+    person,
+    organisationName: await organisationOf(person),
+    q: options.q,
+    candidates,
+    into: into ? { person: into, organisationName: await organisationOf(into) } : undefined,
+    moves: into ? await personHoldings(executor, id) : [],
+  };
+}
+export type MergePageData = NonNullable<Awaited<ReturnType<typeof mergePage>>>;

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -26,6 +27,8 @@ export const organisations = pgTable(
     country: text('country').notNull().default('FR'),
     regionCode: text('region_code'),
     departementCode: text('departement_code'),
+    /** Archived: out of lists and pickers unless asked, its history kept (people, memberships, events). */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -133,3 +136,29 @@ export const imports = pgTable('imports', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   appliedAt: timestamp('applied_at', { withTimezone: true }),
 });
+
+/**
+ * A reminder to renew a membership: one per organisation and reminder campaign (« relance n° 2 de 2027 »),
+ * decided by the primary key, so that a second click writes nothing. The mails go through the job queue,
+ * which fills `sent_at` and `recipients` when it has written them.
+ */
+export const renewalReminders = pgTable(
+  'renewal_reminders',
+  {
+    year: integer('year').notNull(),
+    round: integer('round').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** How many people were mailed (referents, or the élus when there is no referent). */
+    recipients: integer('recipients'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.round, t.organisationId] }),
+    index('renewal_reminders_organisation_idx').on(t.organisationId, t.year),
+    check('renewal_reminders_round_check', sql`${t.round} >= 1`),
+  ],
+);

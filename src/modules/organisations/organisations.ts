@@ -1,9 +1,10 @@
 // Organisations: French local governments (from the official reference), foreign local governments,
 // institutions.
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { containsWords, foldedWords } from '../../platform/db/fold.ts';
 import { type Paged, paginate } from '../../platform/pagination.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text } from '../../platform/validation.ts';
@@ -26,6 +27,10 @@ export const organisationKindLabels: Record<OrganisationKind, string> = {
 };
 
 const referenceKinds = ['commune', 'epci', 'departement', 'region', 'com'] as const;
+
+/** A French local government: its name and codes come from the official reference, not from staff. */
+export const isFromReference = (kind: OrganisationKind) =>
+  (referenceKinds as readonly string[]).includes(kind);
 
 export const organisationInput = z
   .object({
@@ -135,16 +140,41 @@ export const organisationFilters = z.object({
   kind: optional(z.enum(organisationKinds, { error: m.unknownKind().text })),
   region: optional(z.string().regex(/^\d{2,3}$/, m.regionFormat().text)),
   member: optional(z.enum(['true', 'false'], { error: m.trueOrFalse().text })),
+  /** Archived organisations are left out unless asked for (`true`: only them). */
+  archived: optional(z.enum(['true', 'false'], { error: m.trueOrFalse().text })),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 export type OrganisationFilters = z.infer<typeof organisationFilters>;
 
 export const pageSize = 25;
 
-/** Organisations whose name contains the words typed, or whose SIREN or INSEE code is exactly them. */
+/**
+ * Organisations whose name holds every word typed, whatever the accents, case and hyphens (« saint etienne »
+ * finds « Saint-Étienne »), or whose SIREN or INSEE code is exactly what was typed.
+ */
 export function matchingName(q: string): SQL {
-  const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-  return or(ilike(organisations.name, like), eq(organisations.siren, q), eq(organisations.inseeCode, q))!;
+  const code = q.trim();
+  return or(
+    containsWords(organisations.name, foldedWords(q)),
+    eq(organisations.siren, code),
+    eq(organisations.inseeCode, code),
+  )!;
+}
+
+/** Archived organisations leave lists and pickers: this keeps the others. */
+export const notArchived = (): SQL => isNull(organisations.archivedAt);
+
+/** The SQL condition of the list's filters (the page is not one). */
+export function organisationConditions(filters: OrganisationFilters, at = new Date()): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.q) conditions.push(matchingName(filters.q));
+  if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
+  if (filters.region) conditions.push(eq(organisations.regionCode, filters.region));
+  conditions.push(filters.archived === 'true' ? isNotNull(organisations.archivedAt) : notArchived());
+  const activeThisYear = inGoodStanding(organisations.id, at);
+  if (filters.member === 'true') conditions.push(activeThisYear);
+  if (filters.member === 'false') conditions.push(sql`not ${activeThisYear}`);
+  return and(...conditions);
 }
 
 /** A page of organisations (alphabetical), with the honest count of all those the filters keep. */
@@ -153,14 +183,7 @@ export async function listOrganisations(
   filters: OrganisationFilters,
   at = new Date(),
 ): Promise<Paged<Organisation & { memberThisYear: boolean }>> {
-  const conditions: SQL[] = [];
-  if (filters.q) conditions.push(matchingName(filters.q));
-  if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
-  if (filters.region) conditions.push(eq(organisations.regionCode, filters.region));
-  const activeThisYear = inGoodStanding(organisations.id, at);
-  if (filters.member === 'true') conditions.push(activeThisYear);
-  if (filters.member === 'false') conditions.push(sql`not ${activeThisYear}`);
-  const where = conditions.length ? and(...conditions) : undefined;
+  const where = organisationConditions(filters, at);
   const paged = await paginate(
     filters.page ?? 1,
     pageSize,

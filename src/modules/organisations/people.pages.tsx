@@ -1,5 +1,5 @@
-// Staff pages of people: adding one to an organisation, a person's page, their mandates, moving them,
-// their referent role and their account.
+// Staff pages of people: the directory, adding one to an organisation, a person's page, correcting it, their
+// mandates, moving them, their referent role and their account, merging two records of one person.
 import { z } from 'zod';
 import type { Executor, Tx } from '../../platform/db/client.ts';
 import {
@@ -12,13 +12,20 @@ import {
 } from '../../platform/http/pages.tsx';
 import type { Failure } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
-import { idParams, personFromForm, searchText } from './organisations.forms.ts';
+import { updatePerson } from './edit-person.ts';
+import { mergePeople } from './merge-people.ts';
+import { idParams, personChangesFromForm, personFromForm, searchText } from './organisations.forms.ts';
 import { organisationsMessages as m, organisationsNotices as notices } from './organisations.messages.ts';
 import { organisationView } from './organisations.pages.tsx';
 import { organisationsPolicy as policy } from './organisations.policy.ts';
-import { personPage } from './organisations.queries.ts';
+import { directoryPage, mergePage, personPage } from './organisations.queries.ts';
+import { getOrganisation } from './organisations.ts';
 import { createPerson, endMandate, movePerson, setDisabled, setReferent, startMandate } from './people.ts';
+import { peopleFilters } from './people-directory.ts';
+import { MergePage } from './views/merge.tsx';
+import { PeopleDirectoryPage } from './views/people-directory.tsx';
 import { PersonPage } from './views/person.tsx';
 
 type Form = Record<string, string | undefined>;
@@ -29,13 +36,38 @@ async function personView(
   executor: Executor,
   ctx: PageContext,
   id: string,
-  options: { moveQuery?: string; errors?: Record<string, string>; notice?: string | undefined } = {},
+  options: {
+    moveQuery?: string;
+    errors?: Record<string, string>;
+    editErrors?: Record<string, string>;
+    editValues?: Record<string, string | undefined>;
+    notice?: string | undefined;
+  } = {},
   status = 200,
 ): Promise<PageOutcome> {
   const data = await personPage(executor, id, options.moveQuery ?? '');
   if (!data) return notFound(m.personGone().text);
-  return view(<PersonPage ctx={ctx} {...data} errors={options.errors} notice={options.notice} />, status);
+  return view(
+    <PersonPage
+      ctx={ctx}
+      {...data}
+      errors={options.errors}
+      editErrors={options.editErrors}
+      editValues={options.editValues}
+      notice={options.notice}
+    />,
+    status,
+  );
 }
+
+/** The directory's filters as people may alter the address: invalid ones are set aside, and the page says so. */
+const directoryQuery = z.unknown().transform((query) => {
+  const parsed = peopleFilters.safeParse(query);
+  return parsed.success ? { filters: parsed.data, ignored: false } : { filters: {}, ignored: true };
+});
+
+/** The merge page's address: what staff typed to find the record to keep, or the record chosen. */
+const mergeQuery = z.object({ q: searchText, vers: uuid.optional().catch(undefined) });
 
 export function peoplePages({ db }: Services) {
   /** A staff action on a person (`POST /gestion/personnes/:id/<path>`): on success, their page again. */
@@ -58,6 +90,27 @@ export function peoplePages({ db }: Services) {
     });
 
   return [
+    definePage({
+      method: 'GET',
+      url: '/gestion/personnes',
+      access: policy.manage,
+      query: directoryQuery,
+      handler: async ({ query, ctx, notice }) => {
+        const { filters } = query;
+        const organisation = filters.organisationId
+          ? await getOrganisation(db, filters.organisationId)
+          : undefined;
+        return view(
+          <PeopleDirectoryPage
+            ctx={ctx}
+            filters={filters}
+            organisationName={organisation?.name}
+            {...(await directoryPage(db, filters))}
+            notice={query.ignored ? m.filtersIgnored().text : notice}
+          />,
+        );
+      },
+    }),
     definePage({
       method: 'POST',
       url: '/gestion/organisations/:id/personnes',
@@ -98,6 +151,55 @@ export function peoplePages({ db }: Services) {
     personAction('compte', notices.account_updated, (tx, id, form, actorId) =>
       setDisabled(tx, id, form.disabled === 'true', actorId),
     ),
+    definePage({
+      method: 'POST',
+      url: '/gestion/personnes/:id/modifier',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const input = personChangesFromForm(form, { staff: true });
+        const result = await db.transaction((tx) => updatePerson(tx, params.id, input, actor.personId));
+        if (result.ok) return redirect(`/gestion/personnes/${params.id}`, notices.person_updated);
+        return personView(
+          db,
+          ctx,
+          params.id,
+          { editErrors: result.error.fields ?? { _: result.error.message }, editValues: form },
+          result.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/personnes/:id/fusionner',
+      access: policy.manage,
+      params: idParams,
+      query: mergeQuery,
+      handler: async ({ params, query, ctx }) => {
+        const data = await mergePage(db, params.id, { q: query.q, intoId: query.vers });
+        if (!data) return notFound(m.personGone().text);
+        return view(<MergePage ctx={ctx} {...data} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/personnes/:id/fusionner',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const result = await db.transaction((tx) =>
+          mergePeople(tx, params.id, { intoId: form.intoId }, actor.personId),
+        );
+        if (result.ok) return redirect(`/gestion/personnes/${result.value.id}`, notices.people_merged);
+        const intoId = uuid.safeParse(form.intoId);
+        const data = await mergePage(db, params.id, {
+          q: '',
+          intoId: intoId.success ? intoId.data : undefined,
+        });
+        if (!data) return notFound(m.personGone().text);
+        return view(<MergePage ctx={ctx} {...data} error={result.error.message} />, result.error.status);
+      },
+    }),
     definePage({
       method: 'POST',
       url: '/gestion/mandats/:id/fin',

@@ -47,12 +47,13 @@ export const personInput = z
   });
 export type PersonInput = z.input<typeof personInput>;
 
-async function organisationExists(executor: Executor, id: string): Promise<boolean> {
-  const rows = await executor
-    .select({ id: organisations.id })
+/** Whether people may join this organisation: it exists, and is not archived. */
+async function organisationState(executor: Executor, id: string): Promise<'missing' | 'archived' | 'open'> {
+  const [row] = await executor
+    .select({ archivedAt: organisations.archivedAt })
     .from(organisations)
     .where(eq(organisations.id, id));
-  return rows.length > 0;
+  return !row ? 'missing' : row.archivedAt ? 'archived' : 'open';
 }
 
 export async function findPersonByEmail(executor: Executor, email: string): Promise<Person | undefined> {
@@ -76,9 +77,15 @@ export async function createPerson(
   const parsed = personInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const value = parsed.data;
-  if (value.organisationId && !(await organisationExists(executor, value.organisationId))) {
+  const state = value.organisationId ? await organisationState(executor, value.organisationId) : 'open';
+  if (state === 'missing') {
     return fail(422, 'unknown_organisation', m.unknownOrganisation(), {
       organisationId: m.organisationMissing().text,
+    });
+  }
+  if (state === 'archived') {
+    return fail(422, 'organisation_archived', m.organisationArchived(), {
+      organisationId: m.organisationArchived().text,
     });
   }
   if (await findPersonByEmail(executor, value.email)) {
@@ -229,9 +236,9 @@ export async function movePerson(
   if (person.organisationId === parsed.data.organisationId) {
     return fail(409, 'unchanged', m.alreadyThere());
   }
-  if (!(await organisationExists(executor, parsed.data.organisationId))) {
-    return fail(422, 'unknown_organisation', m.unknownOrganisation());
-  }
+  const state = await organisationState(executor, parsed.data.organisationId);
+  if (state === 'missing') return fail(422, 'unknown_organisation', m.unknownOrganisation());
+  if (state === 'archived') return fail(422, 'organisation_archived', m.organisationArchived());
   const dayBefore = sql`(${on}::date - 1)`;
   await executor
     .update(affiliations)

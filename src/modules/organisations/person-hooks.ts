@@ -3,6 +3,15 @@
 // organisations calls every part in the transaction of the change.
 import type { Executor } from '../../platform/db/client.ts';
 
+/** Something a module holds for a person, counted (« Inscriptions à des événements : 3 »). */
+export interface PersonHolding {
+  /** Stable, for tests and a second language: `events.registrations`. */
+  key: string;
+  /** In French, what is counted, before the count: « Inscriptions à des événements ». */
+  label: string;
+  count: number;
+}
+
 export interface PersonHooks {
   /** The account was disabled: close what it left open (sessions, calendar feeds…). */
   disabled?(executor: Executor, personId: string): Promise<void>;
@@ -12,6 +21,8 @@ export interface PersonHooks {
    * unique, keep the more meaningful one (say which in the module).
    */
   merged?(executor: Executor, fromId: string, intoId: string): Promise<void>;
+  /** What this module holds for the person, counted: the preview of a merge says what will move. */
+  held?(executor: Executor, personId: string): Promise<PersonHolding[]>;
   /** What this module holds about the person, for their copy (RGPD art. 15 and 20): a titled section. */
   exported?(executor: Executor, personId: string): Promise<{ title: string; data: unknown } | undefined>;
   /**
@@ -33,6 +44,13 @@ export async function personDisabled(executor: Executor, personId: string) {
 
 export async function personMerged(executor: Executor, fromId: string, intoId: string) {
   for (const hooks of installed) await hooks.merged?.(executor, fromId, intoId);
+}
+
+/** Every module's holdings of a person (those with a count of 0 left out). */
+export async function personHoldings(executor: Executor, personId: string): Promise<PersonHolding[]> {
+  const holdings: PersonHolding[] = [];
+  for (const hooks of installed) holdings.push(...((await hooks.held?.(executor, personId)) ?? []));
+  return holdings.filter((h) => h.count > 0);
 }
 
 export async function personExported(executor: Executor, personId: string) {

@@ -14,6 +14,7 @@ import { interestLinkPages } from './interest-links.pages.tsx';
 import { interestsPages } from './interests.pages.tsx';
 import { myPathPages } from './my-path.pages.tsx';
 import { eraseProgramData, exportedProgramData } from './person-data.ts';
+import { mergeProgramPerson, programHeldBy } from './person-merge.ts';
 import { programApiRoutes } from './program.api.ts';
 import { programPipeline } from './program.pipeline.ts';
 import { programPrivacy } from './program.privacy.ts';
@@ -47,7 +48,12 @@ export default defineModule({
   audiences: [cohortAudience],
   // The staff's home: applications to review, interested people to invite.
   attention: programAttention,
-  people: { exported: exportedProgramData, erased: eraseProgramData },
+  people: {
+    exported: exportedProgramData,
+    erased: eraseProgramData,
+    merged: mergeProgramPerson,
+    held: programHeldBy,
+  },
   pipelines: [programPipeline],
   // A signing key stored in clear (before decision 013) is sealed with SECRETS_KEY; then credentials of an
   // older format are signed again (same certificate, new token): docs/decisions/007.

@@ -2,9 +2,9 @@
 // Without SMTP (development), mails are kept and listed for staff at /dev/courriels.
 
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import type { Db, Executor } from '../db/client.ts';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { mails } from '../db/platform.schema.ts';
 import { network } from '../identity.ts';
 import { enqueue, type JobHandler } from '../jobs/queue.ts';
@@ -196,4 +196,70 @@ export function createMailSender(db: Db, options: MailSenderOptions): { handler:
 
 export async function listRecentMails(executor: Executor, limit = 50) {
   return executor.select().from(mails).orderBy(desc(mails.createdAt)).limit(limit);
+}
+
+// ——— Mails the queue gave up on ———
+
+/** A mail whose sending job failed for good (after its retries): what staff sees to act on it. */
+export interface FailedMail {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt: Date;
+  failedAt: Date;
+  lastError: string | null;
+}
+
+// A mail is failed when its sending job was set aside (`failed_at`) and the mail was never sent.
+const failedMails = sql`from mails m join jobs j on j.kind = ${mailJob} and j.payload->>'mailId' = m.id::text
+  where j.failed_at is not null and m.sent_at is null`;
+
+export async function countFailedMails(executor: Executor): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`select count(distinct m.id)::int as n ${failedMails}`,
+  );
+  return row?.n ?? 0;
+}
+
+/** The failed mails, newest first (at most `limit`), with the last error of their job. */
+export async function listFailedMails(executor: Executor, limit = 100): Promise<FailedMail[]> {
+  const rows = await queryRows<{
+    id: string;
+    to: string;
+    subject: string;
+    created_at: string | Date;
+    failed_at: string | Date;
+    last_error: string | null;
+  }>(
+    executor,
+    sql`select distinct on (m.id) m.id, m."to", m.subject, m.created_at, j.failed_at, j.last_error
+      ${failedMails} order by m.id, j.failed_at desc`,
+  );
+  return rows
+    .map((r) => ({
+      id: r.id,
+      to: r.to,
+      subject: r.subject,
+      createdAt: new Date(r.created_at),
+      failedAt: new Date(r.failed_at),
+      lastError: r.last_error,
+    }))
+    .sort((a, b) => b.failedAt.getTime() - a.failedAt.getTime())
+    .slice(0, limit);
+}
+
+/**
+ * Gives a failed mail's job its attempts again (after an SMTP outage, say), to run now; returns false for
+ * a mail that is not failed (sent since, retried already, unknown).
+ */
+export async function retryFailedMail(executor: Executor, mailId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    sql`update jobs set failed_at = null, attempts = 0, run_at = now(), locked_until = null
+      where kind = ${mailJob} and payload->>'mailId' = ${mailId} and failed_at is not null
+        and not exists (select 1 from mails where id::text = ${mailId} and sent_at is not null)
+      returning id`,
+  );
+  return rows.length > 0;
 }

@@ -25,6 +25,13 @@ export function SignInPage(props: {
         />
         <button type="submit">Recevoir un lien de connexion</button>
       </form>
+      <section aria-labelledby="no-account-title">
+        <h2 id="no-account-title">Pas encore de compte ?</h2>
+        <p>
+          Élus, techniciens et partenaires des collectivités du réseau :{' '}
+          <a href="/demander-un-compte">demandez un compte</a>, l’équipe du réseau vous répond par courriel.
+        </p>
+      </section>
       {props.proConnect ? (
         <section aria-labelledby="proconnect-title">
           <h2 id="proconnect-title">Agent public ?</h2>

@@ -1,12 +1,75 @@
+import { formatDateTime } from '../../../platform/time.ts';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
-import type { ImportPreview, RejectedLine } from '../import.ts';
+import type { ImportPreview, listPendingImports, RejectedLine } from '../import.ts';
 
-export function ImportPage({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+type PendingImports = Awaited<ReturnType<typeof listPendingImports>>;
+
+/** Imports previewed and neither applied nor abandoned: to finish or to drop. */
+function PendingImportsTable({ ctx, pending }: { ctx: PageContext; pending: PendingImports }) {
+  if (pending.length === 0) return null;
   return (
-    <Layout ctx={ctx} title="Importer">
+    <section aria-labelledby="pending-imports">
+      <h2 id="pending-imports">Imports en attente de confirmation</h2>
+      <div class="table-scroll">
+        <table class="cards-on-phone">
+          <caption>Aperçus des 30 derniers jours, pas encore enregistrés</caption>
+          <thead>
+            <tr>
+              <th scope="col">Fichier</th>
+              <th scope="col">Préparé le</th>
+              <th scope="col">Lignes acceptées</th>
+              <th scope="col">Lignes refusées</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.map((p) => (
+              <tr key={p.id}>
+                <td data-label="Fichier">
+                  <a href={`/gestion/import/${p.id}`}>{p.fileName}</a> (
+                  {p.kind === 'people' ? 'personnes' : 'organisations'})
+                </td>
+                <td data-label="Préparé le">{formatDateTime(p.createdAt)}</td>
+                <td data-label="Lignes acceptées">{p.accepted}</td>
+                <td data-label="Lignes refusées">{p.rejected}</td>
+                <td data-label="Action">
+                  <form method="post" action={`/gestion/import/${p.id}/abandonner`}>
+                    <CsrfField ctx={ctx} />
+                    <button
+                      type="submit"
+                      class="button-secondary"
+                      aria-label={`Abandonner l’import ${p.fileName}`}
+                    >
+                      Abandonner
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ImportPage({
+  ctx,
+  error,
+  pending = [],
+  notice,
+}: {
+  ctx: PageContext;
+  error?: string | undefined;
+  pending?: PendingImports;
+  notice?: string | undefined;
+}) {
+  return (
+    <Layout ctx={ctx} title="Importer" notice={notice}>
       <h1>Importer des organisations ou des personnes</h1>
       <StaffNav ctx={ctx} current="/gestion/import" />
+      <PendingImportsTable ctx={ctx} pending={pending} />
       {error ? (
         <div class="error-summary" role="alert">
           <h2>Le fichier n’a pas pu être lu</h2>
@@ -124,16 +187,32 @@ export function ImportPreviewPage(props: {
           Import effectué. <a href="/gestion/organisations">Retour aux organisations</a>
         </p>
       ) : preview.rows.length ? (
-        <form method="post" action={`/gestion/import/${preview.id}/confirmer`}>
-          <CsrfField ctx={props.ctx} />
-          <button type="submit">
-            Enregistrer {preview.rows.length} {what}
-          </button>
-        </form>
+        <div class="actions">
+          <form method="post" action={`/gestion/import/${preview.id}/confirmer`}>
+            <CsrfField ctx={props.ctx} />
+            <button type="submit">
+              Enregistrer {preview.rows.length} {what}
+            </button>
+          </form>
+          <form method="post" action={`/gestion/import/${preview.id}/abandonner`}>
+            <CsrfField ctx={props.ctx} />
+            <button type="submit" class="button-secondary">
+              Abandonner cet import
+            </button>
+          </form>
+        </div>
       ) : (
-        <p>
-          Aucune ligne à enregistrer. <a href="/gestion/import">Choisir un autre fichier</a>
-        </p>
+        <div class="actions">
+          <p>
+            Aucune ligne à enregistrer. <a href="/gestion/import">Choisir un autre fichier</a>
+          </p>
+          <form method="post" action={`/gestion/import/${preview.id}/abandonner`}>
+            <CsrfField ctx={props.ctx} />
+            <button type="submit" class="button-secondary">
+              Abandonner cet import
+            </button>
+          </form>
+        </div>
       )}
     </Layout>
   );

@@ -1,5 +1,7 @@
 // An organisation's staff page: its facts, its memberships and the form to record one, its people and the
 // form to add one.
+
+import { formatDate } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -24,6 +26,10 @@ export interface OrganisationPageExtras {
   membershipValues?: Values;
   personErrors?: Errors;
   personValues?: Values;
+  editErrors?: Errors;
+  editValues?: Values;
+  /** A refusal about the organisation as a whole (archiving, restoring). */
+  error?: string | undefined;
   notice?: string | undefined;
 }
 
@@ -32,12 +38,24 @@ export function OrganisationPage(
 ) {
   const o = props.organisation;
   const mv = props.membershipValues ?? {};
+  const ev = props.editValues ?? {};
   return (
     <Layout ctx={props.ctx} title={o.name} notice={props.notice}>
       <p>
         <a href="/gestion/organisations">← Organisations</a>
       </p>
       <h1>{o.name}</h1>
+      {o.archivedAt ? (
+        <p class="notice" role="status">
+          Archivée le {formatDate(o.archivedAt)} : elle n’apparaît plus dans les listes ni dans les choix ;
+          son historique est conservé.
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-summary" role="alert">
+          {props.error}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>Type</dt>
         <dd>{organisationKindLabels[o.kind]}</dd>
@@ -64,6 +82,67 @@ export function OrganisationPage(
         <dt>Adhérente en {props.year}</dt>
         <dd>{props.member ? 'Oui, à jour de sa cotisation' : 'Non'}</dd>
       </dl>
+      <p>
+        <a href={`/gestion/personnes?organisationId=${o.id}`}>Ses personnes dans l’annuaire</a>
+      </p>
+
+      <h2 id="modifier">Modifier</h2>
+      {props.editable ? (
+        <form
+          method="post"
+          action={`/gestion/organisations/${o.id}/modifier`}
+          novalidate
+          aria-labelledby="modifier"
+        >
+          <CsrfField ctx={props.ctx} />
+          <ErrorSummary
+            errors={props.editErrors}
+            targets={{ name: 'edit-name', country: 'edit-country', siren: 'edit-siren', _: '_' }}
+          />
+          <Field
+            id="edit-name"
+            name="name"
+            label="Nom de l’organisation"
+            required
+            value={ev.name ?? o.name}
+            error={props.editErrors?.name}
+          />
+          <Field
+            id="edit-country"
+            name="country"
+            label="Pays (code à deux lettres)"
+            hint="Par exemple JP pour le Japon, SN pour le Sénégal."
+            value={ev.country ?? o.country}
+            error={props.editErrors?.country}
+          />
+          <Field
+            id="edit-siren"
+            name="siren"
+            label="SIREN"
+            hint="9 chiffres, pour une institution française qui en a un."
+            value={ev.siren ?? o.siren ?? ''}
+            error={props.editErrors?.siren}
+          />
+          <button type="submit">Enregistrer les modifications</button>
+        </form>
+      ) : (
+        <p>
+          Le nom, les codes, la région et le département d’une collectivité française viennent du référentiel
+          officiel : ils ne se modifient pas ici.
+        </p>
+      )}
+      <form method="post" action={`/gestion/organisations/${o.id}/archive`} class="actions">
+        <CsrfField ctx={props.ctx} />
+        <input type="hidden" name="archived" value={o.archivedAt ? 'false' : 'true'} />
+        <button type="submit" class="button-secondary">
+          {o.archivedAt ? 'Restaurer l’organisation' : 'Archiver l’organisation'}
+        </button>
+        {o.archivedAt ? null : (
+          <span class="hint">
+            Elle quittera les listes et les choix ; ses personnes, adhésions et événements restent.
+          </span>
+        )}
+      </form>
 
       <h2 id="adhesions">Adhésions</h2>
       <MembershipsTable memberships={props.memberships} />

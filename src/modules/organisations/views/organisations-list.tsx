@@ -27,12 +27,13 @@ export function OrganisationsListPage(
   },
 ) {
   const { filters, list } = props;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && k !== 'page') params.set(k, String(v));
+  const exportQuery = params.size ? `?${params}` : '';
   const query = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(filters))
-      if (v !== undefined && k !== 'page') params.set(k, String(v));
-    params.set('page', String(page));
-    return `?${params}`;
+    const paged = new URLSearchParams(params);
+    paged.set('page', String(page));
+    return `?${paged}`;
   };
   return (
     <Layout ctx={props.ctx} title="Organisations" notice={props.notice}>
@@ -68,14 +69,21 @@ export function OrganisationsListPage(
           value={filters.member}
           empty="Indifférent"
         />
+        <Select
+          name="archived"
+          label="Archivées"
+          options={[['true', 'Seulement les archivées']]}
+          value={filters.archived}
+          empty="Sans les archivées"
+        />
         <div class="field">
           <button type="submit">Filtrer</button>
         </div>
       </form>
       <p role="status">
         {list.total} organisation{list.total > 1 ? 's' : ''} — page {list.page} sur {pageCount(list)}.
-        Exporter : <a href="/gestion/export/organisations.csv">CSV</a>,{' '}
-        <a href="/gestion/export/organisations.xlsx">Excel</a>
+        Exporter cette liste : <a href={`/gestion/export/organisations.csv${exportQuery}`}>CSV</a>,{' '}
+        <a href={`/gestion/export/organisations.xlsx${exportQuery}`}>Excel</a>
       </p>
       <div class="table-scroll">
         <table>

@@ -1,10 +1,110 @@
 // A person's staff page: facts, account and referent role, mandates, history, and moving them to another
 // organisation.
 import { formatDate } from '../../../platform/time.ts';
-import { CsrfField, ErrorSummary, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Layout,
+  type PageContext,
+  Select,
+} from '../../../platform/views/layout.tsx';
+import { type Civility, civilities } from '../kinds.ts';
 import type { PersonPageData } from '../organisations.queries.ts';
-import type { listMandates } from '../people.ts';
+import type { listMandates, Person } from '../people.ts';
 import { personKindLabels } from '../people.ts';
+
+export const civilityLabels: Record<Civility, string> = { madame: 'Madame', monsieur: 'Monsieur' };
+
+/** The civility as radio buttons: how the person is addressed, « non précisée » clearing it. */
+export function CivilityField({
+  value,
+  error,
+}: {
+  value: string | null | undefined;
+  error?: string | undefined;
+}) {
+  const options: [string, string][] = [
+    ...civilities.map((c) => [c, civilityLabels[c]] as [string, string]),
+    ['', 'Non précisée'],
+  ];
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'}>
+      <legend>Civilité (pour vous adresser nos courriers et le certificat)</legend>
+      {error ? (
+        <p class="error" id="civility-error">
+          {error}
+        </p>
+      ) : null}
+      {options.map(([v, label]) => (
+        <div key={v || 'none'}>
+          <input
+            type="radio"
+            id={`civility-${v || 'none'}`}
+            name="civility"
+            value={v}
+            checked={(value ?? '') === v}
+          />{' '}
+          <label for={`civility-${v || 'none'}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Staff's form correcting a person's record (names, address, kind, civility). */
+function EditPersonForm(props: {
+  ctx: PageContext;
+  person: Person;
+  errors?: Record<string, string> | undefined;
+  values?: Record<string, string | undefined> | undefined;
+}) {
+  const p = props.person;
+  const v = props.values ?? {};
+  const kinds = (['elected', 'officer', 'partner', 'staff'] as const).map(
+    (k) => [k, personKindLabels[k]] as const,
+  );
+  return (
+    <form method="post" action={`/gestion/personnes/${p.id}/modifier`} novalidate aria-labelledby="modifier">
+      <h2 id="modifier">Modifier la fiche</h2>
+      <CsrfField ctx={props.ctx} />
+      <ErrorSummary errors={props.errors} targets={{ civility: 'civility-madame' }} />
+      <Field
+        name="firstName"
+        label="Prénom"
+        required
+        value={v.firstName ?? p.firstName}
+        error={props.errors?.firstName}
+      />
+      <Field
+        name="lastName"
+        label="Nom"
+        required
+        value={v.lastName ?? p.lastName}
+        error={props.errors?.lastName}
+      />
+      <Field
+        name="email"
+        label="Adresse électronique"
+        type="email"
+        required
+        hint="Ses liens de connexion y seront envoyés ; l’ancienne adresse est prévenue du changement."
+        value={v.email ?? p.email}
+        error={props.errors?.email}
+      />
+      <Select
+        name="kind"
+        label="Type"
+        required
+        options={kinds}
+        value={v.kind ?? p.kind}
+        error={props.errors?.kind}
+      />
+      <CivilityField value={v.civility ?? p.civility} error={props.errors?.civility} />
+      <button type="submit">Enregistrer les modifications</button>
+    </form>
+  );
+}
 
 type Mandates = Awaited<ReturnType<typeof listMandates>>;
 
@@ -27,6 +127,9 @@ export function PersonPage(
   props: PersonPageData & {
     ctx: PageContext;
     errors?: Record<string, string> | undefined;
+    /** What was typed in the edit form, when it was refused. */
+    editValues?: Record<string, string | undefined> | undefined;
+    editErrors?: Record<string, string> | undefined;
     notice?: string | undefined;
   },
 ) {
@@ -49,6 +152,8 @@ export function PersonPage(
       <dl class="facts">
         <dt>Type</dt>
         <dd>{personKindLabels[p.kind]}</dd>
+        <dt>Civilité</dt>
+        <dd>{p.civility ? civilityLabels[p.civility] : 'Non précisée'}</dd>
         <dt>Adresse électronique</dt>
         <dd>{p.email}</dd>
         <dt>Organisation</dt>
@@ -75,7 +180,12 @@ export function PersonPage(
             </button>
           </form>
         ) : null}
+        <a class="button button-secondary" href={`${base}/fusionner`}>
+          Fusionner avec une autre fiche
+        </a>
       </div>
+
+      <EditPersonForm ctx={props.ctx} person={p} errors={props.editErrors} values={props.editValues} />
 
       <h2>Mandats</h2>
       <MandatesList mandates={props.mandates} />
