@@ -174,8 +174,8 @@ export function createMailSender(db: Db, options: MailSenderOptions): { handler:
           value: string;
         })
       : undefined;
-    const fill = (body: string, escape: (v: string) => string) =>
-      secret ? body.replaceAll(secret.placeholder, escape(secret.value)) : body;
+    const fill = (body: string, encode: (v: string) => string) =>
+      secret ? body.replaceAll(secret.placeholder, encode(secret.value)) : body;
     await transport.sendMail({
       from: options.from,
       to: mail.to,

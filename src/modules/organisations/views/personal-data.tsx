@@ -9,9 +9,8 @@ function Value({ value }: { value: unknown }): ComponentChildren {
     if (value.length === 0) return <span class="muted">aucun</span>;
     return (
       <ol>
-        {value.map((item, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: exported rows have no identity of their own
-          <li key={index}>
+        {value.map((item) => (
+          <li>
             <Value value={item} />
           </li>
         ))}
