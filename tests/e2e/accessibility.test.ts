@@ -188,12 +188,12 @@ describe('accessibility', () => {
     await check(page, 'nouveau mandat vide', 'Hélène Garnier');
 
     await visit(page, '/gestion/adhesions/renouvellement', 'renouvellements', `Renouvellements ${thisYear}`);
-    await visit(page, '/gestion/import', 'import', 'Importer des organisations ou des personnes');
     await visit(page, '/gestion', 'accueil de la gestion', 'Gestion du réseau');
     await visit(page, '/gestion/recherche?q=Lyon', 'recherche', 'Recherche');
     await visit(page, '/gestion/registre', 'registre des traitements', 'Registre des traitements');
     await visit(page, '/gestion/textes', 'textes du site', 'Textes du site');
     await visit(page, '/gestion/textes/home.intro', 'modifier un texte', 'Accueil : présentation du réseau');
+    await visit(page, '/gestion/import', 'import', 'Importer des organisations ou des personnes');
     await page.getByRole('button', { name: 'Prévisualiser' }).click();
     await check(page, 'import sans fichier', 'Importer des organisations ou des personnes');
     const file = join(dir, 'personnes.csv');
