@@ -19,7 +19,7 @@ const changeLabels: Record<PracticalChange, string> = {
   link: 'le lien de visioconférence',
 };
 
-type Recipient = PersonCard & { status: 'confirmed' | 'waitlisted' | 'invited' };
+export type Recipient = PersonCard & { status: 'confirmed' | 'waitlisted' | 'invited' };
 
 /** These people as the members' module knows them (names, addresses), accounts not disabled. */
 async function recipients(
@@ -63,6 +63,32 @@ async function invitees(executor: Executor, eventId: string, personIds: string[]
   );
 }
 
+/** The subject of the mail that announces a cancellation. */
+export const cancellationSubject = (event: Event) => `Annulé : ${event.title}`;
+
+/** The words of the mail that announces a cancellation (the staff's page shows them before it is sent). */
+export function cancellationParagraphs(event: Event, confirmed: boolean, reason: string | null): string[] {
+  return [
+    `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatDateTime(event.startsAt)}. Cet événement est annulé.`,
+    reason ? `Motif : ${reason}` : '',
+    'Vous n’avez rien à faire : l’invitation jointe retire l’événement de votre agenda.',
+  ].filter(Boolean);
+}
+
+/**
+ * Who a change or a cancellation of the event is mailed to: the people registered or waiting, accounts not
+ * disabled (the waiting list never had the video link: a new link alone is no news to them).
+ */
+export async function noticeRecipients(
+  executor: Executor,
+  eventId: string,
+  notice: { notice: 'cancelled' } | { notice: 'changed'; changed: PracticalChange[] },
+): Promise<Recipient[]> {
+  const people = await registrants(executor, eventId);
+  if (notice.notice === 'cancelled') return people;
+  return people.filter((p) => p.status === 'confirmed' || notice.changed.some((c) => c !== 'link'));
+}
+
 function mailOf(event: Event, person: Recipient, notice: EventNotice, settings: NotificationSettings) {
   const eventUrl = `${settings.baseUrl}/agenda/${event.id}`;
   const greeting = `Bonjour ${person.firstName},`;
@@ -94,13 +120,9 @@ function mailOf(event: Event, person: Recipient, notice: EventNotice, settings: 
       return {
         ...composeMail({
           to: person.email,
-          subject: `Annulé : ${event.title}`,
+          subject: cancellationSubject(event),
           greeting,
-          paragraphs: [
-            `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatDateTime(event.startsAt)}. Cet événement est annulé.`,
-            event.cancellationReason ? `Motif : ${event.cancellationReason}` : '',
-            'Vous n’avez rien à faire : l’invitation jointe retire l’événement de votre agenda.',
-          ].filter(Boolean),
+          paragraphs: cancellationParagraphs(event, confirmed, event.cancellationReason),
           action: { label: 'Voir l’événement', url: eventUrl },
         }),
         calendar: calendarPart(event, person, 'cancelled', settings),
@@ -137,15 +159,12 @@ export function eventNoticeHandler(db: Executor, settings: NotificationSettings)
     switch (notice.notice) {
       case 'changed':
         if (event.cancelledAt) return;
-        // The waiting list never had the video link: a new link alone is no news to them.
-        recipients = (await registrants(db, event.id)).filter(
-          (p) => p.status === 'confirmed' || notice.changed.some((c) => c !== 'link'),
-        );
+        recipients = await noticeRecipients(db, event.id, notice);
         key = (p) => `event:${event.id}:changed:${notice.sequence}:${p.id}`;
         break;
       case 'cancelled':
         if (!event.cancelledAt) return;
-        recipients = await registrants(db, event.id);
+        recipients = await noticeRecipients(db, event.id, notice);
         key = (p) => `event:${event.id}:cancelled:${p.id}`;
         break;
       case 'invited':

@@ -45,6 +45,25 @@ export const eventsMessages = defineMessages('events', {
   alreadyCancelled: ({ since }: { since: Date }) =>
     `Cet événement est déjà annulé (depuis le ${formatDateTime(since)}).`,
   eventOver: 'Cet événement est terminé : il ne peut plus être annulé.',
+  confirmChange: ({ count }: { count: number }) =>
+    count > 1
+      ? `Ce changement (date, horaire, lieu, format ou lien) sera annoncé par courriel à ${count} personnes inscrites ou en attente. Vérifiez, puis confirmez.`
+      : `Ce changement (date, horaire, lieu, format ou lien) sera annoncé par courriel à la personne inscrite ou en attente. Vérifiez, puis confirmez.`,
+
+  // Staff acting on registrations
+  notWaitlisted: 'Cette personne n’est pas sur la liste d’attente.',
+  eventFull: ({ capacity }: { capacity: number }) =>
+    `L’événement est complet (${capacity} places). Pour confirmer quand même cette personne, cochez « au-delà de la capacité ».`,
+  eventOverNoPromotion: 'Cet événement est terminé : la liste d’attente est close.',
+  chooseMode: 'Choisissez sur place ou en visioconférence.',
+  notHybrid: 'Cet événement n’est pas hybride : la participation ne peut pas changer.',
+  eventNotStarted:
+    'L’événement n’a pas encore commencé : une présence s’enregistre à partir de son début.',
+  cancelledNoAttendance: 'Cet événement est annulé : aucune présence ne peut y être enregistrée.',
+  noOrganisationNamed: ({ name }: { name: string }) =>
+    `Aucune organisation ne correspond à « ${name} ». Vérifiez le nom (ou le SIREN), ou laissez le champ vide.`,
+  severalOrganisationsNamed: ({ total, names }: { total: number; names: readonly string[] }) =>
+    `${total} organisations correspondent : ${names.join(', ')}${total > names.length ? '…' : ''}. Écrivez le nom complet de l’une d’elles.`,
 
   // Registrations
   cancelledNoRegistration: 'Cet événement est annulé : il n’est plus possible de s’y inscrire.',
@@ -142,4 +161,14 @@ export const eventsNotices = defineNotices('events', {
   event_already_checked_in: 'Cette présence était déjà enregistrée.',
   event_check_in_undone: 'Présence annulée.',
   event_check_in_not_undone: 'Aucune présence enregistrée à l’entrée à annuler.',
+  event_changed: 'Événement modifié.',
+  event_changed_announced: 'Événement modifié : les personnes inscrites et en attente en sont prévenues par courriel.',
+  event_unchanged: 'Rien n’a changé : l’événement est tel qu’il était.',
+  event_cancelled: 'Événement annulé : chaque personne inscrite ou en attente en est prévenue par courriel.',
+  registration_cancelled_by_staff:
+    'Inscription annulée : la personne en est prévenue par courriel (et la première personne en attente, si une place s’est libérée).',
+  registration_promoted: 'Inscription confirmée : la personne en est prévenue par courriel.',
+  registration_mode_changed: 'Participation modifiée.',
+  person_created_and_registered:
+    'Personne ajoutée et inscrite : elle reçoit un courriel d’inscription et un courriel qui explique comment se connecter.',
 });

@@ -79,6 +79,12 @@ function paragraphs(notice: Notice, event: Event, byOther: string | null): strin
   }
 }
 
+/** The subject and words of a notice about a registration, as staff sees them before acting. */
+export const noticePreview = (notice: Notice, event: Event) => ({
+  subject: subjects[notice](event),
+  paragraphs: paragraphs(notice, event, null),
+});
+
 /** Writes the mail about a registration, once: a notice already written for it is not written again. */
 export async function notify(
   executor: Executor,

@@ -1,7 +1,7 @@
 // Staff pages of events: the list (upcoming and past, each paged), the creation form, and one event's page,
 // which gathers its registrations, invitations and documents (views of their own).
 import { type Paged, pageCount } from '../../../platform/pagination.ts';
-import { formatDateTime } from '../../../platform/time.ts';
+import { formatDateTime, formatDay, formatTime } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -16,11 +16,14 @@ import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
 import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import type { ChangeLogEntry } from '../events.queries.ts';
 import { type DocumentRow, DocumentsSection } from './documents.tsx';
+import { ChangeLog } from './event-lifecycle.tsx';
 import { ErrorBox, type Errors, type FormState, plural, type Values } from './parts.tsx';
 import {
   InvitationsSection,
   type Invitee,
+  NewPersonSection,
   type RegistrationRow,
   RegistrationsSection,
 } from './staff-registrations.tsx';
@@ -165,25 +168,56 @@ function DateTimeField(props: {
   return <Field {...props} type="datetime-local" hint={parisHint} />;
 }
 
+/** What makes the event form a creation (the default), a copy or a change. */
+export interface EventFormMode {
+  heading: string;
+  action: string;
+  submit: string;
+  /** Said when the form is refused: « L’événement n’a pas été créé ». */
+  notDone: string;
+  back: { href: string; label: string };
+  intro?: string | undefined;
+}
+
+export const creationMode: EventFormMode = {
+  heading: 'Créer un événement',
+  action: '/gestion/evenements',
+  submit: 'Créer l’événement',
+  notDone: 'L’événement n’a pas été créé',
+  back: { href: '/gestion/evenements', label: 'Événements' },
+};
+
 export function NewEventPage(props: {
   ctx: PageContext;
   series: { id: string; title: string }[];
   errors?: Errors;
   values?: Values;
   error?: string | undefined;
+  mode?: EventFormMode | undefined;
+  /** A change that mails people, to confirm: what it will do, and the token the confirmation sends back. */
+  confirm?: { message: string; token: string } | undefined;
 }) {
   const v = props.values ?? {};
   const e = props.errors ?? {};
+  const mode = props.mode ?? creationMode;
   return (
-    <Layout ctx={props.ctx} title={props.errors ? 'Erreur — Créer un événement' : 'Créer un événement'}>
+    <Layout ctx={props.ctx} title={props.errors ? `Erreur — ${mode.heading}` : mode.heading}>
       <p>
-        <a href="/gestion/evenements">← Événements</a>
+        <a href={mode.back.href}>← {mode.back.label}</a>
       </p>
-      <h1>Créer un événement</h1>
-      <ErrorBox title="L’événement n’a pas été créé" message={props.error} />
+      <h1>{mode.heading}</h1>
+      {mode.intro ? <p>{mode.intro}</p> : null}
+      <ErrorBox title={mode.notDone} message={props.error} />
       <ErrorSummary errors={props.errors} />
-      <form method="post" action="/gestion/evenements" novalidate>
+      {props.confirm ? (
+        <div class="notice" role="status">
+          <h2>À confirmer</h2>
+          <p>{props.confirm.message}</p>
+        </div>
+      ) : null}
+      <form method="post" action={mode.action} novalidate>
         <CsrfField ctx={props.ctx} />
+        {props.confirm ? <input type="hidden" name="confirm" value={props.confirm.token} /> : null}
         <Field name="title" label="Titre" required value={v.title} error={e.title} autocomplete="off" />
         <Field
           name="theme"
@@ -302,7 +336,7 @@ export function NewEventPage(props: {
             ))}
           </datalist>
         </div>
-        <button type="submit">Créer l’événement</button>
+        <button type="submit">{props.confirm ? 'Confirmer et prévenir par courriel' : mode.submit}</button>
       </form>
     </Layout>
   );
@@ -317,7 +351,11 @@ export interface ManageEventProps {
   registrations: RegistrationRow[];
   invitees: Invitee[] | undefined;
   documents: DocumentRow[];
+  changeLog: ChangeLogEntry[];
+  /** The words of the mail that tells a person made by staff how to sign in. */
+  welcome: string[];
   registerForm?: FormState | undefined;
+  newPersonForm?: FormState | undefined;
   inviteForm?: FormState | undefined;
   documentForm?: FormState | undefined;
   notice?: string | undefined;
@@ -335,7 +373,20 @@ export function ManageEventPage(p: ManageEventProps) {
       <p>
         <a href="/gestion/evenements">← Événements</a>
       </p>
-      <h1>{event.title}</h1>
+      <h1>
+        {event.cancelledAt ? (
+          <>
+            <span class="badge badge-warn">Annulé</span>{' '}
+          </>
+        ) : null}
+        {event.title}
+      </h1>
+      {event.cancelledAt ? (
+        <p>
+          Annulé le {formatDay(event.cancelledAt)} à {formatTime(event.cancelledAt)}. Motif :{' '}
+          {event.cancellationReason}
+        </p>
+      ) : null}
       {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
       <dl class="facts">
         <dt>Quand</dt>
@@ -377,13 +428,22 @@ export function ManageEventPage(p: ManageEventProps) {
         </a>
         <a href={`${base}/presences-en-ligne`}>Importer les présences en ligne</a>
         <a href={`/agenda/${event.id}`}>Voir la page publique</a>
+        {event.cancelledAt ? null : <a href={`${base}/modification`}>Modifier</a>}
+        <a href={`${base}/copie`}>Copier pour une nouvelle séance</a>
+        {event.cancelledAt || event.endsAt <= new Date() ? null : (
+          <a href={`${base}/annulation`}>Annuler l’événement</a>
+        )}
       </nav>
 
       <RegistrationsSection ctx={p.ctx} event={event} registrations={p.registrations} form={p.registerForm} />
+      {event.cancelledAt ? null : (
+        <NewPersonSection ctx={p.ctx} event={event} form={p.newPersonForm} welcome={p.welcome} />
+      )}
       {p.invitees ? (
         <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
       ) : null}
       <DocumentsSection ctx={p.ctx} event={event} documents={p.documents} form={p.documentForm} />
+      <ChangeLog entries={p.changeLog} />
     </Layout>
   );
 }
