@@ -23,6 +23,7 @@ import {
   getEvent,
   listEvents,
 } from './events.ts';
+import { promoteRegistration, recordWalkIn } from './manage-registration.ts';
 import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { listRegistrations, liveRegistration, seatsTaken } from './registrations.queries.ts';
@@ -264,6 +265,89 @@ export function eventApiRoutes(services: Services) {
       handler: async ({ params, request }) => {
         const result = await db.transaction((tx) => checkIn(tx, params.id, request.actor!.personId));
         return result.ok ? { recorded: result.value.recorded } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/registrations/:id/promote',
+      tag: 'Agenda',
+      summary:
+        'Confirmer une personne de la liste d’attente (au-delà de la capacité seulement avec overCapacity) ; elle est prévenue par courriel',
+      params: idParams,
+      body: z.object({
+        overCapacity: z.boolean().optional().describe('true : confirmer même si l’événement est complet'),
+      }),
+      responses: {
+        200: {
+          description: 'Inscription confirmée',
+          schema: z.object({ id: z.uuid(), status: z.enum(['confirmed']) }),
+        },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        409: {
+          description:
+            'Événement complet (code event_full) : rien n’est fait sans overCapacity ; ou la personne n’est pas en attente (code not_waitlisted)',
+        },
+        422: { description: 'Événement annulé (code event_cancelled) ou terminé (code event_over)' },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await promoteRegistration(db, params.id, request.actor!.personId, {
+          settings,
+          overCapacity: body.overCapacity === true,
+        });
+        services.jobs.poke();
+        return result.ok ? { id: result.value.id, status: 'confirmed' as const } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/events/:id/attendance',
+      tag: 'Agenda',
+      summary:
+        'Enregistrer la présence d’une personne (venue sans inscription, ou feuille d’émargement saisie après) : l’inscription est créée s’il n’y en avait pas, hors capacité ; une seconde fois n’enregistre rien de nouveau',
+      params: idParams,
+      body: z.object({
+        personId: uuid,
+        mode: z.enum(attendanceModes, { error: m.modeExpected().text }).optional(),
+      }),
+      responses: {
+        201: {
+          description: 'Présence enregistrée',
+          schema: z.object({
+            registrationId: z.uuid(),
+            recorded: z.literal(true),
+            registered: z
+              .boolean()
+              .describe('true : l’inscription a été créée (ou confirmée) pour l’occasion'),
+          }),
+        },
+        200: {
+          description: 'Déjà enregistrée : rien de nouveau',
+          schema: z.object({
+            registrationId: z.uuid(),
+            recorded: z.literal(false),
+            registered: z.literal(false),
+          }),
+        },
+        400: { description: 'Mode impossible pour le format de l’événement' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Événement ou personne introuvable' },
+        422: {
+          description:
+            'L’événement n’a pas commencé (code event_not_started) ou est annulé (code event_cancelled)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request, reply }) => {
+        const result = await recordWalkIn(
+          db,
+          { eventId: params.id, personId: body.personId, mode: body.mode },
+          request.actor!.personId,
+        );
+        if (!result.ok) return result;
+        // 201 when something was recorded, 200 when it was known already (the first 2xx would be 200).
+        return reply.code(result.value.recorded ? 201 : 200).send(result.value);
       },
     }),
     defineApiRoute({

@@ -57,8 +57,7 @@ export const eventsMessages = defineMessages('events', {
   eventOverNoPromotion: 'Cet événement est terminé : la liste d’attente est close.',
   chooseMode: 'Choisissez sur place ou en visioconférence.',
   notHybrid: 'Cet événement n’est pas hybride : la participation ne peut pas changer.',
-  eventNotStarted:
-    'L’événement n’a pas encore commencé : une présence s’enregistre à partir de son début.',
+  eventNotStarted: 'L’événement n’a pas encore commencé : une présence s’enregistre à partir de son début.',
   cancelledNoAttendance: 'Cet événement est annulé : aucune présence ne peut y être enregistrée.',
   noOrganisationNamed: ({ name }: { name: string }) =>
     `Aucune organisation ne correspond à « ${name} ». Vérifiez le nom (ou le SIREN), ou laissez le champ vide.`,
@@ -162,7 +161,8 @@ export const eventsNotices = defineNotices('events', {
   event_check_in_undone: 'Présence annulée.',
   event_check_in_not_undone: 'Aucune présence enregistrée à l’entrée à annuler.',
   event_changed: 'Événement modifié.',
-  event_changed_announced: 'Événement modifié : les personnes inscrites et en attente en sont prévenues par courriel.',
+  event_changed_announced:
+    'Événement modifié : les personnes inscrites et en attente en sont prévenues par courriel.',
   event_unchanged: 'Rien n’a changé : l’événement est tel qu’il était.',
   event_cancelled: 'Événement annulé : chaque personne inscrite ou en attente en est prévenue par courriel.',
   registration_cancelled_by_staff:

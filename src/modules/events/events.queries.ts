@@ -16,16 +16,16 @@ import { getPerson, listPeopleOfOrganisation } from '../organisations/people.ts'
 import { normalise } from '../organisations/reference.ts';
 import { getAttendanceImport } from './attendance-import.ts';
 import { type CalendarSite, calendarEntry, hasCalendarFeed } from './calendar-feeds.ts';
+import { getRegistration } from './cancel-registration.ts';
 import { listDocuments } from './documents.ts';
+import { checkEligibility } from './eligibility.ts';
 import { noticeRecipients, type Recipient } from './event-notice-mails.ts';
 import type { PracticalChange } from './event-notices.ts';
-import { checkEligibility } from './eligibility.ts';
 import type { AgendaQuery } from './events.forms.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { attendanceImports, eventInvitations, events, registrations } from './events.schema.ts';
 import { countEvents, eventDetails, getEvent, listEvents, listSeries } from './events.ts';
 import { confirmedCount, registrationWindow } from './register.ts';
-import { getRegistration } from './cancel-registration.ts';
 import {
   listRegistrations,
   listRegistrationsOf,
@@ -426,7 +426,11 @@ export async function eventChangeLog(executor: Executor, eventId: string): Promi
     .select()
     .from(auditLog)
     .where(
-      and(eq(auditLog.entity, 'event'), eq(auditLog.entityId, eventId), inArray(auditLog.action, loggedActions)),
+      and(
+        eq(auditLog.entity, 'event'),
+        eq(auditLog.entityId, eventId),
+        inArray(auditLog.action, loggedActions),
+      ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id));
   const cards = await personCards(

@@ -6,6 +6,7 @@ import { revokeCalendarFeed } from './calendar-feeds.ts';
 import { seedDemoEvents } from './demo.ts';
 import { documentPages } from './documents.pages.tsx';
 import { agendaAudiences, unknownAudiences } from './eligibility.ts';
+import { eventLifecyclePages } from './event-lifecycle.pages.tsx';
 import { eventNoticeHandler } from './event-notice-mails.ts';
 import { eventNoticeJob } from './event-notices.ts';
 import { eventApiRoutes } from './events.api.ts';
@@ -28,6 +29,7 @@ export default defineModule({
     ...documentPages(services),
     ...staffEventPages(services),
     ...staffRegistrationPages(services),
+    ...eventLifecyclePages(services),
     ...attendancePages(services),
   ],
   api: eventApiRoutes,

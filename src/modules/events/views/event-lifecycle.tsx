@@ -2,7 +2,13 @@
 // confirmations of an action on someone's registration (cancelling it for them, confirming them from the
 // waiting list), each showing who receives which mail before anything is sent.
 import { formatDay, formatTime, formatWhen } from '../../../platform/time.ts';
-import { CsrfField, ErrorSummary, Layout, type PageContext, TextArea } from '../../../platform/views/layout.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Layout,
+  type PageContext,
+  TextArea,
+} from '../../../platform/views/layout.tsx';
 import { audienceLabel } from '../audiences.ts';
 import type { ChangeLogEntry } from '../events.queries.ts';
 import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
@@ -41,8 +47,7 @@ function valueText(field: string, value: unknown): string {
     const at = new Date(value);
     return `${formatDay(at)} à ${formatTime(at)}`;
   }
-  if (field === 'kind' && typeof value === 'string')
-    return eventKindLabels[value as Event['kind']] ?? value;
+  if (field === 'kind' && typeof value === 'string') return eventKindLabels[value as Event['kind']] ?? value;
   if (field === 'format' && typeof value === 'string')
     return eventFormatLabels[value as Event['format']] ?? value;
   if (field === 'audience' && typeof value === 'string') return audienceLabel(value);
@@ -157,7 +162,11 @@ export function CancelEventPage(props: {
       ) : (
         <>
           <p>
-            {plural(recipients.length, 'personne inscrite ou en attente recevra', 'personnes inscrites ou en attente recevront')}{' '}
+            {plural(
+              recipients.length,
+              'personne inscrite ou en attente recevra',
+              'personnes inscrites ou en attente recevront',
+            )}{' '}
             ce courriel, une fois, avec une invitation d’agenda qui retire l’événement :
           </p>
           <PeopleList people={recipients} />

@@ -14,9 +14,9 @@ import {
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
+import type { ChangeLogEntry } from '../events.queries.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
 import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
-import type { ChangeLogEntry } from '../events.queries.ts';
 import { type DocumentRow, DocumentsSection } from './documents.tsx';
 import { ChangeLog } from './event-lifecycle.tsx';
 import { ErrorBox, type Errors, type FormState, plural, type Values } from './parts.tsx';

@@ -169,9 +169,9 @@ export function NewPersonSection(p: {
     <>
       <h2 id="sans-compte">Inscrire une personne sans compte</h2>
       <p>
-        Son compte est ouvert avec cette adresse (si l’adresse est déjà celle d’un compte, c’est cette personne
-        qui est inscrite). Elle reçoit deux courriels : la confirmation de l’inscription (ou la liste d’attente,
-        si l’événement est complet), et celui-ci, qui explique comment se connecter :
+        Son compte est ouvert avec cette adresse (si l’adresse est déjà celle d’un compte, c’est cette
+        personne qui est inscrite). Elle reçoit deux courriels : la confirmation de l’inscription (ou la liste
+        d’attente, si l’événement est complet), et celui-ci, qui explique comment se connecter :
       </p>
       <div class="mail-preview">
         <p>
