@@ -1,6 +1,8 @@
 // The authorisation matrix of this module's routes (see tests/proof/matrix.ts for how a case reads):
 // tests/proof-authorization.test.ts runs every cell, tests/proof-bad-input.test.ts starts from its requests.
 
+import { buildEvent } from '../../../tests/factories.ts';
+import { testConfig } from '../../../tests/helpers.ts';
 import {
   type Case,
   csvFile,
@@ -16,8 +18,26 @@ import {
   staffOnly,
   staffOnlyScoped,
 } from '../../../tests/proof/cases.ts';
-import { fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
+import { expectOk, fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Person } from '../organisations/people.ts';
+import type { EventInput } from './events.ts';
 import { invite } from './events.ts';
+import { notificationSettings } from './notifications.ts';
+import { register } from './register.ts';
+
+const settings = notificationSettings(testConfig());
+
+/** A registration of this person to a new event of its own kind (full: the person waits; hybrid…). */
+async function registrationTo(db: Db, person: Person, event: Partial<EventInput>, days = 30) {
+  const { id } = await buildEvent(db, { title: `Événement ${unique()}`, ...event }, days);
+  return expectOk(
+    await register(db, { eventId: id, personId: person.id, registeredBy: person.id }, { settings }),
+  );
+}
+const waiting = (db: Db, person: Person) => registrationTo(db, person, { capacity: 0 });
+const hybrid = (db: Db, person: Person) =>
+  registrationTo(db, person, { format: 'hybrid', onlineUrl: 'https://visio.example.org/matrice' });
 
 export const matrix: Record<string, Case[]> = {
   // ——— Agenda ———
@@ -198,6 +218,91 @@ export const matrix: Record<string, Case[]> = {
       file: { name: 'annexe.pdf', type: 'application/pdf', content: pdfBytes },
     },
   })),
+  'GET /gestion/evenements/:id/modification': staffOnly('the form to change an event', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/modification`,
+  })),
+  'POST /gestion/evenements/:id/modification': staffOnly('change an event', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/modification`,
+    form: {
+      title: `Réunion renommée ${unique()}`,
+      kind: 'meeting',
+      format: 'in_person',
+      audience: 'public',
+      startsAt: '2030-07-08T09:30',
+      endsAt: '2030-07-08T17:00',
+    },
+  })),
+  'GET /gestion/evenements/:id/annulation': staffOnly('the cancellation page', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/annulation`,
+  })),
+  'POST /gestion/evenements/:id/annulation': staffOnly('cancel an event', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/annulation`,
+    form: { reason: 'La salle n’est plus disponible.' },
+  })),
+  'GET /gestion/evenements/:id/copie': staffOnly('copy an event for its next session', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/copie`,
+  })),
+  'GET /gestion/evenements/:id/inscriptions/:registrationId/annulation': staffOnlyScoped(
+    'confirm cancelling someone’s registration',
+    async (c) => {
+      const registration = await fresh.registration(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/annulation`,
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/:registrationId/annulation': staffOnlyScoped(
+    'cancel someone’s registration',
+    async (c) => {
+      const registration = await fresh.registration(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/annulation`,
+        form: {},
+      };
+    },
+  ),
+  'GET /gestion/evenements/:id/inscriptions/:registrationId/confirmation': staffOnlyScoped(
+    'confirm promoting someone waiting',
+    async (c) => {
+      const registration = await waiting(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/confirmation`,
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/:registrationId/confirmation': staffOnlyScoped(
+    'promote someone waiting, beyond the capacity',
+    async (c) => {
+      const registration = await waiting(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/confirmation`,
+        form: { overCapacity: 'on' },
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/:registrationId/participation': staffOnlyScoped(
+    'change how someone attends a hybrid event',
+    async (c) => {
+      const registration = await hybrid(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/participation`,
+        form: { mode: 'online' },
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/sans-compte': staffOnly(
+    'register someone without an account',
+    async (c) => ({
+      url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/inscriptions/sans-compte`,
+      form: {
+        firstName: 'Inès',
+        lastName: `Sans-Compte-${unique()}`,
+        email: `sans-compte.${unique()}@example.org`,
+        personKind: 'officer',
+        organisation: '',
+      },
+    }),
+  ),
   'GET /gestion/evenements/:id/emargement': staffOnly('check-in list', (c) => ({
     url: `/gestion/evenements/${c.f.event.id}/emargement`,
   })),
@@ -291,6 +396,14 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  'POST /api/v1/registrations/:id/promote': staffOnlyScoped('promote someone waiting', async (c) => ({
+    url: `/api/v1/registrations/${(await waiting(c.f.db, c.self)).id}/promote`,
+    json: { overCapacity: true },
+  })),
+  'POST /api/v1/events/:id/attendance': staffOnlyScoped('record that someone came', async (c) => ({
+    url: `/api/v1/events/${(await buildEvent(c.f.db, { title: `Passé ${unique()}` }, -2)).id}/attendance`,
+    json: { personId: c.self.id },
+  })),
   'GET /api/v1/events/:id/registrations': staffOnly('registrations of an event', (c) => ({
     url: `/api/v1/events/${c.f.event.id}/registrations`,
   })),
