@@ -201,8 +201,13 @@ describe('an event’s life, for staff', async () => {
       assert.match(staffPage.body, /<span class="badge badge-warn">Annulé<\/span>/);
       assert.match(staffPage.body, /Motif : Le lieu est fermé\./);
       assert.match(staffPage.body, /a annulé l’événement\. Motif : Le lieu est fermé\./);
+      const list = await browser.get('/gestion/evenements');
+      assert.match(
+        list.body,
+        new RegExp(`<span class="badge badge-warn">Annulé</span> <a href="/gestion/evenements/${event.id}">`),
+      );
       const publicPage = await app.inject({ url: `/agenda/${event.id}` });
-      assert.match(publicPage.body, /Annulé/);
+      assert.match(publicPage.body, /<span class="badge badge-warn">Annulé<\/span>/);
       await jobs.drain();
       assert.equal(
         (await mailsTo(ines.email)).filter((m) => m.subject === 'Annulé : Colloque climat').length,

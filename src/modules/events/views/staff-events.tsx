@@ -56,6 +56,11 @@ function EventsTable({ rows, caption }: { rows: StaffEventRow[]; caption: string
           {rows.map(({ event, confirmed, waitlisted, attended }) => (
             <tr key={event.id}>
               <td>
+                {event.cancelledAt ? (
+                  <>
+                    <span class="badge badge-warn">Annulé</span>{' '}
+                  </>
+                ) : null}
                 <a href={`/gestion/evenements/${event.id}`}>{event.title}</a>
               </td>
               <td>
