@@ -47,9 +47,14 @@ function RowActions({ ctx, event, row }: { ctx: PageContext; event: Event; row: 
   const base = `/gestion/evenements/${event.id}/inscriptions/${registration.id}`;
   const name = `${row.person.firstName} ${row.person.lastName}`;
   const other = registration.mode === 'online' ? 'in_person' : 'online';
+  // Once the event has started a registration can no longer be cancelled; once over, nobody is promoted.
+  const now = new Date();
+  const started = event.startsAt <= now;
+  const promotable = registration.status === 'waitlisted' && event.endsAt > now;
+  if (started && !promotable && event.format !== 'hybrid') return <>—</>;
   return (
     <ul class="row-actions">
-      {registration.status === 'waitlisted' ? (
+      {promotable ? (
         <li>
           <a href={`${base}/confirmation`}>
             Confirmer<span class="visually-hidden"> l’inscription de {name}</span>
@@ -68,11 +73,13 @@ function RowActions({ ctx, event, row }: { ctx: PageContext; event: Event; row: 
           </form>
         </li>
       ) : null}
-      <li>
-        <a href={`${base}/annulation`}>
-          Annuler<span class="visually-hidden"> l’inscription de {name}</span>
-        </a>
-      </li>
+      {started ? null : (
+        <li>
+          <a href={`${base}/annulation`}>
+            Annuler<span class="visually-hidden"> l’inscription de {name}</span>
+          </a>
+        </li>
+      )}
     </ul>
   );
 }
