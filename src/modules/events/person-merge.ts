@@ -17,6 +17,7 @@ import {
   calendarFeeds,
   eventDocuments,
   eventInvitations,
+  eventMessages,
   registrations,
 } from './events.schema.ts';
 
@@ -82,6 +83,7 @@ export async function mergeEventsPerson(executor: Executor, fromId: string, into
     .update(eventDocuments)
     .set({ uploadedBy: intoId })
     .where(eq(eventDocuments.uploadedBy, fromId));
+  await executor.update(eventMessages).set({ sentBy: intoId }).where(eq(eventMessages.sentBy, fromId));
   await executor
     .update(attendanceImports)
     .set({ createdBy: intoId })

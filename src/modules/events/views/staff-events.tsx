@@ -315,7 +315,7 @@ export interface ManageEventProps {
   event: Event;
   seriesTitle: string | null;
   registrations: RegistrationRow[];
-  invitees: Invitee[] | undefined;
+  invitees: Invitee[];
   documents: DocumentRow[];
   registerForm?: FormState | undefined;
   inviteForm?: FormState | undefined;
@@ -375,14 +375,13 @@ export function ManageEventPage(p: ManageEventProps) {
         <a class="button" href={`${base}/emargement`}>
           Émargement
         </a>
+        <a href={`${base}/messages`}>Écrire aux inscrits</a>
         <a href={`${base}/presences-en-ligne`}>Importer les présences en ligne</a>
         <a href={`/agenda/${event.id}`}>Voir la page publique</a>
       </nav>
 
       <RegistrationsSection ctx={p.ctx} event={event} registrations={p.registrations} form={p.registerForm} />
-      {p.invitees ? (
-        <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
-      ) : null}
+      <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
       <DocumentsSection ctx={p.ctx} event={event} documents={p.documents} form={p.documentForm} />
     </Layout>
   );
