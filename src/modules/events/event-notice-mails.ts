@@ -66,9 +66,11 @@ async function invitees(executor: Executor, eventId: string, personIds: string[]
   );
 }
 
-/** « mardi 22 décembre 2026, de 9 h 30 à 12 h 30 — En présentiel, Limoges. » */
-export const whenAndWhereInWords = (event: Event) =>
-  `${formatWhen(event.startsAt, event.endsAt, { withHours: true })} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+/** « Mardi 22 décembre 2026, de 9 h 30 à 12 h 30 — En présentiel, Limoges. » (a sentence of its own) */
+export function whenAndWhereInWords(event: Event) {
+  const when = formatWhen(event.startsAt, event.endsAt, { withHours: true });
+  return `${when.charAt(0).toUpperCase()}${when.slice(1)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+}
 
 /** The invitation to an event, as the invitee reads it; the reason says why they are invited. */
 export function invitationMessage(

@@ -15,6 +15,7 @@ import type { Registration } from '../register.ts';
 import {
   attendanceSourceLabels,
   Choices,
+  ErrorBox,
   type FormState,
   modeLabels,
   plural,
@@ -200,7 +201,10 @@ export function InvitationsSection(p: {
         <p>Personne n’est encore invité.</p>
       )}
       {closed ? (
-        <p>Cet événement est annulé ou a commencé : il n’est plus possible d’y inviter.</p>
+        <>
+          <ErrorBox title="Personne n’a été invité" message={ie ? Object.values(ie).join(' ') : undefined} />
+          <p>Cet événement est annulé ou a commencé : il n’est plus possible d’y inviter.</p>
+        </>
       ) : (
         <form method="post" action={`${base}/invitations/apercu`} novalidate>
           <CsrfField ctx={p.ctx} />
