@@ -38,7 +38,7 @@ export const eventsPrivacy = [
     personal: [],
   }),
   processing(eventInvitations, {
-    purpose: 'Tenir la liste des invités d’une réunion restreinte',
+    purpose: 'Tenir la liste des personnes invitées à un événement (seules à voir une réunion restreinte)',
     basis: 'legitimate_interest',
     retention: '3 ans après l’événement',
     recipients: 'L’équipe du réseau',

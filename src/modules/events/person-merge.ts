@@ -24,7 +24,7 @@ import {
 const m = defineMessages('events', {
   heldRegistrations: 'Inscriptions à des événements (annulées comprises)',
   heldAttendance: 'Présences à des événements',
-  heldInvitations: 'Invitations à des événements sur invitation',
+  heldInvitations: 'Invitations à des événements',
 });
 
 const registrationRank = (alias: string) =>
