@@ -17,8 +17,10 @@ import { enqueue } from '../../platform/jobs/queue.ts';
 import type { Person } from '../organisations/people.ts';
 import { cancelEvent } from './cancel-event.ts';
 import { recordAttendance } from './check-in.ts';
+import { sendEventMessage } from './event-messages.ts';
 import type { Event } from './events.ts';
 import { notificationSettings } from './notifications.ts';
+import { mergeEventsPerson } from './person-merge.ts';
 import { register } from './register.ts';
 
 const weekday = /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \p{L}+ \d{4}/u;
@@ -316,6 +318,26 @@ describe('writing to an event’s registrants', async () => {
     assert.equal(
       (await browser.get('/gestion/evenements/00000000-0000-4000-8000-000000000000/messages')).statusCode,
       404,
+    );
+  });
+
+  it('moves the messages a person sent to the record kept when two records of them are merged', async () => {
+    const event = await buildEvent(db, { title: 'Séminaire budget' });
+    await registered(event, await buildOfficer(db, organisation.id));
+    const duplicate = await buildStaff(db);
+    const kept = await buildStaff(db);
+    const sent = await sendEventMessage(
+      db,
+      event.id,
+      { to: 'all', subject: 'Budget', body: 'Texte' },
+      duplicate.id,
+      settings,
+    );
+    assert.ok(sent.ok);
+    await db.transaction((tx) => mergeEventsPerson(tx, duplicate.id, kept.id));
+    assert.deepEqual(
+      (await messagesOf(event.id)).map((m) => m.sent_by),
+      [kept.id],
     );
   });
 });
