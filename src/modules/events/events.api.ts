@@ -11,6 +11,7 @@ import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
 import { changeEvent } from './change-event.ts';
 import { checkIn } from './check-in.ts';
+import { apiMessageInput, sendEventMessage } from './event-messages.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { attendanceModes, eventFormats, eventKinds } from './events.schema.ts';
@@ -189,6 +190,36 @@ export function eventApiRoutes(services: Services) {
         if (!result.ok) return result;
         const { confirmed } = await seatsTaken(db, result.value.id);
         return eventJson(result.value, confirmed, true);
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/events/:id/messages',
+      tag: 'Agenda',
+      summary:
+        'Écrire aux inscrits d’un événement (to : confirmed, waitlisted, present ou all). Le message est gardé sur l’événement et chaque destinataire le reçoit une fois par courriel ; le même message (mêmes destinataires, objet et texte) envoyé de nouveau ne part pas une seconde fois.',
+      params: idParams,
+      body: apiMessageInput,
+      responses: {
+        202: {
+          description: 'Message enregistré ; les courriels partent par la file de travaux',
+          schema: z.object({
+            recipients: z.number().int().describe('Le nombre de destinataires'),
+          }),
+        },
+        400: { description: 'Saisie invalide (objet, texte ou destinataires)' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        422: {
+          description:
+            'Événement annulé (code event_cancelled) ou personne parmi ces destinataires (code no_recipients)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await sendEventMessage(db, params.id, body, request.actor!.personId, settings);
+        services.jobs.poke();
+        return result.ok ? { recipients: result.value.recipients } : result;
       },
     }),
     defineApiRoute({

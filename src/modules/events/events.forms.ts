@@ -180,6 +180,19 @@ export const staffRegistrationFromForm = (form: Form) => ({
 });
 
 /** The addresses typed to invite people: one per line (or separated by commas), each once, in lower case. */
+/** The invitation form: a segment (none chosen reads as a list of addresses, the form's first use). */
+export function invitationFromForm(form: Form) {
+  const segment = form.segment?.trim();
+  return { segment: segment ? segment : 'emails', emails: emailsFromForm(form) };
+}
+
+/** The message form: to whom, the subject, the text (validated by the use case); line ends as `\n`. */
+export const messageFromForm = (form: Form) => ({
+  to: form.to ?? '',
+  subject: form.subject ?? '',
+  body: (form.body ?? '').replace(/\r\n?/g, '\n'),
+});
+
 export function emailsFromForm(form: Form): string[] {
   return [
     ...new Set(

@@ -211,6 +211,25 @@ export const matrix: Record<string, Case[]> = {
     url: `/gestion/evenements/${c.target.restrictedEvent.id}/invitations`,
     form: { emails: c.target.colleague.email },
   })),
+  'POST /gestion/evenements/:id/invitations/apercu': staffOnlyScoped('preview an invitation', (c) => ({
+    url: `/gestion/evenements/${c.target.restrictedEvent.id}/invitations/apercu`,
+    form: { segment: 'emails', emails: c.target.colleague.email },
+  })),
+  'GET /gestion/evenements/:id/messages': staffOnly('messages to an event’s registrants', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/messages`,
+  })),
+  'POST /gestion/evenements/:id/messages/apercu': staffOnly('preview a message to registrants', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/messages/apercu`,
+    form: { to: 'confirmed', subject: 'Ordre du jour', body: 'Vous trouverez l’ordre du jour en ligne.' },
+  })),
+  'POST /gestion/evenements/:id/messages': staffOnly('write to an event’s registrants', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/messages`,
+    form: {
+      to: 'confirmed',
+      subject: `Ordre du jour ${unique()}`,
+      body: 'Vous trouverez l’ordre du jour en ligne.',
+    },
+  })),
   'POST /gestion/evenements/:id/documents': staffOnly('add a document', (c) => ({
     url: `/gestion/evenements/${c.f.event.id}/documents`,
     multipart: {
@@ -373,6 +392,14 @@ export const matrix: Record<string, Case[]> = {
   'POST /api/v1/events/:id/cancel': staffOnly('cancel an event', async (c) => ({
     url: `/api/v1/events/${(await fresh.event(c.f.db)).id}/cancel`,
     json: { reason: 'La salle n’est plus disponible.' },
+  })),
+  'POST /api/v1/events/:id/messages': staffOnly('write to an event’s registrants', (c) => ({
+    url: `/api/v1/events/${c.f.event.id}/messages`,
+    json: {
+      to: 'all',
+      subject: `Ordre du jour ${unique()}`,
+      body: 'Vous trouverez l’ordre du jour en ligne.',
+    },
   })),
   'POST /api/v1/events/:id/registrations': [
     {

@@ -102,12 +102,43 @@ export const eventsMessages = defineMessages('events', {
     `Des événements ont le public « ${key} », qu’aucun module ne définit : ajoutez le module qui le définit à src/modules/index.ts, ou changez le public de ces événements.`,
 
   // Invitations
-  notRestricted:
-    'Cet événement n’est pas sur invitation : les personnes de son public peuvent s’y inscrire directement.',
+  chooseSegment:
+    'Choisissez qui inviter : les élus ou les référents des collectivités adhérentes, ou une liste d’adresses.',
+  cancelledNoInvitation: 'Cet événement est annulé : on ne peut plus y inviter personne.',
+  startedNoInvitation: 'Cet événement a commencé : il est trop tard pour y inviter.',
+  invitationIntro: ({ title }: { title: string }) => `L’équipe du réseau vous invite à « ${title} ».`,
+  invitationIntroRestricted: ({ title }: { title: string }) =>
+    `L’équipe du réseau vous invite à « ${title} », une réunion sur invitation.`,
+  invitationHowTo:
+    'Pour confirmer votre participation, inscrivez-vous depuis la page de l’événement : l’invitation jointe ne suffit pas à vous inscrire.',
+  invitationReasonElected: ({ organisation, year }: { organisation: string; year: number }) =>
+    `Vous recevez cette invitation en tant qu’élu·e de ${organisation}, collectivité adhérente du réseau en ${year}.`,
+  invitationReasonReferent: ({ organisation }: { organisation: string }) =>
+    `Vous recevez cette invitation en tant que référent·e de ${organisation}, collectivité adhérente du réseau.`,
+  invitationReasonPersonal:
+    'Vous recevez cette invitation car l’équipe du réseau vous a invité·e à cet événement.',
   emailsRequired: 'Indiquez au moins une adresse électronique.',
   tooManyEmails: ({ max }: { max: number }) => `${max} adresses au plus à la fois.`,
   unknownEmails: ({ emails }: { emails: readonly string[] }) =>
     `Aucune personne n’a ${emails.length > 1 ? 'ces adresses' : 'cette adresse'} : ${emails.join(', ')}. Ajoutez ces personnes depuis la page de leur organisation, ou retirez ces adresses de la liste.`,
+
+  // Messages to an event's registrants
+  chooseMessageAudience: 'Choisissez les destinataires.',
+  messageAudienceExpected: 'Destinataires attendus : confirmed, waitlisted, present ou all.',
+  cancelledNoMessage:
+    'Cet événement est annulé : on ne peut plus écrire à ses inscrits (ils ont été prévenus de l’annulation).',
+  absentBeforeStart: 'L’événement n’a pas commencé : personne n’y est encore absent.',
+  noRecipients: ({ audience }: { audience: string }) =>
+    `Personne ne recevrait ce message : il n’y a aucun destinataire parmi « ${audience} ».`,
+  messageReasonConfirmed: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous êtes inscrit·e à « ${title} » (${when}).`,
+  messageReasonWaitlisted: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous êtes sur la liste d’attente de « ${title} » (${when}).`,
+  messageReasonPresent: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous avez participé à « ${title} » (${when}).`,
+  messageReasonAbsent: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous étiez inscrit·e à « ${title} » (${when}).`,
+  seeEvent: 'Voir l’événement',
 
   // Documents
   chooseDocument: 'Choisissez un fichier (PDF ou bureautique).',
@@ -154,7 +185,11 @@ export const eventsNotices = defineNotices('events', {
   event_person_registered: 'Inscription enregistrée : la personne en est prévenue par courriel.',
   event_person_waitlisted:
     'L’événement est complet : la personne est inscrite sur la liste d’attente et en est prévenue par courriel.',
-  event_invited: 'Invitations enregistrées.',
+  event_invited: 'Invitations enregistrées : chaque personne invitée la reçoit une fois par courriel.',
+  event_nobody_invited: 'Personne de nouveau à inviter : aucune invitation n’est partie.',
+  event_message_sent: 'Message envoyé : chaque destinataire le reçoit une fois par courriel.',
+  event_message_already_sent:
+    'Ce message avait déjà été envoyé à ces destinataires : personne ne le reçoit deux fois.',
   event_document_added: 'Document ajouté.',
   event_checked_in: 'Présence enregistrée.',
   event_already_checked_in: 'Cette présence était déjà enregistrée.',

@@ -276,14 +276,14 @@ async function listInvitees(executor: Executor, eventId: string): Promise<Invite
     );
 }
 
-/** An event's staff page: its facts, registrations with attendance, invitees (restricted events), documents. */
+/** An event's staff page: its facts, registrations with attendance, invitees, documents. */
 export async function manageEventPage(executor: Executor, eventId: string) {
   const details = await eventDetails(executor, eventId);
   if (!details) return undefined;
   const [rows, documents, invitees, changeLog] = await Promise.all([
     listRegistrations(executor, eventId),
     listDocuments(executor, eventId),
-    details.event.audience === 'restricted' ? listInvitees(executor, eventId) : undefined,
+    listInvitees(executor, eventId),
     eventChangeLog(executor, eventId),
   ]);
   return {

@@ -38,6 +38,13 @@ export type RegistrationStatus = (typeof registrationStatuses)[number];
 export const attendanceModes = ['in_person', 'online'] as const;
 export type AttendanceMode = (typeof attendanceModes)[number];
 
+/**
+ * To whom staff writes about an event: its confirmed registrants, its waiting list, the people present,
+ * the confirmed ones who were not there (once it has started), or all of them.
+ */
+export const messageAudiences = ['confirmed', 'waitlisted', 'present', 'absent', 'all'] as const;
+export type MessageAudience = (typeof messageAudiences)[number];
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
@@ -206,3 +213,33 @@ export const attendanceImports = pgTable('attendance_imports', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   appliedAt: timestamp('applied_at', { withTimezone: true }),
 });
+
+/**
+ * A message staff wrote to an event's registrants, kept on the event. `digest` names what was sent (the
+ * audience, subject and text): the same message is recorded, and mailed, once — a second press of the
+ * button or a retried API call finds it there.
+ */
+export const eventMessages = pgTable(
+  'event_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    audience: text('audience', { enum: messageAudiences }).notNull(),
+    recipients: integer('recipients').notNull(),
+    digest: text('digest').notNull(),
+    sentBy: uuid('sent_by').references(() => people.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('event_messages_digest_key').on(t.eventId, t.digest),
+    index('event_messages_event_idx').on(t.eventId, t.sentAt),
+    check(
+      'event_messages_audience_check',
+      sql`${t.audience} in ('confirmed','waitlisted','present','absent','all')`,
+    ),
+  ],
+);

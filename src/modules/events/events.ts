@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { audienceSchema } from './audiences.ts';
-import { announce } from './event-notices.ts';
+import { announce, type InvitationSegment } from './event-notices.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy } from './events.policy.ts';
 import {
@@ -296,28 +296,38 @@ export async function listSeries(executor: Executor) {
   return executor.select().from(eventSeries).orderBy(asc(eventSeries.title));
 }
 
-/** Adds people to the invitation list; each new invitee is mailed the invitation (once, by a job). */
+/**
+ * Adds people to the invitation list (for a restricted event, it lets them see it and register); each new
+ * invitee is mailed the invitation (once, by a job), which says why they are invited (`segment`). Returns
+ * how many were added: people on the list already are not mailed again.
+ */
 export async function invite(
   executor: Executor,
   eventId: string,
   personIds: string[],
   actorId: string | null,
-) {
-  if (personIds.length === 0) return;
+  segment: InvitationSegment = 'emails',
+): Promise<number> {
+  if (personIds.length === 0) return 0;
   const added = await executor
     .insert(eventInvitations)
     .values(personIds.map((personId) => ({ eventId, personId })))
     .onConflictDoNothing()
     .returning({ personId: eventInvitations.personId });
   if (added.length)
-    await announce(executor, eventId, { notice: 'invited', personIds: added.map((a) => a.personId) });
+    await announce(executor, eventId, {
+      notice: 'invited',
+      personIds: added.map((a) => a.personId),
+      segment,
+    });
   await audit(executor, {
     actorId,
     action: 'invite',
     entity: 'event',
     entityId: eventId,
-    data: { personIds },
+    data: { personIds, segment, added: added.length },
   });
+  return added.length;
 }
 
 export async function isInvited(executor: Executor, eventId: string, personId: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { seedDemoEvents } from './demo.ts';
 import { documentPages } from './documents.pages.tsx';
 import { agendaAudiences, unknownAudiences } from './eligibility.ts';
 import { eventLifecyclePages } from './event-lifecycle.pages.tsx';
+import { eventMessagePages } from './event-messages.pages.tsx';
 import { eventNoticeHandler } from './event-notice-mails.ts';
 import { eventNoticeJob } from './event-notices.ts';
 import { eventApiRoutes } from './events.api.ts';
@@ -30,12 +31,14 @@ export default defineModule({
     ...staffEventPages(services),
     ...staffRegistrationPages(services),
     ...eventLifecyclePages(services),
+    ...eventMessagePages(services),
     ...attendancePages(services),
   ],
   api: eventApiRoutes,
   jobs: ({ db, config }) => ({
     [reminderJob]: reminderHandler(db, notificationSettings(config)),
-    // Changes, cancellations and invitations: mails to many people, written by a job (event-notices.ts).
+    // Changes, cancellations, invitations, messages to registrants: mails to many people, written by a job
+    // (event-notices.ts).
     [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,

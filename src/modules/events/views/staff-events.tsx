@@ -354,7 +354,7 @@ export interface ManageEventProps {
   event: Event;
   seriesTitle: string | null;
   registrations: RegistrationRow[];
-  invitees: Invitee[] | undefined;
+  invitees: Invitee[];
   documents: DocumentRow[];
   changeLog: ChangeLogEntry[];
   /** The words of the mail that tells a person made by staff how to sign in. */
@@ -431,6 +431,7 @@ export function ManageEventPage(p: ManageEventProps) {
         <a class="button" href={`${base}/emargement`}>
           Émargement
         </a>
+        <a href={`${base}/messages`}>Écrire aux inscrits</a>
         <a href={`${base}/presences-en-ligne`}>Importer les présences en ligne</a>
         <a href={`/agenda/${event.id}`}>Voir la page publique</a>
         {event.cancelledAt ? null : <a href={`${base}/modification`}>Modifier</a>}
@@ -444,9 +445,7 @@ export function ManageEventPage(p: ManageEventProps) {
       {event.cancelledAt ? null : (
         <NewPersonSection ctx={p.ctx} event={event} form={p.newPersonForm} welcome={p.welcome} />
       )}
-      {p.invitees ? (
-        <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
-      ) : null}
+      <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
       <DocumentsSection ctx={p.ctx} event={event} documents={p.documents} form={p.documentForm} />
       <ChangeLog entries={p.changeLog} />
     </Layout>

@@ -1,5 +1,5 @@
 // The registrations part of an event's staff page: the list with attendance and its exports, registering
-// someone by their address, and the invitations of a restricted event.
+// someone by their address, and the invitations.
 import {
   CsrfField,
   ErrorSummary,
@@ -9,10 +9,14 @@ import {
   TextArea,
 } from '../../../platform/views/layout.tsx';
 import type { Attendance } from '../check-in.ts';
+import { invitationSegments } from '../event-notices.ts';
 import type { Event } from '../events.ts';
+import { invitationSegmentLabels } from '../invitations.ts';
 import type { Registration } from '../register.ts';
 import {
   attendanceSourceLabels,
+  Choices,
+  ErrorBox,
   type FormState,
   modeLabels,
   plural,
@@ -291,7 +295,10 @@ export function RegistrationsSection(p: {
   );
 }
 
-/** Who is invited to a restricted event, and the form to invite more. */
+/**
+ * Who is invited to an event, and the form to invite more: a segment of the members' people or a list of
+ * addresses, previewed before anything is sent.
+ */
 export function InvitationsSection(p: {
   ctx: PageContext;
   event: Event;
@@ -301,10 +308,20 @@ export function InvitationsSection(p: {
   const iv = p.form?.values ?? {};
   const ie = p.form?.errors;
   const base = `/gestion/evenements/${p.event.id}`;
+  const closed = p.event.cancelledAt !== null || p.event.startsAt <= new Date();
   return (
     <>
       <h2 id="invitations">Invitations</h2>
-      <p>Cet événement est sur invitation : seules les personnes invitées peuvent le voir et s’y inscrire.</p>
+      {p.event.audience === 'restricted' ? (
+        <p>
+          Cet événement est sur invitation : seules les personnes invitées peuvent le voir et s’y inscrire.
+        </p>
+      ) : (
+        <p>
+          Inviter des personnes leur envoie un courriel avec le lien pour s’inscrire ; l’événement reste
+          ouvert à son public.
+        </p>
+      )}
       {p.invitees.length ? (
         <div class="table-scroll">
           <table>
@@ -330,20 +347,33 @@ export function InvitationsSection(p: {
       ) : (
         <p>Personne n’est encore invité.</p>
       )}
-      <form method="post" action={`${base}/invitations`} novalidate>
-        <CsrfField ctx={p.ctx} />
-        <ErrorSummary errors={ie} />
-        <TextArea
-          name="emails"
-          label="Adresses électroniques des personnes à inviter"
-          hint="Une adresse par ligne. Chaque personne doit déjà avoir un compte."
-          required
-          value={iv.emails}
-          error={ie?.emails}
-          rows={6}
-        />
-        <button type="submit">Inviter</button>
-      </form>
+      {closed ? (
+        <>
+          <ErrorBox title="Personne n’a été invité" message={ie ? Object.values(ie).join(' ') : undefined} />
+          <p>Cet événement est annulé ou a commencé : il n’est plus possible d’y inviter.</p>
+        </>
+      ) : (
+        <form method="post" action={`${base}/invitations/apercu`} novalidate>
+          <CsrfField ctx={p.ctx} />
+          <ErrorSummary errors={ie} />
+          <Choices
+            name="segment"
+            legend="Qui inviter"
+            options={invitationSegments.map((s) => [s, invitationSegmentLabels[s]] as const)}
+            value={iv.segment ?? 'emails'}
+            error={ie?.segment}
+          />
+          <TextArea
+            name="emails"
+            label="Adresses électroniques des personnes à inviter (pour une liste d’adresses)"
+            hint="Une adresse par ligne. Chaque personne doit déjà avoir un compte."
+            value={iv.emails}
+            error={ie?.emails}
+            rows={6}
+          />
+          <button type="submit">Voir qui recevra l’invitation</button>
+        </form>
+      )}
     </>
   );
 }
