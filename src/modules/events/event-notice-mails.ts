@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
-import { formatDateTime } from '../../platform/time.ts';
+import { formatMoment } from '../../platform/time.ts';
 import { type PersonCard, personCards } from '../organisations/directory.ts';
 import type { EventNotice, PracticalChange } from './event-notices.ts';
 import { eventInvitations, registrations } from './events.schema.ts';
@@ -97,7 +97,7 @@ function mailOf(event: Event, person: Recipient, notice: EventNotice, settings: 
           subject: `Annulé : ${event.title}`,
           greeting,
           paragraphs: [
-            `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatDateTime(event.startsAt)}. Cet événement est annulé.`,
+            `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatMoment(event.startsAt)}. Cet événement est annulé.`,
             event.cancellationReason ? `Motif : ${event.cancellationReason}` : '',
             'Vous n’avez rien à faire : l’invitation jointe retire l’événement de votre agenda.',
           ].filter(Boolean),

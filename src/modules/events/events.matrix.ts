@@ -17,7 +17,30 @@ import {
   staffOnlyScoped,
 } from '../../../tests/proof/cases.ts';
 import { fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
-import { invite } from './events.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { createEvent, invite } from './events.ts';
+
+/** A new series with one session to come in season 1 (its audience as asked), for the series' routes. */
+async function freshSeries(db: Db, audience: 'public' | 'restricted' = 'public') {
+  const startsAt = new Date(Date.now() + 20 * 86_400_000);
+  const created = await createEvent(
+    db,
+    {
+      title: `Session ${unique()}`,
+      kind: 'webinar',
+      format: 'online',
+      audience,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+      series: `Série ${unique()}`,
+      season: 1,
+      sessionNumber: 1,
+    },
+    null,
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
+}
 
 export const matrix: Record<string, Case[]> = {
   // ——— Agenda ———
@@ -59,6 +82,34 @@ export const matrix: Record<string, Case[]> = {
       own: INVITED_OR_STAFF,
       foreign: STAFF,
       build: (c) => ({ url: `/agenda/${c.target.restrictedEvent.id}.ics` }),
+    },
+  ],
+  'GET /agenda/series/:id': [
+    {
+      name: 'a series’ page (public)',
+      own: EVERYONE,
+      build: async (c) => ({ url: `/agenda/series/${(await freshSeries(c.f.db)).seriesId}` }),
+    },
+  ],
+  'POST /agenda/series/:id/saisons/:season/inscription': [
+    {
+      name: 'register oneself for a whole season of public sessions',
+      own: SIGNED_IN,
+      build: async (c) => ({
+        url: `/agenda/series/${(await freshSeries(c.f.db)).seriesId}/saisons/1/inscription`,
+        form: {},
+      }),
+    },
+    {
+      name: 'register oneself for a season whose one session is restricted, the world’s officer invited',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => {
+        const event = await freshSeries(c.f.db, 'restricted');
+        await invite(c.f.db, event.id, [c.target.people.officer.id], null);
+        return { url: `/agenda/series/${event.seriesId}/saisons/1/inscription`, form: {} };
+      },
     },
   ],
   'POST /agenda/:id/inscription': [

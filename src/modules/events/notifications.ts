@@ -5,7 +5,7 @@ import type { Config } from '../../platform/env.ts';
 import { type Identity, identityOf } from '../../platform/identity.ts';
 import { enqueue, type JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
-import { formatDateTime } from '../../platform/time.ts';
+import { capitalised, formatWhen } from '../../platform/time.ts';
 import { getPerson } from '../organisations/people.ts';
 import { events, registrations } from './events.schema.ts';
 import type { Event } from './events.ts';
@@ -28,9 +28,9 @@ export const notificationSettings = (config: Config): NotificationSettings => ({
   identity: identityOf(config),
 });
 
-/** « 15 décembre 2026 à 15:00 — En présentiel, Limoges. » */
+/** « Mardi 15 décembre 2026, de 15 h à 17 h — En présentiel, Limoges. » */
 export const whenAndWhere = (event: Event) =>
-  `${formatDateTime(event.startsAt)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+  `${capitalised(formatWhen(event.startsAt, event.endsAt, { withHours: true }))} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
 
 /** What a notice does to the person's calendar, if anything. */
 const calendarActions: Partial<Record<Notice, CalendarAction>> = {

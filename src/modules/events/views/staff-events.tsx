@@ -1,7 +1,7 @@
 // Staff pages of events: the list (upcoming and past, each paged), the creation form, and one event's page,
 // which gathers its registrations, invitations and documents (views of their own).
 import { type Paged, pageCount } from '../../../platform/pagination.ts';
-import { formatDateTime } from '../../../platform/time.ts';
+import { formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -56,7 +56,9 @@ function EventsTable({ rows, caption }: { rows: StaffEventRow[]; caption: string
                 <a href={`/gestion/evenements/${event.id}`}>{event.title}</a>
               </td>
               <td>
-                <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time>
+                <time dateTime={event.startsAt.toISOString()}>
+                  {formatWhen(event.startsAt, event.endsAt)}
+                </time>
                 {event.provisional ? ' (provisoire)' : ''}
               </td>
               <td>
@@ -302,6 +304,29 @@ export function NewEventPage(props: {
             ))}
           </datalist>
         </div>
+        <Field
+          name="season"
+          label="Saison (facultatif)"
+          type="number"
+          hint="Pour une série : le numéro de la saison, par exemple 6."
+          value={v.season}
+          error={e.season}
+        />
+        <Field
+          name="sessionNumber"
+          label="Numéro de la session dans la saison (facultatif)"
+          type="number"
+          hint="Par exemple 2 pour la 2e session."
+          value={v.sessionNumber}
+          error={e.sessionNumber}
+        />
+        <Field
+          name="guest"
+          label="Invité·e ou grand témoin (facultatif)"
+          hint="Nom et qualité, par exemple : Dorothée Schmid, directrice de programme à l’IFRI."
+          value={v.guest}
+          error={e.guest}
+        />
         <button type="submit">Créer l’événement</button>
       </form>
     </Layout>
@@ -340,8 +365,10 @@ export function ManageEventPage(p: ManageEventProps) {
       <dl class="facts">
         <dt>Quand</dt>
         <dd>
-          du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
-          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
+          <time dateTime={event.startsAt.toISOString()}>
+            {formatWhen(event.startsAt, event.endsAt, { withHours: true })}
+          </time>{' '}
+          (heure de Paris)
           {event.provisional ? ' — date provisoire' : ''}
         </dd>
         <dt>Type</dt>
