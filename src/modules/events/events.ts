@@ -172,6 +172,19 @@ export async function seriesId(executor: Executor, title: string | undefined): P
   return row!.id;
 }
 
+/** What a series says of itself on its page, and what it calls a session's guest (« Grand témoin »). */
+export async function describeSeries(
+  executor: Executor,
+  title: string,
+  about: { description: string | null; guestLabel: string | null },
+  actorId: string | null,
+) {
+  const id = (await seriesId(executor, title))!;
+  await executor.update(eventSeries).set(about).where(eq(eventSeries.id, id));
+  await audit(executor, { actorId, action: 'describe', entity: 'event_series', entityId: id, data: about });
+  return id;
+}
+
 /** The organisers and partners named exist; a refusal otherwise. */
 export async function organisationsExist(executor: Executor, ids: string[]): Promise<Result<true>> {
   if (ids.length === 0) return ok(true);

@@ -58,8 +58,10 @@ export async function eventsAttention(executor: Executor, at: Date): Promise<Att
       title: events.title,
       startsAt: events.startsAt,
       capacity: events.capacity,
-      confirmed: sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.status} = 'confirmed')`,
-      waitlisted: sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.status} = 'waitlisted')`,
+      // Written out: in a query on one table drizzle leaves column names unqualified, and « id » inside the
+      // subquery would be the registration's.
+      confirmed: sql<number>`(select count(*)::int from registrations r where r.event_id = events.id and r.status = 'confirmed')`,
+      waitlisted: sql<number>`(select count(*)::int from registrations r where r.event_id = events.id and r.status = 'waitlisted')`,
     })
     .from(events)
     .where(
