@@ -48,7 +48,7 @@ const subjects: Record<Notice, (e: Event) => string> = {
   reminder: (e) => `C’est demain : ${e.title}`,
 };
 
-function paragraphs(notice: Notice, event: Event, byOther: string | null): string[] {
+function paragraphs(notice: Notice, event: Event, byOther: string | null, inPerson: boolean): string[] {
   const when = whenAndWhere(event);
   const by = byOther ? ` ${byOther} vous a inscrit·e.` : '';
   switch (notice) {
@@ -56,8 +56,11 @@ function paragraphs(notice: Notice, event: Event, byOther: string | null): strin
       return [
         `Votre inscription à « ${event.title} » est confirmée.${by}`,
         when,
-        'Votre code de présence (QR) est dans « Mes inscriptions ».',
-      ];
+        // The code is shown at a door: none for who attends online.
+        inPerson
+          ? 'Votre code de présence (QR), à présenter à l’accueil, est dans « Mes inscriptions ».'
+          : '',
+      ].filter(Boolean);
     case 'waitlisted':
       return [
         `L’événement « ${event.title} » est complet : vous êtes sur la liste d’attente.${by}`,
@@ -107,7 +110,12 @@ export async function notify(
         to: person.email,
         subject: subjects[notice](event),
         greeting: `Bonjour ${person.firstName},`,
-        paragraphs: paragraphs(notice, event, byOther),
+        paragraphs: paragraphs(
+          notice,
+          event,
+          byOther,
+          registration.mode !== 'online' && event.format !== 'online',
+        ),
         action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
       }),
       calendar: action

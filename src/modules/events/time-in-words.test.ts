@@ -78,5 +78,24 @@ describe('time in words in the agenda (server in Tokyo)', async () => {
     );
     assert.ok(mail, 'the confirmation is written');
     assert.match(mail.text, /Mardi 9 mars 2027, de 9 h 30 à 12 h 30 — En présentiel, Limoges\./);
+    assert.match(mail.text, /code de présence \(QR\), à présenter à l’accueil/);
+    // Online, no door: the mail speaks of no code.
+    const online = await buildEvent(db, {
+      title: `Webinaire des mots ${Date.now()}`,
+      format: 'online',
+      onlineUrl: 'https://visio.example.org/m',
+      startsAt: '2027-03-10T14:00:00+01:00',
+      endsAt: '2027-03-10T15:30:00+01:00',
+    });
+    await browser.get(`/agenda/${online.id}`);
+    assert.equal((await browser.post(`/agenda/${online.id}/inscription`, {})).statusCode, 303);
+    await jobs.drain();
+    const [onlineMail] = await queryRows<{ text: string }>(
+      db,
+      sql`select text from mails where "to" = ${officer.email} and subject = ${`Inscription confirmée : ${online.title}`}`,
+    );
+    assert.ok(onlineMail);
+    assert.match(onlineMail.text, /Mercredi 10 mars 2027, de 14 h à 15 h 30 — En visioconférence\./);
+    assert.doesNotMatch(onlineMail.text, /code de présence/);
   });
 });

@@ -15,7 +15,7 @@ import { Pagination } from '../../../platform/views/pagination.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
-import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { type Event, eventFormatLabels, eventKindLabels, sessionLabel } from '../events.ts';
 import { type DocumentRow, DocumentsSection } from './documents.tsx';
 import { ErrorBox, type Errors, type FormState, plural, type Values } from './parts.tsx';
 import {
@@ -361,7 +361,13 @@ export function ManageEventPage(p: ManageEventProps) {
         <a href="/gestion/evenements">← Événements</a>
       </p>
       <h1>{event.title}</h1>
-      {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
+      {p.seriesTitle && event.seriesId ? (
+        <p>
+          <a href={`/agenda/series/${event.seriesId}`}>{p.seriesTitle}</a>
+          {sessionLabel(event) ? ` · ${sessionLabel(event)}` : ''}
+          {event.guest ? ` · ${event.guest}` : ''}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>Quand</dt>
         <dd>
