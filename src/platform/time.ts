@@ -167,6 +167,14 @@ export function formatDay(date: Date): string {
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
+/** An instant in words, its weekday included: « mardi 22 décembre 2026 à 9 h 30 ». */
+export function formatMoment(date: Date): string {
+  return `${formatDay(date)} à ${formatTime(date)}`;
+}
+
+/** A sentence's first letter in capital: « Mardi 22 décembre 2026, de 9 h à 12 h ». */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * When an event takes place, its day said once: « mardi 22 décembre 2026, de 9 h 30 à 12 h 30 »; over several
  * days « du lundi 10 au vendredi 21 novembre 2025 » (the hours then go with each end:

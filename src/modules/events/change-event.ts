@@ -39,6 +39,9 @@ interface Snapshot {
   onlineUrl: string | null;
   description: string | null;
   series: string | null;
+  season: number | null;
+  sessionNumber: number | null;
+  guest: string | null;
   provisional: boolean;
   organiserIds: string[];
   partnerIds: string[];
@@ -71,6 +74,9 @@ async function snapshotOf(executor: Executor, event: Event): Promise<Snapshot> {
     onlineUrl: event.onlineUrl,
     description: event.description,
     series: series?.title ?? null,
+    season: event.season,
+    sessionNumber: event.sessionNumber,
+    guest: event.guest,
     provisional: event.provisional,
     organiserIds: links.filter((l) => l.role === 'organiser').map((l) => l.id),
     partnerIds: links.filter((l) => l.role === 'partner').map((l) => l.id),
@@ -133,6 +139,9 @@ async function compareChange(
     onlineUrl: v.onlineUrl ?? null,
     description: v.description ?? null,
     series: v.series ?? null,
+    season: v.season ?? null,
+    sessionNumber: v.sessionNumber ?? null,
+    guest: v.guest ?? null,
     provisional: v.provisional ?? false,
     organiserIds,
     partnerIds: [...new Set(v.partnerIds ?? [])].filter((id) => !organiserIds.includes(id)).sort(),

@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, type MailMessage, queueMail } from '../../platform/mail/mail.tsx';
-import { formatDateTime, formatWhen, parisYear } from '../../platform/time.ts';
+import { formatMoment, formatWhen, parisYear } from '../../platform/time.ts';
 import { type PersonCard, personCards } from '../organisations/directory.ts';
 import type { EventNotice, InvitationSegment, MessageReason, PracticalChange } from './event-notices.ts';
 import { eventsMessages as m } from './events.messages.ts';
@@ -72,7 +72,7 @@ export const cancellationSubject = (event: Event) => `Annulé : ${event.title}`;
 /** The words of the mail that announces a cancellation (the staff's page shows them before it is sent). */
 export function cancellationParagraphs(event: Event, confirmed: boolean, reason: string | null): string[] {
   return [
-    `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatDateTime(event.startsAt)}. Cet événement est annulé.`,
+    `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatMoment(event.startsAt)}. Cet événement est annulé.`,
     reason ? `Motif : ${reason}` : '',
     'Vous n’avez rien à faire : l’invitation jointe retire l’événement de votre agenda.',
   ].filter(Boolean);

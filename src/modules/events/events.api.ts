@@ -48,6 +48,13 @@ const eventOut = z.object({
   venue: z.string().nullable(),
   description: z.string().nullable(),
   provisional: z.boolean(),
+  season: z.number().int().nullable().describe('Dans une série : le numéro de la saison'),
+  sessionNumber: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Dans une série : le numéro de la session dans sa saison'),
+  guest: z.string().nullable().describe('L’invité·e ou le grand témoin de la session'),
   status: z.enum(['scheduled', 'cancelled']).describe('cancelled : l’événement est annulé'),
   cancellationReason: z.string().nullable(),
   previousStartsAt: z.string().nullable().describe('Le début annoncé avant le dernier changement de date'),
@@ -76,6 +83,9 @@ function eventJson(event: Event, confirmed: number, showUrl: boolean) {
     venue: event.venue,
     description: event.description,
     provisional: event.provisional,
+    season: event.season,
+    sessionNumber: event.sessionNumber,
+    guest: event.guest,
     status: event.cancelledAt ? ('cancelled' as const) : ('scheduled' as const),
     cancellationReason: event.cancellationReason,
     previousStartsAt: event.previousStartsAt?.toISOString() ?? null,

@@ -22,7 +22,7 @@ import { expectOk, fresh, pdfBytes, unique } from '../../../tests/proof/world.ts
 import type { Db } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
 import type { EventInput } from './events.ts';
-import { invite } from './events.ts';
+import { createEvent, invite } from './events.ts';
 import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 
@@ -38,6 +38,28 @@ async function registrationTo(db: Db, person: Person, event: Partial<EventInput>
 const waiting = (db: Db, person: Person) => registrationTo(db, person, { capacity: 0 });
 const hybrid = (db: Db, person: Person) =>
   registrationTo(db, person, { format: 'hybrid', onlineUrl: 'https://visio.example.org/matrice' });
+
+/** A new series with one session to come in season 1 (its audience as asked), for the series' routes. */
+async function freshSeries(db: Db, audience: 'public' | 'restricted' = 'public') {
+  const startsAt = new Date(Date.now() + 20 * 86_400_000);
+  const created = await createEvent(
+    db,
+    {
+      title: `Session ${unique()}`,
+      kind: 'webinar',
+      format: 'online',
+      audience,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+      series: `Série ${unique()}`,
+      season: 1,
+      sessionNumber: 1,
+    },
+    null,
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
+}
 
 export const matrix: Record<string, Case[]> = {
   // ——— Agenda ———
@@ -79,6 +101,34 @@ export const matrix: Record<string, Case[]> = {
       own: INVITED_OR_STAFF,
       foreign: STAFF,
       build: (c) => ({ url: `/agenda/${c.target.restrictedEvent.id}.ics` }),
+    },
+  ],
+  'GET /agenda/series/:id': [
+    {
+      name: 'a series’ page (public)',
+      own: EVERYONE,
+      build: async (c) => ({ url: `/agenda/series/${(await freshSeries(c.f.db)).seriesId}` }),
+    },
+  ],
+  'POST /agenda/series/:id/saisons/:season/inscription': [
+    {
+      name: 'register oneself for a whole season of public sessions',
+      own: SIGNED_IN,
+      build: async (c) => ({
+        url: `/agenda/series/${(await freshSeries(c.f.db)).seriesId}/saisons/1/inscription`,
+        form: {},
+      }),
+    },
+    {
+      name: 'register oneself for a season whose one session is restricted, the world’s officer invited',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => {
+        const event = await freshSeries(c.f.db, 'restricted');
+        await invite(c.f.db, event.id, [c.target.people.officer.id], null);
+        return { url: `/agenda/series/${event.seriesId}/saisons/1/inscription`, form: {} };
+      },
     },
   ],
   'POST /agenda/:id/inscription': [

@@ -2,7 +2,7 @@
 // input schemas, who may attend (audiences), the reasons of a video-call report's lines, the notices after
 // an action. A second language adds its texts for the same keys without touching the domain code.
 import { defineMessages, defineNotices } from '../../platform/messages.ts';
-import { formatDateTime } from '../../platform/time.ts';
+import { formatMoment } from '../../platform/time.ts';
 
 export const eventsMessages = defineMessages('events', {
   invalid: 'Certaines informations sont invalides.',
@@ -24,6 +24,8 @@ export const eventsMessages = defineMessages('events', {
   capacityTooHigh: 'Nombre de places trop élevé.',
   webAddressExpected: 'Adresse web attendue (https://…).',
   endBeforeStart: 'La fin précède le début.',
+  seasonExpected: 'Numéro de saison attendu : un nombre entier à partir de 1.',
+  sessionNumberExpected: 'Numéro de session attendu : un nombre entier à partir de 1.',
   closesBeforeOpening: 'La clôture des inscriptions précède leur ouverture.',
   inPersonHasNoLink: 'Un événement en présentiel n’a pas de lien de visioconférence.',
   unknownOrganisation: 'Une organisation organisatrice ou partenaire est introuvable.',
@@ -43,7 +45,7 @@ export const eventsMessages = defineMessages('events', {
   cancelledNoChange: 'Cet événement est annulé : il ne peut plus être modifié.',
   reasonRequired: 'Indiquez le motif de l’annulation.',
   alreadyCancelled: ({ since }: { since: Date }) =>
-    `Cet événement est déjà annulé (depuis le ${formatDateTime(since)}).`,
+    `Cet événement est déjà annulé (depuis le ${formatMoment(since)}).`,
   eventOver: 'Cet événement est terminé : il ne peut plus être annulé.',
   confirmChange: ({ count }: { count: number }) =>
     count > 1
@@ -67,7 +69,7 @@ export const eventsMessages = defineMessages('events', {
   // Registrations
   cancelledNoRegistration: 'Cet événement est annulé : il n’est plus possible de s’y inscrire.',
   registrationOpensAt: ({ opens }: { opens: Date }) =>
-    `Les inscriptions ouvriront le ${formatDateTime(opens)}.`,
+    `Les inscriptions ouvriront le ${formatMoment(opens)}.`,
   registrationClosed: 'Les inscriptions à cet événement sont closes.',
   inPersonOnly: 'Cet événement a lieu en présentiel seulement.',
   inPersonOnlyField: 'Présentiel seulement.',
@@ -173,6 +175,35 @@ export const eventsMessages = defineMessages('events', {
   reportGone: 'Ce rapport de présence n’existe pas ou plus.',
   feedGone: 'Cette adresse d’agenda n’existe pas ou a été désactivée.',
   filtersIgnored: 'Certains filtres étaient invalides et ont été ignorés.',
+
+  // What the agenda gives the home pages (site.ts)
+  nextEventsTitle: 'Mes prochains événements',
+  onWaitingList: 'sur liste d’attente',
+  allMyRegistrations: 'Toutes mes inscriptions',
+  // Reads after the count of confirmed people: « 8 inscrit·es sur 10 places (80 %) … ».
+  attentionEvent: ({
+    title,
+    day,
+    confirmed,
+    capacity,
+    waitlisted,
+  }: {
+    title: string;
+    day: string;
+    confirmed: number;
+    capacity: number | null;
+    waitlisted: number;
+  }) =>
+    `${confirmed > 1 ? 'inscrit·es' : 'inscrit·e'}${
+      capacity
+        ? ` sur ${capacity} place${capacity > 1 ? 's' : ''} (${Math.round((confirmed / capacity) * 100)} %)`
+        : ''
+    }${waitlisted ? `, ${waitlisted} en liste d’attente` : ''} — « ${title} », ${day}`,
+
+  // Series and seasons
+  seriesGone: 'Cette série n’existe pas ou plus.',
+  seasonGone: 'Cette saison n’a aucune session dans cette série.',
+  seasonNothingToCome: 'Aucune session de cette saison n’est encore à venir.',
 });
 
 export const eventsNotices = defineNotices('events', {

@@ -23,16 +23,18 @@ import { noticeRecipients, type Recipient } from './event-notice-mails.ts';
 import type { PracticalChange } from './event-notices.ts';
 import type { AgendaQuery } from './events.forms.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
-import { attendanceImports, eventInvitations, events, registrations } from './events.schema.ts';
-import { countEvents, eventDetails, getEvent, listEvents, listSeries } from './events.ts';
+import { attendanceImports, eventInvitations, eventSeries, events, registrations } from './events.schema.ts';
+import { countEvents, eventDetails, getEvent, hasEnded, listEvents, listSeries } from './events.ts';
 import { confirmedCount, registrationWindow } from './register.ts';
 import {
   listRegistrations,
   listRegistrationsOf,
   liveRegistration,
+  participationOf,
   seatsTaken,
 } from './registrations.queries.ts';
 import type { EventPageProps } from './views/event.tsx';
+import { showsQr } from './views/my-registrations.tsx';
 import { attendanceSourceLabels, modeLabels, registrationStatusLabels } from './views/parts.tsx';
 import type { StaffEventRow } from './views/staff-events.tsx';
 import type { Invitee, RegistrationRow } from './views/staff-registrations.tsx';
@@ -161,6 +163,7 @@ export async function eventPage(
   return {
     event,
     seriesTitle: details.seriesTitle,
+    guestLabel: details.guestLabel,
     organisers: details.organisers,
     partners: details.partners,
     confirmed,
@@ -175,6 +178,54 @@ export async function eventPage(
   };
 }
 
+// ——— A series ———
+
+/**
+ * A series' page as its viewer sees it: its sessions (those the viewer may see), to come soonest first and
+ * past latest first, each past one with the documents its audience may read; the viewer's part in each.
+ */
+export async function seriesPage(executor: Executor, viewer: Viewer, seriesId: string, now = new Date()) {
+  const [series] = await executor.select().from(eventSeries).where(eq(eventSeries.id, seriesId));
+  if (!series) return undefined;
+  const visible = policy.seeCondition(viewer);
+  const sessions = await executor
+    .select()
+    .from(events)
+    .where(visible ? and(eq(events.seriesId, seriesId), visible) : eq(events.seriesId, seriesId))
+    .orderBy(asc(events.startsAt), asc(events.id));
+  const mine = viewer
+    ? await participationOf(
+        executor,
+        viewer.personId,
+        sessions.map((e) => e.id),
+      )
+    : undefined;
+  const upcoming = sessions.filter((e) => !hasEnded(e, now));
+  const past = await Promise.all(
+    sessions
+      .filter((e) => hasEnded(e, now))
+      .reverse()
+      .map(async (event) => ({
+        event,
+        documents: (await policy.seeDocuments(executor, viewer, event))
+          ? await listDocuments(executor, event.id)
+          : [],
+      })),
+  );
+  return {
+    series,
+    upcoming: upcoming.map((event) => ({ event, status: mine?.get(event.id)?.status ?? null })),
+    past: past.map((p) => ({ ...p, attended: mine?.get(p.event.id)?.attended ?? false })),
+    // The seasons one may register for at once: those with a session to come that is not cancelled.
+    seasonsToCome: [
+      ...new Set(
+        upcoming.filter((e) => !e.cancelledAt && e.season !== null && e.startsAt > now).map((e) => e.season!),
+      ),
+    ].sort((a, b) => a - b),
+  };
+}
+export type SeriesPageData = NonNullable<Awaited<ReturnType<typeof seriesPage>>>;
+
 // ——— « Mes inscriptions » ———
 
 /**
@@ -188,18 +239,18 @@ export async function myRegistrationsPage(
   feedToken?: string,
 ) {
   const rows = await listRegistrationsOf(executor, actor.personId);
+  const now = new Date();
   const items = await Promise.all(
     rows.map(async (row) => ({
       ...row,
-      qr:
-        row.registration.status === 'confirmed'
-          ? `data:image/svg+xml;base64,${Buffer.from(
-              await QRCode.toString(`${baseUrl}/emargement/${row.registration.checkInToken}`, {
-                type: 'svg',
-                margin: 1,
-              }),
-            ).toString('base64')}`
-          : undefined,
+      qr: showsQr(row, now)
+        ? `data:image/svg+xml;base64,${Buffer.from(
+            await QRCode.toString(`${baseUrl}/emargement/${row.registration.checkInToken}`, {
+              type: 'svg',
+              margin: 1,
+            }),
+          ).toString('base64')}`
+        : undefined,
     })),
   );
   return {

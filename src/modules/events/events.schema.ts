@@ -50,9 +50,13 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
+/** A series of events (« Chroniques géopolitiques »): its sessions are events, numbered within seasons. */
 export const eventSeries = pgTable('event_series', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull().unique(),
+  description: text('description'),
+  /** What the series calls the guest of a session: « Invité·e » (a researcher), « Grand témoin »… */
+  guestLabel: text('guest_label'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -75,6 +79,11 @@ export const events = pgTable(
     onlineUrl: text('online_url'),
     description: text('description'),
     seriesId: uuid('series_id').references(() => eventSeries.id, { onDelete: 'set null' }),
+    /** Within a series: the season (« Saison 6 ») and the session's number in it (« 2e session »). */
+    season: integer('season'),
+    sessionNumber: integer('session_number'),
+    /** The guest of the session: « Dorothée Schmid, directrice de programme à l’IFRI ». */
+    guest: text('guest'),
     /** Dates announced but not confirmed yet (shown as « date provisoire »). */
     provisional: boolean('provisional').notNull().default(false),
     /**
@@ -92,6 +101,9 @@ export const events = pgTable(
     index('events_starts_at_idx').on(t.startsAt),
     check('events_dates_check', sql`${t.endsAt} >= ${t.startsAt}`),
     check('events_capacity_check', sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check('events_season_check', sql`${t.season} is null or ${t.season} >= 1`),
+    check('events_session_number_check', sql`${t.sessionNumber} is null or ${t.sessionNumber} >= 1`),
+    index('events_series_season_idx').on(t.seriesId, t.season, t.sessionNumber),
   ],
 );
 

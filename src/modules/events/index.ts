@@ -17,6 +17,7 @@ import * as schema from './events.schema.ts';
 import { myRegistrationsPages } from './my-registrations.pages.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
 import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
+import { eventsAttention, eventsForPerson, searchEvents } from './site.ts';
 import { staffEventPages } from './staff-events.pages.tsx';
 import { staffRegistrationPages } from './staff-registrations.pages.tsx';
 
@@ -42,6 +43,10 @@ export default defineModule({
     [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,
+  // A person's next events on their home pages; the next 30 days' events and the search on the staff's home.
+  forPerson: eventsForPerson,
+  attention: eventsAttention,
+  search: searchEvents,
   people: { disabled: revokeCalendarFeed, merged: mergeEventsPerson, held: eventsHeldBy },
   nav: [
     { menu: 'main', href: '/agenda', label: 'Agenda', order: 10 },

@@ -1,7 +1,7 @@
 // Staff pages of events: the list (upcoming and past, each paged), the creation form, and one event's page,
 // which gathers its registrations, invitations and documents (views of their own).
 import { type Paged, pageCount } from '../../../platform/pagination.ts';
-import { formatDateTime, formatDay, formatTime } from '../../../platform/time.ts';
+import { formatDay, formatTime, formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -16,7 +16,7 @@ import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
 import type { ChangeLogEntry } from '../events.queries.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
-import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { type Event, eventFormatLabels, eventKindLabels, sessionLabel } from '../events.ts';
 import { type DocumentRow, DocumentsSection } from './documents.tsx';
 import { ChangeLog } from './event-lifecycle.tsx';
 import { ErrorBox, type Errors, type FormState, plural, type Values } from './parts.tsx';
@@ -64,7 +64,9 @@ function EventsTable({ rows, caption }: { rows: StaffEventRow[]; caption: string
                 <a href={`/gestion/evenements/${event.id}`}>{event.title}</a>
               </td>
               <td>
-                <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time>
+                <time dateTime={event.startsAt.toISOString()}>
+                  {formatWhen(event.startsAt, event.endsAt)}
+                </time>
                 {event.provisional ? ' (provisoire)' : ''}
               </td>
               <td>
@@ -341,6 +343,29 @@ export function NewEventPage(props: {
             ))}
           </datalist>
         </div>
+        <Field
+          name="season"
+          label="Saison (facultatif)"
+          type="number"
+          hint="Pour une série : le numéro de la saison, par exemple 6."
+          value={v.season}
+          error={e.season}
+        />
+        <Field
+          name="sessionNumber"
+          label="Numéro de la session dans la saison (facultatif)"
+          type="number"
+          hint="Par exemple 2 pour la 2e session."
+          value={v.sessionNumber}
+          error={e.sessionNumber}
+        />
+        <Field
+          name="guest"
+          label="Invité·e ou grand témoin (facultatif)"
+          hint="Nom et qualité, par exemple : Dorothée Schmid, directrice de programme à l’IFRI."
+          value={v.guest}
+          error={e.guest}
+        />
         <button type="submit">{props.confirm ? 'Confirmer et prévenir par courriel' : mode.submit}</button>
       </form>
     </Layout>
@@ -392,12 +417,20 @@ export function ManageEventPage(p: ManageEventProps) {
           {event.cancellationReason}
         </p>
       ) : null}
-      {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
+      {p.seriesTitle && event.seriesId ? (
+        <p>
+          <a href={`/agenda/series/${event.seriesId}`}>{p.seriesTitle}</a>
+          {sessionLabel(event) ? ` · ${sessionLabel(event)}` : ''}
+          {event.guest ? ` · ${event.guest}` : ''}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>Quand</dt>
         <dd>
-          du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
-          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
+          <time dateTime={event.startsAt.toISOString()}>
+            {formatWhen(event.startsAt, event.endsAt, { withHours: true })}
+          </time>{' '}
+          (heure de Paris)
           {event.provisional ? ' — date provisoire' : ''}
         </dd>
         <dt>Type</dt>
