@@ -122,7 +122,7 @@ describe('merging two records of one person, in every module', async () => {
     for (const line of [
       'Inscriptions à des événements \\(annulées comprises\\)\u00a0: 3',
       'Présences à des événements\u00a0: 1',
-      'Invitations à des événements sur invitation\u00a0: 1',
+      'Invitations à des événements\u00a0: 1',
       'Mandats\u00a0: 1',
       'Candidatures\u00a0: 2',
       'Certificats du parcours\u00a0: 1',

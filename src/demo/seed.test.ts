@@ -153,4 +153,38 @@ describe('the demo data', async () => {
       'applications left to review',
     );
   });
+
+  it('has the Chroniques géopolitiques as one series with seasons: the 2e session of season 6, and a season under way around today', async () => {
+    const sessions = await queryRows<{
+      season: number;
+      session_number: number;
+      guest: string | null;
+      starts_at: Date;
+      ends_at: Date;
+      minutes: number;
+    }>(
+      db,
+      sql`select e.season, e.session_number, e.guest, e.starts_at, e.ends_at,
+                 (select count(*)::int from event_documents d where d.event_id = e.id and d.kind = 'minutes') as minutes
+            from events e join event_series s on s.id = e.series_id
+           where s.title = 'Chroniques géopolitiques' order by e.starts_at`,
+    );
+    const second = sessions.find((s) => s.season === 6 && s.session_number === 2);
+    assert.ok(second, 'season 6, 2e session');
+    assert.match(second.guest ?? '', /Dorothée Schmid/);
+    const now = new Date();
+    const current = Math.max(...sessions.map((s) => s.season));
+    const ofCurrent = sessions.filter((s) => s.season === current);
+    assert.ok(
+      ofCurrent.some((s) => new Date(s.starts_at) > now),
+      'a session of the season under way is to come',
+    );
+    // Sessions over have their minutes.
+    for (const s of ofCurrent.filter((s) => new Date(s.ends_at) <= now)) assert.equal(s.minutes, 1);
+    const [decryptages] = await queryRows<{ guest_label: string | null }>(
+      db,
+      sql`select guest_label from event_series where title = 'Décryptages thématiques'`,
+    );
+    assert.equal(decryptages?.guest_label, 'Grand témoin');
+  });
 });

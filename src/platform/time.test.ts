@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDay, formatTime, formatWhen, parisDays, parisTime } from './time.ts';
+import {
+  formatDay,
+  formatTime,
+  formatWhen,
+  parisDateTime,
+  parisDateTimeLocal,
+  parisDays,
+  parisTime,
+} from './time.ts';
 
 describe('time in words (Paris)', () => {
   it('says the weekday and the day once, with French hours', () => {
@@ -41,5 +49,17 @@ describe('time in words (Paris)', () => {
   it('reads the same on a server far from Paris (the day of a late evening in Paris)', () => {
     // 23:30 in Paris is already the next day in UTC and in Tokyo: the Paris day is the one said.
     assert.equal(formatDay(parisTime('2026-07-08', '23:30')), 'mercredi 8 juillet 2026');
+  });
+});
+
+describe('prefilling a datetime-local field', () => {
+  it('shows an instant in Paris time, summer and winter, and reads back as the same instant', () => {
+    assert.equal(parisDateTimeLocal(new Date('2026-07-08T07:30:00Z')), '2026-07-08T09:30');
+    assert.equal(parisDateTimeLocal(new Date('2026-01-15T23:05:00Z')), '2026-01-16T00:05');
+    for (const iso of ['2026-07-08T07:30:00.000Z', '2026-12-31T22:59:00.000Z']) {
+      const read = parisDateTime(parisDateTimeLocal(new Date(iso)));
+      assert.ok('iso' in read);
+      assert.equal(new Date(read.iso).toISOString(), iso);
+    }
   });
 });

@@ -46,6 +46,12 @@ function parisOffset(instant: number): number {
 
 const pad = (n: number, size = 2) => String(n).padStart(size, '0');
 
+/** An instant as a datetime-local field shows it, in Paris time: « 2026-07-08T09:30 » (a form prefilled). */
+export function parisDateTimeLocal(at: Date): string {
+  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
 /**
  * A date and time typed in a form (« 2026-07-08T09:30 » from a datetime-local field, or « 08/07/2026 09:30 »
  * where the browser shows a plain text box), read as Paris time → ISO 8601 with its offset. When clocks go
@@ -160,6 +166,14 @@ export function formatDay(date: Date): string {
   const p = partsOf(date);
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
+
+/** An instant in words, its weekday included: « mardi 22 décembre 2026 à 9 h 30 ». */
+export function formatMoment(date: Date): string {
+  return `${formatDay(date)} à ${formatTime(date)}`;
+}
+
+/** A sentence's first letter in capital: « Mardi 22 décembre 2026, de 9 h à 12 h ». */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * When an event takes place, its day said once: « mardi 22 décembre 2026, de 9 h 30 à 12 h 30 »; over several

@@ -89,9 +89,9 @@ describe('the agenda', () => {
     await see(page, 'Mes inscriptions', 'mes inscriptions');
   }
 
-  /** The card of an event in « Mes inscriptions ». */
+  /** The card of an event in « Mes inscriptions » (under « À venir » or a past year: a heading of level 3). */
   const cardOf = (page: Page, title: string) =>
-    page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
 
   const settings = () => notificationSettings(app.services.config);
 

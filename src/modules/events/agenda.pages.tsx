@@ -6,13 +6,28 @@ import { definePage, notFound, type PageOutcome, redirect, view } from '../../pl
 import { network as networkOf } from '../../platform/identity.ts';
 import type { Services } from '../../platform/services.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
-import { agendaQuery, eventPageParams, idParams, registrationFromForm } from './events.forms.ts';
+import {
+  agendaQuery,
+  eventPageParams,
+  idParams,
+  registrationFromForm,
+  seasonParams,
+} from './events.forms.ts';
 import { eventsMessages as m, eventsNotices as notices } from './events.messages.ts';
-import { agendaPage, eventCalendar, eventPage, publicCalendar, visibleEvent } from './events.queries.ts';
+import {
+  agendaPage,
+  eventCalendar,
+  eventPage,
+  publicCalendar,
+  seriesPage,
+  visibleEvent,
+} from './events.queries.ts';
 import { notificationSettings } from './notifications.ts';
 import { register, registerColleagues } from './register.ts';
+import { registerForSeason } from './register-season.ts';
 import { AgendaPage } from './views/agenda.tsx';
 import { EventPage } from './views/event.tsx';
+import { SeasonRegistrationPage, SeriesPage } from './views/series.tsx';
 
 /** What every event page says of an event the viewer may not see, or that does not exist. */
 export const eventNotFound = () => notFound(m.eventHidden().text, 'Événement introuvable');
@@ -67,6 +82,37 @@ export function agendaPages({ db, config, jobs }: Services) {
         const calendar = await eventCalendar(db, actor, params.id, site);
         if (!calendar) return eventNotFound();
         return reply.type('text/calendar; charset=utf-8').send(calendar);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/agenda/series/:id',
+      access: 'public',
+      params: idParams,
+      handler: async ({ actor, params, ctx, notice }) => {
+        const data = await seriesPage(db, actor, params.id);
+        if (!data) return notFound(m.seriesGone().text, 'Série introuvable');
+        return view(<SeriesPage ctx={ctx} {...data} notice={notice} />);
+      },
+    }),
+    // One click registers for every session to come of the season: what happened to each is shown at once.
+    definePage({
+      method: 'POST',
+      url: '/agenda/series/:id/saisons/:season/inscription',
+      access: 'signedIn',
+      params: seasonParams,
+      handler: async ({ actor, params, ctx }) => {
+        const result = await registerForSeason(
+          db,
+          actor,
+          { seriesId: params.id, season: params.season },
+          { settings },
+        );
+        jobs.poke();
+        if (result.ok) return view(<SeasonRegistrationPage ctx={ctx} result={result.value} />);
+        const data = await seriesPage(db, actor, params.id);
+        if (!data) return notFound(m.seriesGone().text, 'Série introuvable');
+        return view(<SeriesPage ctx={ctx} {...data} error={result.error.message} />, result.error.status);
       },
     }),
     definePage({

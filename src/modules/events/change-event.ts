@@ -2,6 +2,7 @@
 // a higher SEQUENCE; registrants are mailed when what they need to get there changes (date, time, place,
 // format, video link), not for a corrected description.
 import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
@@ -38,6 +39,9 @@ interface Snapshot {
   onlineUrl: string | null;
   description: string | null;
   series: string | null;
+  season: number | null;
+  sessionNumber: number | null;
+  guest: string | null;
   provisional: boolean;
   organiserIds: string[];
   partnerIds: string[];
@@ -70,6 +74,9 @@ async function snapshotOf(executor: Executor, event: Event): Promise<Snapshot> {
     onlineUrl: event.onlineUrl,
     description: event.description,
     series: series?.title ?? null,
+    season: event.season,
+    sessionNumber: event.sessionNumber,
+    guest: event.guest,
     provisional: event.provisional,
     organiserIds: links.filter((l) => l.role === 'organiser').map((l) => l.id),
     partnerIds: links.filter((l) => l.role === 'partner').map((l) => l.id),
@@ -98,6 +105,77 @@ const practical: Partial<Record<keyof Snapshot, PracticalChange>> = {
   onlineUrl: 'link',
 };
 
+/** The event as it stands and as the change would make it, and the fields that differ. */
+async function compareChange(
+  executor: Executor,
+  event: Event,
+  patch: z.infer<typeof eventPatch>,
+): Promise<Result<{ before: Snapshot; after: Snapshot; changed: (keyof Snapshot)[] }>> {
+  const before = await snapshotOf(executor, event);
+  // The change is laid over the event as it stands, and the whole is checked as a new event would be
+  // (the end after the start, no video link for an event in person…).
+  const candidate = asInput(before);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete candidate[key];
+    else candidate[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  const parsed = eventInput.safeParse(candidate);
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
+  const v = parsed.data;
+  const organiserIds = [...new Set(v.organiserIds ?? [])].sort();
+  const after: Snapshot = {
+    title: v.title,
+    theme: v.theme ?? null,
+    kind: v.kind,
+    format: v.format,
+    audience: v.audience,
+    startsAt: v.startsAt,
+    endsAt: v.endsAt,
+    capacity: v.capacity ?? null,
+    registrationOpensAt: v.registrationOpensAt ?? null,
+    registrationClosesAt: v.registrationClosesAt ?? null,
+    venue: v.venue ?? null,
+    onlineUrl: v.onlineUrl ?? null,
+    description: v.description ?? null,
+    series: v.series ?? null,
+    season: v.season ?? null,
+    sessionNumber: v.sessionNumber ?? null,
+    guest: v.guest ?? null,
+    provisional: v.provisional ?? false,
+    organiserIds,
+    partnerIds: [...new Set(v.partnerIds ?? [])].filter((id) => !organiserIds.includes(id)).sort(),
+  };
+  const changed = (Object.keys(after) as (keyof Snapshot)[]).filter(
+    (key) => comparable(before[key]) !== comparable(after[key]),
+  );
+  return ok({ before, after, changed });
+}
+
+/** What registrants are told of, among the fields that change. */
+const newsOf = (changed: (keyof Snapshot)[]): PracticalChange[] => [
+  ...new Set(changed.flatMap((key) => practical[key] ?? [])),
+];
+
+/**
+ * What a change would do, written nowhere: the fields it changes and what registrants would be told of
+ * (`news` empty: nobody is mailed). The same refusals as `changeEvent`.
+ */
+export async function previewChange(
+  executor: Executor,
+  eventId: string,
+  input: unknown,
+): Promise<Result<{ changed: string[]; news: PracticalChange[] }>> {
+  const patch = eventPatch.safeParse(input ?? {});
+  if (!patch.success) return fail(400, 'invalid', m.invalid(), fieldErrors(patch.error));
+  const event = await getEvent(executor, eventId);
+  if (!event) return fail(404, 'not_found', m.eventNotFound());
+  if (event.cancelledAt) return fail(422, 'event_cancelled', m.cancelledNoChange());
+  const compared = await compareChange(executor, event, patch.data);
+  if (!compared.ok) return compared;
+  return ok({ changed: compared.value.changed, news: newsOf(compared.value.changed) });
+}
+
 /**
  * Applies a change (any field of `eventInput`, `null` clearing an optional one) to an event that is not
  * cancelled. A change that changes nothing writes nothing. Under the event's lock: a larger capacity
@@ -117,41 +195,9 @@ export async function changeEvent(
     await lockEvent(tx, eventId);
     const event = (await getEvent(tx, eventId))!;
     if (event.cancelledAt) return fail(422, 'event_cancelled', m.cancelledNoChange());
-    const before = await snapshotOf(tx, event);
-    // The change is laid over the event as it stands, and the whole is checked as a new event would be
-    // (the end after the start, no video link for an event in person…).
-    const candidate = asInput(before);
-    for (const [key, value] of Object.entries(patch.data)) {
-      if (value === undefined) continue;
-      if (value === null) delete candidate[key];
-      else candidate[key] = value instanceof Date ? value.toISOString() : value;
-    }
-    const parsed = eventInput.safeParse(candidate);
-    if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-    const v = parsed.data;
-    const organiserIds = [...new Set(v.organiserIds ?? [])].sort();
-    const after: Snapshot = {
-      title: v.title,
-      theme: v.theme ?? null,
-      kind: v.kind,
-      format: v.format,
-      audience: v.audience,
-      startsAt: v.startsAt,
-      endsAt: v.endsAt,
-      capacity: v.capacity ?? null,
-      registrationOpensAt: v.registrationOpensAt ?? null,
-      registrationClosesAt: v.registrationClosesAt ?? null,
-      venue: v.venue ?? null,
-      onlineUrl: v.onlineUrl ?? null,
-      description: v.description ?? null,
-      series: v.series ?? null,
-      provisional: v.provisional ?? false,
-      organiserIds,
-      partnerIds: [...new Set(v.partnerIds ?? [])].filter((id) => !organiserIds.includes(id)).sort(),
-    };
-    const changed = (Object.keys(after) as (keyof Snapshot)[]).filter(
-      (key) => comparable(before[key]) !== comparable(after[key]),
-    );
+    const compared = await compareChange(tx, event, patch.data);
+    if (!compared.ok) return compared;
+    const { before, after, changed } = compared.value;
     if (changed.length === 0) return ok(event);
 
     const relinked = changed.includes('organiserIds') || changed.includes('partnerIds');
@@ -187,7 +233,7 @@ export async function changeEvent(
       },
     });
 
-    const news = [...new Set(changed.flatMap((key) => practical[key] ?? []))];
+    const news = newsOf(changed);
     if (news.length) {
       await announce(tx, eventId, { notice: 'changed', sequence: updated!.sequence, changed: news });
     }

@@ -9,14 +9,16 @@
 // December), the COP30 ran from 10 to 21 November, and the Argentine symposium is on 16-17 December.
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { loadEnv } from '../../platform/env.ts';
+import { renderPdf } from '../../platform/pdf/pdf.ts';
 import { parisDate, parisTime, parisYear } from '../../platform/time.ts';
 import type { Organisation } from '../organisations/organisations.ts';
 import type { Person } from '../organisations/people.ts';
 import { recordAttendance } from './check-in.ts';
 import { seedRegistration } from './demo-registration.ts';
+import { addDocument } from './documents.ts';
 import { checkEligibility } from './eligibility.ts';
 import type { AttendanceMode } from './events.schema.ts';
-import { createEvent, type Event, type EventInput, invite } from './events.ts';
+import { createEvent, describeSeries, type Event, type EventInput, invite } from './events.ts';
 import { type NotificationSettings, notificationSettings } from './notifications.ts';
 import { type Registration, register } from './register.ts';
 
@@ -50,7 +52,7 @@ const cufOffices = 'Cités Unies France, 9 rue Christiani, 75018 Paris';
 const artsEtMetiers = 'Salons de l’Hôtel des Arts et Métiers, Paris';
 const visio = (slug: string) => `https://visio.example.org/cuf-${slug}`;
 
-const chroniques6 = 'Chroniques géopolitiques — saison 6';
+const chroniques = 'Chroniques géopolitiques';
 const decryptages = 'Décryptages thématiques';
 const devEco = 'Cycle de webinaires — Développement économique international';
 
@@ -64,6 +66,8 @@ interface DemoEvent {
   partners?: string[];
   /** Invitation list of a restricted event (demo people). */
   invited?: string[];
+  /** Its minutes, put on the event as a PDF once it is over. */
+  minutes?: string;
 }
 
 /** The agenda of La Lettre, November-December 2025, and the dates it announces for 2026. */
@@ -226,11 +230,16 @@ const agenda: DemoEvent[] = [
       kind: 'webinar',
       format: 'online',
       audience: 'members',
-      series: chroniques6,
+      series: chroniques,
+      season: 6,
+      sessionNumber: 2,
+      guest: 'Dorothée Schmid, directrice de programme à l’IFRI',
       onlineUrl: visio('chroniques-geopolitiques'),
       description:
         'Rendez-vous mensuel en visioconférence pour les collectivités territoriales adhérentes à CUF, afin d’échanger avec un chercheur autour de l’actualité géopolitique. Animé par Dorothée Schmid, directrice de programme à l’IFRI.',
     },
+    minutes:
+      'Compte rendu de la 2e session de la saison 6 des Chroniques géopolitiques : la situation en Israël et dans les pays voisins, les scénarios évoqués et les questions des collectivités adhérentes.',
   },
   {
     key: 'sahel',
@@ -276,6 +285,8 @@ const agenda: DemoEvent[] = [
       format: 'online',
       audience: 'members',
       series: decryptages,
+      season: 1,
+      sessionNumber: 1,
       onlineUrl: visio('decryptage-droits-des-femmes'),
       description:
         'Nouveau rendez-vous exclusif pour les adhérents de Cités Unies France, pour analyser ensemble les grands enjeux internationaux autour d’un grand témoin et offrir des clés de lecture utiles aux coopérations des collectivités.',
@@ -339,6 +350,8 @@ const agenda: DemoEvent[] = [
       format: 'online',
       audience: 'members',
       series: decryptages,
+      season: 1,
+      sessionNumber: 2,
       onlineUrl: visio('decryptage-migration-climatique'),
       description:
         'Deuxième session des « Décryptages thématiques », rendez-vous exclusif pour les adhérents de Cités Unies France.',
@@ -563,31 +576,106 @@ const agenda: DemoEvent[] = [
   },
 ];
 
+/** The third Friday of a month (YYYY-MM): the day of the Chroniques géopolitiques. */
+const thirdFriday = (month: string) => addDays(nextWeekday(`${month}-01`, 5), 14);
+
+const chroniquesThemes = [
+  'L’Union européenne face aux nouveaux équilibres mondiaux',
+  'Le Moyen-Orient et ses voisins',
+  'Les grandes échéances internationales de l’année à venir',
+  'Afrique de l’Ouest : les recompositions régionales',
+  'L’Indo-Pacifique et la place des collectivités',
+  'Amérique latine : élections et coopérations',
+  'Le multilatéralisme en question',
+  'Ukraine : la reconstruction et les territoires',
+  'Climat : ce que les négociations changent pour les collectivités',
+];
+const chroniquesGuests = [
+  'Une chercheuse de l’IFRI',
+  'Un chercheur de l’IRIS',
+  'Une chercheuse de la Fondation pour la recherche stratégique',
+];
+
+/**
+ * The Chroniques géopolitiques of the season under way at the demo's « today »: one a month, on the third
+ * Friday, from October (1re session) to June (9e); season 6 is 2025-2026, as in La Lettre. When the season's
+ * last session is over, the next season's. Those over get their minutes; the first to come is
+ * `chroniques-next` (registrations below), the others `chroniques-<season>-<n>`. A day the agenda of La Lettre
+ * already has (the 2e session of season 6) is not made twice.
+ */
+function chroniquesSeason(at: Date): DemoEvent[] {
+  const today = parisDate(at);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const known = new Set(agenda.filter((e) => e.input.series === chroniques).map((e) => e.from[0]));
+  const daysOf = (startYear: number) =>
+    Array.from({ length: 9 }, (_, i) => {
+      const month = ((9 + i) % 12) + 1;
+      return thirdFriday(`${month >= 10 ? startYear : startYear + 1}-${String(month).padStart(2, '0')}`);
+    });
+  let startYear = m >= 7 ? y : y - 1;
+  if (!daysOf(startYear).some((day) => parisTime(day, '14:00') > at)) startYear++;
+  const season = startYear - 2019;
+  let nextTaken = false;
+  return daysOf(startYear).flatMap((day, i): DemoEvent[] => {
+    if (known.has(day)) return [];
+    const n = i + 1;
+    const past = parisTime(day, '14:00') <= at;
+    const key = !past && !nextTaken ? 'chroniques-next' : `chroniques-${season}-${n}`;
+    if (key === 'chroniques-next') nextTaken = true;
+    return [
+      {
+        key,
+        from: [day, '14:00'],
+        to: [day, '15:30'],
+        input: {
+          title: `Chroniques géopolitiques : ${n === 1 ? '1re' : `${n}e`} session de la saison ${season}`,
+          theme: chroniquesThemes[i]!,
+          kind: 'webinar',
+          format: 'online',
+          audience: 'members',
+          series: chroniques,
+          season,
+          sessionNumber: n,
+          guest: chroniquesGuests[i % chroniquesGuests.length]!,
+          onlineUrl: visio('chroniques-geopolitiques'),
+          description:
+            'Rendez-vous mensuel en visioconférence pour les collectivités territoriales adhérentes à CUF, afin d’échanger avec un chercheur autour de l’actualité géopolitique. Le lien de connexion est envoyé aux inscrits avant la séance.',
+        },
+        ...(past
+          ? {
+              minutes: `Compte rendu de la ${n === 1 ? '1re' : `${n}e`} session de la saison ${season} des Chroniques géopolitiques : ${chroniquesThemes[i]!}. Synthèse de l’intervention et des échanges avec les collectivités adhérentes.`,
+            }
+          : {}),
+      },
+    ];
+  });
+}
+
 /** Events after the demo's « today », computed from it so that they stay ahead whenever the demo loads. */
 function upcoming(at: Date): DemoEvent[] {
   const today = parisDate(at);
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const nextMonth = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`;
-  const chroniquesDay = addDays(nextWeekday(nextMonth, 5), 14); // third Friday of next month
-  const [cy, cm] = chroniquesDay.split('-').map(Number) as [number, number];
-  const season = (cm >= 9 ? cy : cy - 1) - 2019; // season 6 = 2025-2026
   const workshopDay = nextWeekday(addDays(today, 21), 2); // a Tuesday three weeks ahead
   const japanDay = nextWeekday(addDays(today, 10), 4); // a Thursday ten days ahead
+  const decryptageDay = nextWeekday(addDays(today, 35), 2); // a Tuesday five weeks ahead
   return [
+    ...chroniquesSeason(at),
     {
-      key: 'chroniques-next',
-      from: [chroniquesDay, '14:00'],
-      to: [chroniquesDay, '15:30'],
+      key: 'decryptage-next',
+      from: [decryptageDay, '10:00'],
+      to: [decryptageDay, '11:30'],
       input: {
-        title: `Chroniques géopolitiques : session de ${new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'long' }).format(new Date(`${chroniquesDay}T12:00:00Z`))} de la saison ${season}`,
-        theme: 'Les grandes échéances internationales de l’année à venir',
+        title: 'Décryptage thématique : les villes dans la diplomatie climatique',
+        theme: 'Les collectivités dans les négociations sur le climat',
         kind: 'webinar',
         format: 'online',
         audience: 'members',
-        series: `Chroniques géopolitiques — saison ${season}`,
-        onlineUrl: visio('chroniques-geopolitiques'),
+        series: decryptages,
+        season: 2,
+        sessionNumber: 1,
+        guest: 'Une ancienne négociatrice de la France pour le climat',
+        onlineUrl: visio('decryptage-diplomatie-climatique'),
         description:
-          'Rendez-vous mensuel en visioconférence pour les collectivités territoriales adhérentes à CUF, afin d’échanger avec un chercheur autour de l’actualité géopolitique. Le lien de connexion est envoyé aux inscrits avant la séance.',
+          'Rendez-vous exclusif pour les adhérents de Cités Unies France : un grand témoin éclaire un enjeu international et ce qu’il change pour les coopérations des collectivités.',
       },
     },
     {
@@ -784,6 +872,15 @@ async function registerInThePast(
   return written;
 }
 
+/** A one-page PDF of minutes. */
+function minutesPdf(title: string, text: string): Promise<Buffer> {
+  return renderPdf({ title: `Compte rendu — ${title}`, author: 'Cités Unies France' }, (doc) => {
+    doc.font('bold').fontSize(16).text(title);
+    doc.moveDown();
+    doc.font('regular').fontSize(11).text(text);
+  });
+}
+
 export interface DemoEventsSummary {
   events: number;
   registrations: number;
@@ -803,6 +900,27 @@ export async function seedDemoEvents(tx: Executor, ctx: DemoContext): Promise<De
     return found;
   };
 
+  await describeSeries(
+    tx,
+    chroniques,
+    {
+      description:
+        'Un rendez-vous mensuel en visioconférence, d’octobre à juin, réservé aux collectivités adhérentes : un chercheur ou une chercheuse décrypte l’actualité géopolitique et répond aux questions des élus et des agents.',
+      guestLabel: 'Invité·e',
+    },
+    ctx.staff.id,
+  );
+  await describeSeries(
+    tx,
+    decryptages,
+    {
+      description:
+        'Deux ou trois fois par an, un grand témoin analyse avec les adhérents un grand enjeu international et donne des clés de lecture utiles aux coopérations des collectivités.',
+      guestLabel: 'Grand témoin',
+    },
+    ctx.staff.id,
+  );
+
   const byKey = new Map<string, Event>();
   for (const item of [...agenda, ...upcoming(ctx.at)]) {
     const created = await createEvent(
@@ -818,6 +936,20 @@ export async function seedDemoEvents(tx: Executor, ctx: DemoContext): Promise<De
     );
     if (!created.ok) throw new Error(`démo : ${item.input.title} : ${created.error.message}`);
     byKey.set(item.key, created.value);
+    if (item.minutes && created.value.endsAt <= ctx.at) {
+      const added = await addDocument(
+        tx,
+        {
+          eventId: created.value.id,
+          kind: 'minutes',
+          title: `Compte rendu — ${item.input.title}`,
+          fileName: 'compte-rendu.pdf',
+          content: await minutesPdf(item.input.title, item.minutes),
+        },
+        ctx.staff.id,
+      );
+      if (!added.ok) throw new Error(`démo : compte rendu de ${item.input.title} : ${added.error.message}`);
+    }
     if (item.invited) {
       await invite(
         tx,

@@ -1,14 +1,17 @@
 // The job that writes the mails of an event notice (event-notices.ts), one per person. Each has a dedupe
-// key, so that a job run twice, or two jobs for the same thing, mail each person once.
+// key, so that a job run twice, or two jobs for the same thing, mail each person once. The mails of an
+// invitation and of a message to registrants are built here too for the previews staff reads before
+// sending (`invitationMessage`, `eventMessageMail`): what the preview shows is what is sent.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
-import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
-import { formatDateTime } from '../../platform/time.ts';
+import { composeMail, type MailMessage, queueMail } from '../../platform/mail/mail.tsx';
+import { formatMoment, formatWhen, parisYear } from '../../platform/time.ts';
 import { type PersonCard, personCards } from '../organisations/directory.ts';
-import type { EventNotice, PracticalChange } from './event-notices.ts';
-import { eventInvitations, registrations } from './events.schema.ts';
-import { type Event, getEvent } from './events.ts';
+import type { EventNotice, InvitationSegment, MessageReason, PracticalChange } from './event-notices.ts';
+import { eventsMessages as m } from './events.messages.ts';
+import { eventInvitations, eventMessages, registrations } from './events.schema.ts';
+import { type Event, eventFormatLabels, getEvent } from './events.ts';
 import { calendarPart } from './itip.ts';
 import { type NotificationSettings, whenAndWhere } from './notifications.ts';
 
@@ -19,7 +22,7 @@ const changeLabels: Record<PracticalChange, string> = {
   link: 'le lien de visioconférence',
 };
 
-type Recipient = PersonCard & { status: 'confirmed' | 'waitlisted' | 'invited' };
+export type Recipient = PersonCard & { status: 'confirmed' | 'waitlisted' | 'invited' };
 
 /** These people as the members' module knows them (names, addresses), accounts not disabled. */
 async function recipients(
@@ -63,7 +66,112 @@ async function invitees(executor: Executor, eventId: string, personIds: string[]
   );
 }
 
-function mailOf(event: Event, person: Recipient, notice: EventNotice, settings: NotificationSettings) {
+/** The subject of the mail that announces a cancellation. */
+export const cancellationSubject = (event: Event) => `Annulé : ${event.title}`;
+
+/** The words of the mail that announces a cancellation (the staff's page shows them before it is sent). */
+export function cancellationParagraphs(event: Event, confirmed: boolean, reason: string | null): string[] {
+  return [
+    `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatMoment(event.startsAt)}. Cet événement est annulé.`,
+    reason ? `Motif : ${reason}` : '',
+    'Vous n’avez rien à faire : l’invitation jointe retire l’événement de votre agenda.',
+  ].filter(Boolean);
+}
+
+/**
+ * Who a change or a cancellation of the event is mailed to: the people registered or waiting, accounts not
+ * disabled (the waiting list never had the video link: a new link alone is no news to them).
+ */
+export async function noticeRecipients(
+  executor: Executor,
+  eventId: string,
+  notice: { notice: 'cancelled' } | { notice: 'changed'; changed: PracticalChange[] },
+): Promise<Recipient[]> {
+  const people = await registrants(executor, eventId);
+  if (notice.notice === 'cancelled') return people;
+  return people.filter((p) => p.status === 'confirmed' || notice.changed.some((c) => c !== 'link'));
+}
+
+/** « Mardi 22 décembre 2026, de 9 h 30 à 12 h 30 — En présentiel, Limoges. » (a sentence of its own) */
+export function whenAndWhereInWords(event: Event) {
+  const when = formatWhen(event.startsAt, event.endsAt, { withHours: true });
+  return `${when.charAt(0).toUpperCase()}${when.slice(1)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+}
+
+/** The invitation to an event, as the invitee reads it; the reason says why they are invited. */
+export function invitationMessage(
+  event: Event,
+  person: Pick<PersonCard, 'firstName' | 'email' | 'organisationName'>,
+  segment: InvitationSegment,
+  settings: Pick<NotificationSettings, 'baseUrl'>,
+  at: Date = new Date(),
+): MailMessage {
+  const organisation = person.organisationName ?? '';
+  const reason =
+    segment === 'elected' && organisation
+      ? m.invitationReasonElected({ organisation, year: parisYear(at) })
+      : segment === 'referents' && organisation
+        ? m.invitationReasonReferent({ organisation })
+        : m.invitationReasonPersonal();
+  return {
+    to: person.email,
+    subject: `Invitation : ${event.title}`,
+    greeting: `Bonjour ${person.firstName},`,
+    paragraphs: [
+      (event.audience === 'restricted' ? m.invitationIntroRestricted : m.invitationIntro)({
+        title: event.title,
+      }).text,
+      whenAndWhereInWords(event),
+      m.invitationHowTo().text,
+    ],
+    action: { label: 'M’inscrire', url: `${settings.baseUrl}/agenda/${event.id}` },
+    reason: reason.text,
+  };
+}
+
+/** The paragraphs of a text typed by staff: separated by an empty line. */
+export const paragraphsOf = (body: string) =>
+  body
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+const messageReasons = {
+  confirmed: m.messageReasonConfirmed,
+  waitlisted: m.messageReasonWaitlisted,
+  present: m.messageReasonPresent,
+  absent: m.messageReasonAbsent,
+} satisfies Record<MessageReason, unknown>;
+
+/** A message staff writes to an event's registrants, as one of them reads it. */
+export function eventMessageMail(
+  event: Event,
+  message: { subject: string; body: string },
+  person: Pick<PersonCard, 'firstName' | 'email'>,
+  why: MessageReason,
+  settings: Pick<NotificationSettings, 'baseUrl'>,
+): MailMessage {
+  return {
+    to: person.email,
+    subject: `${message.subject} — ${event.title}`,
+    greeting: `Bonjour ${person.firstName},`,
+    paragraphs: paragraphsOf(message.body),
+    action: { label: m.seeEvent().text, url: `${settings.baseUrl}/agenda/${event.id}` },
+    reason: messageReasons[why]({
+      title: event.title,
+      when: formatWhen(event.startsAt, event.endsAt, { withHours: true }),
+    }).text,
+  };
+}
+
+type NoticeWithRecipients = Exclude<EventNotice, { notice: 'message' }>;
+
+function mailOf(
+  event: Event,
+  person: Recipient,
+  notice: NoticeWithRecipients,
+  settings: NotificationSettings,
+) {
   const eventUrl = `${settings.baseUrl}/agenda/${event.id}`;
   const greeting = `Bonjour ${person.firstName},`;
   const confirmed = person.status === 'confirmed';
@@ -94,30 +202,16 @@ function mailOf(event: Event, person: Recipient, notice: EventNotice, settings: 
       return {
         ...composeMail({
           to: person.email,
-          subject: `Annulé : ${event.title}`,
+          subject: cancellationSubject(event),
           greeting,
-          paragraphs: [
-            `Vous recevez ce message car vous êtes ${confirmed ? 'inscrit·e à' : 'sur la liste d’attente de'} « ${event.title} », prévu le ${formatDateTime(event.startsAt)}. Cet événement est annulé.`,
-            event.cancellationReason ? `Motif : ${event.cancellationReason}` : '',
-            'Vous n’avez rien à faire : l’invitation jointe retire l’événement de votre agenda.',
-          ].filter(Boolean),
+          paragraphs: cancellationParagraphs(event, confirmed, event.cancellationReason),
           action: { label: 'Voir l’événement', url: eventUrl },
         }),
         calendar: calendarPart(event, person, 'cancelled', settings),
       };
     case 'invited':
       return {
-        ...composeMail({
-          to: person.email,
-          subject: `Invitation : ${event.title}`,
-          greeting,
-          paragraphs: [
-            `L’équipe du réseau vous invite à « ${event.title} », une réunion sur invitation.`,
-            whenAndWhere(event),
-            'Pour confirmer votre participation, inscrivez-vous depuis la page de l’événement : l’invitation jointe ne suffit pas à vous inscrire.',
-          ],
-          action: { label: 'M’inscrire', url: eventUrl },
-        }),
+        ...composeMail(invitationMessage(event, person, notice.segment ?? 'emails', settings)),
         calendar: calendarPart(event, person, 'invited', settings),
       };
   }
@@ -132,20 +226,18 @@ export function eventNoticeHandler(db: Executor, settings: NotificationSettings)
     const event = await getEvent(db, String(payload.eventId));
     if (!event) return;
     const notice = payload as unknown as EventNotice;
+    if (notice.notice === 'message') return mailMessage(db, event, notice, settings);
     let recipients: Recipient[];
     let key: (person: Recipient) => string;
     switch (notice.notice) {
       case 'changed':
         if (event.cancelledAt) return;
-        // The waiting list never had the video link: a new link alone is no news to them.
-        recipients = (await registrants(db, event.id)).filter(
-          (p) => p.status === 'confirmed' || notice.changed.some((c) => c !== 'link'),
-        );
+        recipients = await noticeRecipients(db, event.id, notice);
         key = (p) => `event:${event.id}:changed:${notice.sequence}:${p.id}`;
         break;
       case 'cancelled':
         if (!event.cancelledAt) return;
-        recipients = await registrants(db, event.id);
+        recipients = await noticeRecipients(db, event.id, notice);
         key = (p) => `event:${event.id}:cancelled:${p.id}`;
         break;
       case 'invited':
@@ -160,4 +252,32 @@ export function eventNoticeHandler(db: Executor, settings: NotificationSettings)
       await queueMail(db, mailOf(event, person, notice, settings), { key: key(person) });
     }
   };
+}
+
+/**
+ * The mails of a message to registrants: to the people chosen when it was sent (the preview's), accounts
+ * disabled since aside. Sent even if the event was cancelled meanwhile: staff wrote it while it was not.
+ */
+async function mailMessage(
+  db: Executor,
+  event: Event,
+  notice: Extract<EventNotice, { notice: 'message' }>,
+  settings: NotificationSettings,
+) {
+  const [message] = await db
+    .select()
+    .from(eventMessages)
+    .where(and(eq(eventMessages.id, String(notice.messageId)), eq(eventMessages.eventId, event.id)));
+  if (!message) return;
+  const cards = await personCards(
+    db,
+    notice.recipients.map((r) => String(r.personId)),
+  );
+  for (const { personId, why } of notice.recipients) {
+    const person = cards.get(String(personId));
+    if (!person || person.disabled) continue;
+    await queueMail(db, composeMail(eventMessageMail(event, message, person, why, settings)), {
+      key: `event-message:${message.id}:${person.id}`,
+    });
+  }
 }

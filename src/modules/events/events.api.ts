@@ -11,6 +11,7 @@ import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
 import { changeEvent } from './change-event.ts';
 import { checkIn } from './check-in.ts';
+import { apiMessageInput, sendEventMessage } from './event-messages.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { attendanceModes, eventFormats, eventKinds } from './events.schema.ts';
@@ -23,6 +24,7 @@ import {
   getEvent,
   listEvents,
 } from './events.ts';
+import { promoteRegistration, recordWalkIn } from './manage-registration.ts';
 import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { listRegistrations, liveRegistration, seatsTaken } from './registrations.queries.ts';
@@ -46,6 +48,13 @@ const eventOut = z.object({
   venue: z.string().nullable(),
   description: z.string().nullable(),
   provisional: z.boolean(),
+  season: z.number().int().nullable().describe('Dans une série : le numéro de la saison'),
+  sessionNumber: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Dans une série : le numéro de la session dans sa saison'),
+  guest: z.string().nullable().describe('L’invité·e ou le grand témoin de la session'),
   status: z.enum(['scheduled', 'cancelled']).describe('cancelled : l’événement est annulé'),
   cancellationReason: z.string().nullable(),
   previousStartsAt: z.string().nullable().describe('Le début annoncé avant le dernier changement de date'),
@@ -74,6 +83,9 @@ function eventJson(event: Event, confirmed: number, showUrl: boolean) {
     venue: event.venue,
     description: event.description,
     provisional: event.provisional,
+    season: event.season,
+    sessionNumber: event.sessionNumber,
+    guest: event.guest,
     status: event.cancelledAt ? ('cancelled' as const) : ('scheduled' as const),
     cancellationReason: event.cancellationReason,
     previousStartsAt: event.previousStartsAt?.toISOString() ?? null,
@@ -192,6 +204,36 @@ export function eventApiRoutes(services: Services) {
     }),
     defineApiRoute({
       method: 'POST',
+      url: '/api/v1/events/:id/messages',
+      tag: 'Agenda',
+      summary:
+        'Écrire aux inscrits d’un événement (to : confirmed, waitlisted, present ou all). Le message est gardé sur l’événement et chaque destinataire le reçoit une fois par courriel ; le même message (mêmes destinataires, objet et texte) envoyé de nouveau ne part pas une seconde fois.',
+      params: idParams,
+      body: apiMessageInput,
+      responses: {
+        202: {
+          description: 'Message enregistré ; les courriels partent par la file de travaux',
+          schema: z.object({
+            recipients: z.number().int().describe('Le nombre de destinataires'),
+          }),
+        },
+        400: { description: 'Saisie invalide (objet, texte ou destinataires)' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        422: {
+          description:
+            'Événement annulé (code event_cancelled) ou personne parmi ces destinataires (code no_recipients)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await sendEventMessage(db, params.id, body, request.actor!.personId, settings);
+        services.jobs.poke();
+        return result.ok ? { recipients: result.value.recipients } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
       url: '/api/v1/events/:id/registrations',
       tag: 'Agenda',
       summary: 'Inscrire une personne (elle-même, par son référent, ou par l’équipe)',
@@ -264,6 +306,89 @@ export function eventApiRoutes(services: Services) {
       handler: async ({ params, request }) => {
         const result = await db.transaction((tx) => checkIn(tx, params.id, request.actor!.personId));
         return result.ok ? { recorded: result.value.recorded } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/registrations/:id/promote',
+      tag: 'Agenda',
+      summary:
+        'Confirmer une personne de la liste d’attente (au-delà de la capacité seulement avec overCapacity) ; elle est prévenue par courriel',
+      params: idParams,
+      body: z.object({
+        overCapacity: z.boolean().optional().describe('true : confirmer même si l’événement est complet'),
+      }),
+      responses: {
+        200: {
+          description: 'Inscription confirmée',
+          schema: z.object({ id: z.uuid(), status: z.enum(['confirmed']) }),
+        },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Introuvable' },
+        409: {
+          description:
+            'Événement complet (code event_full) : rien n’est fait sans overCapacity ; ou la personne n’est pas en attente (code not_waitlisted)',
+        },
+        422: { description: 'Événement annulé (code event_cancelled) ou terminé (code event_over)' },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request }) => {
+        const result = await promoteRegistration(db, params.id, request.actor!.personId, {
+          settings,
+          overCapacity: body.overCapacity === true,
+        });
+        services.jobs.poke();
+        return result.ok ? { id: result.value.id, status: 'confirmed' as const } : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'POST',
+      url: '/api/v1/events/:id/attendance',
+      tag: 'Agenda',
+      summary:
+        'Enregistrer la présence d’une personne (venue sans inscription, ou feuille d’émargement saisie après) : l’inscription est créée s’il n’y en avait pas, hors capacité ; une seconde fois n’enregistre rien de nouveau',
+      params: idParams,
+      body: z.object({
+        personId: uuid,
+        mode: z.enum(attendanceModes, { error: m.modeExpected().text }).optional(),
+      }),
+      responses: {
+        201: {
+          description: 'Présence enregistrée',
+          schema: z.object({
+            registrationId: z.uuid(),
+            recorded: z.literal(true),
+            registered: z
+              .boolean()
+              .describe('true : l’inscription a été créée (ou confirmée) pour l’occasion'),
+          }),
+        },
+        200: {
+          description: 'Déjà enregistrée : rien de nouveau',
+          schema: z.object({
+            registrationId: z.uuid(),
+            recorded: z.literal(false),
+            registered: z.literal(false),
+          }),
+        },
+        400: { description: 'Mode impossible pour le format de l’événement' },
+        403: { description: 'Réservé à l’équipe du réseau' },
+        404: { description: 'Événement ou personne introuvable' },
+        422: {
+          description:
+            'L’événement n’a pas commencé (code event_not_started) ou est annulé (code event_cancelled)',
+        },
+      },
+      allow: (request) => policy.manage(request.actor),
+      handler: async ({ params, body, request, reply }) => {
+        const result = await recordWalkIn(
+          db,
+          { eventId: params.id, personId: body.personId, mode: body.mode },
+          request.actor!.personId,
+        );
+        if (!result.ok) return result;
+        // 201 when something was recorded, 200 when it was known already (the first 2xx would be 200).
+        return reply.code(result.value.recorded ? 201 : 200).send(result.value);
       },
     }),
     defineApiRoute({

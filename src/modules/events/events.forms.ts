@@ -14,6 +14,8 @@ type Form = Record<string, string | undefined>;
 
 /** A record's address: an id that is not a uuid names nothing (404). */
 export const idParams = z.object({ id: uuid });
+/** A season of a series: `/agenda/series/<id>/saisons/<n>/inscription`. */
+export const seasonParams = z.object({ id: uuid, season: z.coerce.number().int().min(1).max(1000) });
 export const registrationParams = z.object({ id: uuid, registrationId: uuid });
 export const importParams = z.object({ id: uuid, importId: uuid });
 export const documentParams = z.object({ id: uuid, documentId: uuid });
@@ -96,6 +98,9 @@ const formOrder = [
   'onlineUrl',
   'description',
   'series',
+  'season',
+  'sessionNumber',
+  'guest',
 ];
 
 /** A choice left empty or crafted: the form says what to choose, where the API's message names codes. */
@@ -132,6 +137,9 @@ export function eventFromForm(form: Form): Result<Record<string, unknown>> {
     onlineUrl: form.onlineUrl,
     description: form.description,
     series: form.series,
+    season: form.season,
+    sessionNumber: form.sessionNumber,
+    guest: form.guest,
     provisional: form.provisional === 'on',
   };
   for (const [name, required] of dateFields) {
@@ -180,6 +188,19 @@ export const staffRegistrationFromForm = (form: Form) => ({
 });
 
 /** The addresses typed to invite people: one per line (or separated by commas), each once, in lower case. */
+/** The invitation form: a segment (none chosen reads as a list of addresses, the form's first use). */
+export function invitationFromForm(form: Form) {
+  const segment = form.segment?.trim();
+  return { segment: segment ? segment : 'emails', emails: emailsFromForm(form) };
+}
+
+/** The message form: to whom, the subject, the text (validated by the use case); line ends as `\n`. */
+export const messageFromForm = (form: Form) => ({
+  to: form.to ?? '',
+  subject: form.subject ?? '',
+  body: (form.body ?? '').replace(/\r\n?/g, '\n'),
+});
+
 export function emailsFromForm(form: Form): string[] {
   return [
     ...new Set(

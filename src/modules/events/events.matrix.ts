@@ -1,6 +1,8 @@
 // The authorisation matrix of this module's routes (see tests/proof/matrix.ts for how a case reads):
 // tests/proof-authorization.test.ts runs every cell, tests/proof-bad-input.test.ts starts from its requests.
 
+import { buildEvent } from '../../../tests/factories.ts';
+import { testConfig } from '../../../tests/helpers.ts';
 import {
   type Case,
   csvFile,
@@ -16,8 +18,48 @@ import {
   staffOnly,
   staffOnlyScoped,
 } from '../../../tests/proof/cases.ts';
-import { fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
-import { invite } from './events.ts';
+import { expectOk, fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Person } from '../organisations/people.ts';
+import type { EventInput } from './events.ts';
+import { createEvent, invite } from './events.ts';
+import { notificationSettings } from './notifications.ts';
+import { register } from './register.ts';
+
+const settings = notificationSettings(testConfig());
+
+/** A registration of this person to a new event of its own kind (full: the person waits; hybrid…). */
+async function registrationTo(db: Db, person: Person, event: Partial<EventInput>, days = 30) {
+  const { id } = await buildEvent(db, { title: `Événement ${unique()}`, ...event }, days);
+  return expectOk(
+    await register(db, { eventId: id, personId: person.id, registeredBy: person.id }, { settings }),
+  );
+}
+const waiting = (db: Db, person: Person) => registrationTo(db, person, { capacity: 0 });
+const hybrid = (db: Db, person: Person) =>
+  registrationTo(db, person, { format: 'hybrid', onlineUrl: 'https://visio.example.org/matrice' });
+
+/** A new series with one session to come in season 1 (its audience as asked), for the series' routes. */
+async function freshSeries(db: Db, audience: 'public' | 'restricted' = 'public') {
+  const startsAt = new Date(Date.now() + 20 * 86_400_000);
+  const created = await createEvent(
+    db,
+    {
+      title: `Session ${unique()}`,
+      kind: 'webinar',
+      format: 'online',
+      audience,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+      series: `Série ${unique()}`,
+      season: 1,
+      sessionNumber: 1,
+    },
+    null,
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
+}
 
 export const matrix: Record<string, Case[]> = {
   // ——— Agenda ———
@@ -59,6 +101,34 @@ export const matrix: Record<string, Case[]> = {
       own: INVITED_OR_STAFF,
       foreign: STAFF,
       build: (c) => ({ url: `/agenda/${c.target.restrictedEvent.id}.ics` }),
+    },
+  ],
+  'GET /agenda/series/:id': [
+    {
+      name: 'a series’ page (public)',
+      own: EVERYONE,
+      build: async (c) => ({ url: `/agenda/series/${(await freshSeries(c.f.db)).seriesId}` }),
+    },
+  ],
+  'POST /agenda/series/:id/saisons/:season/inscription': [
+    {
+      name: 'register oneself for a whole season of public sessions',
+      own: SIGNED_IN,
+      build: async (c) => ({
+        url: `/agenda/series/${(await freshSeries(c.f.db)).seriesId}/saisons/1/inscription`,
+        form: {},
+      }),
+    },
+    {
+      name: 'register oneself for a season whose one session is restricted, the world’s officer invited',
+      scoped: true,
+      own: INVITED_OR_STAFF,
+      foreign: STAFF,
+      build: async (c) => {
+        const event = await freshSeries(c.f.db, 'restricted');
+        await invite(c.f.db, event.id, [c.target.people.officer.id], null);
+        return { url: `/agenda/series/${event.seriesId}/saisons/1/inscription`, form: {} };
+      },
     },
   ],
   'POST /agenda/:id/inscription': [
@@ -191,6 +261,25 @@ export const matrix: Record<string, Case[]> = {
     url: `/gestion/evenements/${c.target.restrictedEvent.id}/invitations`,
     form: { emails: c.target.colleague.email },
   })),
+  'POST /gestion/evenements/:id/invitations/apercu': staffOnlyScoped('preview an invitation', (c) => ({
+    url: `/gestion/evenements/${c.target.restrictedEvent.id}/invitations/apercu`,
+    form: { segment: 'emails', emails: c.target.colleague.email },
+  })),
+  'GET /gestion/evenements/:id/messages': staffOnly('messages to an event’s registrants', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/messages`,
+  })),
+  'POST /gestion/evenements/:id/messages/apercu': staffOnly('preview a message to registrants', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/messages/apercu`,
+    form: { to: 'confirmed', subject: 'Ordre du jour', body: 'Vous trouverez l’ordre du jour en ligne.' },
+  })),
+  'POST /gestion/evenements/:id/messages': staffOnly('write to an event’s registrants', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/messages`,
+    form: {
+      to: 'confirmed',
+      subject: `Ordre du jour ${unique()}`,
+      body: 'Vous trouverez l’ordre du jour en ligne.',
+    },
+  })),
   'POST /gestion/evenements/:id/documents': staffOnly('add a document', (c) => ({
     url: `/gestion/evenements/${c.f.event.id}/documents`,
     multipart: {
@@ -198,6 +287,91 @@ export const matrix: Record<string, Case[]> = {
       file: { name: 'annexe.pdf', type: 'application/pdf', content: pdfBytes },
     },
   })),
+  'GET /gestion/evenements/:id/modification': staffOnly('the form to change an event', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/modification`,
+  })),
+  'POST /gestion/evenements/:id/modification': staffOnly('change an event', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/modification`,
+    form: {
+      title: `Réunion renommée ${unique()}`,
+      kind: 'meeting',
+      format: 'in_person',
+      audience: 'public',
+      startsAt: '2030-07-08T09:30',
+      endsAt: '2030-07-08T17:00',
+    },
+  })),
+  'GET /gestion/evenements/:id/annulation': staffOnly('the cancellation page', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/annulation`,
+  })),
+  'POST /gestion/evenements/:id/annulation': staffOnly('cancel an event', async (c) => ({
+    url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/annulation`,
+    form: { reason: 'La salle n’est plus disponible.' },
+  })),
+  'GET /gestion/evenements/:id/copie': staffOnly('copy an event for its next session', (c) => ({
+    url: `/gestion/evenements/${c.f.event.id}/copie`,
+  })),
+  'GET /gestion/evenements/:id/inscriptions/:registrationId/annulation': staffOnlyScoped(
+    'confirm cancelling someone’s registration',
+    async (c) => {
+      const registration = await fresh.registration(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/annulation`,
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/:registrationId/annulation': staffOnlyScoped(
+    'cancel someone’s registration',
+    async (c) => {
+      const registration = await fresh.registration(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/annulation`,
+        form: {},
+      };
+    },
+  ),
+  'GET /gestion/evenements/:id/inscriptions/:registrationId/confirmation': staffOnlyScoped(
+    'confirm promoting someone waiting',
+    async (c) => {
+      const registration = await waiting(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/confirmation`,
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/:registrationId/confirmation': staffOnlyScoped(
+    'promote someone waiting, beyond the capacity',
+    async (c) => {
+      const registration = await waiting(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/confirmation`,
+        form: { overCapacity: 'on' },
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/:registrationId/participation': staffOnlyScoped(
+    'change how someone attends a hybrid event',
+    async (c) => {
+      const registration = await hybrid(c.f.db, c.self);
+      return {
+        url: `/gestion/evenements/${registration.eventId}/inscriptions/${registration.id}/participation`,
+        form: { mode: 'online' },
+      };
+    },
+  ),
+  'POST /gestion/evenements/:id/inscriptions/sans-compte': staffOnly(
+    'register someone without an account',
+    async (c) => ({
+      url: `/gestion/evenements/${(await fresh.event(c.f.db)).id}/inscriptions/sans-compte`,
+      form: {
+        firstName: 'Inès',
+        lastName: `Sans-Compte-${unique()}`,
+        email: `sans-compte.${unique()}@example.org`,
+        personKind: 'officer',
+        organisation: '',
+      },
+    }),
+  ),
   'GET /gestion/evenements/:id/emargement': staffOnly('check-in list', (c) => ({
     url: `/gestion/evenements/${c.f.event.id}/emargement`,
   })),
@@ -269,6 +443,14 @@ export const matrix: Record<string, Case[]> = {
     url: `/api/v1/events/${(await fresh.event(c.f.db)).id}/cancel`,
     json: { reason: 'La salle n’est plus disponible.' },
   })),
+  'POST /api/v1/events/:id/messages': staffOnly('write to an event’s registrants', (c) => ({
+    url: `/api/v1/events/${c.f.event.id}/messages`,
+    json: {
+      to: 'all',
+      subject: `Ordre du jour ${unique()}`,
+      body: 'Vous trouverez l’ordre du jour en ligne.',
+    },
+  })),
   'POST /api/v1/events/:id/registrations': [
     {
       name: 'register oneself',
@@ -291,6 +473,14 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  'POST /api/v1/registrations/:id/promote': staffOnlyScoped('promote someone waiting', async (c) => ({
+    url: `/api/v1/registrations/${(await waiting(c.f.db, c.self)).id}/promote`,
+    json: { overCapacity: true },
+  })),
+  'POST /api/v1/events/:id/attendance': staffOnlyScoped('record that someone came', async (c) => ({
+    url: `/api/v1/events/${(await buildEvent(c.f.db, { title: `Passé ${unique()}` }, -2)).id}/attendance`,
+    json: { personId: c.self.id },
+  })),
   'GET /api/v1/events/:id/registrations': staffOnly('registrations of an event', (c) => ({
     url: `/api/v1/events/${c.f.event.id}/registrations`,
   })),

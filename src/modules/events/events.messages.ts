@@ -2,7 +2,7 @@
 // input schemas, who may attend (audiences), the reasons of a video-call report's lines, the notices after
 // an action. A second language adds its texts for the same keys without touching the domain code.
 import { defineMessages, defineNotices } from '../../platform/messages.ts';
-import { formatDateTime } from '../../platform/time.ts';
+import { formatMoment } from '../../platform/time.ts';
 
 export const eventsMessages = defineMessages('events', {
   invalid: 'Certaines informations sont invalides.',
@@ -24,6 +24,8 @@ export const eventsMessages = defineMessages('events', {
   capacityTooHigh: 'Nombre de places trop élevé.',
   webAddressExpected: 'Adresse web attendue (https://…).',
   endBeforeStart: 'La fin précède le début.',
+  seasonExpected: 'Numéro de saison attendu : un nombre entier à partir de 1.',
+  sessionNumberExpected: 'Numéro de session attendu : un nombre entier à partir de 1.',
   closesBeforeOpening: 'La clôture des inscriptions précède leur ouverture.',
   inPersonHasNoLink: 'Un événement en présentiel n’a pas de lien de visioconférence.',
   unknownOrganisation: 'Une organisation organisatrice ou partenaire est introuvable.',
@@ -43,13 +45,31 @@ export const eventsMessages = defineMessages('events', {
   cancelledNoChange: 'Cet événement est annulé : il ne peut plus être modifié.',
   reasonRequired: 'Indiquez le motif de l’annulation.',
   alreadyCancelled: ({ since }: { since: Date }) =>
-    `Cet événement est déjà annulé (depuis le ${formatDateTime(since)}).`,
+    `Cet événement est déjà annulé (depuis le ${formatMoment(since)}).`,
   eventOver: 'Cet événement est terminé : il ne peut plus être annulé.',
+  confirmChange: ({ count }: { count: number }) =>
+    count > 1
+      ? `Ce changement (date, horaire, lieu, format ou lien) sera annoncé par courriel à ${count} personnes inscrites ou en attente. Vérifiez, puis confirmez.`
+      : `Ce changement (date, horaire, lieu, format ou lien) sera annoncé par courriel à la personne inscrite ou en attente. Vérifiez, puis confirmez.`,
+
+  // Staff acting on registrations
+  notWaitlisted: 'Cette personne n’est pas sur la liste d’attente.',
+  eventFull: ({ capacity }: { capacity: number }) =>
+    `L’événement est complet (${capacity} places). Pour confirmer quand même cette personne, cochez « au-delà de la capacité ».`,
+  eventOverNoPromotion: 'Cet événement est terminé : la liste d’attente est close.',
+  chooseMode: 'Choisissez sur place ou en visioconférence.',
+  notHybrid: 'Cet événement n’est pas hybride : la participation ne peut pas changer.',
+  eventNotStarted: 'L’événement n’a pas encore commencé : une présence s’enregistre à partir de son début.',
+  cancelledNoAttendance: 'Cet événement est annulé : aucune présence ne peut y être enregistrée.',
+  noOrganisationNamed: ({ name }: { name: string }) =>
+    `Aucune organisation ne correspond à « ${name} ». Vérifiez le nom (ou le SIREN), ou laissez le champ vide.`,
+  severalOrganisationsNamed: ({ total, names }: { total: number; names: readonly string[] }) =>
+    `${total} organisations correspondent : ${names.join(', ')}${total > names.length ? '…' : ''}. Écrivez le nom complet de l’une d’elles.`,
 
   // Registrations
   cancelledNoRegistration: 'Cet événement est annulé : il n’est plus possible de s’y inscrire.',
   registrationOpensAt: ({ opens }: { opens: Date }) =>
-    `Les inscriptions ouvriront le ${formatDateTime(opens)}.`,
+    `Les inscriptions ouvriront le ${formatMoment(opens)}.`,
   registrationClosed: 'Les inscriptions à cet événement sont closes.',
   inPersonOnly: 'Cet événement a lieu en présentiel seulement.',
   inPersonOnlyField: 'Présentiel seulement.',
@@ -84,12 +104,43 @@ export const eventsMessages = defineMessages('events', {
     `Des événements ont le public « ${key} », qu’aucun module ne définit : ajoutez le module qui le définit à src/modules/index.ts, ou changez le public de ces événements.`,
 
   // Invitations
-  notRestricted:
-    'Cet événement n’est pas sur invitation : les personnes de son public peuvent s’y inscrire directement.',
+  chooseSegment:
+    'Choisissez qui inviter : les élus ou les référents des collectivités adhérentes, ou une liste d’adresses.',
+  cancelledNoInvitation: 'Cet événement est annulé : on ne peut plus y inviter personne.',
+  startedNoInvitation: 'Cet événement a commencé : il est trop tard pour y inviter.',
+  invitationIntro: ({ title }: { title: string }) => `L’équipe du réseau vous invite à « ${title} ».`,
+  invitationIntroRestricted: ({ title }: { title: string }) =>
+    `L’équipe du réseau vous invite à « ${title} », une réunion sur invitation.`,
+  invitationHowTo:
+    'Pour confirmer votre participation, inscrivez-vous depuis la page de l’événement : l’invitation jointe ne suffit pas à vous inscrire.',
+  invitationReasonElected: ({ organisation, year }: { organisation: string; year: number }) =>
+    `Vous recevez cette invitation en tant qu’élu·e de ${organisation}, collectivité adhérente du réseau en ${year}.`,
+  invitationReasonReferent: ({ organisation }: { organisation: string }) =>
+    `Vous recevez cette invitation en tant que référent·e de ${organisation}, collectivité adhérente du réseau.`,
+  invitationReasonPersonal:
+    'Vous recevez cette invitation car l’équipe du réseau vous a invité·e à cet événement.',
   emailsRequired: 'Indiquez au moins une adresse électronique.',
   tooManyEmails: ({ max }: { max: number }) => `${max} adresses au plus à la fois.`,
   unknownEmails: ({ emails }: { emails: readonly string[] }) =>
     `Aucune personne n’a ${emails.length > 1 ? 'ces adresses' : 'cette adresse'} : ${emails.join(', ')}. Ajoutez ces personnes depuis la page de leur organisation, ou retirez ces adresses de la liste.`,
+
+  // Messages to an event's registrants
+  chooseMessageAudience: 'Choisissez les destinataires.',
+  messageAudienceExpected: 'Destinataires attendus : confirmed, waitlisted, present ou all.',
+  cancelledNoMessage:
+    'Cet événement est annulé : on ne peut plus écrire à ses inscrits (ils ont été prévenus de l’annulation).',
+  absentBeforeStart: 'L’événement n’a pas commencé : personne n’y est encore absent.',
+  noRecipients: ({ audience }: { audience: string }) =>
+    `Personne ne recevrait ce message : il n’y a aucun destinataire parmi « ${audience} ».`,
+  messageReasonConfirmed: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous êtes inscrit·e à « ${title} » (${when}).`,
+  messageReasonWaitlisted: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous êtes sur la liste d’attente de « ${title} » (${when}).`,
+  messageReasonPresent: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous avez participé à « ${title} » (${when}).`,
+  messageReasonAbsent: ({ title, when }: { title: string; when: string }) =>
+    `Vous recevez ce message car vous étiez inscrit·e à « ${title} » (${when}).`,
+  seeEvent: 'Voir l’événement',
 
   // Documents
   chooseDocument: 'Choisissez un fichier (PDF ou bureautique).',
@@ -124,6 +175,35 @@ export const eventsMessages = defineMessages('events', {
   reportGone: 'Ce rapport de présence n’existe pas ou plus.',
   feedGone: 'Cette adresse d’agenda n’existe pas ou a été désactivée.',
   filtersIgnored: 'Certains filtres étaient invalides et ont été ignorés.',
+
+  // What the agenda gives the home pages (site.ts)
+  nextEventsTitle: 'Mes prochains événements',
+  onWaitingList: 'sur liste d’attente',
+  allMyRegistrations: 'Toutes mes inscriptions',
+  // Reads after the count of confirmed people: « 8 inscrit·es sur 10 places (80 %) … ».
+  attentionEvent: ({
+    title,
+    day,
+    confirmed,
+    capacity,
+    waitlisted,
+  }: {
+    title: string;
+    day: string;
+    confirmed: number;
+    capacity: number | null;
+    waitlisted: number;
+  }) =>
+    `${confirmed > 1 ? 'inscrit·es' : 'inscrit·e'}${
+      capacity
+        ? ` sur ${capacity} place${capacity > 1 ? 's' : ''} (${Math.round((confirmed / capacity) * 100)} %)`
+        : ''
+    }${waitlisted ? `, ${waitlisted} en liste d’attente` : ''} — « ${title} », ${day}`,
+
+  // Series and seasons
+  seriesGone: 'Cette série n’existe pas ou plus.',
+  seasonGone: 'Cette saison n’a aucune session dans cette série.',
+  seasonNothingToCome: 'Aucune session de cette saison n’est encore à venir.',
 });
 
 export const eventsNotices = defineNotices('events', {
@@ -136,10 +216,25 @@ export const eventsNotices = defineNotices('events', {
   event_person_registered: 'Inscription enregistrée : la personne en est prévenue par courriel.',
   event_person_waitlisted:
     'L’événement est complet : la personne est inscrite sur la liste d’attente et en est prévenue par courriel.',
-  event_invited: 'Invitations enregistrées.',
+  event_invited: 'Invitations enregistrées : chaque personne invitée la reçoit une fois par courriel.',
+  event_nobody_invited: 'Personne de nouveau à inviter : aucune invitation n’est partie.',
+  event_message_sent: 'Message envoyé : chaque destinataire le reçoit une fois par courriel.',
+  event_message_already_sent:
+    'Ce message avait déjà été envoyé à ces destinataires : personne ne le reçoit deux fois.',
   event_document_added: 'Document ajouté.',
   event_checked_in: 'Présence enregistrée.',
   event_already_checked_in: 'Cette présence était déjà enregistrée.',
   event_check_in_undone: 'Présence annulée.',
   event_check_in_not_undone: 'Aucune présence enregistrée à l’entrée à annuler.',
+  event_changed: 'Événement modifié.',
+  event_changed_announced:
+    'Événement modifié : les personnes inscrites et en attente en sont prévenues par courriel.',
+  event_unchanged: 'Rien n’a changé : l’événement est tel qu’il était.',
+  event_cancelled: 'Événement annulé : chaque personne inscrite ou en attente en est prévenue par courriel.',
+  registration_cancelled_by_staff:
+    'Inscription annulée : la personne en est prévenue par courriel (et la première personne en attente, si une place s’est libérée).',
+  registration_promoted: 'Inscription confirmée : la personne en est prévenue par courriel.',
+  registration_mode_changed: 'Participation modifiée.',
+  person_created_and_registered:
+    'Personne ajoutée et inscrite : elle reçoit un courriel d’inscription et un courriel qui explique comment se connecter.',
 });

@@ -6,6 +6,7 @@ import {
   calendarFeeds,
   eventDocuments,
   eventInvitations,
+  eventMessages,
   eventOrganisations,
   eventSeries,
   events,
@@ -37,11 +38,18 @@ export const eventsPrivacy = [
     personal: [],
   }),
   processing(eventInvitations, {
-    purpose: 'Tenir la liste des invités d’une réunion restreinte',
+    purpose: 'Tenir la liste des personnes invitées à un événement (seules à voir une réunion restreinte)',
     basis: 'legitimate_interest',
     retention: '3 ans après l’événement',
     recipients: 'L’équipe du réseau',
     personal: ['person_id'],
+  }),
+  processing(eventMessages, {
+    purpose: 'Écrire aux inscrits d’un événement et garder trace de ce qui leur a été écrit',
+    basis: 'legitimate_interest',
+    retention: 'Comme l’événement',
+    recipients: 'L’équipe du réseau ; les destinataires du message',
+    personal: ['sent_by'],
   }),
   processing(registrations, {
     purpose: 'Inscrire les personnes aux événements, gérer les places et la liste d’attente',

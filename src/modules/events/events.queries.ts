@@ -1,9 +1,10 @@
 // What the agenda's pages read, one function per page: the agenda and an event as their viewer sees them
 // (eventsPolicy.see), « Mes inscriptions » and the calendars, the staff's lists, an event's staff page, the
 // check-in list, the video-call reports, the export of registrations.
-import { and, asc, count, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Executor } from '../../platform/db/client.ts';
+import { auditLog } from '../../platform/db/platform.schema.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Sheet } from '../../platform/http/send-sheet.ts';
 import { toCalendar } from '../../platform/ical/ical.ts';
@@ -15,20 +16,25 @@ import { getPerson, listPeopleOfOrganisation } from '../organisations/people.ts'
 import { normalise } from '../organisations/reference.ts';
 import { getAttendanceImport } from './attendance-import.ts';
 import { type CalendarSite, calendarEntry, hasCalendarFeed } from './calendar-feeds.ts';
+import { getRegistration } from './cancel-registration.ts';
 import { listDocuments } from './documents.ts';
 import { checkEligibility } from './eligibility.ts';
+import { noticeRecipients, type Recipient } from './event-notice-mails.ts';
+import type { PracticalChange } from './event-notices.ts';
 import type { AgendaQuery } from './events.forms.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
-import { attendanceImports, eventInvitations, events, registrations } from './events.schema.ts';
-import { countEvents, eventDetails, getEvent, listEvents, listSeries } from './events.ts';
-import { registrationWindow } from './register.ts';
+import { attendanceImports, eventInvitations, eventSeries, events, registrations } from './events.schema.ts';
+import { countEvents, eventDetails, getEvent, hasEnded, listEvents, listSeries } from './events.ts';
+import { confirmedCount, registrationWindow } from './register.ts';
 import {
   listRegistrations,
   listRegistrationsOf,
   liveRegistration,
+  participationOf,
   seatsTaken,
 } from './registrations.queries.ts';
 import type { EventPageProps } from './views/event.tsx';
+import { showsQr } from './views/my-registrations.tsx';
 import { attendanceSourceLabels, modeLabels, registrationStatusLabels } from './views/parts.tsx';
 import type { StaffEventRow } from './views/staff-events.tsx';
 import type { Invitee, RegistrationRow } from './views/staff-registrations.tsx';
@@ -157,6 +163,7 @@ export async function eventPage(
   return {
     event,
     seriesTitle: details.seriesTitle,
+    guestLabel: details.guestLabel,
     organisers: details.organisers,
     partners: details.partners,
     confirmed,
@@ -171,6 +178,54 @@ export async function eventPage(
   };
 }
 
+// ——— A series ———
+
+/**
+ * A series' page as its viewer sees it: its sessions (those the viewer may see), to come soonest first and
+ * past latest first, each past one with the documents its audience may read; the viewer's part in each.
+ */
+export async function seriesPage(executor: Executor, viewer: Viewer, seriesId: string, now = new Date()) {
+  const [series] = await executor.select().from(eventSeries).where(eq(eventSeries.id, seriesId));
+  if (!series) return undefined;
+  const visible = policy.seeCondition(viewer);
+  const sessions = await executor
+    .select()
+    .from(events)
+    .where(visible ? and(eq(events.seriesId, seriesId), visible) : eq(events.seriesId, seriesId))
+    .orderBy(asc(events.startsAt), asc(events.id));
+  const mine = viewer
+    ? await participationOf(
+        executor,
+        viewer.personId,
+        sessions.map((e) => e.id),
+      )
+    : undefined;
+  const upcoming = sessions.filter((e) => !hasEnded(e, now));
+  const past = await Promise.all(
+    sessions
+      .filter((e) => hasEnded(e, now))
+      .reverse()
+      .map(async (event) => ({
+        event,
+        documents: (await policy.seeDocuments(executor, viewer, event))
+          ? await listDocuments(executor, event.id)
+          : [],
+      })),
+  );
+  return {
+    series,
+    upcoming: upcoming.map((event) => ({ event, status: mine?.get(event.id)?.status ?? null })),
+    past: past.map((p) => ({ ...p, attended: mine?.get(p.event.id)?.attended ?? false })),
+    // The seasons one may register for at once: those with a session to come that is not cancelled.
+    seasonsToCome: [
+      ...new Set(
+        upcoming.filter((e) => !e.cancelledAt && e.season !== null && e.startsAt > now).map((e) => e.season!),
+      ),
+    ].sort((a, b) => a - b),
+  };
+}
+export type SeriesPageData = NonNullable<Awaited<ReturnType<typeof seriesPage>>>;
+
 // ——— « Mes inscriptions » ———
 
 /**
@@ -184,18 +239,18 @@ export async function myRegistrationsPage(
   feedToken?: string,
 ) {
   const rows = await listRegistrationsOf(executor, actor.personId);
+  const now = new Date();
   const items = await Promise.all(
     rows.map(async (row) => ({
       ...row,
-      qr:
-        row.registration.status === 'confirmed'
-          ? `data:image/svg+xml;base64,${Buffer.from(
-              await QRCode.toString(`${baseUrl}/emargement/${row.registration.checkInToken}`, {
-                type: 'svg',
-                margin: 1,
-              }),
-            ).toString('base64')}`
-          : undefined,
+      qr: showsQr(row, now)
+        ? `data:image/svg+xml;base64,${Buffer.from(
+            await QRCode.toString(`${baseUrl}/emargement/${row.registration.checkInToken}`, {
+              type: 'svg',
+              margin: 1,
+            }),
+          ).toString('base64')}`
+        : undefined,
     })),
   );
   return {
@@ -272,14 +327,15 @@ async function listInvitees(executor: Executor, eventId: string): Promise<Invite
     );
 }
 
-/** An event's staff page: its facts, registrations with attendance, invitees (restricted events), documents. */
+/** An event's staff page: its facts, registrations with attendance, invitees, documents. */
 export async function manageEventPage(executor: Executor, eventId: string) {
   const details = await eventDetails(executor, eventId);
   if (!details) return undefined;
-  const [rows, documents, invitees] = await Promise.all([
+  const [rows, documents, invitees, changeLog] = await Promise.all([
     listRegistrations(executor, eventId),
     listDocuments(executor, eventId),
-    details.event.audience === 'restricted' ? listInvitees(executor, eventId) : undefined,
+    listInvitees(executor, eventId),
+    eventChangeLog(executor, eventId),
   ]);
   return {
     event: details.event,
@@ -287,6 +343,7 @@ export async function manageEventPage(executor: Executor, eventId: string) {
     registrations: rows satisfies RegistrationRow[],
     invitees,
     documents,
+    changeLog,
   };
 }
 export type ManageEventData = NonNullable<Awaited<ReturnType<typeof manageEventPage>>>;
@@ -399,4 +456,98 @@ export async function attendanceReportPage(executor: Executor, eventId: string, 
     appliedAt: found.appliedAt,
     importId: found.id,
   };
+}
+
+// ——— Staff: an event's life (changes, cancellation, registrations acted on for someone) ———
+
+/** What the change log tells of: the event's own actions, not the registrations' (they have their list). */
+const loggedActions = ['create', 'change', 'cancel', 'invite', 'audience'];
+
+export interface ChangeLogEntry {
+  at: Date;
+  action: string;
+  /** Who did it; null for the platform itself (another module, a job). */
+  who: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Who changed the event, what and when, latest first (from the audit log). */
+export async function eventChangeLog(executor: Executor, eventId: string): Promise<ChangeLogEntry[]> {
+  const rows = await executor
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entity, 'event'),
+        eq(auditLog.entityId, eventId),
+        inArray(auditLog.action, loggedActions),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id));
+  const cards = await personCards(
+    executor,
+    rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
+  );
+  return rows.map((r) => {
+    const card = r.actorId ? cards.get(r.actorId) : undefined;
+    return {
+      at: r.at,
+      action: r.action,
+      who: card ? `${card.firstName} ${card.lastName}` : null,
+      data: (r.data as Record<string, unknown> | null) ?? null,
+    };
+  });
+}
+
+const byName = (a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }) =>
+  a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+
+/** The cancellation page: the event and who would be mailed (registered or waiting, by name). */
+export async function cancelEventPage(executor: Executor, eventId: string) {
+  const event = await getEvent(executor, eventId);
+  if (!event) return undefined;
+  const recipients: Recipient[] = (await noticeRecipients(executor, eventId, { notice: 'cancelled' })).sort(
+    byName,
+  );
+  return { event, recipients };
+}
+
+/** How many people a change of these practical things would be mailed to. */
+export async function changeRecipientsCount(executor: Executor, eventId: string, changed: PracticalChange[]) {
+  return (await noticeRecipients(executor, eventId, { notice: 'changed', changed })).length;
+}
+
+/**
+ * A registration of the event in the address, for a staff action on it: its person, whether the event is
+ * full, and who waiting would take the seat a confirmed registration frees (in their order).
+ */
+export async function registrationActionPage(executor: Executor, eventId: string, registrationId: string) {
+  const registration = await getRegistration(executor, registrationId);
+  if (!registration || registration.eventId !== eventId) return undefined;
+  const event = await getEvent(executor, eventId);
+  const person = (await personCards(executor, [registration.personId])).get(registration.personId);
+  if (!event || !person) return undefined;
+  const confirmed = await confirmedCount(executor, eventId);
+  const full = event.capacity !== null && confirmed >= event.capacity;
+  let next: { firstName: string; lastName: string }[] = [];
+  if (registration.status === 'confirmed' && event.capacity !== null && !event.cancelledAt) {
+    const free = event.capacity - (confirmed - 1);
+    if (free > 0) {
+      const waiting = await executor
+        .select({ personId: registrations.personId })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')))
+        .orderBy(asc(registrations.createdAt), asc(registrations.id))
+        .limit(free);
+      const cards = await personCards(
+        executor,
+        waiting.map((w) => w.personId),
+      );
+      next = waiting.flatMap((w) => {
+        const card = cards.get(w.personId);
+        return card ? [card] : [];
+      });
+    }
+  }
+  return { event, registration, person, full, next };
 }

@@ -38,14 +38,25 @@ export type RegistrationStatus = (typeof registrationStatuses)[number];
 export const attendanceModes = ['in_person', 'online'] as const;
 export type AttendanceMode = (typeof attendanceModes)[number];
 
+/**
+ * To whom staff writes about an event: its confirmed registrants, its waiting list, the people present,
+ * the confirmed ones who were not there (once it has started), or all of them.
+ */
+export const messageAudiences = ['confirmed', 'waitlisted', 'present', 'absent', 'all'] as const;
+export type MessageAudience = (typeof messageAudiences)[number];
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
 
+/** A series of events (« Chroniques géopolitiques »): its sessions are events, numbered within seasons. */
 export const eventSeries = pgTable('event_series', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull().unique(),
+  description: text('description'),
+  /** What the series calls the guest of a session: « Invité·e » (a researcher), « Grand témoin »… */
+  guestLabel: text('guest_label'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -68,6 +79,11 @@ export const events = pgTable(
     onlineUrl: text('online_url'),
     description: text('description'),
     seriesId: uuid('series_id').references(() => eventSeries.id, { onDelete: 'set null' }),
+    /** Within a series: the season (« Saison 6 ») and the session's number in it (« 2e session »). */
+    season: integer('season'),
+    sessionNumber: integer('session_number'),
+    /** The guest of the session: « Dorothée Schmid, directrice de programme à l’IFRI ». */
+    guest: text('guest'),
     /** Dates announced but not confirmed yet (shown as « date provisoire »). */
     provisional: boolean('provisional').notNull().default(false),
     /**
@@ -85,6 +101,9 @@ export const events = pgTable(
     index('events_starts_at_idx').on(t.startsAt),
     check('events_dates_check', sql`${t.endsAt} >= ${t.startsAt}`),
     check('events_capacity_check', sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check('events_season_check', sql`${t.season} is null or ${t.season} >= 1`),
+    check('events_session_number_check', sql`${t.sessionNumber} is null or ${t.sessionNumber} >= 1`),
+    index('events_series_season_idx').on(t.seriesId, t.season, t.sessionNumber),
   ],
 );
 
@@ -206,3 +225,33 @@ export const attendanceImports = pgTable('attendance_imports', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   appliedAt: timestamp('applied_at', { withTimezone: true }),
 });
+
+/**
+ * A message staff wrote to an event's registrants, kept on the event. `digest` names what was sent (the
+ * audience, subject and text): the same message is recorded, and mailed, once — a second press of the
+ * button or a retried API call finds it there.
+ */
+export const eventMessages = pgTable(
+  'event_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    audience: text('audience', { enum: messageAudiences }).notNull(),
+    recipients: integer('recipients').notNull(),
+    digest: text('digest').notNull(),
+    sentBy: uuid('sent_by').references(() => people.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('event_messages_digest_key').on(t.eventId, t.digest),
+    index('event_messages_event_idx').on(t.eventId, t.sentAt),
+    check(
+      'event_messages_audience_check',
+      sql`${t.audience} in ('confirmed','waitlisted','present','absent','all')`,
+    ),
+  ],
+);

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { audienceSchema } from './audiences.ts';
-import { announce } from './event-notices.ts';
+import { announce, type InvitationSegment } from './event-notices.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy } from './events.policy.ts';
 import {
@@ -44,6 +44,19 @@ export const eventFormatLabels: Record<EventFormat, string> = {
   online: 'En visioconférence',
 };
 
+/** A session's place in its series: « Saison 6 · 2e session », « 1re session », « Saison 7 ». */
+export function sessionLabel(event: Pick<Event, 'season' | 'sessionNumber'>): string | undefined {
+  const session =
+    event.sessionNumber === null
+      ? undefined
+      : `${event.sessionNumber === 1 ? '1re' : `${event.sessionNumber}e`} session`;
+  if (event.season === null) return session;
+  return session ? `Saison ${event.season} · ${session}` : `Saison ${event.season}`;
+}
+
+/** Is the event over (its end passed)? Then no seats left to tell and no call to register. */
+export const hasEnded = (event: Pick<Event, 'endsAt'>, at: Date = new Date()) => event.endsAt <= at;
+
 const dateTime = z.iso
   .datetime({ offset: true, error: m.dateTimeExpected().text })
   .transform((v) => new Date(v))
@@ -69,6 +82,17 @@ const eventFields = {
   onlineUrl: z.url({ protocol: /^https?$/, error: m.webAddressExpected().text }).max(2000),
   description: z.string().trim().max(10_000),
   series: z.string().trim().max(200),
+  season: z.coerce
+    .number({ error: m.seasonExpected().text })
+    .int(m.wholeNumber().text)
+    .min(1, m.seasonExpected().text)
+    .max(1000, m.seasonExpected().text),
+  sessionNumber: z.coerce
+    .number({ error: m.sessionNumberExpected().text })
+    .int(m.wholeNumber().text)
+    .min(1, m.sessionNumberExpected().text)
+    .max(1000, m.sessionNumberExpected().text),
+  guest: z.string().trim().max(500),
   provisional: z.boolean(),
   organiserIds: z.array(uuid).max(20),
   partnerIds: z.array(uuid).max(50),
@@ -90,6 +114,9 @@ export const eventInput = z
     onlineUrl: optional(eventFields.onlineUrl),
     description: optional(eventFields.description),
     series: optional(eventFields.series),
+    season: optional(eventFields.season),
+    sessionNumber: optional(eventFields.sessionNumber),
+    guest: optional(eventFields.guest),
     provisional: optional(eventFields.provisional),
     organiserIds: optional(eventFields.organiserIds),
     partnerIds: optional(eventFields.partnerIds),
@@ -127,6 +154,9 @@ export const eventPatch = z.object({
   onlineUrl: clearing(eventFields.onlineUrl),
   description: clearing(eventFields.description),
   series: clearing(eventFields.series),
+  season: clearing(eventFields.season),
+  sessionNumber: clearing(eventFields.sessionNumber),
+  guest: clearing(eventFields.guest),
   organiserIds: clearing(eventFields.organiserIds),
   partnerIds: clearing(eventFields.partnerIds),
 });
@@ -140,6 +170,19 @@ export async function seriesId(executor: Executor, title: string | undefined): P
     .from(eventSeries)
     .where(eq(eventSeries.title, title));
   return row!.id;
+}
+
+/** What a series says of itself on its page, and what it calls a session's guest (« Grand témoin »). */
+export async function describeSeries(
+  executor: Executor,
+  title: string,
+  about: { description: string | null; guestLabel: string | null },
+  actorId: string | null,
+) {
+  const id = (await seriesId(executor, title))!;
+  await executor.update(eventSeries).set(about).where(eq(eventSeries.id, id));
+  await audit(executor, { actorId, action: 'describe', entity: 'event_series', entityId: id, data: about });
+  return id;
 }
 
 /** The organisers and partners named exist; a refusal otherwise. */
@@ -199,7 +242,7 @@ export async function getEvent(executor: Executor, id: string): Promise<Event | 
 
 export async function eventDetails(executor: Executor, id: string) {
   const [row] = await executor
-    .select({ event: events, seriesTitle: eventSeries.title })
+    .select({ event: events, seriesTitle: eventSeries.title, guestLabel: eventSeries.guestLabel })
     .from(events)
     .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
     .where(eq(events.id, id));
@@ -296,28 +339,38 @@ export async function listSeries(executor: Executor) {
   return executor.select().from(eventSeries).orderBy(asc(eventSeries.title));
 }
 
-/** Adds people to the invitation list; each new invitee is mailed the invitation (once, by a job). */
+/**
+ * Adds people to the invitation list (for a restricted event, it lets them see it and register); each new
+ * invitee is mailed the invitation (once, by a job), which says why they are invited (`segment`). Returns
+ * how many were added: people on the list already are not mailed again.
+ */
 export async function invite(
   executor: Executor,
   eventId: string,
   personIds: string[],
   actorId: string | null,
-) {
-  if (personIds.length === 0) return;
+  segment: InvitationSegment = 'emails',
+): Promise<number> {
+  if (personIds.length === 0) return 0;
   const added = await executor
     .insert(eventInvitations)
     .values(personIds.map((personId) => ({ eventId, personId })))
     .onConflictDoNothing()
     .returning({ personId: eventInvitations.personId });
   if (added.length)
-    await announce(executor, eventId, { notice: 'invited', personIds: added.map((a) => a.personId) });
+    await announce(executor, eventId, {
+      notice: 'invited',
+      personIds: added.map((a) => a.personId),
+      segment,
+    });
   await audit(executor, {
     actorId,
     action: 'invite',
     entity: 'event',
     entityId: eventId,
-    data: { personIds },
+    data: { personIds, segment, added: added.length },
   });
+  return added.length;
 }
 
 export async function isInvited(executor: Executor, eventId: string, personId: string): Promise<boolean> {

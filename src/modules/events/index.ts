@@ -6,6 +6,8 @@ import { revokeCalendarFeed } from './calendar-feeds.ts';
 import { seedDemoEvents } from './demo.ts';
 import { documentPages } from './documents.pages.tsx';
 import { agendaAudiences, unknownAudiences } from './eligibility.ts';
+import { eventLifecyclePages } from './event-lifecycle.pages.tsx';
+import { eventMessagePages } from './event-messages.pages.tsx';
 import { eventNoticeHandler } from './event-notice-mails.ts';
 import { eventNoticeJob } from './event-notices.ts';
 import { eventApiRoutes } from './events.api.ts';
@@ -15,6 +17,7 @@ import * as schema from './events.schema.ts';
 import { myRegistrationsPages } from './my-registrations.pages.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
 import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
+import { eventsAttention, eventsForPerson, searchEvents } from './site.ts';
 import { staffEventPages } from './staff-events.pages.tsx';
 import { staffRegistrationPages } from './staff-registrations.pages.tsx';
 
@@ -28,15 +31,22 @@ export default defineModule({
     ...documentPages(services),
     ...staffEventPages(services),
     ...staffRegistrationPages(services),
+    ...eventLifecyclePages(services),
+    ...eventMessagePages(services),
     ...attendancePages(services),
   ],
   api: eventApiRoutes,
   jobs: ({ db, config }) => ({
     [reminderJob]: reminderHandler(db, notificationSettings(config)),
-    // Changes, cancellations and invitations: mails to many people, written by a job (event-notices.ts).
+    // Changes, cancellations, invitations, messages to registrants: mails to many people, written by a job
+    // (event-notices.ts).
     [eventNoticeJob]: eventNoticeHandler(db, notificationSettings(config)),
   }),
   audiences: agendaAudiences,
+  // A person's next events on their home pages; the next 30 days' events and the search on the staff's home.
+  forPerson: eventsForPerson,
+  attention: eventsAttention,
+  search: searchEvents,
   people: { disabled: revokeCalendarFeed, merged: mergeEventsPerson, held: eventsHeldBy },
   nav: [
     { menu: 'main', href: '/agenda', label: 'Agenda', order: 10 },

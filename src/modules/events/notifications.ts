@@ -5,7 +5,7 @@ import type { Config } from '../../platform/env.ts';
 import { type Identity, identityOf } from '../../platform/identity.ts';
 import { enqueue, type JobHandler } from '../../platform/jobs/queue.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
-import { formatDateTime } from '../../platform/time.ts';
+import { capitalised, formatWhen } from '../../platform/time.ts';
 import { getPerson } from '../organisations/people.ts';
 import { events, registrations } from './events.schema.ts';
 import type { Event } from './events.ts';
@@ -28,9 +28,9 @@ export const notificationSettings = (config: Config): NotificationSettings => ({
   identity: identityOf(config),
 });
 
-/** « 15 décembre 2026 à 15:00 — En présentiel, Limoges. » */
+/** « Mardi 15 décembre 2026, de 15 h à 17 h — En présentiel, Limoges. » */
 export const whenAndWhere = (event: Event) =>
-  `${formatDateTime(event.startsAt)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
+  `${capitalised(formatWhen(event.startsAt, event.endsAt, { withHours: true }))} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
 
 /** What a notice does to the person's calendar, if anything. */
 const calendarActions: Partial<Record<Notice, CalendarAction>> = {
@@ -48,7 +48,7 @@ const subjects: Record<Notice, (e: Event) => string> = {
   reminder: (e) => `C’est demain : ${e.title}`,
 };
 
-function paragraphs(notice: Notice, event: Event, byOther: string | null): string[] {
+function paragraphs(notice: Notice, event: Event, byOther: string | null, inPerson: boolean): string[] {
   const when = whenAndWhere(event);
   const by = byOther ? ` ${byOther} vous a inscrit·e.` : '';
   switch (notice) {
@@ -56,8 +56,11 @@ function paragraphs(notice: Notice, event: Event, byOther: string | null): strin
       return [
         `Votre inscription à « ${event.title} » est confirmée.${by}`,
         when,
-        'Votre code de présence (QR) est dans « Mes inscriptions ».',
-      ];
+        // The code is shown at a door: none for who attends online.
+        inPerson
+          ? 'Votre code de présence (QR), à présenter à l’accueil, est dans « Mes inscriptions ».'
+          : '',
+      ].filter(Boolean);
     case 'waitlisted':
       return [
         `L’événement « ${event.title} » est complet : vous êtes sur la liste d’attente.${by}`,
@@ -78,6 +81,12 @@ function paragraphs(notice: Notice, event: Event, byOther: string | null): strin
       return [`Rappel : « ${event.title} » a lieu demain.`, when];
   }
 }
+
+/** The subject and words of a notice about a registration, as staff sees them before acting. */
+export const noticePreview = (notice: Notice, event: Event) => ({
+  subject: subjects[notice](event),
+  paragraphs: paragraphs(notice, event, null, event.format !== 'online'),
+});
 
 /** Writes the mail about a registration, once: a notice already written for it is not written again. */
 export async function notify(
@@ -107,7 +116,12 @@ export async function notify(
         to: person.email,
         subject: subjects[notice](event),
         greeting: `Bonjour ${person.firstName},`,
-        paragraphs: paragraphs(notice, event, byOther),
+        paragraphs: paragraphs(
+          notice,
+          event,
+          byOther,
+          registration.mode !== 'online' && event.format !== 'online',
+        ),
         action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
       }),
       calendar: action

@@ -17,13 +17,14 @@ import {
   calendarFeeds,
   eventDocuments,
   eventInvitations,
+  eventMessages,
   registrations,
 } from './events.schema.ts';
 
 const m = defineMessages('events', {
   heldRegistrations: 'Inscriptions à des événements (annulées comprises)',
   heldAttendance: 'Présences à des événements',
-  heldInvitations: 'Invitations à des événements sur invitation',
+  heldInvitations: 'Invitations à des événements',
 });
 
 const registrationRank = (alias: string) =>
@@ -82,6 +83,7 @@ export async function mergeEventsPerson(executor: Executor, fromId: string, into
     .update(eventDocuments)
     .set({ uploadedBy: intoId })
     .where(eq(eventDocuments.uploadedBy, fromId));
+  await executor.update(eventMessages).set({ sentBy: intoId }).where(eq(eventMessages.sentBy, fromId));
   await executor
     .update(attendanceImports)
     .set({ createdBy: intoId })

@@ -11,6 +11,7 @@ import { eventsMessages as m, eventsNotices as notices } from './events.messages
 import { eventsPolicy as policy } from './events.policy.ts';
 import { manageEventPage, staffEventsPage } from './events.queries.ts';
 import { createEvent, listSeries } from './events.ts';
+import { welcomeParagraphs } from './register-person.ts';
 import type { FormState } from './views/parts.tsx';
 import { EventsListPage, ManageEventPage, NewEventPage } from './views/staff-events.tsx';
 
@@ -20,6 +21,7 @@ export const eventGone = () => notFound(m.eventGone().text);
 /** The forms of an event's staff page that may come back refused, with what was typed and why. */
 export interface ManageForms {
   registerForm?: FormState;
+  newPersonForm?: FormState;
   inviteForm?: FormState;
   documentForm?: FormState;
 }
@@ -34,7 +36,10 @@ export async function manageView(
 ): Promise<PageOutcome> {
   const data = await manageEventPage(executor, eventId);
   if (!data) return eventGone();
-  return view(<ManageEventPage ctx={ctx} {...data} {...extra} />, status);
+  return view(
+    <ManageEventPage ctx={ctx} {...data} welcome={welcomeParagraphs(data.event)} {...extra} />,
+    status,
+  );
 }
 
 /** The lists' pages: `?avenir=` for events to come, `?passes=` for past ones (anything else reads as 1). */

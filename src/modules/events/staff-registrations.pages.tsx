@@ -1,19 +1,34 @@
 // Staff pages of an event's registrations: their export with attendance (CSV, XLSX), registering someone by
-// their address (they are told by mail), inviting people to a restricted event.
-import { definePage, message, redirect } from '../../platform/http/pages.tsx';
+// their address (they are told by mail), inviting people — a segment or a list of addresses — after a
+// preview of who will receive what.
+import { definePage, redirect, view } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
+import type { Failure } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
-import { emailsFromForm, idParams, staffRegistrationFromForm } from './events.forms.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import { idParams, invitationFromForm, staffRegistrationFromForm } from './events.forms.ts';
 import { eventsNotices as notices } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { registrationsSheet } from './events.queries.ts';
-import { inviteByEmails } from './invitations.ts';
+import { inviteSegment, planInvitations } from './invitations.ts';
 import { notificationSettings } from './notifications.ts';
 import { registerByEmail } from './register.ts';
 import { eventGone, manageView } from './staff-events.pages.tsx';
+import { InvitationPreviewPage } from './views/invitations.tsx';
 
 export function staffRegistrationPages({ db, config, jobs }: Services) {
   const settings = notificationSettings(config);
+
+  /** A refused invitation comes back to the event's page, with what was typed and why. */
+  const invitationRefused = (
+    ctx: PageContext,
+    eventId: string,
+    form: Record<string, string | undefined>,
+    error: Failure,
+  ) => {
+    const errors = error.fields ?? { segment: error.message };
+    return manageView(db, ctx, eventId, { inviteForm: { errors, values: form } }, error.status);
+  };
 
   const exportOf = (format: SheetFormat) =>
     definePage({
@@ -62,18 +77,32 @@ export function staffRegistrationPages({ db, config, jobs }: Services) {
     }),
     definePage({
       method: 'POST',
+      url: '/gestion/evenements/:id/invitations/apercu',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ params, form, ctx }) => {
+        const input = invitationFromForm(form);
+        const plan = await planInvitations(db, params.id, input, settings);
+        if (plan.ok) return view(<InvitationPreviewPage ctx={ctx} plan={plan.value} emails={input.emails} />);
+        return invitationRefused(ctx, params.id, form, plan.error);
+      },
+    }),
+    definePage({
+      method: 'POST',
       url: '/gestion/evenements/:id/invitations',
       access: policy.manage,
       params: idParams,
       handler: async ({ actor, params, form, ctx }) => {
         const result = await db.transaction((tx) =>
-          inviteByEmails(tx, params.id, emailsFromForm(form), actor.personId),
+          inviteSegment(tx, params.id, invitationFromForm(form), actor.personId, settings),
         );
-        if (result.ok) return redirect(`/gestion/evenements/${params.id}#invitations`, notices.event_invited);
-        if (result.error.code === 'not_restricted')
-          return message(result.error.status, 'Pas d’invitations', result.error.message);
-        const errors = { emails: result.error.fields?.emails ?? result.error.message };
-        return manageView(db, ctx, params.id, { inviteForm: { errors, values: form } }, result.error.status);
+        jobs.poke();
+        if (result.ok)
+          return redirect(
+            `/gestion/evenements/${params.id}#invitations`,
+            result.value.invited ? notices.event_invited : notices.event_nobody_invited,
+          );
+        return invitationRefused(ctx, params.id, form, result.error);
       },
     }),
   ];

@@ -1,7 +1,9 @@
 // What other modules read of people and organisations: they never query these tables themselves, they
 // ask here (a list of registrations shows names; an import matches emails to people).
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { frenchLocalGovernmentKinds } from './kinds.ts';
+import { inGoodStanding } from './memberships.ts';
 import { organisations, people } from './organisations.schema.ts';
 import { matchingName, notArchived, type Organisation } from './organisations.ts';
 import type { Person } from './people.ts';
@@ -40,6 +42,52 @@ export async function personCards(
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
     .where(inArray(people.id, unique));
   return new Map(rows.map(({ disabledAt, ...row }) => [row.id, { ...row, disabled: disabledAt !== null }]));
+}
+
+/** Groups of people of the member local governments that other modules address (an invitation, say). */
+export const memberSegments = ['elected', 'referents'] as const;
+export type MemberSegment = (typeof memberSegments)[number];
+
+/**
+ * The people of a segment: the élus, or the referents, of the French local governments that are members in
+ * good standing this (Paris) year — archived organisations and disabled accounts aside — by organisation,
+ * then name.
+ */
+export async function peopleOfMembers(
+  executor: Executor,
+  segment: MemberSegment,
+  at: Date = new Date(),
+): Promise<PersonCard[]> {
+  const rows = await executor
+    .select({
+      id: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      email: people.email,
+      kind: people.kind,
+      organisationId: people.organisationId,
+      organisationName: organisations.name,
+    })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(
+      and(
+        segment === 'elected' ? eq(people.kind, 'elected') : eq(people.referent, true),
+        isNull(people.disabledAt),
+        inArray(organisations.kind, [...frenchLocalGovernmentKinds]),
+        isNull(organisations.archivedAt),
+        inGoodStanding(organisations.id, at),
+      ),
+    );
+  return rows
+    .map((row) => ({ ...row, disabled: false }))
+    .sort(
+      (a, b) =>
+        a.organisationName.localeCompare(b.organisationName, 'fr') ||
+        a.lastName.localeCompare(b.lastName, 'fr') ||
+        a.firstName.localeCompare(b.firstName, 'fr') ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 /** The people with these addresses (case-insensitive). */

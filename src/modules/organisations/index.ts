@@ -19,11 +19,11 @@ export default defineModule({
   name: 'organisations',
   schema,
   privacy: organisationsPrivacy,
-  pages: (services) => [
+  pages: (services, site) => [
     ...organisationPages(services),
     ...peoplePages(services),
     ...importExportPages(services),
-    ...mySpacePages(services),
+    ...mySpacePages(services, site),
     ...personalDataPages(services),
   ],
   api: organisationApiRoutes,

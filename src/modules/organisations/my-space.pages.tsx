@@ -3,6 +3,7 @@
 import { audit } from '../../platform/db/audit.ts';
 import { definePage, redirect, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
+import type { Site } from '../module.ts';
 import { updatePerson } from './edit-person.ts';
 import { personChangesFromForm, personFromForm } from './organisations.forms.ts';
 import { organisationsMessages as m, organisationsNotices as notices } from './organisations.messages.ts';
@@ -11,14 +12,21 @@ import { mySpace } from './organisations.queries.ts';
 import { createPerson, findPersonByEmail } from './people.ts';
 import { MySpacePage } from './views/my-space.tsx';
 
-export function mySpacePages({ db }: Services) {
+export function mySpacePages({ db }: Services, site: Site) {
   return [
     definePage({
       method: 'GET',
       url: '/mon-espace',
       access: 'signedIn',
       handler: async ({ actor, ctx, notice }) =>
-        view(<MySpacePage ctx={ctx} {...(await mySpace(db, actor))} notice={notice} />),
+        view(
+          <MySpacePage
+            ctx={ctx}
+            {...(await mySpace(db, actor))}
+            nextSteps={await site.forPerson(db, actor, new Date())}
+            notice={notice}
+          />,
+        ),
     }),
     definePage({
       method: 'POST',

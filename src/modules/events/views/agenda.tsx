@@ -1,20 +1,20 @@
 import type { Paged } from '../../../platform/pagination.ts';
-import { formatDateTime, timeZone } from '../../../platform/time.ts';
+import { formatTime, formatWhen, parisDate, parisDays } from '../../../platform/time.ts';
 import { Field, Layout, type PageContext, Select } from '../../../platform/views/layout.tsx';
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
-import { type AgendaFilters, type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import {
+  type AgendaFilters,
+  type Event,
+  eventFormatLabels,
+  eventKindLabels,
+  hasEnded,
+  sessionLabel,
+} from '../events.ts';
 
 export type AgendaRow = { event: Event; seriesTitle: string | null; confirmed: number };
 
-const dayKey = new Intl.DateTimeFormat('en-CA', {
-  timeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-const timeOnly = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
 const monthTitle = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
 export function seatsLeft(event: Event, confirmed: number): number | null {
@@ -23,12 +23,18 @@ export function seatsLeft(event: Event, confirmed: number): number | null {
 
 export function EventFacts({ row }: { row: AgendaRow }) {
   const { event } = row;
-  const left = seatsLeft(event, row.confirmed);
+  const ended = hasEnded(event);
+  // An event over has no seats left to tell.
+  const left = ended ? null : seatsLeft(event, row.confirmed);
   return (
     <p class="muted">
       {event.cancelledAt ? (
         <>
           <span class="badge badge-warn">Annulé</span>{' '}
+        </>
+      ) : ended ? (
+        <>
+          <span class="badge">Terminé</span>{' '}
         </>
       ) : null}
       {eventKindLabels[event.kind]} · {eventFormatLabels[event.format]}
@@ -166,9 +172,16 @@ function ListView({ rows }: { rows: AgendaRow[] }) {
             <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
           </h2>
           <p>
-            <time dateTime={row.event.startsAt.toISOString()}>{formatDateTime(row.event.startsAt)}</time>
+            <time dateTime={row.event.startsAt.toISOString()}>
+              {formatWhen(row.event.startsAt, row.event.endsAt)}
+            </time>
           </p>
-          {row.seriesTitle ? <p>{row.seriesTitle}</p> : null}
+          {row.seriesTitle && row.event.seriesId ? (
+            <p>
+              <a href={`/agenda/series/${row.event.seriesId}`}>{row.seriesTitle}</a>
+              {sessionLabel(row.event) ? ` · ${sessionLabel(row.event)}` : ''}
+            </p>
+          ) : null}
           <EventFacts row={row} />
         </li>
       ))}
@@ -190,9 +203,11 @@ function MonthView({
   const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
   const offset = (first.getUTCDay() + 6) % 7;
   const byDay = new Map<string, AgendaRow[]>();
+  // An event over several days appears on each of them (its hour on the first only).
   for (const row of rows) {
-    const key = dayKey.format(row.event.startsAt);
-    byDay.set(key, [...(byDay.get(key) ?? []), row]);
+    for (const key of parisDays(row.event.startsAt, row.event.endsAt)) {
+      byDay.set(key, [...(byDay.get(key) ?? []), row]);
+    }
   }
   const cells: (number | null)[] = [
     ...Array(offset).fill(null),
@@ -238,7 +253,10 @@ function MonthView({
                       <ul>
                         {items.map((row) => (
                           <li key={row.event.id}>
-                            {timeOnly.format(row.event.startsAt)} {row.event.cancelledAt ? 'Annulé : ' : ''}
+                            {parisDate(row.event.startsAt) === key
+                              ? `${formatTime(row.event.startsAt)} `
+                              : 'suite : '}
+                            {row.event.cancelledAt ? 'Annulé : ' : ''}
                             <a href={`/agenda/${row.event.id}`}>{row.event.title}</a>
                           </li>
                         ))}

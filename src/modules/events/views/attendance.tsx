@@ -1,7 +1,7 @@
 // Attendance pages of the staff: check-in at the door (made for a phone), what a QR code scan records, and
 // online attendance from a video-call report (upload, preview, confirmation).
 import type { Paged } from '../../../platform/pagination.ts';
-import { formatDateTime } from '../../../platform/time.ts';
+import { formatDateTime, formatWhen } from '../../../platform/time.ts';
 import { CsrfField, ErrorSummary, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { AttendanceReport } from '../attendance-import.ts';
 import type { Attendance } from '../check-in.ts';
@@ -35,7 +35,7 @@ export function CheckInPage(props: {
       <BackLink event={event} />
       <h1>Émargement</h1>
       <p>
-        {event.title} — {formatDateTime(event.startsAt)}
+        {event.title} — {formatWhen(event.startsAt, event.endsAt)}
       </p>
       <p style="font-size: 1.25rem;">
         <strong>

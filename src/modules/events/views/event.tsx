@@ -1,9 +1,9 @@
-import { formatDateTime } from '../../../platform/time.ts';
+import { formatMoment, formatWhen } from '../../../platform/time.ts';
 import { JsonLd } from '../../../platform/views/json-ld.tsx';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { Person } from '../../organisations/people.ts';
 import { audienceLabel } from '../audiences.ts';
-import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { type Event, eventFormatLabels, eventKindLabels, hasEnded, sessionLabel } from '../events.ts';
 import type { Registration } from '../register.ts';
 import { seatsLeft } from './agenda.tsx';
 
@@ -11,6 +11,8 @@ export interface EventPageProps {
   ctx: PageContext;
   event: Event;
   seriesTitle: string | null;
+  /** What the series calls a session's guest (« Grand témoin »); « Invité·e » otherwise. */
+  guestLabel: string | null;
   organisers: { id: string; name: string }[];
   partners: { id: string; name: string }[];
   confirmed: number;
@@ -110,6 +112,17 @@ function RegistrationBox(p: EventPageProps) {
         <p>
           Cet événement est annulé : il n’est plus possible de s’y inscrire.
           {p.registration ? ' Votre inscription est sans objet ; vous n’avez rien à faire.' : ''}
+        </p>
+      </section>
+    );
+  }
+  if (hasEnded(event)) {
+    return (
+      <section class="registration-box" aria-labelledby="inscription">
+        <h2 id="inscription">Inscription</h2>
+        <p>
+          Cet événement est terminé.
+          {p.registration?.status === 'confirmed' ? ' Vous y étiez inscrit·e.' : ''}
         </p>
       </section>
     );
@@ -215,7 +228,27 @@ function RegistrationBox(p: EventPageProps) {
 
 export function EventPage(p: EventPageProps) {
   const { event } = p;
-  const left = seatsLeft(event, p.confirmed);
+  const ended = hasEnded(event);
+  // An event over has no seats left to tell.
+  const left = ended ? null : seatsLeft(event, p.confirmed);
+  const session = sessionLabel(event);
+  const documents = p.documents?.length ? (
+    <section aria-labelledby="documents">
+      <h2 id="documents">Compte rendu et documents</h2>
+      <ul>
+        {p.documents.map((d) => (
+          <li key={d.id}>
+            <a href={`/agenda/${event.id}/documents/${d.id}`}>
+              {d.kind === 'minutes' ? `Compte rendu : ${d.title}` : d.title}
+            </a>{' '}
+            <span class="muted">
+              ({d.fileName.split('.').pop()?.toUpperCase()}, {Math.max(1, Math.round(d.size / 1024))} Ko)
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null;
   return (
     <Layout ctx={p.ctx} title={event.title} notice={p.notice}>
       <JsonLd data={eventJsonLd(event, p)} />
@@ -229,6 +262,11 @@ export function EventPage(p: EventPageProps) {
             {' '}
             <span class="badge badge-warn">Annulé</span>
           </>
+        ) : ended ? (
+          <>
+            {' '}
+            <span class="badge">Terminé</span>
+          </>
         ) : null}
       </h1>
       {event.cancelledAt ? (
@@ -237,15 +275,22 @@ export function EventPage(p: EventPageProps) {
           {event.cancellationReason ? ` Motif : ${event.cancellationReason}` : ''}
         </p>
       ) : null}
-      {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
+      {p.seriesTitle && event.seriesId ? (
+        <p class="series-line">
+          <a href={`/agenda/series/${event.seriesId}`}>{p.seriesTitle}</a>
+          {session ? ` · ${session}` : ''}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>Quand</dt>
         <dd>
-          du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
-          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
+          <time dateTime={event.startsAt.toISOString()}>
+            {formatWhen(event.startsAt, event.endsAt, { withHours: true })}
+          </time>{' '}
+          (heure de Paris)
           {event.provisional ? ' — date provisoire' : ''}
           {event.previousStartsAt && !event.cancelledAt
-            ? ` — date modifiée (d’abord annoncé le ${formatDateTime(event.previousStartsAt)})`
+            ? ` — date modifiée (d’abord annoncé le ${formatMoment(event.previousStartsAt)})`
             : ''}
         </dd>
         <dt>Type</dt>
@@ -276,13 +321,19 @@ export function EventPage(p: EventPageProps) {
             </dd>
           </>
         ) : null}
-        {event.registrationOpensAt || event.registrationClosesAt ? (
+        {event.guest ? (
+          <>
+            <dt>{p.guestLabel ?? 'Invité·e'}</dt>
+            <dd>{event.guest}</dd>
+          </>
+        ) : null}
+        {!ended && (event.registrationOpensAt || event.registrationClosesAt) ? (
           <>
             <dt>Inscriptions</dt>
             <dd>
-              {event.registrationOpensAt ? `à partir du ${formatDateTime(event.registrationOpensAt)}` : ''}
+              {event.registrationOpensAt ? `à partir du ${formatMoment(event.registrationOpensAt)}` : ''}
               {event.registrationOpensAt && event.registrationClosesAt ? ', ' : ''}
-              {event.registrationClosesAt ? `jusqu’au ${formatDateTime(event.registrationClosesAt)}` : ''}
+              {event.registrationClosesAt ? `jusqu’au ${formatMoment(event.registrationClosesAt)}` : ''}
             </dd>
           </>
         ) : null}
@@ -300,24 +351,10 @@ export function EventPage(p: EventPageProps) {
         ) : null}
       </dl>
       {event.description ? <p class="description">{event.description}</p> : null}
+      {/* Once it is over, what it left (minutes, documents) comes before the registration's last word. */}
+      {ended ? documents : null}
       <RegistrationBox {...p} />
-      {p.documents?.length ? (
-        <section aria-labelledby="documents">
-          <h2 id="documents">Compte rendu et documents</h2>
-          <ul>
-            {p.documents.map((d) => (
-              <li key={d.id}>
-                <a href={`/agenda/${event.id}/documents/${d.id}`}>
-                  {d.kind === 'minutes' ? `Compte rendu : ${d.title}` : d.title}
-                </a>{' '}
-                <span class="muted">
-                  ({d.fileName.split('.').pop()?.toUpperCase()}, {Math.max(1, Math.round(d.size / 1024))} Ko)
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {ended ? null : documents}
       <p class="actions">
         <a href={`/agenda/${event.id}.ics`}>Ajouter à mon agenda (.ics)</a>
         {p.staff ? <a href={`/gestion/evenements/${event.id}`}>Gérer l’événement</a> : null}

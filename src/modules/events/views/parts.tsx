@@ -49,3 +49,43 @@ export function ErrorBox({ title, message }: { title: string; message: string | 
     </div>
   );
 }
+
+/** A choice among a few options, as radio buttons in a fieldset (its id is the field's, for the error summary). */
+export function Choices(props: {
+  name: string;
+  legend: string;
+  options: readonly (readonly [value: string, label: string])[];
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const { name, error } = props;
+  return (
+    <fieldset
+      id={name}
+      class={error ? 'field field-error' : 'field'}
+      aria-describedby={error ? `${name}-error` : undefined}
+    >
+      <legend>
+        {props.legend}
+        <span class="required"> (obligatoire)</span>
+      </legend>
+      {error ? (
+        <p class="error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {props.options.map(([value, label]) => (
+        <div key={value} class="choice">
+          <input
+            type="radio"
+            id={`${name}-${value}`}
+            name={name}
+            value={value}
+            checked={props.value === value}
+          />{' '}
+          <label for={`${name}-${value}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

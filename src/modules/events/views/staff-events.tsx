@@ -1,7 +1,7 @@
 // Staff pages of events: the list (upcoming and past, each paged), the creation form, and one event's page,
 // which gathers its registrations, invitations and documents (views of their own).
 import { type Paged, pageCount } from '../../../platform/pagination.ts';
-import { formatDateTime } from '../../../platform/time.ts';
+import { formatDay, formatTime, formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -14,13 +14,16 @@ import {
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
+import type { ChangeLogEntry } from '../events.queries.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
-import { type Event, eventFormatLabels, eventKindLabels } from '../events.ts';
+import { type Event, eventFormatLabels, eventKindLabels, sessionLabel } from '../events.ts';
 import { type DocumentRow, DocumentsSection } from './documents.tsx';
+import { ChangeLog } from './event-lifecycle.tsx';
 import { ErrorBox, type Errors, type FormState, plural, type Values } from './parts.tsx';
 import {
   InvitationsSection,
   type Invitee,
+  NewPersonSection,
   type RegistrationRow,
   RegistrationsSection,
 } from './staff-registrations.tsx';
@@ -53,10 +56,17 @@ function EventsTable({ rows, caption }: { rows: StaffEventRow[]; caption: string
           {rows.map(({ event, confirmed, waitlisted, attended }) => (
             <tr key={event.id}>
               <td>
+                {event.cancelledAt ? (
+                  <>
+                    <span class="badge badge-warn">Annulé</span>{' '}
+                  </>
+                ) : null}
                 <a href={`/gestion/evenements/${event.id}`}>{event.title}</a>
               </td>
               <td>
-                <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time>
+                <time dateTime={event.startsAt.toISOString()}>
+                  {formatWhen(event.startsAt, event.endsAt)}
+                </time>
                 {event.provisional ? ' (provisoire)' : ''}
               </td>
               <td>
@@ -165,25 +175,56 @@ function DateTimeField(props: {
   return <Field {...props} type="datetime-local" hint={parisHint} />;
 }
 
+/** What makes the event form a creation (the default), a copy or a change. */
+export interface EventFormMode {
+  heading: string;
+  action: string;
+  submit: string;
+  /** Said when the form is refused: « L’événement n’a pas été créé ». */
+  notDone: string;
+  back: { href: string; label: string };
+  intro?: string | undefined;
+}
+
+export const creationMode: EventFormMode = {
+  heading: 'Créer un événement',
+  action: '/gestion/evenements',
+  submit: 'Créer l’événement',
+  notDone: 'L’événement n’a pas été créé',
+  back: { href: '/gestion/evenements', label: 'Événements' },
+};
+
 export function NewEventPage(props: {
   ctx: PageContext;
   series: { id: string; title: string }[];
   errors?: Errors;
   values?: Values;
   error?: string | undefined;
+  mode?: EventFormMode | undefined;
+  /** A change that mails people, to confirm: what it will do, and the token the confirmation sends back. */
+  confirm?: { message: string; token: string } | undefined;
 }) {
   const v = props.values ?? {};
   const e = props.errors ?? {};
+  const mode = props.mode ?? creationMode;
   return (
-    <Layout ctx={props.ctx} title={props.errors ? 'Erreur — Créer un événement' : 'Créer un événement'}>
+    <Layout ctx={props.ctx} title={props.errors ? `Erreur — ${mode.heading}` : mode.heading}>
       <p>
-        <a href="/gestion/evenements">← Événements</a>
+        <a href={mode.back.href}>← {mode.back.label}</a>
       </p>
-      <h1>Créer un événement</h1>
-      <ErrorBox title="L’événement n’a pas été créé" message={props.error} />
+      <h1>{mode.heading}</h1>
+      {mode.intro ? <p>{mode.intro}</p> : null}
+      <ErrorBox title={mode.notDone} message={props.error} />
       <ErrorSummary errors={props.errors} />
-      <form method="post" action="/gestion/evenements" novalidate>
+      {props.confirm ? (
+        <div class="notice" role="status">
+          <h2>À confirmer</h2>
+          <p>{props.confirm.message}</p>
+        </div>
+      ) : null}
+      <form method="post" action={mode.action} novalidate>
         <CsrfField ctx={props.ctx} />
+        {props.confirm ? <input type="hidden" name="confirm" value={props.confirm.token} /> : null}
         <Field name="title" label="Titre" required value={v.title} error={e.title} autocomplete="off" />
         <Field
           name="theme"
@@ -302,7 +343,30 @@ export function NewEventPage(props: {
             ))}
           </datalist>
         </div>
-        <button type="submit">Créer l’événement</button>
+        <Field
+          name="season"
+          label="Saison (facultatif)"
+          type="number"
+          hint="Pour une série : le numéro de la saison, par exemple 6."
+          value={v.season}
+          error={e.season}
+        />
+        <Field
+          name="sessionNumber"
+          label="Numéro de la session dans la saison (facultatif)"
+          type="number"
+          hint="Par exemple 2 pour la 2e session."
+          value={v.sessionNumber}
+          error={e.sessionNumber}
+        />
+        <Field
+          name="guest"
+          label="Invité·e ou grand témoin (facultatif)"
+          hint="Nom et qualité, par exemple : Dorothée Schmid, directrice de programme à l’IFRI."
+          value={v.guest}
+          error={e.guest}
+        />
+        <button type="submit">{props.confirm ? 'Confirmer et prévenir par courriel' : mode.submit}</button>
       </form>
     </Layout>
   );
@@ -315,9 +379,13 @@ export interface ManageEventProps {
   event: Event;
   seriesTitle: string | null;
   registrations: RegistrationRow[];
-  invitees: Invitee[] | undefined;
+  invitees: Invitee[];
   documents: DocumentRow[];
+  changeLog: ChangeLogEntry[];
+  /** The words of the mail that tells a person made by staff how to sign in. */
+  welcome: string[];
   registerForm?: FormState | undefined;
+  newPersonForm?: FormState | undefined;
   inviteForm?: FormState | undefined;
   documentForm?: FormState | undefined;
   notice?: string | undefined;
@@ -335,13 +403,34 @@ export function ManageEventPage(p: ManageEventProps) {
       <p>
         <a href="/gestion/evenements">← Événements</a>
       </p>
-      <h1>{event.title}</h1>
-      {p.seriesTitle ? <p>{p.seriesTitle}</p> : null}
+      <h1>
+        {event.cancelledAt ? (
+          <>
+            <span class="badge badge-warn">Annulé</span>{' '}
+          </>
+        ) : null}
+        {event.title}
+      </h1>
+      {event.cancelledAt ? (
+        <p>
+          Annulé le {formatDay(event.cancelledAt)} à {formatTime(event.cancelledAt)}. Motif :{' '}
+          {event.cancellationReason}
+        </p>
+      ) : null}
+      {p.seriesTitle && event.seriesId ? (
+        <p>
+          <a href={`/agenda/series/${event.seriesId}`}>{p.seriesTitle}</a>
+          {sessionLabel(event) ? ` · ${sessionLabel(event)}` : ''}
+          {event.guest ? ` · ${event.guest}` : ''}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>Quand</dt>
         <dd>
-          du <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time> au{' '}
-          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt)}</time> (heure de Paris)
+          <time dateTime={event.startsAt.toISOString()}>
+            {formatWhen(event.startsAt, event.endsAt, { withHours: true })}
+          </time>{' '}
+          (heure de Paris)
           {event.provisional ? ' — date provisoire' : ''}
         </dd>
         <dt>Type</dt>
@@ -375,15 +464,23 @@ export function ManageEventPage(p: ManageEventProps) {
         <a class="button" href={`${base}/emargement`}>
           Émargement
         </a>
+        <a href={`${base}/messages`}>Écrire aux inscrits</a>
         <a href={`${base}/presences-en-ligne`}>Importer les présences en ligne</a>
         <a href={`/agenda/${event.id}`}>Voir la page publique</a>
+        {event.cancelledAt ? null : <a href={`${base}/modification`}>Modifier</a>}
+        <a href={`${base}/copie`}>Copier pour une nouvelle séance</a>
+        {event.cancelledAt || event.endsAt <= new Date() ? null : (
+          <a href={`${base}/annulation`}>Annuler l’événement</a>
+        )}
       </nav>
 
       <RegistrationsSection ctx={p.ctx} event={event} registrations={p.registrations} form={p.registerForm} />
-      {p.invitees ? (
-        <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
-      ) : null}
+      {event.cancelledAt ? null : (
+        <NewPersonSection ctx={p.ctx} event={event} form={p.newPersonForm} welcome={p.welcome} />
+      )}
+      <InvitationsSection ctx={p.ctx} event={event} invitees={p.invitees} form={p.inviteForm} />
       <DocumentsSection ctx={p.ctx} event={event} documents={p.documents} form={p.documentForm} />
+      <ChangeLog entries={p.changeLog} />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 // « Mon espace »: one's profile, organisation and mandates; a referent adds colleagues here.
 import { CsrfField, ErrorSummary, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { NextSteps, type NextStepsBlock } from '../../../platform/views/next-steps.tsx';
 import type { MySpaceData } from '../organisations.queries.ts';
 import { organisationKindLabels } from '../organisations.ts';
 import { personKindLabels } from '../people.ts';
@@ -14,6 +15,8 @@ export function MySpacePage(
     /** A refused change of one's profile: its errors and what was typed. */
     profileErrors?: Record<string, string> | undefined;
     profileValues?: Record<string, string | undefined>;
+    /** What the person has next, module by module (their next events…). */
+    nextSteps?: NextStepsBlock[];
     notice?: string | undefined;
   },
 ) {
@@ -26,6 +29,7 @@ export function MySpacePage(
         <a href="/mes-inscriptions">Mes inscriptions aux événements</a>
         <a href="/mon-parcours">Mon parcours « Diplomates des territoires »</a>
       </nav>
+      <NextSteps blocks={props.nextSteps ?? []} />
       <section aria-labelledby="profil">
         <h2 id="profil">Mon profil</h2>
         <dl class="facts">
