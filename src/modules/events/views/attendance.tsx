@@ -17,8 +17,6 @@ export interface CheckInRow {
   attendance: { recordedAt: Date; source: Attendance['source'] } | null;
 }
 
-const bigButton = 'width: 100%; font-size: 1.25rem; min-height: 3.5rem; margin-top: 0.5rem;';
-
 export function CheckInPage(props: {
   ctx: PageContext;
   event: Event;
@@ -37,7 +35,7 @@ export function CheckInPage(props: {
       <p>
         {event.title} — {formatWhen(event.startsAt, event.endsAt)}
       </p>
-      <p style="font-size: 1.25rem;">
+      <p class="check-in-count">
         <strong>
           {props.present} présent·e{props.present > 1 ? 's' : ''} sur {props.confirmed} inscrit·e
           {props.confirmed > 1 ? 's' : ''}
@@ -63,7 +61,7 @@ export function CheckInPage(props: {
         <ul class="cards" aria-labelledby="liste">
           {props.rows.map((r) => (
             <li key={r.registrationId} id={`r-${r.registrationId}`} class="card">
-              <p style="margin: 0;">
+              <p class="check-in-name">
                 <strong>{r.name}</strong>
                 {r.organisationName ? (
                   <>
@@ -74,7 +72,7 @@ export function CheckInPage(props: {
               </p>
               {r.attendance ? (
                 <>
-                  <p style="margin: 0.5rem 0 0;">
+                  <p class="check-in-state">
                     <span class="badge badge-ok">Présent·e</span> depuis{' '}
                     {timeOnly.format(r.attendance.recordedAt)} ({attendanceSourceLabels[r.attendance.source]})
                   </p>
@@ -84,8 +82,7 @@ export function CheckInPage(props: {
                       <input type="hidden" name="q" value={q} />
                       <button
                         type="submit"
-                        class="button-secondary"
-                        style="margin-top: 0.5rem;"
+                        class="button-secondary check-in-undo"
                         aria-label={`Annuler la présence de ${r.name}`}
                       >
                         Annuler
@@ -97,7 +94,7 @@ export function CheckInPage(props: {
                 <form method="post" action={`${base}/${r.registrationId}`}>
                   <CsrfField ctx={props.ctx} />
                   <input type="hidden" name="q" value={q} />
-                  <button type="submit" style={bigButton} aria-label={`Présent·e : ${r.name}`}>
+                  <button type="submit" class="check-in-button" aria-label={`Présent·e : ${r.name}`}>
                     Présent·e
                   </button>
                 </form>
