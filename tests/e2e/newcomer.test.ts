@@ -58,7 +58,10 @@ describe('a newcomer in the network’s team', () => {
       .getByRole('link', { name: 'Gestion' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Gestion du réseau' }).waitFor();
-    await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link', { name: 'Organisations' }).click();
+    await page
+      .getByRole('navigation', { name: 'Gestion' })
+      .getByRole('link', { name: 'Organisations' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
     await page.getByRole('link', { name: 'Ajouter une organisation' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ajouter une organisation' }).waitFor();
