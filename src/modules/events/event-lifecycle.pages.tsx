@@ -36,7 +36,10 @@ import { type EventFormMode, NewEventPage } from './views/staff-events.tsx';
 
 type Form = Record<string, string | undefined>;
 
-/** The event's fields as the form shows them; a copy leaves the dates out (the next session has its own). */
+/**
+ * The event's fields as the form shows them; a copy leaves the dates out (the next session has its own) and
+ * takes the next session number.
+ */
 function formValuesOf(event: Event, seriesTitle: string | null, withDates: boolean): Values {
   const local = (at: Date | null) => (at && withDates ? parisDateTimeLocal(at) : '');
   return {
@@ -55,6 +58,11 @@ function formValuesOf(event: Event, seriesTitle: string | null, withDates: boole
     onlineUrl: event.onlineUrl ?? '',
     description: event.description ?? '',
     series: seriesTitle ?? '',
+    season: event.season === null ? '' : String(event.season),
+    // The copy is the season's next session, with a guest of its own.
+    sessionNumber:
+      event.sessionNumber === null ? '' : String(withDates ? event.sessionNumber : event.sessionNumber + 1),
+    guest: withDates ? (event.guest ?? '') : '',
   };
 }
 

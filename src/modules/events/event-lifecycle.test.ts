@@ -229,8 +229,20 @@ describe('an event’s life, for staff', async () => {
         venue: 'Paris',
         capacity: 80,
         audience: 'members',
+        season: 6,
+        sessionNumber: 3,
+        guest: 'Dorothée Schmid, IFRI',
       });
       const browser = await signedIn(staff);
+      // Changing the event through its form keeps what the form does not touch: the season, its guest.
+      const edited = await browser.post(`/gestion/evenements/${event.id}/modification`, {
+        ...eventForm((await browser.get(`/gestion/evenements/${event.id}/modification`)).body),
+        description: 'Un regard sur le Sahel et le golfe de Guinée.',
+      });
+      assert.equal(edited.statusCode, 303, edited.body);
+      const after = (await getEvent(db, event.id))!;
+      assert.deepEqual([after.season, after.sessionNumber, after.guest], [6, 3, 'Dorothée Schmid, IFRI']);
+      assert.equal(after.description, 'Un regard sur le Sahel et le golfe de Guinée.');
       const page = await browser.get(`/gestion/evenements/${event.id}/copie`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /action="\/gestion\/evenements"/);
@@ -240,7 +252,9 @@ describe('an event’s life, for staff', async () => {
       assert.equal(values.venue, 'Paris');
       assert.equal(values.capacity, '80');
       assert.equal(values.audience, 'members');
-      assert.equal(values.description, 'Un regard sur le Sahel.');
+      assert.equal(values.description, 'Un regard sur le Sahel et le golfe de Guinée.');
+      // The next session of the same season, whose guest is still to be found.
+      assert.deepEqual([values.season, values.sessionNumber, values.guest], ['6', '4', '']);
       assert.equal(values.startsAt, '');
       assert.equal(values.endsAt, '');
       const created = await browser.post('/gestion/evenements', {
