@@ -70,13 +70,21 @@ export class MailCatcher {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
-  /** The first message to `to` received after the first `after` messages. */
-  next(to: string, after: number): Promise<ParsedMail> {
-    const addressedTo = (mail: ParsedMail) => {
+  /**
+   * The first message to `to` received after the first `after` messages (with this subject, when given: other
+   * mails to the same person, written by jobs, may arrive in between).
+   */
+  next(to: string, after: number, subject?: string): Promise<ParsedMail> {
+    const wanted = (mail: ParsedMail) => {
       const recipients = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-      return recipients.some((r) => r.value.some((v) => v.address?.toLowerCase() === to.toLowerCase()));
+      return (
+        recipients.some((r) => r.value.some((v) => v.address?.toLowerCase() === to.toLowerCase())) &&
+        (subject === undefined || mail.subject === subject)
+      );
     };
-    return until(`courriel pour ${to}`, () => this.received.slice(after).find(addressedTo));
+    return until(`courriel pour ${to}${subject ? ` (« ${subject} »)` : ''}`, () =>
+      this.received.slice(after).find(wanted),
+    );
   }
 }
 
@@ -179,8 +187,7 @@ export async function signIn(app: RunningApp, page: Page, email: string): Promis
   await page.getByLabel('Votre adresse électronique').fill(email);
   await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
   await expectHeading(page, 'Vérifiez votre messagerie');
-  const message = await app.mail.next(email, before);
-  assert.equal(message.subject, 'Votre lien de connexion — Cités Unies France');
+  const message = await app.mail.next(email, before, 'Votre lien de connexion — Cités Unies France');
   const link = /https?:\/\/\S+\/connexion\/lien\?jeton=\S+/.exec(message.text ?? '')?.[0];
   assert.ok(link, `pas de lien de connexion dans le courriel :\n${message.text}`);
   assert.ok(link.startsWith(app.baseUrl), `le lien ${link} ne mène pas à ${app.baseUrl}`);

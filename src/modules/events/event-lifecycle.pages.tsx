@@ -21,7 +21,7 @@ import { eventFormErrors, eventFromForm, idParams, registrationParams } from './
 import { eventsMessages as m, eventsNotices as notices } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
 import { cancelEventPage, changeRecipientsCount, registrationActionPage } from './events.queries.ts';
-import { type Event, eventDetails, listSeries } from './events.ts';
+import { type Event, eventDetails, getEvent, listSeries } from './events.ts';
 import { changeRegistrationMode, promoteRegistration } from './manage-registration.ts';
 import { noticePreview, notificationSettings } from './notifications.ts';
 import { registerNewPerson } from './register-person.ts';
@@ -86,11 +86,17 @@ const copyMode = (event: Event): EventFormMode => ({
 });
 
 /** The form's typed fields as a change: a date left empty clears it (an omitted one would keep it). */
-function changeFromForm(form: Form) {
+function changeFromForm(form: Form, event: Event) {
   const input = eventFromForm(form);
   if (!input.ok) return input;
   const value = { ...input.value };
-  for (const name of ['registrationOpensAt', 'registrationClosesAt']) value[name] ??= null;
+  for (const name of ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt'] as const) {
+    const current = event[name];
+    // The form shows dates to the minute: one sent back as shown is not a change (an event made through the
+    // API may have seconds, and a title's typo must not announce a new time to everyone registered).
+    if (current && form[name] === parisDateTimeLocal(current)) delete value[name];
+    else if (name === 'registrationOpensAt' || name === 'registrationClosesAt') value[name] ??= null;
+  }
   return { ok: true as const, value };
 }
 
@@ -209,7 +215,9 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
       access: policy.manage,
       params: idParams,
       handler: async ({ actor, params, form, ctx }) => {
-        const input = changeFromForm(form);
+        const event = await getEvent(db, params.id);
+        if (!event) return eventGone();
+        const input = changeFromForm(form, event);
         const refused = (failure: {
           status: number;
           message: string;
