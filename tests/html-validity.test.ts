@@ -1,0 +1,115 @@
+// The HTML of the pages, read by an independent validator (html-validate, its « standard » rules: the HTML
+// standard's content models, attributes, ids, nesting), on the demo data, as a visitor, an élue and staff.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
+import { HtmlValidate } from 'html-validate';
+import { seedDemo } from '../src/demo/seed.ts';
+import { events } from '../src/modules/events/events.schema.ts';
+import { findPersonByEmail } from '../src/modules/organisations/people.ts';
+import { sessionCookie } from './factories.ts';
+import { Browser, testApp } from './helpers.ts';
+
+const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+
+/** The validator's complaints about one page, each with its line and rule. */
+async function problems(html: string, where: string): Promise<string[]> {
+  const report = await validator.validateString(html, where);
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${where}:${m.line}:${m.column} ${m.ruleId} — ${m.message}`),
+  );
+}
+
+describe('the pages’ HTML, by html-validate', async () => {
+  const t = await testApp({ after });
+  await seedDemo(t.db);
+  const found: string[] = [];
+
+  async function as(email: string | null) {
+    const browser = new Browser(t.app);
+    if (email) {
+      const person = await findPersonByEmail(t.db, email);
+      assert.ok(person, `${email} manque aux données de démonstration`);
+      browser.jar.store({
+        cookies: [{ name: 'coopdec_session', value: (await sessionCookie(t.db, person)).split('=')[1]! }],
+      });
+    }
+    return async (paths: string[]) => {
+      for (const path of paths) {
+        const page = await browser.get(path);
+        assert.equal(page.statusCode, 200, `${path} : ${page.statusCode}`);
+        found.push(...(await problems(page.body, path)));
+      }
+    };
+  }
+
+  it('hears a mistake when there is one', async () => {
+    const mistakes = await problems(
+      '<!doctype html><html lang="fr"><head><title>x</title></head><body><ul><p>x</p></ul><a id="a"></a><b id="a"></b></body></html>',
+      'contrôle',
+    );
+    assert.ok(
+      mistakes.some((m) => m.includes('element-permitted-content')),
+      mistakes.join('\n'),
+    );
+    assert.ok(
+      mistakes.some((m) => m.includes('no-dup-id')),
+      mistakes.join('\n'),
+    );
+  });
+
+  it('finds no error on public, élu and staff pages', async () => {
+    const [upcoming] = await t.db
+      .select()
+      .from(events)
+      .where(gt(events.startsAt, new Date()))
+      .orderBy(asc(events.startsAt))
+      .limit(1);
+    const [inSeries] = await t.db
+      .select()
+      .from(events)
+      .where(and(isNotNull(events.seriesId), isNotNull(events.season)))
+      .limit(1);
+    assert.ok(upcoming && inSeries?.seriesId);
+    const [past] = await t.db.select().from(events).where(eq(events.id, inSeries.id));
+    const visitor = await as(null);
+    await visitor([
+      '/',
+      '/agenda',
+      '/agenda?vue=mois',
+      `/agenda/${upcoming.id}`,
+      `/agenda/${past!.id}`,
+      `/agenda/series/${inSeries.seriesId}`,
+      '/connexion',
+      '/contact',
+      '/demander-un-compte',
+      '/confidentialite',
+      '/accessibilite',
+      '/parcours',
+    ]);
+    const elue = await as('helene.garnier@angers.example.org');
+    await elue(['/', '/mon-espace', '/mes-inscriptions', '/mon-parcours', '/mon-espace/donnees']);
+    const staff = await as('equipe@example.org');
+    const base = `/gestion/evenements/${upcoming.id}`;
+    await staff([
+      '/gestion',
+      '/gestion/recherche?q=Lyon',
+      '/gestion/evenements',
+      '/gestion/evenements/nouveau',
+      base,
+      `${base}/modification`,
+      `${base}/copie`,
+      `${base}/annulation`,
+      `${base}/messages`,
+      `${base}/emargement`,
+      '/gestion/organisations',
+      '/gestion/personnes',
+      '/gestion/parcours',
+      '/gestion/adhesions/renouvellement',
+      '/gestion/textes',
+      '/gestion/registre',
+      '/gestion/jetons',
+    ]);
+    assert.deepEqual(found, []);
+  });
+});
