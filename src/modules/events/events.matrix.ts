@@ -311,6 +311,18 @@ export const matrix: Record<string, Case[]> = {
   'GET /gestion/evenements/:id/copie': staffOnly('copy an event for its next session', (c) => ({
     url: `/gestion/evenements/${c.f.event.id}/copie`,
   })),
+  'GET /gestion/series': staffOnly('series', () => ({ url: '/gestion/series' })),
+  'GET /gestion/series/:id': staffOnly('the form to change a series', async (c) => ({
+    url: `/gestion/series/${(await freshSeries(c.f.db)).seriesId}`,
+  })),
+  'POST /gestion/series/:id': staffOnly('change a series', async (c) => ({
+    url: `/gestion/series/${(await freshSeries(c.f.db)).seriesId}`,
+    form: {
+      title: `Série renommée ${unique()}`,
+      description: 'Une série de débats.',
+      guestLabel: 'Grand témoin',
+    },
+  })),
   'GET /gestion/evenements/:id/inscriptions/:registrationId/annulation': staffOnlyScoped(
     'confirm cancelling someone’s registration',
     async (c) => {

@@ -202,6 +202,7 @@ export const eventsMessages = defineMessages('events', {
 
   // Series and seasons
   seriesGone: 'Cette série n’existe pas ou plus.',
+  seriesTitleTaken: 'Une autre série porte déjà ce titre : choisissez-en un autre.',
   seasonGone: 'Cette saison n’a aucune session dans cette série.',
   seasonNothingToCome: 'Aucune session de cette saison n’est encore à venir.',
 });
@@ -230,6 +231,8 @@ export const eventsNotices = defineNotices('events', {
   event_changed_announced:
     'Événement modifié : les personnes inscrites et en attente en sont prévenues par courriel.',
   event_unchanged: 'Rien n’a changé : l’événement est tel qu’il était.',
+  series_changed: 'Série modifiée.',
+  series_unchanged: 'Rien n’a changé : la série est telle qu’elle était.',
   event_cancelled: 'Événement annulé : chaque personne inscrite ou en attente en est prévenue par courriel.',
   registration_cancelled_by_staff:
     'Inscription annulée : la personne en est prévenue par courriel (et la première personne en attente, si une place s’est libérée).',

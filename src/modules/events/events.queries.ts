@@ -226,6 +226,31 @@ export async function seriesPage(executor: Executor, viewer: Viewer, seriesId: s
 }
 export type SeriesPageData = NonNullable<Awaited<ReturnType<typeof seriesPage>>>;
 
+// ——— Staff: the series ———
+
+/** Every series (by title) with its sessions to come or under way and past ones, cancelled ones not counted. */
+export async function staffSeriesList(executor: Executor, now = new Date()) {
+  const held = and(eq(events.seriesId, eventSeries.id), sql`${events.cancelledAt} is null`);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return executor
+    .select({
+      series: eventSeries,
+      upcoming: sql<number>`(count(*) filter (where ${events.endsAt} > ${at}))::int`,
+      past: sql<number>`(count(*) filter (where ${events.endsAt} <= ${at}))::int`,
+    })
+    .from(eventSeries)
+    .leftJoin(events, held)
+    .groupBy(eventSeries.id)
+    .orderBy(asc(eventSeries.title));
+}
+export type StaffSeriesRow = Awaited<ReturnType<typeof staffSeriesList>>[number];
+
+/** A series as its edit form shows it; undefined when there is none. */
+export async function getSeries(executor: Executor, seriesId: string) {
+  const [series] = await executor.select().from(eventSeries).where(eq(eventSeries.id, seriesId));
+  return series;
+}
+
 // ——— « Mes inscriptions » ———
 
 /**

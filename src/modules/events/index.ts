@@ -17,6 +17,7 @@ import * as schema from './events.schema.ts';
 import { myRegistrationsPages } from './my-registrations.pages.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
 import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
+import { seriesStaffPages } from './series-staff.pages.tsx';
 import { eventsAttention, eventsForPerson, searchEvents } from './site.ts';
 import { staffEventPages } from './staff-events.pages.tsx';
 import { staffRegistrationPages } from './staff-registrations.pages.tsx';
@@ -34,6 +35,7 @@ export default defineModule({
     ...eventLifecyclePages(services),
     ...eventMessagePages(services),
     ...attendancePages(services),
+    ...seriesStaffPages(services),
   ],
   api: eventApiRoutes,
   jobs: ({ db, config }) => ({

@@ -41,7 +41,7 @@ export function SeriesPage(
         <a href="/agenda">← Agenda</a>
       </p>
       <h1>{p.series.title}</h1>
-      {p.series.description ? <p class="description">{p.series.description}</p> : null}
+      {p.series.description ? <p class="description series-description">{p.series.description}</p> : null}
       {p.error ? (
         <p class="error-summary" role="alert">
           {p.error}

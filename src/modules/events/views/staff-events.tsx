@@ -136,6 +136,9 @@ export function EventsListPage(props: {
       <p>
         <a class="button" href="/gestion/evenements/nouveau">
           Créer un événement
+        </a>{' '}
+        <a class="button button-secondary" href="/gestion/series">
+          Séries
         </a>
       </p>
       <h2>À venir et en cours</h2>
