@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { recordAttendance } from '../src/modules/events/check-in.ts';
 import { notificationSettings } from '../src/modules/events/notifications.ts';
 import { register } from '../src/modules/events/register.ts';
 import { erasePerson, exportPersonalData } from '../src/modules/organisations/personal-data.ts';
@@ -52,6 +53,14 @@ describe('a person’s data: their copy and their erasure', async () => {
     { settings: notificationSettings(config) },
   );
   assert.ok(registered.ok);
+  // A meeting she attended last month: the past stays counted after her erasure.
+  const past = await buildEvent(db, { title: 'Comité du fonds de solidarité' }, -30);
+  await recordAttendance(db, {
+    eventId: past.id,
+    personId: elected.id,
+    source: 'check_in',
+    recordedBy: staff.id,
+  });
   await jobs.drain();
 
   it('gives the person a copy of everything held about them, readable and as JSON', async () => {
@@ -61,6 +70,18 @@ describe('a person’s data: their copy and their erasure', async () => {
     assert.equal(data.person.courriel, email);
     const titles = data.sections.map((s) => s.title);
     assert.ok(titles.includes('Mandats') && titles.includes('Compte'), titles.join());
+    const agenda = data.sections.find((s) => s.title === 'Agenda')?.data as {
+      registrations: { event: string; status: string }[];
+      attendance: { event: string; source: string }[];
+    };
+    assert.deepEqual(
+      agenda.registrations.map((r) => [r.event, r.status]),
+      [['Réunion du groupe-pays Japon', 'confirmed']],
+    );
+    assert.deepEqual(
+      agenda.attendance.map((a) => [a.event, a.source]),
+      [['Comité du fonds de solidarité', 'check_in']],
+    );
     const page = await app.inject({ url: '/mon-espace/donnees', headers: { cookie } });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Quintal-Effacée/);
@@ -79,11 +100,19 @@ describe('a person’s data: their copy and their erasure', async () => {
     const result = await db.transaction((tx) => erasePerson(tx, elected.id, staff.id));
     assert.ok(result.ok);
     assert.deepEqual(await rowsMentioning(db, [email, 'Quintal-Effacée']), []);
-    // The past stays counted: the event still has its registration, without anyone's name.
-    const [seats] = await queryRows<{ n: number }>(
+    // What was to come is withdrawn (her seat freed); the past stays counted, without anyone's name.
+    const states = await queryRows<{ status: string }>(
       db,
-      sql`select count(*)::int as n from registrations where event_id = ${event.id}`,
+      sql`select status from registrations where event_id = ${event.id} and person_id = ${elected.id}`,
     );
-    assert.ok(seats!.n >= 0);
+    assert.deepEqual(
+      states.map((r) => r.status),
+      ['cancelled'],
+    );
+    const [present] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from attendance where event_id = ${past.id} and person_id = ${elected.id}`,
+    );
+    assert.equal(present!.n, 1);
   });
 });

@@ -16,6 +16,7 @@ import { eventsPrivacy } from './events.privacy.ts';
 import * as schema from './events.schema.ts';
 import { myRegistrationsPages } from './my-registrations.pages.tsx';
 import { notificationSettings, reminderHandler, reminderJob } from './notifications.ts';
+import { eraseEventsData, exportedEventsData } from './person-data.ts';
 import { eventsHeldBy, mergeEventsPerson } from './person-merge.ts';
 import { seriesStaffPages } from './series-staff.pages.tsx';
 import { eventsAttention, eventsForPerson, searchEvents } from './site.ts';
@@ -49,7 +50,13 @@ export default defineModule({
   forPerson: eventsForPerson,
   attention: eventsAttention,
   search: searchEvents,
-  people: { disabled: revokeCalendarFeed, merged: mergeEventsPerson, held: eventsHeldBy },
+  people: {
+    disabled: revokeCalendarFeed,
+    merged: mergeEventsPerson,
+    held: eventsHeldBy,
+    exported: exportedEventsData,
+    erased: eraseEventsData,
+  },
   nav: [
     { menu: 'main', href: '/agenda', label: 'Agenda', order: 10 },
     { menu: 'main', href: '/mes-inscriptions', label: 'Mes inscriptions', order: 30, shownTo: 'signedIn' },
