@@ -46,17 +46,7 @@ describe('the agenda', () => {
 
   /** A browser of its own (cookies, and a policy lifted only so that axe-core can be injected). */
   async function newPage(options: { phone?: boolean } = {}): Promise<Page> {
-    const context = options.phone
-      ? await app.browser.newContext({
-          baseURL: app.baseUrl,
-          locale: 'fr-FR',
-          bypassCSP: true,
-          viewport: { width: 375, height: 812 },
-          isMobile: true,
-          hasTouch: true,
-        })
-      : await app.newContext({ bypassCSP: true });
-    context.setDefaultTimeout(15_000);
+    const context = await app.newContext({ bypassCSP: true, phone: options.phone });
     contexts.push(context);
     return context.newPage();
   }

@@ -60,17 +60,7 @@ describe('the agenda’s day one, in the browser', () => {
   });
 
   async function newPage(phone: boolean): Promise<Page> {
-    const context = phone
-      ? await app.browser.newContext({
-          baseURL: app.baseUrl,
-          locale: 'fr-FR',
-          bypassCSP: true,
-          viewport: { width: 375, height: 812 },
-          isMobile: true,
-          hasTouch: true,
-        })
-      : await app.newContext({ bypassCSP: true });
-    context.setDefaultTimeout(15_000);
+    const context = await app.newContext({ bypassCSP: true, phone: phone });
     contexts.push(context);
     return context.newPage();
   }

@@ -105,8 +105,13 @@ export interface RunningApp {
   /**
    * A fresh browser context (cookies of its own) on the app. `bypassCSP` lets axe-core be injected into
    * pages whose Content-Security-Policy refuses inline scripts; other tests keep the policy enforced.
+   * `phone`: a 375 × 812 touch screen, as a phone's browser.
    */
-  newContext(options?: { javaScriptEnabled?: boolean; bypassCSP?: boolean }): Promise<BrowserContext>;
+  newContext(options?: {
+    javaScriptEnabled?: boolean;
+    bypassCSP?: boolean;
+    phone?: boolean;
+  }): Promise<BrowserContext>;
   stop(): Promise<void>;
 }
 
@@ -167,8 +172,13 @@ export async function startApp(): Promise<RunningApp> {
       mail,
       services,
       browser,
-      async newContext(options = {}) {
-        const context = await browser.newContext({ baseURL: baseUrl, locale: 'fr-FR', ...options });
+      async newContext({ phone, ...options } = {}) {
+        const context = await browser.newContext({
+          baseURL: baseUrl,
+          locale: 'fr-FR',
+          ...(phone ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true } : {}),
+          ...options,
+        });
         context.setDefaultTimeout(15_000);
         return context;
       },

@@ -1,7 +1,7 @@
 // /api/v1 routes of the agenda. Thin: parse, authorise, call, answer.
 import { z } from 'zod';
 import { defineApiRoute } from '../../platform/http/api.ts';
-import { fail } from '../../platform/result.ts';
+import { fail, type Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import { organisationsPolicy } from '../organisations/organisations.policy.ts';
@@ -31,6 +31,7 @@ import { listRegistrations, liveRegistration, seatsTaken } from './registrations
 
 const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
+const staffOnly = { description: 'Réservé à l’équipe du réseau' };
 
 const eventOut = z.object({
   id: z.uuid(),
@@ -97,6 +98,13 @@ function eventJson(event: Event, confirmed: number, showUrl: boolean) {
 export function eventApiRoutes(services: Services) {
   const { db } = services;
   const settings = notificationSettings(services.config);
+  /** After a staff change that mails the registrants: wake the job queue, answer with the event as it now is. */
+  const changed = async (result: Result<Event>) => {
+    services.jobs.poke();
+    if (!result.ok) return result;
+    const { confirmed } = await seatsTaken(db, result.value.id);
+    return eventJson(result.value, confirmed, true);
+  };
   return [
     defineApiRoute({
       method: 'POST',
@@ -106,7 +114,7 @@ export function eventApiRoutes(services: Services) {
       body: eventInput,
       responses: {
         201: { description: 'Événement créé', schema: eventOut },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
       },
       allow: (request) => policy.manage(request.actor),
       // The domain parses the raw body itself (its dates become Date objects once parsed).
@@ -160,7 +168,7 @@ export function eventApiRoutes(services: Services) {
       responses: {
         200: { description: 'L’événement modifié', schema: eventOut },
         400: { description: 'Saisie invalide' },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Introuvable' },
         422: {
           description:
@@ -170,11 +178,7 @@ export function eventApiRoutes(services: Services) {
       allow: (request) => policy.manage(request.actor),
       // Like creation, the domain parses the raw body (it lays the change over the event, then checks all).
       handler: async ({ params, request }) => {
-        const result = await changeEvent(db, params.id, request.body, request.actor!.personId, { settings });
-        services.jobs.poke();
-        if (!result.ok) return result;
-        const { confirmed } = await seatsTaken(db, result.value.id);
-        return eventJson(result.value, confirmed, true);
+        return changed(await changeEvent(db, params.id, request.body, request.actor!.personId, { settings }));
       },
     }),
     defineApiRoute({
@@ -188,18 +192,14 @@ export function eventApiRoutes(services: Services) {
       responses: {
         200: { description: 'L’événement annulé', schema: eventOut },
         400: { description: 'Motif absent ou trop long' },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Introuvable' },
         409: { description: 'Déjà annulé (code already_cancelled) : rien de nouveau' },
         422: { description: 'Événement terminé (code event_over)' },
       },
       allow: (request) => policy.manage(request.actor),
       handler: async ({ params, body, request }) => {
-        const result = await cancelEvent(db, params.id, body, request.actor!.personId);
-        services.jobs.poke();
-        if (!result.ok) return result;
-        const { confirmed } = await seatsTaken(db, result.value.id);
-        return eventJson(result.value, confirmed, true);
+        return changed(await cancelEvent(db, params.id, body, request.actor!.personId));
       },
     }),
     defineApiRoute({
@@ -218,7 +218,7 @@ export function eventApiRoutes(services: Services) {
           }),
         },
         400: { description: 'Saisie invalide (objet, texte ou destinataires)' },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Introuvable' },
         422: {
           description:
@@ -323,7 +323,7 @@ export function eventApiRoutes(services: Services) {
           description: 'Inscription confirmée',
           schema: z.object({ id: z.uuid(), status: z.enum(['confirmed']) }),
         },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Introuvable' },
         409: {
           description:
@@ -372,7 +372,7 @@ export function eventApiRoutes(services: Services) {
           }),
         },
         400: { description: 'Mode impossible pour le format de l’événement' },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Événement ou personne introuvable' },
         422: {
           description:
@@ -416,7 +416,7 @@ export function eventApiRoutes(services: Services) {
             ),
           }),
         },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Introuvable' },
       },
       allow: (request) => policy.manage(request.actor),

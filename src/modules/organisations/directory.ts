@@ -20,6 +20,23 @@ export interface PersonCard {
   disabled: boolean;
 }
 
+/** What a card is read from: the person's columns and their organisation's name. */
+const cardColumns = {
+  id: people.id,
+  firstName: people.firstName,
+  lastName: people.lastName,
+  email: people.email,
+  kind: people.kind,
+  organisationId: people.organisationId,
+  organisationName: organisations.name,
+  disabledAt: people.disabledAt,
+};
+
+const toCard = <Row extends { disabledAt: Date | null }>({ disabledAt, ...row }: Row) => ({
+  ...row,
+  disabled: disabledAt !== null,
+});
+
 /** The cards of these people, by id (unknown ids are left out). */
 export async function personCards(
   executor: Executor,
@@ -28,20 +45,11 @@ export async function personCards(
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await executor
-    .select({
-      id: people.id,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      email: people.email,
-      kind: people.kind,
-      organisationId: people.organisationId,
-      organisationName: organisations.name,
-      disabledAt: people.disabledAt,
-    })
+    .select(cardColumns)
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
     .where(inArray(people.id, unique));
-  return new Map(rows.map(({ disabledAt, ...row }) => [row.id, { ...row, disabled: disabledAt !== null }]));
+  return new Map(rows.map((row) => [row.id, toCard(row)]));
 }
 
 /** Groups of people of the member local governments that other modules address (an invitation, say). */
@@ -59,15 +67,7 @@ export async function peopleOfMembers(
   at: Date = new Date(),
 ): Promise<PersonCard[]> {
   const rows = await executor
-    .select({
-      id: people.id,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      email: people.email,
-      kind: people.kind,
-      organisationId: people.organisationId,
-      organisationName: organisations.name,
-    })
+    .select(cardColumns)
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(
@@ -80,7 +80,7 @@ export async function peopleOfMembers(
       ),
     );
   return rows
-    .map((row) => ({ ...row, disabled: false }))
+    .map(toCard)
     .sort(
       (a, b) =>
         a.organisationName.localeCompare(b.organisationName, 'fr') ||

@@ -26,6 +26,7 @@ import { listPeople, peopleFilters } from './people-directory.ts';
 
 const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
+const staffOnly = { description: 'Réservé à l’équipe du réseau' };
 /** The directory's API filters: the contract names q, organisationId and kind (and the page). */
 const peopleQuery = peopleFilters.pick({ q: true, organisationId: true, kind: true, page: true });
 
@@ -107,7 +108,7 @@ export function organisationApiRoutes({ db }: Services) {
       body: organisationInput,
       responses: {
         201: { description: 'Organisation créée', schema: organisationOut },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         409: { description: 'Organisation déjà enregistrée' },
         422: { description: 'Introuvable dans le référentiel officiel' },
       },
@@ -128,7 +129,7 @@ export function organisationApiRoutes({ db }: Services) {
           description: 'Une page de résultats (25 par page)',
           schema: z.object({ items: z.array(organisationOut), total: z.number(), page: z.number() }),
         },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
       },
       allow: (request) => policy.manage(request.actor),
       handler: async ({ query }) => {
@@ -171,7 +172,7 @@ export function organisationApiRoutes({ db }: Services) {
       body: organisationChanges,
       responses: {
         200: { description: 'L’organisation modifiée', schema: organisationOut },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Introuvable' },
         409: {
           description: 'Déjà archivée ou pas archivée, archivée (restaurez-la d’abord), SIREN déjà pris',
@@ -199,7 +200,7 @@ export function organisationApiRoutes({ db }: Services) {
       body: membershipInput,
       responses: {
         201: { description: 'Adhésion enregistrée (ou mise à jour)', schema: membershipOut },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'Organisation introuvable' },
       },
       allow: (request) => policy.manage(request.actor),
@@ -228,8 +229,7 @@ export function organisationApiRoutes({ db }: Services) {
         const actor = request.actor;
         if (!policy.createPerson(actor, body)) return forbidden();
         const result = await db.transaction((tx) => createPerson(tx, body, actor!.personId));
-        if (!result.ok) return result;
-        return (await peopleJson([result.value.id]))[0];
+        return result.ok ? personJson(result.value.id) : result;
       },
     }),
     defineApiRoute({
@@ -244,7 +244,7 @@ export function organisationApiRoutes({ db }: Services) {
           description: 'Une page de résultats (25 par page, ?page=) et le nombre total de personnes trouvées',
           schema: z.object({ items: z.array(personOut), total: z.number() }),
         },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
       },
       allow: (request) => policy.manage(request.actor),
       handler: async ({ query }) => {
@@ -280,8 +280,7 @@ export function organisationApiRoutes({ db }: Services) {
         const result = await db.transaction((tx) =>
           updatePerson(tx, params.id, body, request.actor!.personId),
         );
-        if (!result.ok) return result;
-        return (await peopleJson([params.id]))[0];
+        return result.ok ? personJson(params.id) : result;
       },
     }),
     defineApiRoute({
@@ -295,7 +294,7 @@ export function organisationApiRoutes({ db }: Services) {
       body: mergeInput,
       responses: {
         200: { description: 'La fiche gardée', schema: personOut },
-        403: { description: 'Réservé à l’équipe du réseau' },
+        403: staffOnly,
         404: { description: 'La fiche à fusionner n’existe pas (ou plus)' },
         422: {
           description:
@@ -307,8 +306,7 @@ export function organisationApiRoutes({ db }: Services) {
         const result = await db.transaction((tx) =>
           mergePeople(tx, params.id, body, request.actor!.personId),
         );
-        if (!result.ok) return result;
-        return (await peopleJson([result.value.id]))[0];
+        return result.ok ? personJson(result.value.id) : result;
       },
     }),
     defineApiRoute({
@@ -326,10 +324,15 @@ export function organisationApiRoutes({ db }: Services) {
         const person = await getPerson(db, params.id);
         if (!person) return fail(404, 'not_found', m.personNotFound());
         if (!policy.actFor(request.actor, person)) return forbidden();
-        return (await peopleJson([person.id]))[0];
+        return personJson(person.id);
       },
     }),
   ];
+
+  /** A person as the API gives them. */
+  async function personJson(id: string) {
+    return (await peopleJson([id]))[0];
+  }
 
   /** People as the API gives them, with their mandates, in the order of `ids`. */
   async function peopleJson(ids: string[]) {

@@ -16,6 +16,7 @@ import {
   notArchived,
   type Organisation,
   type OrganisationFilters,
+  pageOfOrganisations,
 } from './organisations.ts';
 import {
   getPerson,
@@ -101,19 +102,7 @@ async function moveTargets(
   current: string | null,
 ): Promise<Paged<Organisation>> {
   const where = and(matchingName(q), notArchived(), current ? ne(organisations.id, current) : undefined);
-  return paginate(
-    1,
-    moveTargetsShown,
-    ({ limit, offset }) =>
-      executor
-        .select()
-        .from(organisations)
-        .where(where)
-        .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id))
-        .limit(limit)
-        .offset(offset),
-    async () => (await executor.select({ total: count() }).from(organisations).where(where))[0]?.total ?? 0,
-  );
+  return pageOfOrganisations(executor, where, 1, moveTargetsShown);
 }
 
 /** A person's staff page: facts, mandates, history, and organisations to move them to when asked. */

@@ -177,16 +177,16 @@ export function organisationConditions(filters: OrganisationFilters, at = new Da
   return and(...conditions);
 }
 
-/** A page of organisations (alphabetical), with the honest count of all those the filters keep. */
-export async function listOrganisations(
+/** A page of the organisations a condition keeps, by name, and how many it keeps in all. */
+export function pageOfOrganisations(
   executor: Executor,
-  filters: OrganisationFilters,
-  at = new Date(),
-): Promise<Paged<Organisation & { memberThisYear: boolean }>> {
-  const where = organisationConditions(filters, at);
-  const paged = await paginate(
-    filters.page ?? 1,
-    pageSize,
+  where: SQL | undefined,
+  page: number,
+  size: number,
+): Promise<Paged<Organisation>> {
+  return paginate(
+    page,
+    size,
     ({ limit, offset }) =>
       executor
         .select()
@@ -197,6 +197,16 @@ export async function listOrganisations(
         .offset(offset),
     async () => (await executor.select({ total: count() }).from(organisations).where(where))[0]?.total ?? 0,
   );
+}
+
+/** A page of organisations (alphabetical), with the honest count of all those the filters keep. */
+export async function listOrganisations(
+  executor: Executor,
+  filters: OrganisationFilters,
+  at = new Date(),
+): Promise<Paged<Organisation & { memberThisYear: boolean }>> {
+  const where = organisationConditions(filters, at);
+  const paged = await pageOfOrganisations(executor, where, filters.page ?? 1, pageSize);
   // Asked separately: in a one-table select, drizzle writes the select list's columns unqualified, which
   // would turn the subquery of inGoodStanding into a comparison of memberships with itself.
   const members = await membersInGoodStanding(

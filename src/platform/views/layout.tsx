@@ -234,6 +234,26 @@ export function Field({
   );
 }
 
+/** A file to send (the form needs enctype="multipart/form-data"); `accept` names the types offered. */
+export function FileField(props: Omit<FieldProps, 'type' | 'value' | 'autocomplete'> & { accept: string }) {
+  const id = props.id ?? props.name;
+  return (
+    <FieldShell id={id} label={props.label} required={props.required} hint={props.hint} error={props.error}>
+      {(describedBy) => (
+        <input
+          id={id}
+          name={props.name}
+          type="file"
+          required={props.required}
+          accept={props.accept}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
 export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number }) {
   const id = props.id ?? props.name;
   return (

@@ -2,7 +2,14 @@
 // online attendance from a video-call report (upload, preview, confirmation).
 import type { Paged } from '../../../platform/pagination.ts';
 import { formatDateTime, formatWhen } from '../../../platform/time.ts';
-import { CsrfField, ErrorSummary, Field, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FileField,
+  Layout,
+  type PageContext,
+} from '../../../platform/views/layout.tsx';
 import type { AttendanceReport } from '../attendance-import.ts';
 import type { Attendance } from '../check-in.ts';
 import type { Event } from '../events.ts';
@@ -168,28 +175,14 @@ export function AttendanceUploadPage(props: {
         novalidate
       >
         <CsrfField ctx={props.ctx} />
-        <div class={e.file ? 'field field-error' : 'field'}>
-          <label for="file">
-            Rapport de participation <span class="required"> (obligatoire)</span>
-          </label>
-          <p class="hint" id="file-hint">
-            Fichier CSV ou Excel (.xlsx), 10 Mo au plus.
-          </p>
-          {e.file ? (
-            <p class="error" id="file-error">
-              {e.file}
-            </p>
-          ) : null}
-          <input
-            id="file"
-            name="file"
-            type="file"
-            required
-            accept=".csv,.xlsx,text/csv"
-            aria-invalid={e.file ? 'true' : undefined}
-            aria-describedby={e.file ? 'file-hint file-error' : 'file-hint'}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="Rapport de participation"
+          required
+          hint="Fichier CSV ou Excel (.xlsx), 10 Mo au plus."
+          accept=".csv,.xlsx,text/csv"
+          error={e.file}
+        />
         <Field
           name="minMinutes"
           label="Durée minimale de présence, en minutes"

@@ -1,6 +1,13 @@
 // The documents part of an event's staff page: minutes and documents, and the form to add one.
 import { formatDateTime } from '../../../platform/time.ts';
-import { CsrfField, ErrorSummary, Field, type PageContext, Select } from '../../../platform/views/layout.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FileField,
+  type PageContext,
+  Select,
+} from '../../../platform/views/layout.tsx';
 import type { Event } from '../events.ts';
 import type { FormState } from './parts.tsx';
 
@@ -65,28 +72,14 @@ export function DocumentsSection(p: {
           value={dv.title}
           error={de?.title}
         />
-        <div class={de?.file ? 'field field-error' : 'field'}>
-          <label for="file">
-            Fichier <span class="required"> (obligatoire)</span>
-          </label>
-          <p class="hint" id="file-hint">
-            PDF ou bureautique (Word, Excel, PowerPoint, OpenDocument), 10 Mo au plus.
-          </p>
-          {de?.file ? (
-            <p class="error" id="file-error">
-              {de.file}
-            </p>
-          ) : null}
-          <input
-            id="file"
-            name="file"
-            type="file"
-            required
-            accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
-            aria-invalid={de?.file ? 'true' : undefined}
-            aria-describedby={de?.file ? 'file-hint file-error' : 'file-hint'}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="Fichier"
+          required
+          hint="PDF ou bureautique (Word, Excel, PowerPoint, OpenDocument), 10 Mo au plus."
+          accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
+          error={de?.file}
+        />
         <button type="submit">Ajouter le document</button>
       </form>
     </>

@@ -127,6 +127,16 @@ function MailShown({ mail }: { mail: MailPreview }) {
   );
 }
 
+/** Each mail an action will send, under the name of who receives it. */
+function MailsShown({ mails }: { mails: { to: string; mail: MailPreview }[] }) {
+  return mails.map(({ to, mail }) => (
+    <section key={to}>
+      <h3>À {to}</h3>
+      <MailShown mail={mail} />
+    </section>
+  ));
+}
+
 function PeopleList({ people }: { people: { firstName: string; lastName: string; email?: string }[] }) {
   return (
     <ul>
@@ -222,12 +232,7 @@ export function CancelRegistrationPage(p: RegistrationActionProps) {
           : ''}
       </p>
       <h2>Les courriels</h2>
-      {p.mails.map(({ to, mail }) => (
-        <section key={to}>
-          <h3>À {to}</h3>
-          <MailShown mail={mail} />
-        </section>
-      ))}
+      <MailsShown mails={p.mails} />
       <form
         method="post"
         action={`/gestion/evenements/${p.event.id}/inscriptions/${p.registration.id}/annulation`}
@@ -253,12 +258,7 @@ export function PromoteRegistrationPage(p: RegistrationActionProps) {
           : 'Une place est libre.'}
       </p>
       <h2>Le courriel</h2>
-      {p.mails.map(({ to, mail }) => (
-        <section key={to}>
-          <h3>À {to}</h3>
-          <MailShown mail={mail} />
-        </section>
-      ))}
+      <MailsShown mails={p.mails} />
       <form
         method="post"
         action={`/gestion/evenements/${p.event.id}/inscriptions/${p.registration.id}/confirmation`}

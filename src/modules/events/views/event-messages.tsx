@@ -18,7 +18,7 @@ import {
 } from '../event-messages.ts';
 import { messageAudiences } from '../events.schema.ts';
 import type { Event } from '../events.ts';
-import { BackLink, Choices, ErrorBox, type FormState, plural } from './parts.tsx';
+import { BackLink, Choices, ErrorBox, type FormState, PeopleTable, plural } from './parts.tsx';
 
 /** « mardi 22 décembre 2026 à 9 h 30 » */
 const dayAndTime = (at: Date) => `${formatDay(at)} à ${formatTime(at)}`;
@@ -45,29 +45,11 @@ function PreviewSection({ ctx, preview }: { ctx: PageContext; preview: MessagePr
         <input type="hidden" name="body" value={message.body} />
         <button type="submit">Envoyer à {plural(recipients.length, 'destinataire', 'destinataires')}</button>
       </form>
-      <div class="table-scroll">
-        <table>
-          <caption>Les destinataires</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Adresse électronique</th>
-              <th scope="col">Situation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recipients.map((r) => (
-              <tr key={r.id}>
-                <td class="name">{`${r.firstName} ${r.lastName}`}</td>
-                <td>{r.organisationName ?? '—'}</td>
-                <td>{r.email}</td>
-                <td>{messageReasonLabels[r.why]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PeopleTable
+        people={recipients}
+        caption="Les destinataires"
+        extra={{ label: 'Situation', cell: (r) => messageReasonLabels[r.why] }}
+      />
     </section>
   );
 }

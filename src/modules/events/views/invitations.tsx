@@ -4,35 +4,8 @@
 import { composeMail } from '../../../platform/mail/mail.tsx';
 import { formatWhen } from '../../../platform/time.ts';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
-import type { PersonCard } from '../../organisations/directory.ts';
 import { type InvitationPlan, invitationSegmentLabels } from '../invitations.ts';
-import { BackLink, plural } from './parts.tsx';
-
-function PeopleTable({ people, caption }: { people: PersonCard[]; caption: string }) {
-  return (
-    <div class="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Adresse électronique</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td class="name">{`${p.firstName} ${p.lastName}`}</td>
-              <td>{p.organisationName ?? '—'}</td>
-              <td>{p.email}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import { BackLink, PeopleTable, plural } from './parts.tsx';
 
 export function InvitationPreviewPage(props: { ctx: PageContext; plan: InvitationPlan; emails: string[] }) {
   const { event, segment, toInvite, alreadyRegistered, alreadyInvited, disabled, example } = props.plan;

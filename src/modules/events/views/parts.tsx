@@ -89,3 +89,46 @@ export function Choices(props: {
     </fieldset>
   );
 }
+
+/** A person as the staff's lists show them: the invitees, the people an invitation or a message reaches. */
+export interface PersonRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  organisationName: string | null;
+}
+
+/** People in a table (name, organisation, address), with one more column where a page needs it. */
+export function PeopleTable<P extends PersonRow>(props: {
+  people: P[];
+  caption: string;
+  extra?: { label: string; cell: (person: P) => string };
+}) {
+  const { extra } = props;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Adresse électronique</th>
+            {extra ? <th scope="col">{extra.label}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {props.people.map((p) => (
+            <tr key={p.id}>
+              <td class="name">{`${p.firstName} ${p.lastName}`}</td>
+              <td>{p.organisationName ?? '—'}</td>
+              <td>{p.email}</td>
+              {extra ? <td>{extra.cell(p)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -19,6 +19,8 @@ import {
   ErrorBox,
   type FormState,
   modeLabels,
+  PeopleTable,
+  type PersonRow,
   plural,
   registrationStatusLabels,
 } from './parts.tsx';
@@ -36,13 +38,8 @@ export function attendanceText(a: RegistrationRow['attendance']): string {
   return `Présent·e (${attendanceSourceLabels[a.source]}${minutes})`;
 }
 
-export interface Invitee {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  organisationName: string | null;
-}
+/** A person invited to an event, as its staff page lists them. */
+export type Invitee = PersonRow;
 
 /** What staff may do for one registration: cancel it, confirm it from the waiting list, change its mode. */
 function RowActions({ ctx, event, row }: { ctx: PageContext; event: Event; row: RegistrationRow }) {
@@ -323,27 +320,10 @@ export function InvitationsSection(p: {
         </p>
       )}
       {p.invitees.length ? (
-        <div class="table-scroll">
-          <table>
-            <caption>{plural(p.invitees.length, 'personne invitée', 'personnes invitées')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Adresse électronique</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.invitees.map((i) => (
-                <tr key={i.id}>
-                  <td>{`${i.firstName} ${i.lastName}`}</td>
-                  <td>{i.organisationName ?? '—'}</td>
-                  <td>{i.email}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PeopleTable
+          people={p.invitees}
+          caption={plural(p.invitees.length, 'personne invitée', 'personnes invitées')}
+        />
       ) : (
         <p>Personne n’est encore invité.</p>
       )}

@@ -13,6 +13,7 @@ import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { organisationKinds } from '../kinds.ts';
 import type { OrganisationsListData, referenceSearch } from '../organisations.queries.ts';
 import { type OrganisationFilters, organisationKindLabels } from '../organisations.ts';
+import { RegionFilter, YesNoFilter } from './filters.tsx';
 
 type Errors = Record<string, string> | undefined;
 type Values = Record<string, string | undefined>;
@@ -52,23 +53,8 @@ export function OrganisationsListPage(
       >
         <Field name="q" label="Nom, SIREN ou code INSEE" value={filters.q} type="search" />
         <Select name="kind" label="Type" options={kindOptions} value={filters.kind} empty="Tous" />
-        <Select
-          name="region"
-          label="Région"
-          options={props.regions.map((r) => [r.code, r.name] as const)}
-          value={filters.region}
-          empty="Toutes"
-        />
-        <Select
-          name="member"
-          label={`Adhérente en ${props.year}`}
-          options={[
-            ['true', 'Oui'],
-            ['false', 'Non'],
-          ]}
-          value={filters.member}
-          empty="Indifférent"
-        />
+        <RegionFilter label="Région" regions={props.regions} value={filters.region} />
+        <YesNoFilter name="member" label={`Adhérente en ${props.year}`} value={filters.member} />
         <Select
           name="archived"
           label="Archivées"

@@ -7,6 +7,7 @@ import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { DirectoryPageData } from '../organisations.queries.ts';
 import { personKindLabels } from '../people.ts';
 import type { PeopleFilters } from '../people-directory.ts';
+import { RegionFilter, YesNoFilter } from './filters.tsx';
 
 const kindOptions = (['elected', 'officer', 'partner', 'staff'] as const).map(
   (k) => [k, personKindLabels[k]] as const,
@@ -50,33 +51,9 @@ export function PeopleDirectoryPage(
         ) : (
           <Field name="organisation" label="Organisation" type="search" value={filters.organisation} />
         )}
-        <Select
-          name="region"
-          label="Région de l’organisation"
-          options={props.regions.map((r) => [r.code, r.name] as const)}
-          value={filters.region}
-          empty="Toutes"
-        />
-        <Select
-          name="member"
-          label={`Organisation adhérente en ${props.year}`}
-          options={[
-            ['true', 'Oui'],
-            ['false', 'Non'],
-          ]}
-          value={filters.member}
-          empty="Indifférent"
-        />
-        <Select
-          name="mandate"
-          label="Mandat en cours"
-          options={[
-            ['true', 'Oui'],
-            ['false', 'Non'],
-          ]}
-          value={filters.mandate}
-          empty="Indifférent"
-        />
+        <RegionFilter label="Région de l’organisation" regions={props.regions} value={filters.region} />
+        <YesNoFilter name="member" label={`Organisation adhérente en ${props.year}`} value={filters.member} />
+        <YesNoFilter name="mandate" label="Mandat en cours" value={filters.mandate} />
         <div class="field">
           <button type="submit">Filtrer</button>
         </div>
