@@ -212,7 +212,7 @@ describe('accessibility', () => {
     await check(page, 'prévisualisation d’un import', 'Import de personnes');
     await page.getByRole('button', { name: 'Enregistrer 1 personnes' }).click();
     await check(page, 'import effectué', 'Import de personnes');
-    await visit(page, '/dev/courriels', 'courriels', 'Courriels de la plateforme');
+    await visit(page, '/gestion/courriels/echecs', 'courriels en échec', 'Courriels en échec');
     await visit(page, '/mon-espace', 'mon espace (équipe)', 'Mon espace');
     // The agenda's staff pages: the lists, the creation form (empty, then refused), an event, check-in and
     // the upload of a video-call report (sent without a file).

@@ -23,7 +23,7 @@ describe('without JavaScript', () => {
     await page.getByRole('link', { name: 'Gestion' }).click();
     await page.getByRole('link', { name: 'Renouvellements' }).click();
     await page.getByRole('heading', { level: 1, name: `Renouvellements ${thisYear}` }).waitFor();
-    await page.getByRole('link', { name: 'Savigny-le-Temple' }).click();
+    await page.getByRole('link', { name: 'Savigny-le-Temple', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Savigny-le-Temple' }).waitFor();
     const main = page.getByRole('main');
     assert.match(squash(await main.innerText()), new RegExp(`Adhérente en ${thisYear} Non`));
@@ -52,7 +52,7 @@ describe('without JavaScript', () => {
 
     // Savigny-le-Temple is no longer due for renewal.
     await page.goto('/gestion/adhesions/renouvellement');
-    assert.equal(await page.getByRole('link', { name: 'Savigny-le-Temple' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Savigny-le-Temple', exact: true }).count(), 0);
 
     // And a mistake is explained on the page itself, without any script.
     await page.goto('/gestion/organisations?q=Voiron');

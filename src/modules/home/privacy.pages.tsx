@@ -28,7 +28,7 @@ export const privacyPages = (_services: unknown, site: Site) => [
           </p>
           <h2>Ce que nous faisons de vos données</h2>
           <div class="table-scroll">
-            <table>
+            <table class="table-cards">
               <caption>Usages de vos données, base légale, durée de conservation et destinataires</caption>
               <thead>
                 <tr>
@@ -41,10 +41,10 @@ export const privacyPages = (_services: unknown, site: Site) => [
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.table}>
-                    <td>{e.purpose}</td>
-                    <td>{legalBases[e.basis]}</td>
-                    <td>{e.retention}</td>
-                    <td>{e.recipients}</td>
+                    <td data-label="Pourquoi">{e.purpose}</td>
+                    <td data-label="Base légale">{legalBases[e.basis]}</td>
+                    <td data-label="Combien de temps">{e.retention}</td>
+                    <td data-label="Qui les voit">{e.recipients}</td>
                   </tr>
                 ))}
               </tbody>
@@ -78,7 +78,7 @@ export const privacyPages = (_services: unknown, site: Site) => [
             empêche qu’une table ou une colonne personnelle n’y soit pas décrite.
           </p>
           <div class="table-scroll">
-            <table>
+            <table class="table-cards">
               <caption>{register.length} tables</caption>
               <thead>
                 <tr>
@@ -96,11 +96,13 @@ export const privacyPages = (_services: unknown, site: Site) => [
                     <td>
                       <code>{e.table}</code>
                     </td>
-                    <td>{e.purpose}</td>
-                    <td>{legalBases[e.basis]}</td>
-                    <td>{e.retention}</td>
-                    <td>{e.recipients}</td>
-                    <td>{e.personal.length ? e.personal.join(', ') : 'aucune'}</td>
+                    <td data-label="Finalité">{e.purpose}</td>
+                    <td data-label="Base légale">{legalBases[e.basis]}</td>
+                    <td data-label="Conservation">{e.retention}</td>
+                    <td data-label="Destinataires">{e.recipients}</td>
+                    <td data-label="Données personnelles">
+                      {e.personal.length ? e.personal.join(', ') : 'aucune'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -237,7 +237,7 @@ export function RequestQueuePage(props: {
       </p>
       {props.pending.length ? (
         <div class="table-scroll">
-          <table class="cards-on-phone">
+          <table class="table-cards">
             <caption>Demandes en attente, la plus ancienne d’abord</caption>
             <thead>
               <tr>

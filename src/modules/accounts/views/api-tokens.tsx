@@ -36,7 +36,7 @@ export function ApiTokensPage(props: {
         </div>
       ) : null}
       <div class="table-scroll">
-        <table class="cards-on-phone">
+        <table class="table-cards">
           <caption>{props.tokens.length} jetons</caption>
           <thead>
             <tr>

@@ -29,7 +29,7 @@ export function TextsPage(props: {
         enregistrement garde l’ancienne version, que vous pouvez remettre.
       </p>
       <div class="table-scroll">
-        <table class="cards-on-phone">
+        <table class="table-cards">
           <caption>{props.texts.length} textes modifiables</caption>
           <thead>
             <tr>

@@ -37,7 +37,7 @@ export function SeriesListPage(props: {
         <>
           <p>{plural(rows.length, 'série', 'séries')}.</p>
           <div class="table-scroll">
-            <table class="cards-on-phone">
+            <table class="table-cards">
               <caption>Séries, par ordre alphabétique (les sessions annulées ne sont pas comptées)</caption>
               <thead>
                 <tr>

@@ -97,7 +97,7 @@ function RegistrationsTable({
   if (rows.length === 0) return <p>Personne n’est encore inscrit.</p>;
   return (
     <div class="table-scroll">
-      <table>
+      <table class="table-cards">
         <caption>Inscriptions : confirmées, puis liste d’attente, puis annulées</caption>
         <thead>
           <tr>
@@ -119,10 +119,12 @@ function RegistrationsTable({
                 <br />
                 <span class="muted">{r.person.email}</span>
               </td>
-              <td>{r.organisationName ?? '—'}</td>
-              <td>{registrationStatusLabels[r.registration.status]}</td>
-              <td>{r.registration.mode ? modeLabels[r.registration.mode] : '—'}</td>
-              <td>{r.attendance ? attendanceText(r.attendance) : '—'}</td>
+              <td data-label="Organisation">{r.organisationName ?? '—'}</td>
+              <td data-label="Statut">{registrationStatusLabels[r.registration.status]}</td>
+              <td data-label="Participation">
+                {r.registration.mode ? modeLabels[r.registration.mode] : '—'}
+              </td>
+              <td data-label="Présence">{r.attendance ? attendanceText(r.attendance) : '—'}</td>
               <td>
                 <RowActions ctx={ctx} event={event} row={r} />
               </td>

@@ -12,7 +12,7 @@ function PendingImportsTable({ ctx, pending }: { ctx: PageContext; pending: Pend
     <section aria-labelledby="pending-imports">
       <h2 id="pending-imports">Imports en attente de confirmation</h2>
       <div class="table-scroll">
-        <table class="cards-on-phone">
+        <table class="table-cards">
           <caption>Aperçus des 30 derniers jours, pas encore enregistrés</caption>
           <thead>
             <tr>

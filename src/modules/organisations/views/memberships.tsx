@@ -53,7 +53,7 @@ export function RenewalsPage(
             </a>
           </p>
           <div class="table-scroll">
-            <table class="cards-on-phone">
+            <table class="table-cards">
               <caption>Adhésions à renouveler</caption>
               <thead>
                 <tr>

@@ -73,7 +73,7 @@ export function PeopleDirectoryPage(
       </p>
       {list.items.length ? (
         <div class="table-scroll">
-          <table class="cards-on-phone">
+          <table class="table-cards">
             <caption>Personnes, par ordre alphabétique des noms</caption>
             <thead>
               <tr>

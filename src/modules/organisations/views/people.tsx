@@ -9,7 +9,7 @@ type Values = Record<string, string | undefined>;
 export function PeopleTable({ people, link }: { people: Person[]; link: boolean }) {
   if (people.length === 0) return <p>Aucune personne enregistrée.</p>;
   return (
-    <table>
+    <table class="table-cards">
       <caption>Personnes</caption>
       <thead>
         <tr>
@@ -30,8 +30,10 @@ export function PeopleTable({ people, link }: { people: Person[]; link: boolean 
               {p.referent ? ' (référent·e)' : ''}
               {p.disabledAt ? ' — compte désactivé' : ''}
             </td>
-            <td>{personKindLabels[p.kind]}</td>
-            <td>{p.email}</td>
+            <td data-label="Type">{personKindLabels[p.kind]}</td>
+            <td data-label="Adresse" class="email">
+              {p.email}
+            </td>
           </tr>
         ))}
       </tbody>
