@@ -46,6 +46,8 @@ export const envSchema = z
       .min(1)
       .max(24 * 14)
       .default(48),
+    /** A QR code scanned this many hours before an event's start or after its end asks staff to confirm. */
+    EVENT_CHECK_IN_MARGIN_HOURS: z.coerce.number().int().min(0).max(72).default(2),
     /** Requests a minute of one API token (or address) on one route of the API. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),

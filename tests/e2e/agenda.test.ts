@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { checkInToken } from '../../src/modules/events/check-in.ts';
 import { attendance } from '../../src/modules/events/events.schema.ts';
 import { notificationSettings } from '../../src/modules/events/notifications.ts';
 import { register } from '../../src/modules/events/register.ts';
@@ -272,7 +273,7 @@ describe('the agenda', () => {
         { settings: settings() },
       );
       assert.ok(result.ok, JSON.stringify(result));
-      registered.push({ person, token: result.value.checkInToken, registrationId: result.value.id });
+      registered.push({ person, token: checkInToken(result.value.id), registrationId: result.value.id });
     }
     const [yasmine, thomas] = registered as [(typeof registered)[0], (typeof registered)[0]];
 
@@ -314,16 +315,20 @@ describe('the agenda', () => {
     assert.equal(squash(await count.innerText()), '0 présent·e sur 3 inscrit·es');
     await page.getByRole('button', { name: `Présent·e : ${fullName(yasmine.person)}` }).waitFor();
 
-    // Thomas's QR code, read twice at the door: one attendance.
+    // Thomas's QR code read at the door: the page shows who, a button records; the event is in a month, so a
+    // second button confirms. Read again: already present, no button.
     await page.goto(`/emargement/${thomas.token}`);
-    await seeOnPhone(`Présence enregistrée : ${fullName(thomas.person)}`, 'code QR lu');
-    await assertText(
-      page.getByRole('status'),
-      `${fullName(thomas.person)} est enregistré·e comme présent·e à « ${title} ».`,
-    );
+    await seeOnPhone(fullName(thomas.person), 'code QR lu');
+    await page.getByRole('button', { name: 'Enregistrer la présence' }).tap();
+    await seeOnPhone(fullName(thomas.person), 'code QR hors des dates');
+    await assertText(page.getByRole('alert'), 'enregistrer quand même ?');
+    await page.getByRole('button', { name: 'Enregistrer quand même' }).tap();
+    await seeOnPhone(fullName(thomas.person), 'présence enregistrée par le code QR');
+    await assertText(page.getByRole('status').first(), 'Présence enregistrée.');
     await page.goto(`/emargement/${thomas.token}`);
-    await seeOnPhone(`Déjà enregistrée : ${fullName(thomas.person)}`, 'code QR lu deux fois');
-    await assertText(page.getByRole('status'), 'était déjà enregistrée : rien de nouveau n’a été noté.');
+    await seeOnPhone(fullName(thomas.person), 'code QR lu deux fois');
+    await assertText(page.locator('.check-in-state'), 'Présent·e depuis');
+    assert.equal(await page.getByRole('button', { name: 'Enregistrer la présence' }).count(), 0);
     await page.getByRole('link', { name: 'Émargement de l’événement' }).tap();
     await seeOnPhone('Émargement', 'émargement après le code QR');
     assert.equal(squash(await count.innerText()), '1 présent·e sur 3 inscrit·es');

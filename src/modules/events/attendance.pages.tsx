@@ -11,9 +11,17 @@ import {
   view,
 } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
+import { formatWhen } from '../../platform/time.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { applyAttendanceImport, prepareAttendanceImport } from './attendance-import.ts';
-import { checkIn, checkInByToken, undoCheckIn } from './check-in.ts';
+import {
+  checkIn,
+  checkInByToken,
+  inCheckInWindow,
+  registrationIdOfToken,
+  scanOf,
+  undoCheckIn,
+} from './check-in.ts';
 import {
   attendanceReportFromForm,
   idParams,
@@ -30,6 +38,7 @@ import {
   AttendanceUploadPage,
   CheckInPage,
   QrCheckInPage,
+  QrCodeInfoPage,
 } from './views/attendance.tsx';
 import type { FormState } from './views/parts.tsx';
 
@@ -39,6 +48,8 @@ const checkInUrl = (eventId: string, q: string, registrationId: string) =>
 
 const registrationGone = () => notFound(m.registrationGone().text);
 const reportGone = () => notFound(m.reportGone().text);
+const unknownCode = () => notFound(m.unknownCheckInCode().text, 'Code de présence inconnu');
+const tokenParams = z.object({ token: z.string().max(200) });
 
 /** The upload form of video-call reports; after a refused one, with why. 404 for no event. */
 async function uploadView(
@@ -53,7 +64,7 @@ async function uploadView(
   return view(<AttendanceUploadPage ctx={ctx} {...data} {...form} />, status);
 }
 
-export function attendancePages({ db }: Services) {
+export function attendancePages({ db, config }: Services) {
   return [
     // ——— At the door ———
     definePage({
@@ -103,25 +114,62 @@ export function attendancePages({ db }: Services) {
         );
       },
     }),
-    // The address in each registration's QR code: scanned by staff at the door, it records the presence (a
-    // phone's camera opens a link: hence a GET that writes). Anyone else is told what the code is for.
+    // The address in each registration's QR code, opened by a phone's camera: it only shows. Staff see who and
+    // which event, and record the presence with a POST; anyone else is told what the code is for, and nothing
+    // about the person.
     definePage({
       method: 'GET',
       url: '/emargement/:token',
-      access: 'signedIn',
-      params: z.object({ token: z.string() }),
-      handler: async ({ actor, params, ctx }) => {
-        if (!policy.manage(actor)) return message(403, 'Code de présence', m.scanAtTheDoor().text);
-        const result = await db.transaction((tx) => checkInByToken(tx, params.token, actor.personId));
-        if (!result.ok) {
-          const { status, code, message: text } = result.error;
-          return message(
-            status,
-            code === 'not_found' ? 'Code de présence inconnu' : 'Présence non enregistrée',
-            text,
+      access: 'public',
+      params: tokenParams,
+      handler: async ({ actor, params, ctx, notice }) => {
+        if (!registrationIdOfToken(params.token)) return unknownCode();
+        if (!actor || !policy.manage(actor))
+          return view(<QrCodeInfoPage ctx={ctx} text={m.scanAtTheDoor().text} />, 403);
+        const scan = await scanOf(db, params.token);
+        if (!scan) return unknownCode();
+        return view(
+          <QrCheckInPage ctx={ctx} scan={scan} action={`/emargement/${params.token}`} notice={notice} />,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/emargement/:token',
+      access: policy.manage,
+      params: tokenParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const action = `/emargement/${params.token}`;
+        const scan = await scanOf(db, params.token);
+        if (!scan) return unknownCode();
+        if (
+          scan.registration.status === 'confirmed' &&
+          !scan.presentSince &&
+          form.confirm !== '1' &&
+          !inCheckInWindow(scan.event, config.EVENT_CHECK_IN_MARGIN_HOURS)
+        ) {
+          const when = formatWhen(scan.event.startsAt, scan.event.endsAt);
+          return view(
+            <QrCheckInPage
+              ctx={ctx}
+              scan={scan}
+              action={action}
+              outsideWindow={m.checkInOutsideWindow({ when }).text}
+            />,
           );
         }
-        return view(<QrCheckInPage ctx={ctx} {...result.value} />);
+        const result = await db.transaction((tx) => checkInByToken(tx, params.token, actor.personId));
+        if (!result.ok) {
+          if (result.error.code === 'not_found') return unknownCode();
+          return view(
+            <QrCheckInPage ctx={ctx} scan={scan} action={action} refusal={result.error.message} />,
+            result.error.status,
+          );
+        }
+        return redirect(
+          action,
+          result.value.recorded ? notices.event_checked_in : notices.event_already_checked_in,
+        );
       },
     }),
 

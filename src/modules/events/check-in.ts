@@ -1,10 +1,12 @@
 // Attendance: a check-in by staff (list or QR code) or an imported video-call report. Recording the same
 // person twice records nothing new.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
-import { getPerson } from '../organisations/people.ts';
+import { installedSecretsKey } from '../../platform/secrets.ts';
+import { personCards } from '../organisations/directory.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { attendance, registrations } from './events.schema.ts';
 import { type Event, getEvent } from './events.ts';
@@ -107,29 +109,76 @@ export async function undoCheckIn(
   return ok({ undone: rows.length > 0 });
 }
 
+// ——— The QR code of a registration ———
+// Its address carries `<registration id>.<mac>`: the mac (HMAC-SHA256 under a key derived from the secrets key)
+// proves the code was made here, so nothing in the database can make one, and a leaked table opens nothing.
+
+const checkInKey = () => createHmac('sha256', installedSecretsKey()).update('check-in').digest();
+
+const macOf = (registrationId: string) =>
+  createHmac('sha256', checkInKey()).update(registrationId).digest('base64url');
+
+/** The code of a registration's QR code (the last segment of `/emargement/…`). */
+export const checkInToken = (registrationId: string) => `${registrationId}.${macOf(registrationId)}`;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The registration a code names, when its mac is right (compared in constant time); undefined otherwise. */
+export function registrationIdOfToken(token: string): string | undefined {
+  const [id, mac, ...rest] = token.split('.');
+  if (!id || !mac || rest.length || !uuidPattern.test(id)) return undefined;
+  const expected = Buffer.from(macOf(id));
+  const given = Buffer.from(mac);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+}
+
+/** What staff see when they scan a code: who, which event, the registration's state. Reads only. */
+export async function scanOf(executor: Executor, token: string) {
+  const id = registrationIdOfToken(token);
+  const registration = id ? await registrationOf(executor, id, undefined) : undefined;
+  if (!registration) return undefined;
+  const person = (await personCards(executor, [registration.personId])).get(registration.personId);
+  const event = (await getEvent(executor, registration.eventId))!;
+  const [present] = await executor
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.eventId, registration.eventId), eq(attendance.personId, registration.personId)));
+  return {
+    registration,
+    event,
+    name: person ? `${person.firstName} ${person.lastName}` : m.someone().text,
+    organisation: person?.organisationName ?? null,
+    presentSince: present?.recordedAt ?? null,
+  };
+}
+
+export type Scan = NonNullable<Awaited<ReturnType<typeof scanOf>>>;
+
+/** Whether `at` falls in the event's check-in window: from `marginHours` before its start to as long after its end. */
+export const inCheckInWindow = (
+  event: Pick<Event, 'startsAt' | 'endsAt'>,
+  marginHours: number,
+  at: Date = new Date(),
+) =>
+  at.getTime() >= event.startsAt.getTime() - marginHours * 3_600_000 &&
+  at.getTime() <= event.endsAt.getTime() + marginHours * 3_600_000;
+
 /**
- * The QR code of a registration scanned at the door: its presence recorded. A refusal names the person
- * (« Hélène Garnier : Cette personne est sur la liste d’attente. »), for the staff member holding the phone.
+ * The QR code scanned by staff and confirmed (a POST): the presence recorded, `source` « qr ». A refusal names
+ * the person (« Hélène Garnier : Cette personne est sur la liste d’attente. »), for the staff member holding
+ * the phone.
  */
 export async function checkInByToken(
   executor: Executor,
   token: string,
   actorId: string,
 ): Promise<Result<{ recorded: boolean; event: Event; name: string }>> {
-  const registration = /^[\w-]{20,100}$/.test(token) ? await findByCheckInToken(executor, token) : undefined;
-  if (!registration) return fail(404, 'not_found', m.unknownCheckInCode());
-  const person = await getPerson(executor, registration.personId);
-  const name = person ? `${person.firstName} ${person.lastName}` : m.someone().text;
-  const result = await checkIn(executor, registration.id, actorId, 'qr');
+  const scan = await scanOf(executor, token);
+  if (!scan) return fail(404, 'not_found', m.unknownCheckInCode());
+  const result = await checkIn(executor, scan.registration.id, actorId, 'qr');
   if (!result.ok) {
     const { status, code, message } = result.error;
-    return fail(status, code, m.refusedFor({ name, reason: message }));
+    return fail(status, code, m.refusedFor({ name: scan.name, reason: message }));
   }
-  const event = (await getEvent(executor, registration.eventId))!;
-  return ok({ recorded: result.value.recorded, event, name });
-}
-
-export async function findByCheckInToken(executor: Executor, token: string) {
-  const [row] = await executor.select().from(registrations).where(eq(registrations.checkInToken, token));
-  return row;
+  return ok({ recorded: result.value.recorded, event: scan.event, name: scan.name });
 }

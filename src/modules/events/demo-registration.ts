@@ -2,7 +2,6 @@
 // entry — but without its window, audience check or mails: the one way demo data writes registrations of
 // past months (the agenda's own demo, the program's cohort at its sessions). The caller has decided who
 // may attend and whether a seat was left.
-import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../platform/db/client.ts';
 import { auditLog } from '../../platform/db/platform.schema.ts';
 import { type AttendanceMode, registrations } from './events.schema.ts';
@@ -29,7 +28,6 @@ export async function seedRegistration(
       status: input.status ?? 'confirmed',
       mode: input.mode,
       registeredBy: input.registeredBy,
-      checkInToken: randomBytes(24).toString('base64url'),
       // Set here rather than by the database: the audit entry below is dated with the very same instant.
       createdAt: input.at ?? new Date(),
     })

@@ -21,6 +21,7 @@ import {
 import { expectOk, fresh, pdfBytes, unique } from '../../../tests/proof/world.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
+import { checkInToken } from './check-in.ts';
 import type { EventInput } from './events.ts';
 import { createEvent, invite } from './events.ts';
 import { notificationSettings } from './notifications.ts';
@@ -400,17 +401,24 @@ export const matrix: Record<string, Case[]> = {
   ),
   'GET /emargement/:token': [
     {
-      name: 'scan a registration’s QR code',
+      name: 'scan a registration’s QR code (shows who and which event; writes nothing)',
       scoped: true,
       own: STAFF,
       foreign: STAFF,
-      build: (c) => ({ url: `/emargement/${registrationOf(c, c.self).checkInToken}` }),
-      getWrites: {
-        tables: ['attendance', 'audit_log'],
-        why: 'staff scanning the QR code at the door records the presence (the purpose of this GET: a phone camera opens a link)',
-      },
+      build: (c) => ({ url: `/emargement/${checkInToken(registrationOf(c, c.self).id)}` }),
+    },
+    {
+      name: 'a QR code whose mac is wrong',
+      scoped: true,
+      own: NOBODY,
+      foreign: NOBODY,
+      build: (c) => ({ url: `/emargement/${registrationOf(c, c.self).id}.${'A'.repeat(43)}` }),
     },
   ],
+  'POST /emargement/:token': staffOnlyScoped('record the presence of a scanned QR code', (c) => ({
+    url: `/emargement/${checkInToken(registrationOf(c, c.self).id)}`,
+    form: { confirm: '1' },
+  })),
   'GET /gestion/evenements/:id/presences-en-ligne': staffOnly('online attendance form', (c) => ({
     url: `/gestion/evenements/${c.f.event.id}/presences-en-ligne`,
   })),

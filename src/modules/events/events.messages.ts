@@ -154,7 +154,9 @@ export const eventsMessages = defineMessages('events', {
   registrationCancelled: 'Cette inscription a été annulée.',
   personWaitlisted: 'Cette personne est sur la liste d’attente.',
   scanAtTheDoor:
-    'Ce code de présence se présente à l’accueil de l’événement : l’équipe du réseau le lit pour enregistrer votre présence.',
+    'Ce code se lit à l’accueil par l’équipe du réseau : elle enregistre ainsi votre présence à l’événement.',
+  checkInOutsideWindow: ({ when }: { when: string }) =>
+    `Cet événement a lieu ${when.startsWith('du ') ? when : `le ${when}`} : enregistrer quand même ?`,
   unknownCheckInCode:
     'Ce code ne correspond à aucune inscription. Cherchez la personne sur la page d’émargement de l’événement.',
   chooseReport: 'Choisissez le rapport de participation (fichier CSV ou Excel).',

@@ -56,7 +56,7 @@ export const eventsPrivacy = [
     basis: 'contract',
     retention: '3 ans après l’événement',
     recipients: 'L’équipe du réseau ; la personne ; son ou sa référente',
-    personal: ['person_id', 'registered_by', 'check_in_token', 'mode'],
+    personal: ['person_id', 'registered_by', 'mode'],
   }),
   processing(attendance, {
     purpose: 'Savoir qui était présent (attestations, certificats du parcours)',

@@ -149,8 +149,6 @@ export const registrations = pgTable(
     status: text('status', { enum: registrationStatuses }).notNull(),
     mode: text('mode', { enum: attendanceModes }),
     registeredBy: uuid('registered_by').references(() => people.id, { onDelete: 'set null' }),
-    /** Secret of the QR code that checks the person in. */
-    checkInToken: text('check_in_token').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

@@ -14,6 +14,7 @@ import { Browser, testApp, testConfig } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { parisDateTime } from '../../platform/time.ts';
 import type { Person } from '../organisations/people.ts';
+import { checkInToken } from './check-in.ts';
 import { listDocuments } from './documents.ts';
 import { attendance } from './events.schema.ts';
 import { getEvent, isInvited } from './events.ts';
@@ -337,13 +338,29 @@ describe('the staff pages of the agenda', async () => {
     assert.equal((await attendanceOf(event.id, bruno.id)).length, 0);
     assert.match((await browser.get(base)).body, /0 présent·e sur 3 inscrit·es/);
 
-    const qr = `/emargement/${aichaRegistration.checkInToken}`;
+    // The event is tomorrow: outside the check-in window, the scan asks for a confirmation first.
+    const qr = `/emargement/${checkInToken(aichaRegistration.id)}`;
     const scanned = await browser.get(qr);
     assert.equal(scanned.statusCode, 200);
-    assert.match(scanned.body, /Présence enregistrée : Aïcha Benali/);
-    const rescanned = await browser.get(qr);
-    assert.equal(rescanned.statusCode, 200);
-    assert.match(rescanned.body, /Déjà enregistrée : Aïcha Benali/);
+    assert.match(scanned.body, /Aïcha Benali/);
+    assert.match(scanned.body, /Enregistrer la présence/);
+    assert.equal((await attendanceOf(event.id, aicha.id)).length, 0, 'the GET records nothing');
+    const asked = await browser.post(qr, {});
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /Cet événement a lieu le \w+ \d/);
+    assert.match(asked.body, /Enregistrer quand même/);
+    assert.equal(
+      (await attendanceOf(event.id, aicha.id)).length,
+      0,
+      'nothing recorded before the confirmation',
+    );
+    const confirmed = await browser.post(qr, { confirm: '1' });
+    assert.equal(confirmed.statusCode, 303);
+    assert.equal(confirmed.headers.location, `${qr}?info=events.event_checked_in`);
+    assert.match((await browser.get(confirmed.headers.location as string)).body, /Présence enregistrée\./);
+    const again = await browser.post(qr, { confirm: '1' });
+    assert.equal(again.headers.location, `${qr}?info=events.event_already_checked_in`);
+    assert.match((await browser.get(again.headers.location as string)).body, /déjà enregistrée/);
     const rows = await attendanceOf(event.id, aicha.id);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.source, 'qr');
@@ -532,9 +549,10 @@ describe('the staff pages of the agenda', async () => {
       assert.equal(response.statusCode, 403, url);
       assert.match(response.body, /réservée à l’équipe du réseau/, url);
     }
-    const scan = await browser.get(`/emargement/${registration.checkInToken}`);
+    const scan = await browser.get(`/emargement/${checkInToken(registration.id)}`);
     assert.equal(scan.statusCode, 403);
-    assert.match(scan.body, /l’équipe du réseau le lit/);
+    assert.match(scan.body, /se lit à l’accueil par l’équipe du réseau/);
+    assert.doesNotMatch(scan.body, new RegExp(staff.lastName));
     assert.equal((await attendanceOf(event.id, staff.id)).length, 0);
 
     await browser.get('/mon-espace');
@@ -544,6 +562,7 @@ describe('the staff pages of the agenda', async () => {
       [`${base}/invitations`, { emails: officer.email }],
       [`${base}/emargement/${registration.id}`, {}],
       [`${base}/emargement/${registration.id}/annulation`, {}],
+      [`/emargement/${checkInToken(registration.id)}`, { confirm: '1' }],
       [`${base}/presences-en-ligne/${someId}/confirmer`, {}],
       [`${base}/presences-en-ligne`, { minMinutes: '30' }],
       [`${base}/documents`, { kind: 'document', title: 'Intrus' }],
@@ -555,11 +574,7 @@ describe('the staff pages of the agenda', async () => {
     assert.equal(await isInvited(db, event.id, officer.id), false);
     assert.equal((await attendanceOf(event.id, staff.id)).length, 0);
 
-    for (const url of [
-      '/gestion/evenements',
-      `${base}/emargement`,
-      `/emargement/${registration.checkInToken}`,
-    ]) {
+    for (const url of ['/gestion/evenements', `${base}/emargement`]) {
       const anonymous = await app.inject({ method: 'GET', url });
       assert.equal(anonymous.statusCode, 303, url);
       assert.equal(anonymous.headers.location, '/connexion', url);

@@ -1,6 +1,5 @@
 // Staff acting on one registration of an event: confirming someone from the waiting list (beyond the
 // capacity only when asked), changing how they attend a hybrid event, recording that someone came.
-import { randomBytes } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -143,7 +142,6 @@ export async function recordWalkIn(
           status: 'confirmed',
           mode,
           registeredBy: actorId,
-          checkInToken: randomBytes(24).toString('base64url'),
         })
         .returning();
       registered = true;

@@ -1,6 +1,5 @@
 // Registering a person for an event: window, audience, one live registration per person, and never
 // more confirmed than the capacity, whatever the concurrency.
-import { randomBytes } from 'node:crypto';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
@@ -123,7 +122,6 @@ export async function register(
         status: full ? 'waitlisted' : 'confirmed',
         mode: mode.value,
         registeredBy: input.registeredBy,
-        checkInToken: randomBytes(24).toString('base64url'),
       })
       .returning();
     await notify(

@@ -1,7 +1,7 @@
 // Attendance pages of the staff: check-in at the door (made for a phone), what a QR code scan records, and
 // online attendance from a video-call report (upload, preview, confirmation).
 import type { Paged } from '../../../platform/pagination.ts';
-import { formatDateTime, formatWhen } from '../../../platform/time.ts';
+import { capitalised, formatDateTime, formatMoment, formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -11,9 +11,18 @@ import {
   type PageContext,
 } from '../../../platform/views/layout.tsx';
 import type { AttendanceReport } from '../attendance-import.ts';
-import type { Attendance } from '../check-in.ts';
+import type { Attendance, Scan } from '../check-in.ts';
 import type { Event } from '../events.ts';
-import { attendanceSourceLabels, BackLink, type Errors, plural, timeOnly, type Values } from './parts.tsx';
+import {
+  attendanceSourceLabels,
+  BackLink,
+  ErrorBox,
+  type Errors,
+  plural,
+  registrationStatusLabels,
+  timeOnly,
+  type Values,
+} from './parts.tsx';
 
 // ——— Check-in at the door ———
 
@@ -114,24 +123,84 @@ export function CheckInPage(props: {
   );
 }
 
-/** What a staff member sees after scanning a participant's QR code. */
-export function QrCheckInPage(props: { ctx: PageContext; event: Event; name: string; recorded: boolean }) {
-  const title = props.recorded ? 'Présence enregistrée' : 'Déjà enregistrée';
+/** What a staff member sees after scanning a participant's QR code: who, which event, and the button. */
+export function QrCheckInPage(props: {
+  ctx: PageContext;
+  scan: Scan;
+  /** The code's address (the form posts to it). */
+  action: string;
+  notice?: string | undefined;
+  /** Outside the event's window: the question, and a second button that confirms. */
+  outsideWindow?: string | undefined;
+  /** Why the presence cannot be recorded (waiting, cancelled). */
+  refusal?: string | undefined;
+}) {
+  const { scan } = props;
+  const { registration, event } = scan;
+  const canRecord = registration.status === 'confirmed' && !scan.presentSince;
   return (
-    <Layout ctx={props.ctx} title={title}>
-      <h1>
-        {title} : {props.name}
-      </h1>
-      <p role="status">
-        {props.recorded
-          ? `${props.name} est enregistré·e comme présent·e à « ${props.event.title} ».`
-          : `La présence de ${props.name} à « ${props.event.title} » était déjà enregistrée : rien de nouveau n’a été noté.`}
+    <Layout ctx={props.ctx} title={`Code de présence : ${scan.name}`} notice={props.notice}>
+      <h1>{scan.name}</h1>
+      {scan.organisation ? <p class="muted">{scan.organisation}</p> : null}
+      <p>
+        <strong>{event.title}</strong>
+        <br />
+        {capitalised(formatWhen(event.startsAt, event.endsAt))}
       </p>
+      <p class="check-in-state">
+        Inscription :{' '}
+        {scan.presentSince ? (
+          <>
+            <span class="badge badge-ok">Présent·e</span> depuis le {formatMoment(scan.presentSince)}
+          </>
+        ) : registration.status === 'confirmed' ? (
+          <span class="badge badge-ok">Confirmée</span>
+        ) : (
+          <span class="badge badge-warn">{registrationStatusLabels[registration.status]}</span>
+        )}
+      </p>
+      <ErrorBox title="Présence non enregistrée" message={props.refusal} />
+      {canRecord && props.outsideWindow ? (
+        <div class="error-summary" role="alert">
+          <h2>Hors des dates de l’événement</h2>
+          <p>{props.outsideWindow}</p>
+          <form method="post" action={props.action}>
+            <CsrfField ctx={props.ctx} />
+            <input type="hidden" name="confirm" value="1" />
+            <button type="submit" class="check-in-button">
+              Enregistrer quand même
+            </button>
+          </form>
+        </div>
+      ) : canRecord ? (
+        <form method="post" action={props.action}>
+          <CsrfField ctx={props.ctx} />
+          <button type="submit" class="check-in-button">
+            Enregistrer la présence
+          </button>
+        </form>
+      ) : null}
       <p class="actions">
-        <a class="button" href={`/gestion/evenements/${props.event.id}/emargement`}>
+        <a class="button-secondary" href={`/gestion/evenements/${event.id}/emargement`}>
           Émargement de l’événement
         </a>
       </p>
+    </Layout>
+  );
+}
+
+/** The QR code read by someone other than staff: what it is for, and nothing about the person. */
+export function QrCodeInfoPage(props: { ctx: PageContext; text: string }) {
+  return (
+    <Layout ctx={props.ctx} title="Code de présence">
+      <h1>Code de présence</h1>
+      <p>{props.text}</p>
+      {props.ctx.viewer ? null : (
+        <p>
+          Vous faites partie de l’équipe du réseau ? <a href="/connexion">Connectez-vous</a>, puis lisez à
+          nouveau le code.
+        </p>
+      )}
     </Layout>
   );
 }
