@@ -251,8 +251,8 @@ describe('the staff pages of the agenda', async () => {
     const page = await browser.get(`/gestion/evenements/${event.id}?info=events.event_person_registered`);
     assert.match(page.body, /Inscription enregistrée : la personne en est prévenue par courriel\./);
     assert.match(page.body, new RegExp(`${first.firstName} ${first.lastName}`));
-    assert.match(page.body, /<td>Confirmée<\/td>/);
-    assert.match(page.body, /<td>Liste d’attente<\/td>/);
+    assert.match(page.body, /<td data-label="Statut">Confirmée<\/td>/);
+    assert.match(page.body, /<td data-label="Statut">Liste d’attente<\/td>/);
     const again = await browser.post(`/gestion/evenements/${event.id}/inscriptions`, { email: first.email });
     assert.equal(again.statusCode, 409);
     assert.match(again.body, /est déjà inscrit·e à cet événement/);
