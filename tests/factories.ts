@@ -9,6 +9,7 @@ import { createPerson, type Person, type PersonInput } from '../src/modules/orga
 import { searchReference } from '../src/modules/organisations/reference.ts';
 import type { Executor } from '../src/platform/db/client.ts';
 import { parisYear } from '../src/platform/time.ts';
+import { Browser, type TestApp } from './helpers.ts';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -91,6 +92,15 @@ export async function bearer(db: Executor, person: Person): Promise<{ authorizat
 export async function sessionCookie(db: Executor, person: Person): Promise<string> {
   const id = await openSession(db, person.id, { idleMinutes: 120, absoluteHours: 12 });
   return `coopdec_session=${id}`;
+}
+
+/** A browser signed in as the person: a session opened in the database, its cookie in the jar. */
+export async function signedInBrowser(t: Pick<TestApp, 'app' | 'db'>, person: Person): Promise<Browser> {
+  const browser = new Browser(t.app);
+  browser.jar.store({
+    cookies: [{ name: 'coopdec_session', value: (await sessionCookie(t.db, person)).split('=')[1]! }],
+  });
+  return browser;
 }
 
 /** An event starting in `days` days (30 by default), public, in person, registrations open now. */

@@ -9,9 +9,9 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
-import { Browser, testApp, testConfig } from '../../../tests/helpers.ts';
+import { testApp, testConfig } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
 import { checkInToken, registrationIdOfToken } from './check-in.ts';
@@ -27,13 +27,7 @@ describe('check-in by QR code', async () => {
   const staff = await buildStaff(db);
   const org = await buildLocalGovernment(db);
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
   const registerDirectly = async (eventId: string, person: Person) => {
     const result = await register(
       db,

@@ -9,9 +9,9 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
-import { Browser, testApp, testConfig } from '../../../tests/helpers.ts';
+import { testApp, testConfig } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
 import { attendance, registrations } from './events.schema.ts';
@@ -26,13 +26,7 @@ describe('an event’s life, for staff', async () => {
   const staff = await buildStaff(db);
   const organisation = await buildLocalGovernment(db, { member: true });
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
   const reg = async (eventId: string, person: Person, mode?: 'online' | 'in_person') => {
     const result = await register(

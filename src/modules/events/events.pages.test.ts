@@ -8,9 +8,9 @@ import {
   buildInstitution,
   buildLocalGovernment,
   buildOfficer,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
-import { Browser, testApp } from '../../../tests/helpers.ts';
+import { testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
 import { agendaQuery } from './events.forms.ts';
@@ -22,13 +22,7 @@ describe('the agenda pages', async () => {
   const member = await buildLocalGovernment(db, { member: true });
   const lapsed = await buildLocalGovernment(db, { member: false });
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
   it('lists upcoming events a page at a time, and shows a month', async () => {
     const title = `Atelier du groupe-pays Sénégal ${Date.now()}`;

@@ -8,9 +8,9 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
-import { Browser, testApp, testConfig } from '../../../tests/helpers.ts';
+import { type Browser, testApp, testConfig } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { parisDateTime } from '../../platform/time.ts';
 import type { Person } from '../organisations/people.ts';
@@ -61,13 +61,7 @@ describe('the staff pages of the agenda', async () => {
   const staff = await buildStaff(db);
   const org = await buildLocalGovernment(db);
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
   /** A multipart form with one file, as a browser sends it, with the CSRF token of the last page. */
   function postFile(

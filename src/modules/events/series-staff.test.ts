@@ -6,9 +6,9 @@ import {
   buildLocalGovernment,
   buildOfficer,
   buildStaff,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
-import { Browser, testApp } from '../../../tests/helpers.ts';
+import { testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
 import { cancelEvent } from './cancel-event.ts';
@@ -23,13 +23,7 @@ describe('staff edit the series of the agenda', async () => {
   const staff = await buildStaff(db);
   const org = await buildLocalGovernment(db);
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
   /** A series with a session to come (and one past, when asked): the series' row. */
   async function seriesWithSessions(title: string, past = false) {

@@ -8,7 +8,7 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
 import { Browser, testApp } from '../../../tests/helpers.ts';
 import { mails } from '../../platform/db/platform.schema.ts';
@@ -31,13 +31,7 @@ describe('the pages of « Diplomates des territoires »', async () => {
   const staff = await buildStaff(db);
   const member = await buildLocalGovernment(db, { member: true });
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
   /** Follows the confirmation link of the last mail to `email`, and confirms on the page it opens. */
   async function confirmByMail(browser: Browser, email: string) {

@@ -8,9 +8,9 @@ import {
   buildElected,
   buildLocalGovernment,
   buildStaff,
-  sessionCookie,
+  signedInBrowser,
 } from '../../../tests/factories.ts';
-import { Browser, testApp } from '../../../tests/helpers.ts';
+import { testApp } from '../../../tests/helpers.ts';
 import { mails } from '../../platform/db/platform.schema.ts';
 import { opinionsOf } from '../applications/opinions.ts';
 import type { Person } from '../organisations/people.ts';
@@ -27,13 +27,7 @@ describe('the review queue of an edition', async () => {
   const staff = await buildStaff(db);
   const town = await buildLocalGovernment(db);
 
-  async function signedIn(person: Person) {
-    const browser = new Browser(app);
-    browser.jar.store({
-      cookies: [{ name: 'coopdec_session', value: (await sessionCookie(db, person)).split('=')[1]! }],
-    });
-    return browser;
-  }
+  const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
   async function edition(title: string) {
     return expectOk(await createProgram(db, { title, minSessions: 3, cohortSize: 10 }, staff.id));
