@@ -12,8 +12,10 @@ import {
   signedInBrowser,
 } from '../../../tests/factories.ts';
 import { testApp, testConfig } from '../../../tests/helpers.ts';
+import { expectOk } from '../../../tests/proof/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
+import { cancelEvent } from './cancel-event.ts';
 import { checkInToken, registrationIdOfToken } from './check-in.ts';
 import { attendance } from './events.schema.ts';
 import { notificationSettings } from './notifications.ts';
@@ -144,6 +146,25 @@ describe('check-in by QR code', async () => {
     const refused = await browser.post(url, { confirm: '1' });
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /Samir Haddad : Cette personne est sur la liste d’attente\./);
+    assert.equal((await attendanceOf(event.id, person.id)).length, 0);
+  });
+
+  it('records nobody at a cancelled event: its registrations stay confirmed, the event says nobody came', async () => {
+    const event = await buildEvent(db, { title: 'Réunion annulée' }, inAnHour);
+    const person = await buildPerson(db, { firstName: 'Inès', lastName: 'Roussel' });
+    const registration = await registerDirectly(event.id, person);
+    expectOk(await cancelEvent(db, event.id, { reason: 'Salle indisponible.' }, staff.id));
+    const url = `/emargement/${checkInToken(registration.id)}`;
+    const browser = await signedIn(staff);
+    const page = await browser.get(url);
+    assert.match(page.body, /Événement annulé/);
+    assert.doesNotMatch(page.body, /Enregistrer la présence/);
+    const refused = await browser.post(url, { confirm: '1' });
+    assert.equal(refused.statusCode, 422);
+    assert.match(
+      refused.body,
+      /Inès Roussel : Cet événement est annulé : aucune présence ne peut y être enregistrée\./,
+    );
     assert.equal((await attendanceOf(event.id, person.id)).length, 0);
   });
 

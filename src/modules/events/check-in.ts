@@ -66,6 +66,9 @@ export async function checkIn(
 ): Promise<Result<{ recorded: boolean; registration: Registration }>> {
   const registration = await registrationOf(executor, registrationId, options.eventId);
   if (!registration) return fail(404, 'not_found', m.registrationNotFound());
+  // Registrations stay confirmed when their event is cancelled: the event says nobody came.
+  if ((await getEvent(executor, registration.eventId))?.cancelledAt)
+    return fail(422, 'event_cancelled', m.cancelledNoAttendance());
   if (registration.status !== 'confirmed') {
     return fail(
       409,

@@ -137,7 +137,7 @@ export function QrCheckInPage(props: {
 }) {
   const { scan } = props;
   const { registration, event } = scan;
-  const canRecord = registration.status === 'confirmed' && !scan.presentSince;
+  const canRecord = registration.status === 'confirmed' && !scan.presentSince && !event.cancelledAt;
   return (
     <Layout ctx={props.ctx} title={`Code de présence : ${scan.name}`} notice={props.notice}>
       <h1>{scan.name}</h1>
@@ -153,6 +153,8 @@ export function QrCheckInPage(props: {
           <>
             <span class="badge badge-ok">Présent·e</span> depuis le {formatMoment(scan.presentSince)}
           </>
+        ) : event.cancelledAt ? (
+          <span class="badge badge-warn">Événement annulé</span>
         ) : registration.status === 'confirmed' ? (
           <span class="badge badge-ok">Confirmée</span>
         ) : (
