@@ -178,6 +178,8 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
         error?.status ?? 200,
       );
     }
+    // Nothing to confirm once the event has started: the cancellation would be refused.
+    if (event.startsAt <= new Date()) return message(422, 'Événement commencé', m.eventStarted().text);
     const mails = [
       { to: name(person), mail: noticePreview('cancelled', event) },
       ...data.next.map((p) => ({ to: name(p), mail: noticePreview('promoted', event) })),
@@ -402,9 +404,12 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
         jobs.poke();
         if (result.ok) {
           const { registration, created } = result.value;
+          const waiting = registration.status !== 'confirmed';
           const notice = created
-            ? notices.person_created_and_registered
-            : registration.status === 'confirmed'
+            ? waiting
+              ? notices.person_created_and_waitlisted
+              : notices.person_created_and_registered
+            : !waiting
               ? notices.event_person_registered
               : notices.event_person_waitlisted;
           return redirect(`/gestion/evenements/${params.id}#inscriptions`, notice);

@@ -292,6 +292,20 @@ describe('an event’s life, for staff', async () => {
       const wrong = await browser.post(`/gestion/evenements/${other.id}/inscriptions/${b.id}/annulation`, {});
       assert.equal(wrong.statusCode, 404);
       assert.equal((await statusOf(b.id)).status, 'confirmed');
+      // Once the event has started there is nothing to confirm: the page says why, and no button is offered.
+      const started = await buildEvent(db, { title: 'Atelier commencé' }, -1 / 24);
+      const c = await register(
+        db,
+        { eventId: started.id, personId: first.id, registeredBy: staff.id },
+        { settings, at: new Date(started.startsAt.getTime() - 86_400_000) },
+      );
+      assert.ok(c.ok);
+      const late = await browser.get(
+        `/gestion/evenements/${started.id}/inscriptions/${c.value.id}/annulation`,
+      );
+      assert.equal(late.statusCode, 422);
+      assert.match(late.body, /L’événement a commencé : l’inscription ne peut plus être annulée\./);
+      assert.doesNotMatch(late.body, /Annuler l’inscription et prévenir/);
     });
 
     it('confirms someone waiting: refused when full unless « au-delà de la capacité » is ticked', async () => {
@@ -391,6 +405,33 @@ describe('an event’s life, for staff', async () => {
         (await mailsTo(email)).find((m) => m.subject.startsWith('Votre compte'))!.text,
         /\/connexion/,
       );
+    });
+
+    it('tells staff and the new person of a place on the waiting list when the event is full', async () => {
+      const event = await buildEvent(db, { title: 'Atelier sans place', capacity: 0 });
+      const browser = await signedIn(staff);
+      await browser.get(`/gestion/evenements/${event.id}`);
+      const email = `attente.${Date.now()}@example.org`;
+      const done = await browser.post(`/gestion/evenements/${event.id}/inscriptions/sans-compte`, {
+        firstName: 'Paul',
+        lastName: 'Attente',
+        email,
+        personKind: 'officer',
+        organisation: organisation.name,
+      });
+      assert.equal(done.statusCode, 303, done.body);
+      assert.match(
+        done.headers.location as string,
+        /info=events.person_created_and_waitlisted#inscriptions$/,
+      );
+      await jobs.drain();
+      const mails = await mailsTo(email);
+      assert.deepEqual(mails.map((m) => m.subject).sort(), [
+        'Liste d’attente : Atelier sans place',
+        'Votre compte et votre inscription : Atelier sans place',
+      ]);
+      const welcome = mails.find((m) => m.subject.startsWith('Votre compte'))!.text;
+      assert.match(welcome, /si votre place est confirmée ou si vous êtes sur la liste d’attente/);
     });
 
     it('finds someone who has an account by their address, whatever its case, instead of making them twice', async () => {

@@ -11,7 +11,7 @@ import { type PersonCard, personCards } from '../organisations/directory.ts';
 import type { EventNotice, InvitationSegment, MessageReason, PracticalChange } from './event-notices.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventInvitations, eventMessages, registrations } from './events.schema.ts';
-import { type Event, eventFormatLabels, getEvent } from './events.ts';
+import { type Event, getEvent } from './events.ts';
 import { calendarPart } from './itip.ts';
 import { type NotificationSettings, whenAndWhere } from './notifications.ts';
 
@@ -92,12 +92,6 @@ export async function noticeRecipients(
   return people.filter((p) => p.status === 'confirmed' || notice.changed.some((c) => c !== 'link'));
 }
 
-/** « Mardi 22 décembre 2026, de 9 h 30 à 12 h 30 — En présentiel, Limoges. » (a sentence of its own) */
-export function whenAndWhereInWords(event: Event) {
-  const when = formatWhen(event.startsAt, event.endsAt, { withHours: true });
-  return `${when.charAt(0).toUpperCase()}${when.slice(1)} — ${eventFormatLabels[event.format]}${event.venue ? `, ${event.venue}` : ''}.`;
-}
-
 /** The invitation to an event, as the invitee reads it; the reason says why they are invited. */
 export function invitationMessage(
   event: Event,
@@ -121,7 +115,7 @@ export function invitationMessage(
       (event.audience === 'restricted' ? m.invitationIntroRestricted : m.invitationIntro)({
         title: event.title,
       }).text,
-      whenAndWhereInWords(event),
+      whenAndWhere(event),
       m.invitationHowTo().text,
     ],
     action: { label: 'M’inscrire', url: `${settings.baseUrl}/agenda/${event.id}` },

@@ -242,4 +242,6 @@ export const eventsNotices = defineNotices('events', {
   registration_mode_changed: 'Participation modifiée.',
   person_created_and_registered:
     'Personne ajoutée et inscrite : elle reçoit un courriel d’inscription et un courriel qui explique comment se connecter.',
+  person_created_and_waitlisted:
+    'Personne ajoutée, sur la liste d’attente (l’événement est complet) : elle en reçoit le courriel, et un courriel qui explique comment se connecter.',
 });

@@ -64,7 +64,7 @@ function welcomeMail(event: Event, person: Person, settings: NotificationSetting
 /** The words of that mail (the staff's form shows them before sending). */
 export function welcomeParagraphs(event: Event): string[] {
   return [
-    `L’équipe du réseau vous a inscrit·e à « ${event.title} » (${formatWhen(event.startsAt, event.endsAt)}) et a ouvert pour cela un compte à votre nom, avec cette adresse électronique. Un autre courriel vous confirme l’inscription.`,
+    `L’équipe du réseau vous a inscrit·e à « ${event.title} » (${formatWhen(event.startsAt, event.endsAt)}) et a ouvert pour cela un compte à votre nom, avec cette adresse électronique. Un autre courriel vous dit si votre place est confirmée ou si vous êtes sur la liste d’attente.`,
     'Pour vous connecter, ouvrez la page de connexion (le lien ci-dessous) et indiquez votre adresse électronique : vous recevrez un lien de connexion, valable quelques minutes. Il n’y a pas de mot de passe.',
     'Une fois connecté·e, « Mes inscriptions » montre vos inscriptions et votre code de présence.',
   ];

@@ -1,7 +1,7 @@
 // The staff's pages of an event's life: its change log, cancelling it (who is mailed, and what), and the
 // confirmations of an action on someone's registration (cancelling it for them, confirming them from the
 // waiting list), each showing who receives which mail before anything is sent.
-import { formatDay, formatTime, formatWhen } from '../../../platform/time.ts';
+import { formatMoment, formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -32,6 +32,9 @@ const fieldLabels: Record<string, string> = {
   onlineUrl: 'lien de visioconférence',
   description: 'description',
   series: 'série',
+  season: 'saison',
+  sessionNumber: 'numéro de session',
+  guest: 'invité·e',
   provisional: 'date provisoire',
   organiserIds: 'organisateurs',
   partnerIds: 'partenaires',
@@ -44,8 +47,7 @@ function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'vide';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'string' && isoInstant.test(value)) {
-    const at = new Date(value);
-    return `${formatDay(at)} à ${formatTime(at)}`;
+    return formatMoment(new Date(value));
   }
   if (field === 'kind' && typeof value === 'string') return eventKindLabels[value as Event['kind']] ?? value;
   if (field === 'format' && typeof value === 'string')
@@ -94,10 +96,8 @@ export function ChangeLog({ entries }: { entries: ChangeLogEntry[] }) {
         <ol class="change-log">
           {entries.map((entry) => (
             <li key={`${entry.at.toISOString()}-${entry.action}`}>
-              <time dateTime={entry.at.toISOString()}>
-                {formatDay(entry.at)} à {formatTime(entry.at)}
-              </time>{' '}
-              — {entry.who ?? 'La plateforme'} {changeLogText(entry)}
+              <time dateTime={entry.at.toISOString()}>{formatMoment(entry.at)}</time> —{' '}
+              {entry.who ?? 'La plateforme'} {changeLogText(entry)}
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 // Writing to an event's registrants: the form, the preview (who receives what, the mail as sent) with the
 // button that sends it, and the messages sent before.
 import { composeMail } from '../../../platform/mail/mail.tsx';
-import { formatDay, formatTime, formatWhen } from '../../../platform/time.ts';
+import { formatMoment, formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -21,7 +21,6 @@ import type { Event } from '../events.ts';
 import { BackLink, Choices, ErrorBox, type FormState, PeopleTable, plural } from './parts.tsx';
 
 /** « mardi 22 décembre 2026 à 9 h 30 » */
-const dayAndTime = (at: Date) => `${formatDay(at)} à ${formatTime(at)}`;
 
 function PreviewSection({ ctx, preview }: { ctx: PageContext; preview: MessagePreview }) {
   const { event, message, recipients, example } = preview;
@@ -74,7 +73,7 @@ function SentMessages({ messages }: { messages: EventMessageRow[] }) {
           {messages.map(({ message, sentByName }) => (
             <tr key={message.id}>
               <td>
-                <time dateTime={message.sentAt.toISOString()}>{dayAndTime(message.sentAt)}</time>
+                <time dateTime={message.sentAt.toISOString()}>{formatMoment(message.sentAt)}</time>
               </td>
               <td>
                 <details>
