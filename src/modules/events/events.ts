@@ -164,6 +164,10 @@ export type EventPatch = z.input<typeof eventPatch>;
 
 export async function seriesId(executor: Executor, title: string | undefined): Promise<string | null> {
   if (!title) return null;
+  // « chroniques géopolitiques » typed in a form is the series « Chroniques géopolitiques », not a new one.
+  const sameTitle = eq(sql`lower(${eventSeries.title})`, title.toLowerCase());
+  const [known] = await executor.select({ id: eventSeries.id }).from(eventSeries).where(sameTitle).limit(1);
+  if (known) return known.id;
   await executor.insert(eventSeries).values({ title }).onConflictDoNothing();
   const [row] = await executor
     .select({ id: eventSeries.id })
