@@ -4,6 +4,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, text } from '../../platform/validation.ts';
 import { eventsMessages as m } from './events.messages.ts';
@@ -27,13 +28,6 @@ export const seriesChanges = z.object({
 export type SeriesChanges = z.input<typeof seriesChanges>;
 
 const editable = ['title', 'description', 'guestLabel'] as const;
-
-const isUniqueViolation = (error: unknown): boolean => {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-};
 
 /**
  * Changes a series. 404 for an unknown series, 400 for invalid fields, 409 `series_title_taken` for a title

@@ -5,6 +5,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { network } from '../../platform/identity.ts';
 import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
@@ -35,13 +36,6 @@ export type PersonChanges = z.input<typeof personChanges>;
 
 /** The fields only staff changes (see organisationsPolicy.editPerson). */
 export const staffOnlyFields = ['email', 'kind'] as const;
-
-const isUniqueViolation = (error: unknown): boolean => {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-};
 
 /**
  * Changes a person's record (the caller checked who may change which field). 409 `email_taken` for an
