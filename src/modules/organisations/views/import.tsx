@@ -129,7 +129,7 @@ export function RejectedTable({ rejected, caption }: { rejected: RejectedLine[];
         {rejected.map((r) => (
           <tr key={r.line}>
             <td>{r.line}</td>
-            <td>{r.reason}</td>
+            <td class="long">{r.reason}</td>
           </tr>
         ))}
       </tbody>
@@ -176,7 +176,7 @@ export function ImportPreviewPage(props: {
             {preview.rows.map((r) => (
               <tr key={r.line}>
                 <td>{r.line}</td>
-                <td>{r.label}</td>
+                <td class="long">{r.label}</td>
               </tr>
             ))}
           </tbody>

@@ -31,7 +31,7 @@ export function PeopleTable({ people, link }: { people: Person[]; link: boolean 
               {p.disabledAt ? ' — compte désactivé' : ''}
             </td>
             <td data-label="Type">{personKindLabels[p.kind]}</td>
-            <td data-label="Adresse" class="email">
+            <td data-label="Adresse" class="long">
               {p.email}
             </td>
           </tr>
