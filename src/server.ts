@@ -55,6 +55,9 @@ export async function buildApp(services: Services): Promise<App> {
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: config.TRUST_PROXY === 'true',
+    // A reverse proxy's request id (nginx's $request_id) names the request in our log too, so that both logs
+    // can be read together; without one, Fastify numbers requests itself.
+    requestIdHeader: 'x-request-id',
     routerOptions: { maxParamLength: 200 },
     // Errors met before routing (an address that is not one, a parameter too long) get the same French
     // answers as every other error, rather than Fastify's English JSON.

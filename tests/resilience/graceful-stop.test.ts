@@ -49,7 +49,8 @@ describe('graceful stop', () => {
     teardown.defer('fermer les connexions du client', () => agent.destroy());
 
     // The load: each worker alternates the agenda page and a registration (a new person each time), every
-    // request tagged `rid` so that the server's log says which ones it accepted.
+    // request tagged `rid` (its X-Request-Id, which the server's log names it by) so that the log says which
+    // ones it accepted.
     const sent: Sent[] = [];
     let nextRid = 0;
     let nextPerson = 0;
@@ -64,12 +65,17 @@ describe('graceful stop', () => {
         const outcome = person
           ? await request(port, {
               method: 'POST',
-              path: `/api/v1/events/${event.id}/registrations?rid=${rid}`,
-              headers: { authorization },
+              path: `/api/v1/events/${event.id}/registrations`,
+              headers: { authorization, 'x-request-id': `rid-${rid}` },
               body: { personId: person.id },
               agent,
             })
-          : await request(port, { method: 'GET', path: `/agenda?rid=${rid}`, agent });
+          : await request(port, {
+              method: 'GET',
+              path: '/agenda',
+              headers: { 'x-request-id': `rid-${rid}` },
+              agent,
+            });
         sent.push({ rid, what: person ? 'register' : 'agenda', personId: person?.id, at, outcome });
         if (outcome.kind === 'error' && outcome.phase === 'refused') {
           // The port is closed: a few more tries once the process is gone, then this worker stops.
@@ -103,7 +109,7 @@ describe('graceful stop', () => {
         statusOf.set(log.reqId, log.res.statusCode);
     }
     for (const log of app.logs) {
-      const rid = log.msg === 'incoming request' ? /[?&]rid=(\d+)/.exec(log.req?.url ?? '')?.[1] : undefined;
+      const rid = log.msg === 'incoming request' ? /^rid-(\d+)$/.exec(log.reqId ?? '')?.[1] : undefined;
       if (rid !== undefined) accepted.set(Number(rid), statusOf.get(log.reqId ?? ''));
     }
     const expected = { agenda: 200, register: 201 };

@@ -131,7 +131,10 @@ export interface QueueFigures {
   lastError: string | null;
 }
 
-/** Waits until every job is done; on time-out, says what is left and the last error seen. */
+/**
+ * Waits until every job is done (but the recurring ones, which always have their next run waiting); on
+ * time-out, says what is left and the last error seen.
+ */
 export async function waitForDrainedQueue(database: Database, timeoutMs: number): Promise<QueueFigures> {
   let last: QueueFigures | undefined;
   try {
@@ -144,7 +147,7 @@ export async function waitForDrainedQueue(database: Database, timeoutMs: number)
                 count(*) filter (where failed_at is not null)::int as failed,
                 count(*) filter (where attempts > 1)::int as retaken,
                 max(last_error) as "lastError"
-              from jobs`,
+              from jobs where scheduled is null`,
         );
         return last && last.pending === 0 ? last : undefined;
       },
