@@ -368,23 +368,26 @@ describe('an event’s life, for staff', async () => {
       assert.equal((await statusOf(r.id)).mode, 'online');
     });
 
-    it('registers someone without an account: made, registered, told how to sign in', async () => {
-      const event = await buildEvent(db, { title: 'Rencontre des techniciens' });
+    /** Staff registers a new person (an officer of the organisation) through the event's page. */
+    async function registerWithoutAccount(eventId: string, firstName: string, lastName: string) {
       const browser = await signedIn(staff);
-      await browser.get(`/gestion/evenements/${event.id}`);
-      const email = `nouvelle.${Date.now()}@example.org`;
-      const done = await browser.post(`/gestion/evenements/${event.id}/inscriptions/sans-compte`, {
-        firstName: 'Nadia',
-        lastName: 'Nouvelle',
+      await browser.get(`/gestion/evenements/${eventId}`);
+      const email = `${lastName.toLowerCase()}.${Date.now()}@example.org`;
+      const done = await browser.post(`/gestion/evenements/${eventId}/inscriptions/sans-compte`, {
+        firstName,
+        lastName,
         email,
         personKind: 'officer',
         organisation: organisation.name,
       });
       assert.equal(done.statusCode, 303, done.body);
-      assert.match(
-        done.headers.location as string,
-        /info=events.person_created_and_registered#inscriptions$/,
-      );
+      return { email, location: done.headers.location as string };
+    }
+
+    it('registers someone without an account: made, registered, told how to sign in', async () => {
+      const event = await buildEvent(db, { title: 'Rencontre des techniciens' });
+      const { email, location } = await registerWithoutAccount(event.id, 'Nadia', 'Nouvelle');
+      assert.match(location, /info=events.person_created_and_registered#inscriptions$/);
       const [person] = await queryRows<{ id: string; organisation_id: string | null }>(
         db,
         sql`select id, organisation_id from people where email = ${email}`,
@@ -411,21 +414,8 @@ describe('an event’s life, for staff', async () => {
 
     it('tells staff and the new person of a place on the waiting list when the event is full', async () => {
       const event = await buildEvent(db, { title: 'Atelier sans place', capacity: 0 });
-      const browser = await signedIn(staff);
-      await browser.get(`/gestion/evenements/${event.id}`);
-      const email = `attente.${Date.now()}@example.org`;
-      const done = await browser.post(`/gestion/evenements/${event.id}/inscriptions/sans-compte`, {
-        firstName: 'Paul',
-        lastName: 'Attente',
-        email,
-        personKind: 'officer',
-        organisation: organisation.name,
-      });
-      assert.equal(done.statusCode, 303, done.body);
-      assert.match(
-        done.headers.location as string,
-        /info=events.person_created_and_waitlisted#inscriptions$/,
-      );
+      const { email, location } = await registerWithoutAccount(event.id, 'Paul', 'Attente');
+      assert.match(location, /info=events.person_created_and_waitlisted#inscriptions$/);
       await jobs.drain();
       const mails = await mailsTo(email);
       assert.deepEqual(mails.map((m) => m.subject).sort(), [
