@@ -1,5 +1,5 @@
 // The one database client: embedded PostgreSQL (PGlite) without DATABASE_URL, a pg pool with it.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDirectoryLock } from './lock.ts';
+import { findTemplate, forgetTemplate, saveTemplate, type Template } from './template.ts';
 
 // Queries name their tables (the modules' `*.schema.ts`): the client needs no schema, so the platform knows
 // no module's tables. (Drizzle's relational `db.query.x` API, which would need it, is not used.)
@@ -72,24 +73,51 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 
 async function openPglite(dataDir: string): Promise<Database> {
   let release = async () => {};
-  let client: PGlite;
-  if (dataDir === 'memory') {
-    client = await PGlite.create();
-  } else {
+  let folder: string | undefined;
+  if (dataDir !== 'memory') {
     mkdirSync(dataDir, { recursive: true });
     release = acquireDirectoryLock(dataDir);
-    try {
-      client = await PGlite.create(`${dataDir}/pglite`);
-    } catch (error) {
-      await release();
-      throw error;
+    folder = `${dataDir}/pglite`;
+  }
+  // A new database is loaded from the prepared copy (see template.ts); without one, PGlite makes it and the
+  // first migration leaves the copy for the next.
+  const template =
+    folder === undefined || !existsSync(`${folder}/PG_VERSION`)
+      ? await findTemplate(migrationsFolder)
+      : undefined;
+  let client: PGlite;
+  let makesTemplate = false;
+  try {
+    if (template?.archive) {
+      try {
+        client = await PGlite.create(folder, { loadDataDir: template.archive });
+      } catch {
+        // A damaged copy: forgotten, and the database is made from scratch (its folder was new, holding
+        // only what the failed load wrote).
+        forgetTemplate(template);
+        if (folder) rmSync(folder, { recursive: true, force: true });
+        client = await PGlite.create(folder);
+        makesTemplate = true;
+      }
+    } else {
+      client = await PGlite.create(folder);
+      makesTemplate = template !== undefined;
     }
+  } catch (error) {
+    await release();
+    throw error;
   }
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      if (makesTemplate) {
+        makesTemplate = false;
+        await saveTemplate(client, template as Template);
+      }
+    },
     ping: async () => !client.closed,
     close: async () => {
       if (!client.closed) await client.close();

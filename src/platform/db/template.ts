@@ -1,0 +1,69 @@
+// A new embedded database starts as a copy of a prepared one (decision 017): PGlite's initdb and the
+// migrations cost seconds of CPU on every new database (the newcomer's first start, every test file), loading
+// a copy a fraction of a second. The copy is named by all that makes it — PGlite's version and the migrations
+// — so a new version or a new migration gives a new copy, never a stale one. It holds no demo data: the demo
+// follows the day of the start (its dates are relative to today), so it is loaded afresh each time.
+import { createHash } from 'node:crypto';
+import { mkdirSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
+
+const cacheFolder = fileURLToPath(new URL('../../../node_modules/.cache/coopdec', import.meta.url));
+const prefix = 'pglite-';
+
+export interface Template {
+  path: string;
+  /** The prepared database as a tar archive (PGlite's `dumpDataDir`), if it has been made. */
+  archive: Blob | undefined;
+}
+
+/** The prepared copy for this PGlite and these migrations, made or not yet. */
+export async function findTemplate(migrationsFolder: string): Promise<Template> {
+  const hash = createHash('sha256');
+  const pglite = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
+  hash.update(JSON.parse(readFileSync(pglite, 'utf8')).version);
+  // The journal lists the migrations; their SQL is what they do (drizzle's snapshots only serve `generate`).
+  const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'));
+  for (const file of [...files.sort(), 'meta/_journal.json']) {
+    hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  const path = join(cacheFolder, `${prefix}${hash.digest('hex').slice(0, 16)}.tar`);
+  let archive: Blob | undefined;
+  try {
+    archive = await openAsBlob(path);
+  } catch {
+    // not made yet
+  }
+  return { path, archive };
+}
+
+/**
+ * Keeps `client`, just migrated, as the copy for the next new databases, in place of older copies. Best
+ * effort: a read-only node_modules costs the next database its initdb, nothing else.
+ */
+export async function saveTemplate(client: PGlite, template: Template) {
+  try {
+    // Written pages in the files rather than in the WAL: the copy starts without recovery.
+    await client.exec('checkpoint');
+    const archive = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
+    mkdirSync(cacheFolder, { recursive: true });
+    // Another process (a parallel test file) may write the same copy: each writes its own file, then
+    // renames it, so a reader sees a whole archive or none.
+    const partial = `${template.path}.${process.pid}.partial`;
+    writeFileSync(partial, archive);
+    renameSync(partial, template.path);
+    for (const file of readdirSync(cacheFolder)) {
+      const path = join(cacheFolder, file);
+      if (file.startsWith(prefix) && file.endsWith('.tar') && path !== template.path)
+        rmSync(path, { force: true });
+    }
+  } catch {
+    // see above
+  }
+}
+
+/** Forgets a copy that PGlite could not load (damaged on disk). */
+export function forgetTemplate(template: Template) {
+  rmSync(template.path, { force: true });
+}
