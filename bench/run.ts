@@ -3,8 +3,8 @@
 // Benchmarks print figures and whether each target is met; they are not tests: the exit code is not 0 only
 // when a benchmark could not run to its end.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { round, type Target } from './lib/load.ts';
 import { root } from './lib/processes.ts';
 import { recordResult } from './results.ts';
@@ -12,6 +12,8 @@ import { recordResult } from './results.ts';
 /** What the runner reads of a benchmark's file (which holds more). */
 interface Recorded {
   at: string;
+  cores: number;
+  loadAverage: number[];
   targets?: Target[];
   [figure: string]: unknown;
 }
@@ -22,8 +24,6 @@ interface Benchmark {
   limitMinutes: number;
   /** The few figures the summary repeats, as paths in the benchmark's file. */
   headline: string[];
-  /** Targets, for a benchmark whose file does not list them. */
-  targets?(r: Recorded): Target[];
 }
 
 /** `get(r, 'app.p99Ms')`: a figure of a benchmark's file, or undefined. */
@@ -88,13 +88,13 @@ const benchmarks: Benchmark[] = [
     name: 'cold-start',
     script: 'bench/cold-start.ts',
     limitMinutes: 10,
-    headline: ['coldStartMedianMs', 'warmRestartMedianMs'],
-    targets: (r) => [
-      {
-        target: `cold start on the embedded database ≤ ${r.targetMs} ms`,
-        value: `median ${r.coldStartMedianMs} ms`,
-        met: Number(r.coldStartMedianMs) <= Number(r.targetMs),
-      },
+    headline: [
+      'coldStartMedianMs',
+      'coldStartCpuMedianMs',
+      'restartMedianMs',
+      'restartCpuMedianMs',
+      'withoutPreparedCopyMs',
+      'withoutPreparedCopyCpuMs',
     ],
   },
 ];
@@ -139,7 +139,20 @@ function runScript(b: Benchmark): Promise<{ code: number | null; timedOut: boole
   });
 }
 
-const outcomes = [];
+interface Outcome {
+  name: string;
+  status: 'ok' | 'timed out' | 'failed';
+  /** When it started, and the machine's load average then and at its end. */
+  at: string;
+  loadAverage: number[];
+  loadAverageAtEnd: number[];
+  cores: number;
+  seconds: number;
+  headline?: Record<string, unknown>;
+  targets?: Target[];
+}
+
+const outcomes: Outcome[] = [];
 const started = performance.now();
 for (const b of selected) {
   if (stopping) break;
@@ -156,11 +169,15 @@ for (const b of selected) {
   outcomes.push({
     name: b.name,
     status: ok ? 'ok' : timedOut ? 'timed out' : 'failed',
+    at: new Date(at).toISOString(),
+    loadAverage,
+    loadAverageAtEnd: fresh?.loadAverage ?? loadavg().map((l) => round(l, 2)),
+    cores: availableParallelism(),
     seconds,
     ...(ok
       ? {
           headline: Object.fromEntries(b.headline.map((path) => [path, get(fresh, path)])),
-          targets: (b.targets?.(fresh) ?? fresh.targets ?? []) as Target[],
+          targets: fresh.targets ?? [],
         }
       : {}),
   });
@@ -184,3 +201,74 @@ console.log(
   `  targets: ${targets.filter((t) => t.met).length} met, ${targets.filter((t) => !t.met).length} missed`,
 );
 if (outcomes.some((o) => o.status !== 'ok') || outcomes.length < selected.length) process.exitCode ||= 1;
+writeReadme(outcomes);
+
+/**
+ * The README's figures, written by the run, never by hand: between the markers of its benchmark section, one
+ * block per benchmark, which its next run replaces (a run of some benchmarks leaves the others' blocks, each
+ * with its own date and load average). A benchmark that could not finish replaces its figures by that fact.
+ */
+function writeReadme(results: Outcome[]) {
+  const path = new URL('README.md', root);
+  const readme = readFileSync(path, 'utf8');
+  const [open, close] = ['<!-- bench:figures -->', '<!-- /bench:figures -->'];
+  const from = readme.indexOf(open);
+  const to = readme.indexOf(close);
+  if (from < 0 || to < from) {
+    console.warn(`README.md: markers ${open} … ${close} not found, figures not written`);
+    return;
+  }
+  const blocks = new Map<string, string>();
+  for (const [block, name] of readme
+    .slice(from, to)
+    .matchAll(/<!-- bench:([\w-]+) -->[\s\S]*?<!-- \/bench:\1 -->/g))
+    blocks.set(name!, block);
+  for (const o of results)
+    blocks.set(o.name, `<!-- bench:${o.name} -->\n${readmeBlock(o)}\n<!-- /bench:${o.name} -->`);
+  const ordered = [
+    ...benchmarks.flatMap((b) => blocks.get(b.name) ?? []),
+    ...[...blocks].filter(([name]) => !benchmarks.some((b) => b.name === name)).map(([, block]) => block),
+  ];
+  writeFileSync(path, `${readme.slice(0, from)}${open}\n${ordered.join('\n\n')}\n${readme.slice(to)}`);
+  console.log('  README.md: figures written in the benchmark section');
+}
+
+const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const shown = (value: unknown) =>
+  typeof value === 'number'
+    ? number.format(value)
+    : value === undefined
+      ? '—'
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function readmeBlock(o: Outcome): string {
+  const when = `${o.at.slice(0, 10)} ${o.at.slice(11, 16)} UTC`;
+  const lines = [
+    `**${o.name}** — lancé le ${when}, ${number.format(o.seconds)} s ; charge moyenne de la machine (1, 5, 15 min) ` +
+      `${o.loadAverage.map(shown).join(' / ')} au début, ${o.loadAverageAtEnd.map(shown).join(' / ')} à la fin ; ${o.cores} cœurs.`,
+  ];
+  if (o.status !== 'ok') {
+    lines.push(
+      '',
+      `Pas de chiffres : la mesure n’est pas allée au bout (${o.status === 'failed' ? 'échec' : 'temps limite atteint'}).`,
+    );
+    return lines.join('\n');
+  }
+  lines.push('', '| objectif | mesuré (et plafond du même lancement) | |', '|---|---|---|');
+  for (const t of o.targets ?? [])
+    lines.push(`| ${cell(t.target)} | ${cell(t.value)} | ${t.met ? '✔ atteint' : '✘ manqué'} |`);
+  // A figure of the app (`app.…`) beside the same figure of the in-run reference (`bare.…`), its ceiling.
+  const headline = o.headline ?? {};
+  const figures = Object.keys(headline).filter(
+    (path) => !(path.startsWith('bare.') && `app.${path.slice(5)}` in headline),
+  );
+  lines.push('', '| chiffre | mesuré | plafond : référence nue, même lancement |', '|---|---|---|');
+  for (const path of figures) {
+    const ceiling = path.startsWith('app.') ? headline[`bare.${path.slice(4)}`] : undefined;
+    lines.push(`| \`${path}\` | ${cell(shown(headline[path]))} | ${cell(shown(ceiling))} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,28 +1,37 @@
 // PDF documents with pdfkit and embedded DejaVu fonts (every French accent, ligature and apostrophe).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as Fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
-// Parsed once per process and shared by every document (pdfkit takes a parsed font as well as a file):
-// parsing a font costs tens of milliseconds, which 500 certificates would otherwise pay 500 times.
-const font = (name: string) =>
-  fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`))) as fontkit.Font;
-const fonts = {
-  regular: font('DejaVuSans.ttf'),
-  bold: font('DejaVuSans-Bold.ttf'),
-  serif: font('DejaVuSerif.ttf'),
-  serifBold: font('DejaVuSerif-Bold.ttf'),
-};
+
+// pdfkit and the fonts are loaded by the first document, not at start: loading them is a good share of a
+// restart that makes no PDF (decision 017). The fonts are parsed once per process and shared by every
+// document (pdfkit takes a parsed font as well as a file): parsing a font costs tens of milliseconds, which
+// 500 certificates would otherwise pay 500 times.
+let loaded: ReturnType<typeof load> | undefined;
+async function load() {
+  const [{ default: PDFDocument }, fontkit] = await Promise.all([import('pdfkit'), import('fontkit')]);
+  const font = (name: string) =>
+    fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`))) as Fontkit.Font;
+  const fonts = {
+    regular: font('DejaVuSans.ttf'),
+    bold: font('DejaVuSans-Bold.ttf'),
+    serif: font('DejaVuSerif.ttf'),
+    serifBold: font('DejaVuSerif-Bold.ttf'),
+  };
+  return { PDFDocument, fonts };
+}
 
 export type Pdf = PDFKit.PDFDocument;
 
 /** Creates a document with the embedded fonts registered, writes it with `draw`, returns its bytes. */
-export function renderPdf(
+export async function renderPdf(
   options: { size?: string; layout?: 'portrait' | 'landscape'; title: string; author: string },
   draw: (doc: Pdf) => void,
 ): Promise<Buffer> {
+  loaded ??= load();
+  const { PDFDocument, fonts } = await loaded;
   const doc = new PDFDocument({
     size: options.size ?? 'A4',
     layout: options.layout ?? 'portrait',

@@ -1,7 +1,7 @@
 // Tables in and out: CSV (as French spreadsheets write them) and XLSX, with exceljs and the csv package.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { timeZone } from '../time.ts';
 
 export type Row = Record<string, string>;
@@ -61,8 +61,11 @@ function guessDelimiter(text: string): string {
   return counts[0]![1] > 0 ? counts[0]![0] : ';';
 }
 
+// exceljs is loaded by the first workbook, not at start: loading it is a good share of a restart (decision 017).
+const excel = async () => (await import('exceljs')).default;
+
 async function readXlsx(data: Buffer) {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -217,7 +220,7 @@ function xlsxCell<T>(column: Column<T>, item: T): string | number | Date | null 
 }
 
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], items: T[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => {
     const format = c.type === 'date' || c.type === 'datetime' ? numberFormats[c.type] : undefined;
