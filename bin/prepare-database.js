@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// `npm install` runs this (postinstall): it prepares the copy every new embedded database starts from
-// (PGlite's initdb and the migrations, see src/platform/db/template.ts), so that the newcomer's first
-// `npm start` does not do it. A failure never stops the install: the first new database makes the copy.
+// `npm install` runs this (postinstall) so that the newcomer's first `npm start` finds two things done
+// (decision 017): the copy every new embedded database starts from (PGlite's initdb and the migrations,
+// src/platform/db/template.ts), and the app's modules compiled into V8's cache, which src/main.ts reads
+// (same folder). A failure never stops the install: the first start then does both.
+import { enableCompileCache } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
+enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/coopdec/v8', import.meta.url)));
 register();
 try {
   const { openDatabase } = await import('../src/platform/db/client.ts');
   const database = await openDatabase({ dataDir: 'memory' });
   await database.migrate();
   await database.close();
+  await Promise.all([import('../src/server.ts'), import('../src/demo/seed.ts')]);
 } catch (error) {
   console.warn(
     `coopdec : base embarquée non préparée (${error.message}), le premier démarrage la préparera.`,

@@ -6,6 +6,7 @@
 import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+// The same folder as bin/prepare-database.js, which fills it at `npm install`.
 enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/coopdec/v8', import.meta.url)));
 const { seedDemo } = await import('./demo/seed.ts');
 const { createSignInLink } = await import('./modules/accounts/sign-in-link.ts');
