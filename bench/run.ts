@@ -201,7 +201,6 @@ console.log(
   `  targets: ${targets.filter((t) => t.met).length} met, ${targets.filter((t) => !t.met).length} missed`,
 );
 if (outcomes.some((o) => o.status !== 'ok') || outcomes.length < selected.length) process.exitCode ||= 1;
-writeReadme(outcomes);
 
 /**
  * The README's figures, written by the run, never by hand: between the markers of its benchmark section, one
@@ -272,3 +271,5 @@ function readmeBlock(o: Outcome): string {
   }
   return lines.join('\n');
 }
+
+writeReadme(outcomes);
