@@ -86,7 +86,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       ? await findTemplate(migrationsFolder)
       : undefined;
   let client: PGlite;
-  let makesTemplate = false;
+  // The copy this database leaves once migrated, when it was made without one.
+  let unsaved: Template | undefined;
   try {
     if (template?.archive) {
       try {
@@ -97,11 +98,11 @@ async function openPglite(dataDir: string): Promise<Database> {
         forgetTemplate(template);
         if (folder) rmSync(folder, { recursive: true, force: true });
         client = await PGlite.create(folder);
-        makesTemplate = true;
+        unsaved = template;
       }
     } else {
       client = await PGlite.create(folder);
-      makesTemplate = template !== undefined;
+      unsaved = template;
     }
   } catch (error) {
     await release();
@@ -113,10 +114,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     engine: 'pglite',
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
-      if (makesTemplate) {
-        makesTemplate = false;
-        await saveTemplate(client, template as Template);
-      }
+      const copy = unsaved;
+      unsaved = undefined;
+      if (copy) await saveTemplate(client, copy);
     },
     ping: async () => !client.closed,
     close: async () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -9,8 +11,8 @@ import { findTemplate } from './template.ts';
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 const migrations = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
 
-async function appliedMigrations(): Promise<number> {
-  const database = await openDatabase({ dataDir: 'memory' });
+async function appliedMigrations(dataDir = 'memory'): Promise<number> {
+  const database = await openDatabase({ dataDir });
   try {
     await database.migrate();
     const [row] = await queryRows<{ n: number }>(
@@ -36,5 +38,27 @@ describe('the prepared copy of a new embedded database', () => {
     writeFileSync(path, 'not a tar archive');
     assert.equal(await appliedMigrations(), migrations);
     assert.ok(statSync(path).size > 1_000_000, 'a whole copy replaces the damaged one');
+  });
+
+  it('made by a first start in a folder (npm install without its scripts), opens in memory and in another folder', async () => {
+    const template = await findTemplate(migrationsFolder);
+    rmSync(template.path, { force: true });
+    const folders = [
+      mkdtempSync(join(tmpdir(), 'coopdec-template-')),
+      mkdtempSync(join(tmpdir(), 'coopdec-template-')),
+    ];
+    try {
+      assert.equal(await appliedMigrations(folders[0]), migrations);
+      assert.ok((await findTemplate(migrationsFolder)).archive, 'the first start left its copy');
+      const made = statSync(template.path).ino;
+      assert.equal(await appliedMigrations(), migrations);
+      assert.equal(await appliedMigrations(folders[1]), migrations);
+      // A copy that failed to load would have been replaced by a new file.
+      assert.equal(statSync(template.path).ino, made, 'both loaded the copy');
+      // Restarted, the folder is opened as it is.
+      assert.equal(await appliedMigrations(folders[1]), migrations);
+    } finally {
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
