@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in sequence, each in its own process (a crash or a time limit stops that
-// one only), then bench/results/summary.json. `npm run bench -- agenda certificates` runs some of them.
+// one only), then bench/results/summary.json and the README's figures (`writeReadme`). `npm run bench --
+// agenda certificates` runs some of them.
 // Benchmarks print figures and whether each target is met; they are not tests: the exit code is not 0 only
 // when a benchmark could not run to its end.
 import { spawn } from 'node:child_process';
