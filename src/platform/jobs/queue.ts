@@ -1,7 +1,7 @@
 // A small outbox in PostgreSQL: jobs are rows written in the transaction of the data they follow,
 // claimed with FOR UPDATE SKIP LOCKED so that several processes share the work, retried with backoff.
 // No maintained queue library runs on both PGlite and a PostgreSQL server (docs/decisions/005).
-import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { jobs } from '../db/platform.schema.ts';
@@ -15,17 +15,34 @@ export interface EnqueueOptions {
   runAt?: Date;
 }
 
+export interface NewJob extends EnqueueOptions {
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The insert of jobs (at least one), as a statement of its own or as a part of one that writes them with the
+ * data they follow (`together`). Without `runAt`, a job is due at once.
+ */
+export function jobsInsert(newJobs: readonly NewJob[]): SQL {
+  const rows = newJobs.map(
+    (job) =>
+      sql`(${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${(job.runAt ?? new Date()).toISOString()}::timestamptz)`,
+  );
+  return sql`insert into ${jobs} (kind, payload, run_at) values ${sql.join(rows, sql`, `)}`;
+}
+
 export async function enqueue(
   executor: Executor,
   kind: string,
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<number> {
-  const [row] = await executor
-    .insert(jobs)
-    .values({ kind, payload, runAt: options.runAt ?? new Date() })
-    .returning({ id: jobs.id });
-  return row!.id;
+  const [row] = await queryRows<{ id: string | number }>(
+    executor,
+    sql`${jobsInsert([{ kind, payload, ...options }])} returning id`,
+  );
+  return Number(row!.id);
 }
 
 export const maxAttempts = 8;
