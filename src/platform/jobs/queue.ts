@@ -203,11 +203,17 @@ export class JobRunner {
       if (!handler) throw new Error(`aucun traitement pour le travail « ${job.kind} »`);
       await handler(job.payload, job);
       const every = this.options.schedules?.find((s) => s.kind === job.scheduled)?.everyMinutes;
+      const done = sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`;
+      // A one-off job ends in one statement (a rush's mails: one round trip each, not three).
+      if (every === undefined) {
+        await this.db.execute(done);
+        return;
+      }
       // The next run of a recurring job is written in the transaction that ends this one: a crash between
-      // them cannot lose the schedule.
+      // them cannot lose the schedule. (Not one statement: the insert must see this one done, and the parts
+      // of a statement see the same snapshot.)
       await this.db.transaction(async (tx) => {
-        await tx.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
-        if (every === undefined) return;
+        await tx.execute(done);
         await tx.execute(sql`
           insert into jobs (kind, payload, scheduled, run_at)
           values (${job.kind}, '{}'::jsonb, ${job.scheduled}, now() + make_interval(mins => ${every}))
