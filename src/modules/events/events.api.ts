@@ -5,7 +5,6 @@ import { fail, type Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import { organisationsPolicy } from '../organisations/organisations.policy.ts';
-import { getPerson } from '../organisations/people.ts';
 import { audienceSchema } from './audiences.ts';
 import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
