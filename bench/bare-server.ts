@@ -1,7 +1,6 @@
 // The baseline of the load benchmarks: a bare Fastify server with a pg pool of the app's size, whose routes
 // do only the SQL of the measured operation — no auth, validation, eligibility, mail, audit or HTML.
 // `node --import tsx bench/bare-server.ts` with DATABASE_URL, PORT, DATABASE_POOL_SIZE, BARE_REGISTERED_BY.
-import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 
@@ -49,15 +48,9 @@ app.post<{ Params: { id: string }; Body: { personId: string } }>(
       const {
         rows: [registration],
       } = await client.query(
-        `insert into registrations (event_id, person_id, status, mode, registered_by, check_in_token)
-         values ($1, $2, $3, 'in_person', $4, $5) returning id, status`,
-        [
-          eventId,
-          request.body.personId,
-          full ? 'waitlisted' : 'confirmed',
-          registeredBy,
-          randomBytes(24).toString('base64url'),
-        ],
+        `insert into registrations (event_id, person_id, status, mode, registered_by)
+         values ($1, $2, $3, 'in_person', $4) returning id, status`,
+        [eventId, request.body.personId, full ? 'waitlisted' : 'confirmed', registeredBy],
       );
       await client.query(`insert into jobs (kind, payload) values ('mail.send', $1)`, [
         JSON.stringify({ registrationId: registration.id, bench: 'bare' }),
@@ -104,14 +97,13 @@ app.post<{ Params: { id: string }; Body: { personId: string } }>(
         [eventId],
       );
       const registration = await one(
-        `insert into registrations (event_id, person_id, status, mode, registered_by, check_in_token)
-         values ($1, $2, $3, 'in_person', $4, $5) returning *`,
+        `insert into registrations (event_id, person_id, status, mode, registered_by)
+         values ($1, $2, $3, 'in_person', $4) returning *`,
         [
           eventId,
           personId,
           event.capacity !== null && n >= event.capacity ? 'waitlisted' : 'confirmed',
           registeredBy,
-          randomBytes(24).toString('base64url'),
         ],
       );
       await one(

@@ -12,6 +12,11 @@ export interface EligibilityContext {
   event: Event;
   person: Person;
   at: Date;
+  /**
+   * Whether the person's organisation is a member in good standing at `at`, when the caller read it with
+   * the person (a registration does, to save a round trip); otherwise the rule asks.
+   */
+  member?: boolean | undefined;
 }
 
 export type AudienceRule = (ctx: EligibilityContext) => Promise<Result<true>>;

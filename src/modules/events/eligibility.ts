@@ -41,8 +41,8 @@ export const agendaAudiences: AudienceDefinition[] = [
   {
     key: 'members',
     label: 'Réservé aux adhérents',
-    rule: async ({ executor, person, at }) => {
-      if (await isMemberInGoodStanding(executor, person.organisationId, at)) return ok(true);
+    rule: async ({ executor, person, at, member }) => {
+      if (member ?? (await isMemberInGoodStanding(executor, person.organisationId, at))) return ok(true);
       if (!person.organisationId) return refuse(m.membersOnlyNoOrganisation());
       return refuse(m.membersOnlyLapsed({ year: parisYear(at) }));
     },

@@ -5,7 +5,6 @@ import { fail, type Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import { organisationsPolicy } from '../organisations/organisations.policy.ts';
-import { getPerson } from '../organisations/people.ts';
 import { audienceSchema } from './audiences.ts';
 import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
@@ -256,13 +255,16 @@ export function eventApiRoutes(services: Services) {
         },
       },
       handler: async ({ params, body, request }) => {
-        const person = await getPerson(db, body.personId);
-        if (!person) return fail(404, 'not_found', m.personNotFound());
-        if (!organisationsPolicy.actFor(request.actor, person)) return forbidden();
+        // Who may register whom is asked of the person register() reads: one query fewer in a rush.
         const result = await register(
           db,
-          { eventId: params.id, personId: person.id, mode: body.mode, registeredBy: request.actor!.personId },
-          { settings },
+          {
+            eventId: params.id,
+            personId: body.personId,
+            mode: body.mode,
+            registeredBy: request.actor!.personId,
+          },
+          { settings, actFor: (person) => organisationsPolicy.actFor(request.actor, person) },
         );
         services.jobs.poke();
         return result.ok ? { id: result.value.id, status: result.value.status } : result;

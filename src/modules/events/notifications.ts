@@ -3,10 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Config } from '../../platform/env.ts';
 import { type Identity, identityOf } from '../../platform/identity.ts';
-import { enqueue, type JobHandler } from '../../platform/jobs/queue.ts';
-import { composeMail, queueMail } from '../../platform/mail/mail.tsx';
+import { type JobHandler, jobsInsert, type NewJob } from '../../platform/jobs/queue.ts';
+import { composeMail, type MailContent, queueMail } from '../../platform/mail/mail.tsx';
 import { capitalised, formatWhen } from '../../platform/time.ts';
-import { getPerson } from '../organisations/people.ts';
+import { getPerson, type Person } from '../organisations/people.ts';
 import { events, registrations } from './events.schema.ts';
 import type { Event } from './events.ts';
 import { eventFormatLabels } from './events.ts';
@@ -88,6 +88,43 @@ export const noticePreview = (notice: Notice, event: Event) => ({
   paragraphs: paragraphs(notice, event, null, event.format !== 'online'),
 });
 
+/** What a notice is about: the registration, its event and person, and who registered them if not themselves. */
+export interface NoticeSubject {
+  event: Event;
+  registration: Pick<typeof registrations.$inferSelect, 'id' | 'status' | 'mode'>;
+  person: Pick<Person, 'firstName' | 'lastName' | 'email'>;
+  /** « Prénom Nom » of who made the registration for the person, if someone else did. */
+  byOther: string | null;
+}
+
+/**
+ * The mail of a notice about a registration, and its key: a notice already written for the registration
+ * (same notice, same status or same start) is not written again.
+ */
+export function noticeMail(notice: Notice, subject: NoticeSubject, settings: NotificationSettings) {
+  const { event, registration, person } = subject;
+  const action = calendarActions[notice];
+  const content: MailContent = {
+    ...composeMail({
+      to: person.email,
+      subject: subjects[notice](event),
+      greeting: `Bonjour ${person.firstName},`,
+      paragraphs: paragraphs(
+        notice,
+        event,
+        subject.byOther,
+        registration.mode !== 'online' && event.format !== 'online',
+      ),
+      action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
+    }),
+    calendar: action
+      ? calendarPart(event, person, action, settings, { withOnlineUrl: action === 'registered' })
+      : undefined,
+  };
+  const key = `registration:${registration.id}:${notice}:${notice === 'link' || notice === 'reminder' ? event.startsAt.toISOString() : registration.status}`;
+  return { content, key };
+}
+
 /** Writes the mail about a registration, once: a notice already written for it is not written again. */
 export async function notify(
   executor: Executor,
@@ -108,49 +145,33 @@ export async function notify(
     const by = await getPerson(executor, registration.registeredBy);
     if (by) byOther = `${by.firstName} ${by.lastName}`;
   }
-  const action = calendarActions[notice];
-  await queueMail(
-    executor,
-    {
-      ...composeMail({
-        to: person.email,
-        subject: subjects[notice](event),
-        greeting: `Bonjour ${person.firstName},`,
-        paragraphs: paragraphs(
-          notice,
-          event,
-          byOther,
-          registration.mode !== 'online' && event.format !== 'online',
-        ),
-        action: { label: 'Voir l’événement', url: `${settings.baseUrl}/agenda/${event.id}` },
-      }),
-      calendar: action
-        ? calendarPart(event, person, action, settings, { withOnlineUrl: action === 'registered' })
-        : undefined,
-    },
-    {
-      key: `registration:${registrationId}:${notice}:${notice === 'link' || notice === 'reminder' ? event.startsAt.toISOString() : registration.status}`,
-    },
-  );
+  const { content, key } = noticeMail(notice, { event, registration, person, byOther }, settings);
+  await queueMail(executor, content, { key });
 }
 
 export const reminderJob = 'event.reminder';
 
-/** Schedules the link mail (online and hybrid events) and the reminder of the day before. */
+/** The link mail (online and hybrid events) and the reminder of the day before, as jobs (none past due). */
+export function reminderJobs(registrationId: string, event: Event, settings: NotificationSettings): NewJob[] {
+  const startsAt = event.startsAt.toISOString();
+  const plans: [Notice, number][] = [['reminder', 24]];
+  if (event.format !== 'in_person') plans.push(['link', settings.linkHoursBefore]);
+  return plans.flatMap(([notice, hours]) => {
+    const runAt = new Date(event.startsAt.getTime() - hours * 3_600_000);
+    if (runAt.getTime() < Date.now() - 60_000) return [];
+    return [{ kind: reminderJob, payload: { registrationId, notice, startsAt }, runAt }];
+  });
+}
+
+/** Schedules the reminder jobs of a registration (see `reminderJobs`), in one statement. */
 export async function scheduleReminders(
   executor: Executor,
   registrationId: string,
   event: Event,
   settings: NotificationSettings,
 ) {
-  const startsAt = event.startsAt.toISOString();
-  const plans: [Notice, number][] = [['reminder', 24]];
-  if (event.format !== 'in_person') plans.push(['link', settings.linkHoursBefore]);
-  for (const [notice, hours] of plans) {
-    const runAt = new Date(event.startsAt.getTime() - hours * 3_600_000);
-    if (runAt.getTime() < Date.now() - 60_000) continue;
-    await enqueue(executor, reminderJob, { registrationId, notice, startsAt }, { runAt });
-  }
+  const jobs = reminderJobs(registrationId, event, settings);
+  if (jobs.length) await executor.execute(jobsInsert(jobs));
 }
 
 /**

@@ -1,19 +1,24 @@
 // Registering a person for an event: window, audience, one live registration per person, and never
 // more confirmed than the capacity, whatever the concurrency.
-import { and, count, eq, ne } from 'drizzle-orm';
-import { audit } from '../../platform/db/audit.ts';
-import type { Db, Executor } from '../../platform/db/client.ts';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { auditInsert } from '../../platform/db/audit.ts';
+import { type Db, type Executor, queryRows } from '../../platform/db/client.ts';
+import { together } from '../../platform/db/together.ts';
 import type { Actor } from '../../platform/http/actor.ts';
+import { jobsInsert } from '../../platform/jobs/queue.ts';
+import { mailInserts } from '../../platform/mail/mail.tsx';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { uuid } from '../../platform/validation.ts';
+import { peopleWithStanding } from '../organisations/memberships.ts';
 import { organisationsPolicy } from '../organisations/organisations.policy.ts';
-import { findPersonByEmail, getPerson } from '../organisations/people.ts';
+import { findPersonByEmail, getPerson, type Person } from '../organisations/people.ts';
 import { checkEligibility } from './eligibility.ts';
 import { eventsMessages as m } from './events.messages.ts';
-import { type AttendanceMode, registrations } from './events.schema.ts';
+import { type AttendanceMode, events, type RegistrationStatus, registrations } from './events.schema.ts';
 import { type Event, getEvent } from './events.ts';
 import { type EventLock, lockEvent } from './lock.ts';
-import { type NotificationSettings, notify, scheduleReminders } from './notifications.ts';
+import { type NotificationSettings, noticeMail, reminderJobs } from './notifications.ts';
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -30,6 +35,11 @@ export interface RegisterOptions {
   at?: Date;
   /** Replaced only by the test that proves the lock is what prevents overselling. */
   lock?: EventLock;
+  /**
+   * May the one registering act for this person? Checked first (an unknown person: 404, another's: 403),
+   * on the person register() reads anyway, so that a route does not read them once more to decide.
+   */
+  actFor?: (person: Person) => boolean;
 }
 
 /** Is the registration window open? A refusal says the event is cancelled, when it opens, or that it has closed. */
@@ -60,12 +70,35 @@ function modeFor(event: Event, mode: AttendanceMode | undefined): Result<Attenda
   return ok(mode ?? 'in_person');
 }
 
+/**
+ * How many confirmed registrations an event has, as an SQL expression. Drizzle names columns without
+ * their table in a one-table select, so the event is a value here, never the outer query's column.
+ */
+const confirmedOf = (eventId: string) =>
+  sql<number>`(select count(*)::int from ${registrations}
+    where ${registrations.eventId} = ${eventId}::uuid and ${registrations.status} = 'confirmed')`;
+
 export async function confirmedCount(tx: Executor, eventId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
+  const [row] = await queryRows<{ n: number }>(tx, sql`select ${confirmedOf(eventId)} as n`);
   return row?.n ?? 0;
+}
+
+/**
+ * What a registration reads once it holds the event's lock, in one statement: the event as it is now, the
+ * person's live registration if any, and the confirmed seats.
+ */
+async function underLock(tx: Executor, eventId: string, personId: string) {
+  const [row] = await tx
+    .select({
+      event: events,
+      existing: sql<RegistrationStatus | null>`(select ${registrations.status} from ${registrations}
+        where ${registrations.eventId} = ${eventId}::uuid and ${registrations.personId} = ${personId}::uuid
+          and ${registrations.status} <> 'cancelled' limit 1)`,
+      confirmed: confirmedOf(eventId),
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return row;
 }
 
 export async function register(
@@ -76,70 +109,91 @@ export async function register(
   const at = options.at ?? new Date();
   const lock = options.lock ?? lockEvent;
   // Who may register is decided before taking the event's lock: the lock then covers only what must be
-  // serialised (seats and the insert), so that a rush waits as little as possible.
-  const found = await getEvent(db, input.eventId);
+  // serialised (seats and the writes), so that a rush waits as little as possible. The event, the person
+  // with their organisation's standing, and who registers them: two queries at once.
+  const registrar = input.registeredBy && input.registeredBy !== input.personId ? input.registeredBy : null;
+  const [found, people] = await Promise.all([
+    getEvent(db, input.eventId),
+    peopleWithStanding(db, registrar ? [input.personId, registrar] : [input.personId], at),
+  ]);
+  const person = people.find((p) => p.id === input.personId);
+  if (options.actFor) {
+    if (!person) return fail(404, 'not_found', m.personNotFound());
+    if (!options.actFor(person)) return fail(403, 'forbidden', m.forbidden());
+  }
   if (!found) return fail(404, 'not_found', m.eventNotFound());
   // A cancelled event says so before anything about the person (the window is checked again under the lock).
   const open = registrationWindow(found, at);
   if (!open.ok && open.error.code === 'event_cancelled') return open;
-  const person = await getPerson(db, input.personId);
   if (!person) return fail(404, 'not_found', m.personNotFound());
-  const eligible = await checkEligibility({ executor: db, event: found, person, at });
+  const eligible = await checkEligibility({ executor: db, event: found, person, at, member: person.member });
   if (!eligible.ok) return eligible;
   const mode = modeFor(found, input.mode);
   if (!mode.ok) return mode;
+  const by = registrar ? people.find((p) => p.id === registrar) : undefined;
   return db.transaction(async (tx) => {
     await lock(tx, input.eventId);
     // Read again under the lock: capacity and window are those in force now.
-    const event = await getEvent(tx, input.eventId);
-    if (!event) return fail(404, 'not_found', m.eventNotFound());
+    const now = await underLock(tx, input.eventId, person.id);
+    if (!now) return fail(404, 'not_found', m.eventNotFound());
+    const { event } = now;
     const window = registrationWindow(event, at);
     if (!window.ok) return window;
-    const [existing] = await tx
-      .select({ id: registrations.id, status: registrations.status })
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.eventId, event.id),
-          eq(registrations.personId, person.id),
-          ne(registrations.status, 'cancelled'),
-        ),
-      );
-    if (existing) {
+    if (now.existing) {
       const name = `${person.firstName} ${person.lastName}`;
       return fail(
         409,
         'already_registered',
-        existing.status === 'confirmed' ? m.alreadyRegistered({ name }) : m.alreadyWaitlisted({ name }),
+        now.existing === 'confirmed' ? m.alreadyRegistered({ name }) : m.alreadyWaitlisted({ name }),
       );
     }
-    const full = event.capacity !== null && (await confirmedCount(tx, event.id)) >= event.capacity;
-    const [registration] = await tx
-      .insert(registrations)
-      .values({
-        eventId: event.id,
-        personId: person.id,
-        status: full ? 'waitlisted' : 'confirmed',
-        mode: mode.value,
-        registeredBy: input.registeredBy,
-      })
-      .returning();
-    await notify(
-      tx,
-      registration!.id,
-      registration!.status === 'confirmed' ? 'confirmed' : 'waitlisted',
+    const full = event.capacity !== null && now.confirmed >= event.capacity;
+    const status = full ? 'waitlisted' : 'confirmed';
+    // The registration, its mail and mail job, its reminders and its audit row: one statement, so that the
+    // lock is held for three round trips (lock, read, write) and the commit.
+    const id = randomUUID();
+    const mail = noticeMail(
+      status,
+      {
+        event,
+        registration: { id, status, mode: mode.value },
+        person,
+        byOther: by ? `${by.firstName} ${by.lastName}` : null,
+      },
       options.settings,
     );
-    if (registration!.status === 'confirmed')
-      await scheduleReminders(tx, registration!.id, event, options.settings);
-    await audit(tx, {
-      actorId: input.registeredBy,
-      action: 'register',
-      entity: 'registration',
-      entityId: registration!.id,
-      data: { eventId: event.id, personId: person.id, status: registration!.status },
+    const reminders = status === 'confirmed' ? reminderJobs(id, event, options.settings) : [];
+    const [written] = await queryRows<{ created_at: Date | string }>(
+      tx,
+      together(
+        {
+          registration: sql`insert into ${registrations} (id, event_id, person_id, status, mode, registered_by)
+            values (${id}::uuid, ${event.id}::uuid, ${person.id}::uuid, ${status}, ${mode.value},
+              ${input.registeredBy}::uuid) returning created_at`,
+          ...mailInserts(mail.content, { key: mail.key }),
+          ...(reminders.length ? { reminders: jobsInsert(reminders) } : {}),
+          audit: auditInsert({
+            actorId: input.registeredBy,
+            action: 'register',
+            entity: 'registration',
+            entityId: id,
+            data: { eventId: event.id, personId: person.id, status },
+          }),
+        },
+        sql`select created_at from registration`,
+      ),
+    );
+    return ok({
+      id,
+      eventId: event.id,
+      personId: person.id,
+      status,
+      mode: mode.value,
+      registeredBy: input.registeredBy,
+      createdAt: new Date(written!.created_at),
+      promotedAt: null,
+      cancelledAt: null,
     });
-    return ok(registration!);
   });
 }
 

@@ -9,7 +9,8 @@ import { parisDate, parisYear } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional } from '../../platform/validation.ts';
 import { type MembershipStatus, membershipStatuses } from './kinds.ts';
 import { organisationsMessages as m } from './organisations.messages.ts';
-import { memberships, organisations } from './organisations.schema.ts';
+import { memberships, organisations, people } from './organisations.schema.ts';
+import type { Person } from './people.ts';
 
 export type Membership = typeof memberships.$inferSelect;
 
@@ -96,6 +97,23 @@ export async function listMemberships(executor: Executor, organisationId: string
 export function inGoodStanding(organisationId: SQLWrapper, at: Date = new Date()): SQL {
   return sql`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${organisationId}
     and ${memberships.year} = ${parisYear(at)} and ${memberships.status} = 'active')`;
+}
+
+/**
+ * People by id (those that exist), each with whether their organisation is a member in good standing at
+ * `at`: one round trip for what a registration's rules read of them.
+ */
+export async function peopleWithStanding(
+  executor: Executor,
+  ids: readonly string[],
+  at: Date = new Date(),
+): Promise<(Person & { member: boolean })[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor
+    .select({ person: people, member: sql<boolean>`${inGoodStanding(people.organisationId, at)}` })
+    .from(people)
+    .where(inArray(people.id, [...ids]));
+  return rows.map((r) => ({ ...r.person, member: Boolean(r.member) }));
 }
 
 export async function isMemberInGoodStanding(

@@ -1,5 +1,5 @@
 // People of the network and their history: mandates of élus, and the organisations they belonged to.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -67,6 +67,22 @@ export async function findPersonByEmail(executor: Executor, email: string): Prom
 export async function getPerson(executor: Executor, id: string): Promise<Person | undefined> {
   const [row] = await executor.select().from(people).where(eq(people.id, id));
   return row;
+}
+
+/**
+ * The person whose id the SQL `id` gives (a subquery on another module's table, say), with `extra` values
+ * read in the same statement: one round trip where a lookup and then `getPerson` would take two.
+ */
+export async function getPersonWith<T extends Record<string, SQL>>(
+  executor: Executor,
+  id: SQL,
+  extra: T,
+): Promise<({ person: Person } & { [K in keyof T]: T[K] extends SQL<infer U> ? U : never }) | undefined> {
+  const [row] = await executor
+    .select({ person: people, ...extra })
+    .from(people)
+    .where(eq(people.id, id));
+  return row as ({ person: Person } & { [K in keyof T]: T[K] extends SQL<infer U> ? U : never }) | undefined;
 }
 
 export async function createPerson(

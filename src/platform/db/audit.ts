@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
 import { auditLog } from './platform.schema.ts';
 
@@ -9,13 +10,14 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
+/** The insert of an audit row, as a part of a statement that writes it with what it records (`together`). */
+export function auditInsert(entry: AuditEntry): SQL {
+  return sql`insert into ${auditLog} (actor_id, action, entity, entity_id, data)
+    values (${entry.actorId}::uuid, ${entry.action}, ${entry.entity}, ${entry.entityId ?? null},
+      ${entry.data ? JSON.stringify(entry.data) : null}::jsonb)`;
+}
+
 /** Records a write; call it with the transaction that makes the write. */
 export async function audit(executor: Executor, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    data: entry.data ?? null,
-  });
+  await executor.execute(auditInsert(entry));
 }

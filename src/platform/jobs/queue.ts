@@ -1,7 +1,7 @@
 // A small outbox in PostgreSQL: jobs are rows written in the transaction of the data they follow,
 // claimed with FOR UPDATE SKIP LOCKED so that several processes share the work, retried with backoff.
 // No maintained queue library runs on both PGlite and a PostgreSQL server (docs/decisions/005).
-import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { jobs } from '../db/platform.schema.ts';
@@ -15,17 +15,34 @@ export interface EnqueueOptions {
   runAt?: Date;
 }
 
+export interface NewJob extends EnqueueOptions {
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The insert of jobs (at least one), as a statement of its own or as a part of one that writes them with the
+ * data they follow (`together`). Without `runAt`, a job is due at once.
+ */
+export function jobsInsert(newJobs: readonly NewJob[]): SQL {
+  const rows = newJobs.map(
+    (job) =>
+      sql`(${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${(job.runAt ?? new Date()).toISOString()}::timestamptz)`,
+  );
+  return sql`insert into ${jobs} (kind, payload, run_at) values ${sql.join(rows, sql`, `)}`;
+}
+
 export async function enqueue(
   executor: Executor,
   kind: string,
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<number> {
-  const [row] = await executor
-    .insert(jobs)
-    .values({ kind, payload, runAt: options.runAt ?? new Date() })
-    .returning({ id: jobs.id });
-  return row!.id;
+  const [row] = await queryRows<{ id: string | number }>(
+    executor,
+    sql`${jobsInsert([{ kind, payload, ...options }])} returning id`,
+  );
+  return Number(row!.id);
 }
 
 export const maxAttempts = 8;
@@ -186,11 +203,17 @@ export class JobRunner {
       if (!handler) throw new Error(`aucun traitement pour le travail « ${job.kind} »`);
       await handler(job.payload, job);
       const every = this.options.schedules?.find((s) => s.kind === job.scheduled)?.everyMinutes;
+      const done = sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`;
+      // A one-off job ends in one statement (a rush's mails: one round trip each, not three).
+      if (every === undefined) {
+        await this.db.execute(done);
+        return;
+      }
       // The next run of a recurring job is written in the transaction that ends this one: a crash between
-      // them cannot lose the schedule.
+      // them cannot lose the schedule. (Not one statement: the insert must see this one done, and the parts
+      // of a statement see the same snapshot.)
       await this.db.transaction(async (tx) => {
-        await tx.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
-        if (every === undefined) return;
+        await tx.execute(done);
         await tx.execute(sql`
           insert into jobs (kind, payload, scheduled, run_at)
           values (${job.kind}, '{}'::jsonb, ${job.scheduled}, now() + make_interval(mins => ${every}))

@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { mails } from '../db/platform.schema.ts';
+import { jobs, mails } from '../db/platform.schema.ts';
+import { together } from '../db/together.ts';
 import { network } from '../identity.ts';
-import { enqueue, type JobHandler } from '../jobs/queue.ts';
+import type { JobHandler } from '../jobs/queue.ts';
 import { installedSecretsKey, isSealed, seal, unseal } from '../secrets.ts';
 import { renderToString } from '../views/render.tsx';
 
@@ -37,35 +38,37 @@ export const maskedSecret = '[lien personnel, masqué ici : il ne figure que dan
 export const mailJob = 'mail.send';
 
 /**
- * Writes a mail and its sending job. With a `key`, a mail already written under that key is not written
- * again (a job that runs twice after a crash does not mail twice); returns undefined then.
+ * A mail and its sending job as two parts of one statement (`together`), named `name` and `<name>_job`.
+ * With a `key`, a mail already written under that key is not written again, nor its job (a job that runs
+ * twice after a crash does not mail twice); the `name` part then returns no row.
  */
+export function mailInserts(content: MailContent, options: { key?: string } = {}, name = 'mail') {
+  const id = randomUUID();
+  const secret = content.secret
+    ? JSON.stringify(seal(installedSecretsKey(), JSON.stringify(content.secret), `mails:${id}`))
+    : null;
+  return {
+    [name]: sql`insert into ${mails} (id, secret, "to", subject, html, text, calendar_method, calendar, dedupe_key)
+      values (${id}::uuid, ${secret}::jsonb, ${content.to}, ${content.subject}, ${content.html}, ${content.text},
+        ${content.calendar?.method ?? null}, ${content.calendar?.content ?? null}, ${options.key ?? null})
+      on conflict (dedupe_key) do nothing returning id`,
+    [`${name}_job`]: sql`insert into ${jobs} (kind, payload, run_at)
+      select ${mailJob}, jsonb_build_object('mailId', id), ${new Date().toISOString()}::timestamptz
+      from ${sql.identifier(name)}`,
+  };
+}
+
+/** Writes a mail and its sending job (see `mailInserts`); returns its id, or undefined if it was written already. */
 export async function queueMail(
   executor: Executor,
   content: MailContent,
   options: { key?: string } = {},
 ): Promise<string | undefined> {
-  const id = randomUUID();
-  const [row] = await executor
-    .insert(mails)
-    .values({
-      id,
-      secret: content.secret
-        ? seal(installedSecretsKey(), JSON.stringify(content.secret), `mails:${id}`)
-        : null,
-      to: content.to,
-      subject: content.subject,
-      html: content.html,
-      text: content.text,
-      calendarMethod: content.calendar?.method ?? null,
-      calendar: content.calendar?.content ?? null,
-      dedupeKey: options.key ?? null,
-    })
-    .onConflictDoNothing({ target: mails.dedupeKey })
-    .returning({ id: mails.id });
-  if (!row) return undefined;
-  await enqueue(executor, mailJob, { mailId: row.id });
-  return row.id;
+  const [row] = await queryRows<{ id: string }>(
+    executor,
+    together(mailInserts(content, options), sql`select id from mail`),
+  );
+  return row?.id;
 }
 
 export interface MailMessage {
