@@ -35,7 +35,7 @@ const escapes: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => escapes[c]!);
+const escapeHtml = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => escapes[c]!);
 const parisDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Paris',
   year: 'numeric',
@@ -63,11 +63,13 @@ interface AgendaRow {
 
 function card(row: AgendaRow): string {
   const left = row.capacity === null ? null : Math.max(0, row.capacity - row.confirmed);
-  return `<li class="card"><h2><a href="/agenda/${row.id}">${escape(row.title)}</a></h2><p><time datetime="${row.starts_at.toISOString()}">${escape(formatWhen(row.starts_at, row.ends_at))}</time></p>${
-    row.series_id ? `<p><a href="/agenda/series/${row.series_id}">${escape(row.series_title)}</a></p>` : ''
-  }<p class="muted">${row.cancelled_at ? '<span class="badge badge-warn">Annulé</span> ' : ''}${escape(row.kind)} · ${escape(row.format)}${
-    row.venue ? ` · ${escape(row.venue)}` : ''
-  } · <strong>${escape(row.audience)}</strong>${left === null ? '' : ` · ${left} places restantes`}${row.provisional ? ' · date provisoire' : ''}</p></li>`;
+  return `<li class="card"><h2><a href="/agenda/${row.id}">${escapeHtml(row.title)}</a></h2><p><time datetime="${row.starts_at.toISOString()}">${escapeHtml(formatWhen(row.starts_at, row.ends_at))}</time></p>${
+    row.series_id
+      ? `<p><a href="/agenda/series/${row.series_id}">${escapeHtml(row.series_title)}</a></p>`
+      : ''
+  }<p class="muted">${row.cancelled_at ? '<span class="badge badge-warn">Annulé</span> ' : ''}${escapeHtml(row.kind)} · ${escapeHtml(row.format)}${
+    row.venue ? ` · ${escapeHtml(row.venue)}` : ''
+  } · <strong>${escapeHtml(row.audience)}</strong>${left === null ? '' : ` · ${left} places restantes`}${row.provisional ? ' · date provisoire' : ''}</p></li>`;
 }
 
 const options = (items: string[]) => items.map((i) => `<option value="${i}">${i}</option>`).join('');
@@ -88,7 +90,7 @@ app.get('/agenda', async (_request, reply) => {
   ]);
   const pages = Math.ceil(total.rows[0]!.n / 30);
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Agenda — Réseau</title><link rel="stylesheet" href="/static/app.css"></head><body><a class="skip-link" href="#contenu">Aller au contenu</a><header class="site-header"><div class="wrap header-bar"><a class="brand" href="/"><span>Réseau</span></a><nav aria-label="Menu principal"><ul><li><a href="/">Accueil</a></li><li><a href="/agenda" aria-current="page">Agenda</a></li><li><a href="/programme">Programme</a></li></ul></nav></div></header><main id="contenu" class="wrap" tabindex="-1"><h1>Agenda du réseau</h1><nav aria-label="Affichage de l’agenda" class="actions"><a href="/agenda?vue=liste" aria-current="page">Liste des prochains événements</a><a href="/agenda?vue=mois">Vue par mois</a><a href="/agenda.ics">S’abonner à l’agenda (iCal)</a></nav><form method="get" action="/agenda" class="filters"><input type="hidden" name="vue" value="liste"><div class="field"><label for="q">Rechercher</label><input id="q" name="q" type="search"></div><div class="field"><label for="kind">Type</label><select id="kind" name="kind"><option value="">Tous</option>${options(['meeting', 'webinar', 'training', 'field_mission'])}</select></div><div class="field"><label for="format">Format</label><select id="format" name="format"><option value="">Tous</option>${options(['in_person', 'online', 'hybrid'])}</select></div><div class="field"><label for="series">Série</label><select id="series" name="series"><option value="">Toutes</option>${series.rows
-    .map((s) => `<option value="${s.id}">${escape(s.title)}</option>`)
+    .map((s) => `<option value="${s.id}">${escapeHtml(s.title)}</option>`)
     .join(
       '',
     )}</select></div><div class="field"><button type="submit">Filtrer</button></div></form><ul class="cards">${list.rows.map(card).join('')}</ul><nav aria-label="Pages de l’agenda"><ul class="pagination"><li aria-current="page">Page 1 sur ${pages}</li><li><a href="/agenda?vue=liste&amp;page=2">Événements suivants</a></li></ul></nav></main><footer class="site-footer"><div class="wrap"><p><strong>Réseau</strong> · adresse · téléphone</p><ul><li><a href="/contact">Contact</a></li><li><a href="/confidentialite">Données personnelles</a></li><li><a href="/accessibilite">Accessibilité</a></li></ul></div></footer></body></html>`;

@@ -57,6 +57,7 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda',
       access: 'public',
+      cache: ['agenda'],
       query: agendaQuery,
       handler: async ({ actor, query, ctx, notice }) => {
         const data = await agendaPage(db, actor, query);
@@ -69,6 +70,7 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda.ics',
       access: 'public',
+      cache: ['agenda'],
       handler: async ({ reply }) =>
         reply.type('text/calendar; charset=utf-8').send(await publicCalendar(db, site)),
     }),
@@ -76,6 +78,7 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda/:id',
       access: 'public',
+      cache: ['agenda', 'organisations'],
       params: eventPageParams,
       handler: async ({ actor, params, reply, ctx, notice }) => {
         if (!params.ics) return eventView(db, ctx, actor, params.id, { notice });
@@ -88,6 +91,7 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda/series/:id',
       access: 'public',
+      cache: ['agenda'],
       params: idParams,
       handler: async ({ actor, params, ctx, notice }) => {
         const data = await seriesPage(db, actor, params.id);

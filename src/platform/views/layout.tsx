@@ -1,5 +1,6 @@
 import { type ComponentChildren, createElement } from 'preact';
 import type { Network } from '../identity.ts';
+import { assetUrl } from './assets.ts';
 import type { Menus, NavLink as NavLinkData } from './navigation.ts';
 
 /** What every page needs to know about the request: who is signed in, the CSRF token, where we are. */
@@ -60,7 +61,7 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${network.name}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href={assetUrl('/static/app.css')} />
       </head>
       <body>
         <a class="skip-link" href="#contenu">
@@ -69,7 +70,7 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
         <header class="site-header">
           <div class="wrap header-bar">
             <a class="brand" href="/">
-              <img src={network.logo} alt="" width={36} height={36} />
+              <img src={assetUrl(network.logo)} alt="" width={36} height={36} />
               <span>{network.name}</span>
             </a>
             {/* Wide screens: the menu in the bar. Phones: one line, and a « Menu » button that opens it. */}

@@ -1,0 +1,42 @@
+-- Written by hand: the Drizzle schema cannot declare functions or triggers. The public pages' validators
+-- (ETag, Last-Modified; src/platform/http/caching.ts) read `changes`; these triggers keep it, so that no
+-- write, present or future, can change a public page without changing its validators.
+-- Constraint triggers fire at commit (deferred): the scope's row is locked only while the transaction
+-- commits, not while it does its work (a registration holds its event's lock meanwhile).
+-- A new module's tables join a scope, its own or another's, with lines of the same form in its migration:
+--   CREATE CONSTRAINT TRIGGER <table>_changed AFTER INSERT OR UPDATE OR DELETE ON <table>
+--     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('<scope>');
+CREATE FUNCTION record_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO changes (scope, version, changed_at) VALUES (TG_ARGV[0], 1, clock_timestamp())
+  ON CONFLICT (scope) DO UPDATE SET version = changes.version + 1, changed_at = clock_timestamp();
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER events_changed AFTER INSERT OR UPDATE OR DELETE ON events
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER event_series_changed AFTER INSERT OR UPDATE OR DELETE ON event_series
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER registrations_changed AFTER INSERT OR UPDATE OR DELETE ON registrations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER event_organisations_changed AFTER INSERT OR UPDATE OR DELETE ON event_organisations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER event_documents_changed AFTER INSERT OR UPDATE OR DELETE ON event_documents
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('organisations');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER programs_changed AFTER INSERT OR UPDATE OR DELETE ON programs
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('program');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER program_sessions_changed AFTER INSERT OR UPDATE OR DELETE ON program_sessions
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('program');
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER text_versions_changed AFTER INSERT OR UPDATE OR DELETE ON text_versions
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('content');
