@@ -99,8 +99,11 @@ async function measure(
   const figures = await load({ ...request, duration });
   // CPU time per response, of the server process and of PostgreSQL: less sensitive than req/s to other
   // work on the machine.
-  const serverCpuMsPerRequest = round(((server.cpuSeconds() - cpu) * 1000) / figures.requests, 2);
-  const postgresCpuMsPerRequest = round((pgCpu() * 1000) / figures.requests, 2);
+  // No answer within the run (a page slower than the run): no figure, rather than Infinity.
+  const perRequest = (seconds: number) =>
+    figures.requests ? round((seconds * 1000) / figures.requests, 2) : Number.NaN;
+  const serverCpuMsPerRequest = perRequest(server.cpuSeconds() - cpu);
+  const postgresCpuMsPerRequest = perRequest(pgCpu());
   return { ...figures, serverCpuMsPerRequest, postgresCpuMsPerRequest };
 }
 
@@ -194,9 +197,10 @@ async function main() {
           headers: etag ? { 'if-none-match': etag } : {},
         },
       );
-      // CPU per page of each public page, rendered afresh, at a load that does not queue (4 connections).
+      // CPU per page of each public page, rendered afresh, one request at a time: no queue, and nothing left
+      // running on the server when the next page is measured (the whole agenda's feed is long to write).
       for (const [name, path] of Object.entries(publicPages)) {
-        const f = await measure(appServer, database.name, path, 3, { connections: 4 });
+        const f = await measure(appServer, database.name, path, 3, { connections: 1 });
         pages[name] = {
           path,
           serverCpuMsPerRequest: f.serverCpuMsPerRequest,
@@ -236,7 +240,7 @@ async function main() {
     console.log(
       `  revalidation, GET /agenda with If-None-Match: ${describe(revalidation)}; CPU per request: app process ${revalidation.serverCpuMsPerRequest} ms, PostgreSQL ${revalidation.postgresCpuMsPerRequest} ms`,
     );
-    console.log('  CPU per public page (4 connections, 3 s each, fresh render):');
+    console.log('  CPU per public page (1 connection, 3 s each, fresh render):');
     for (const [name, p] of Object.entries(pages))
       console.log(
         `      ${name.padEnd(15)} ${p.path.padEnd(60)} app ${p.serverCpuMsPerRequest} ms, PostgreSQL ${p.postgresCpuMsPerRequest} ms (${p.reqPerSec} req/s, ${JSON.stringify(p.statuses)})`,
