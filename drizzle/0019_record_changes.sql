@@ -8,6 +8,9 @@
 --     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('<scope>');
 CREATE FUNCTION record_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Every scope's row first, always in the same order: two transactions that write to two scopes cannot wait
+  -- for each other (a deadlock); the commits that change public data pass one at a time, for a commit's time.
+  PERFORM 1 FROM changes ORDER BY scope FOR UPDATE;
   INSERT INTO changes (scope, version, changed_at) VALUES (TG_ARGV[0], 1, clock_timestamp())
   ON CONFLICT (scope) DO UPDATE SET version = changes.version + 1, changed_at = clock_timestamp();
   RETURN NULL;

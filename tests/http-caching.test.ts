@@ -74,6 +74,28 @@ describe('HTTP caching of the public pages', async () => {
     assert.notEqual(await agenda(), after);
   });
 
+  it('counts a change when its transaction commits, not when it is rolled back', async () => {
+    const tag = async () => (await pageValidators(db, ['agenda', 'program'], '/agenda')).etag;
+    const before = await tag();
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await buildEvent(tx, { title: 'Rencontre abandonnée' });
+        throw new Error('abandon');
+      }),
+    );
+    assert.equal(await tag(), before);
+    // One transaction writing to two scopes (the programme, then the agenda) counts in both.
+    const scopeTag = async (scope: string) => (await pageValidators(db, [scope], '/')).etag;
+    const [agendaBefore, programBefore] = [await scopeTag('agenda'), await scopeTag('program')];
+    const staff = await buildStaff(db);
+    await db.transaction(async (tx) => {
+      assert.ok((await createProgram(tx, { title: 'Promotion commune', minSessions: 1 }, staff.id)).ok);
+      await buildEvent(tx, { title: 'Rencontre commune' });
+    });
+    assert.notEqual(await scopeTag('agenda'), agendaBefore);
+    assert.notEqual(await scopeTag('program'), programBefore);
+  });
+
   it('keeps a signed-in page private, and a page with a form out of shared caches', async () => {
     const person = await buildPerson(db);
     const browser = await signedInBrowser(t, person);
