@@ -9,7 +9,6 @@ import { inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/client.ts';
 import { changes } from '../db/platform.schema.ts';
-import { parisDate, parisTime } from '../time.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,9 +36,13 @@ export const privateCacheControl = 'private, no-store';
 const started = Date.now();
 
 /**
- * The validators of a page: its address, the day in Paris (the agenda starts today, « terminé » changes
- * with it), the process' start and each scope's change counter.
+ * The pages also change with the time: the agenda starts today, an event over says « Terminé », an
+ * edition's forms open on a date. A tag stands for five minutes at most, the time a shared cache may serve a
+ * page while it revalidates it (stale-while-revalidate).
  */
+export const timeSlotMs = 300_000;
+
+/** The validators of a page: its address, the time slot, the process' start and each scope's change counter. */
 export async function pageValidators(
   executor: Executor,
   scopes: readonly string[],
@@ -50,9 +53,9 @@ export async function pageValidators(
     .select()
     .from(changes)
     .where(inArray(changes.scope, [...scopes]));
-  const today = parisDate(now);
-  const hash = createHash('sha256').update(`${started}\n${today}\n${url}`);
-  let last = Math.max(started, parisTime(today).getTime());
+  const slot = Math.floor(now.getTime() / timeSlotMs) * timeSlotMs;
+  const hash = createHash('sha256').update(`${started}\n${slot}\n${url}`);
+  let last = Math.max(started, slot);
   for (const scope of [...scopes].sort()) {
     const row = rows.find((r) => r.scope === scope);
     hash.update(`\n${scope}:${row?.version ?? 0}`);
