@@ -17,29 +17,21 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER events_changed AFTER INSERT OR UPDATE OR DELETE ON events
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER event_series_changed AFTER INSERT OR UPDATE OR DELETE ON event_series
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER registrations_changed AFTER INSERT OR UPDATE OR DELETE ON registrations
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER event_organisations_changed AFTER INSERT OR UPDATE OR DELETE ON event_organisations
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER event_documents_changed AFTER INSERT OR UPDATE OR DELETE ON event_documents
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('agenda');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('organisations');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER programs_changed AFTER INSERT OR UPDATE OR DELETE ON programs
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('program');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER program_sessions_changed AFTER INSERT OR UPDATE OR DELETE ON program_sessions
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('program');
---> statement-breakpoint
-CREATE CONSTRAINT TRIGGER text_versions_changed AFTER INSERT OR UPDATE OR DELETE ON text_versions
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change('content');
+-- The tables each public page reads, by scope (src/platform/http/caching.ts; `cache` of each page).
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('events', 'agenda'), ('event_series', 'agenda'), ('registrations', 'agenda'),
+    ('event_organisations', 'agenda'), ('event_documents', 'agenda'),
+    ('organisations', 'organisations'),
+    ('programs', 'program'), ('program_sessions', 'program'),
+    ('text_versions', 'content')
+  ) AS v (tbl, scope) LOOP
+    EXECUTE format(
+      'CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
+      'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change(%L)',
+      t.tbl || '_changed', t.tbl, t.scope);
+  END LOOP;
+END
+$$;
