@@ -172,12 +172,15 @@ export async function buildApp(services: Services): Promise<App> {
   });
 
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
-  // The pages link to the hashed names (views/assets.ts): a name is one content forever.
-  for (const [name, hashed] of hashedNames) {
-    app.get(`/static/${hashed}`, (_request, reply) =>
-      reply.sendFile(name, { maxAge: '365d', immutable: true }),
-    );
-  }
+  // The pages link to the hashed names (views/assets.ts): a name is one content forever. One route for them
+  // all (a new version of a file is no new route); another name is an ordinary static file.
+  const hashedToName = new Map([...hashedNames].map(([name, hashed]) => [hashed, name]));
+  app.get<{ Params: { asset: string } }>('/static/:asset', (request, reply) => {
+    const name = hashedToName.get(request.params.asset);
+    return name
+      ? reply.sendFile(name, { maxAge: '365d', immutable: true })
+      : reply.sendFile(request.params.asset);
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
