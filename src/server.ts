@@ -93,7 +93,8 @@ export async function buildApp(services: Services): Promise<App> {
     referrerPolicy: { policy: 'same-origin' },
   });
   // HTML, CSS, calendars and JSON of 1 KiB or more, brotli (quality 4: fast enough per request) or gzip.
-  await app.register(compress, { encodings: ['br', 'gzip'] });
+  // Answers only: a compressed request body would be one more way to send more than the body limit says.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   // After compress: its hooks, added to each route, come before the caching headers'.
   installHttpCaching(app, services.db);
   await app.register(cookie);

@@ -164,7 +164,7 @@ export interface PageRoute<P = unknown, Q = unknown, A extends Access = Access> 
   /**
    * The change scopes (see caching.ts) of the data this page shows when its visitor is anonymous: such a
    * page gets an ETag and Last-Modified, and a shared cache may keep it. Only for pages whose anonymous
-   * version depends on nothing else than these scopes, the address and the day.
+   * version depends on nothing else than these scopes, the address and the time (five minutes at most).
    */
   cache?: readonly string[];
   /** Requests per client address (sign-in, anonymous forms that write). */
