@@ -2,8 +2,10 @@
 // ETag, a read does not), 304 on revalidation, no cookie for an anonymous visitor, private pages never
 // shared, compressed answers that an independent decoder (zlib, fetch) reads back, hashed static files.
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import pino from 'pino';
 import { createProgram } from '../src/modules/program/programs.ts';
 import { pageValidators, timeSlotMs } from '../src/platform/http/caching.ts';
 import { buildEvent, buildLocalGovernment, buildPerson, buildStaff, signedInBrowser } from './factories.ts';
@@ -239,5 +241,24 @@ describe('HTTP caching of the public pages', async () => {
     const { createHash } = await import('node:crypto');
     const body = (await get('/static/app.css')).rawPayload;
     assert.equal(createHash('sha256').update(body).digest('hex').slice(0, 12), css[2]);
+  });
+
+  it('answers the calendar files without an error in the log (a handler that sends its own answer)', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logged = await testApp({ after }, {}, { logger: pino({ level: 'error' }, sink) });
+    const feedEvent = await buildEvent(logged.db, { title: 'Rencontre au calendrier' });
+    for (const url of ['/agenda.ics', `/agenda/${feedEvent.id}.ics`]) {
+      const feed = await logged.app.inject({ method: 'GET', url });
+      assert.equal(feed.statusCode, 200, url);
+      assert.match(feed.body, /^BEGIN:VCALENDAR/, url);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(lines, []);
   });
 });

@@ -214,7 +214,9 @@ export function registerPages(app: FastifyInstance, routes: readonly PageRoute[]
           ctx,
           notice: noticeOf(request),
         });
-        if (!('kind' in outcome)) return outcome;
+        // A handler that answered itself returns the reply, which is thenable: awaiting it gave undefined once
+        // the answer was sent (and `'kind' in undefined` threw, logged after every calendar file).
+        if (outcome === undefined || !('kind' in outcome)) return reply;
         switch (outcome.kind) {
           case 'view':
             return sendPage(reply, outcome.page, outcome.status);
