@@ -94,6 +94,8 @@ describe('HTTP caching of the public pages', async () => {
       // A new event too.
       await buildEvent(db, { title: 'Rencontre suivante' });
       assert.notEqual(await agenda(), after);
+      // The public feed, written once per version of the agenda, is written again.
+      assert.match((await get('/agenda.ics')).body, /SUMMARY:Rencontre suivante/);
     });
   });
 
