@@ -3,6 +3,7 @@
 // `node --import tsx bench/bare-server.ts` with DATABASE_URL, PORT, DATABASE_POOL_SIZE, BARE_REGISTERED_BY.
 import Fastify from 'fastify';
 import pg from 'pg';
+import { formatWhen } from '../src/platform/time.ts';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -22,6 +23,77 @@ app.get<{ Params: { id: string } }>('/events/:id', async (request, reply) => {
   const { rows } = await pool.query('select * from events where id = $1', [request.params.id]);
   if (!rows[0]) return reply.code(404).send({ error: 'not_found' });
   return rows[0];
+});
+
+// ——— The fair ceiling of the public agenda: the app's SQL for GET /agenda, HTML by template strings ———
+
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => escapes[c]!);
+const parisDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const visibleUpcoming = `e.ends_at >= $1 and e.audience <> 'restricted'`;
+
+interface AgendaRow {
+  id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  kind: string;
+  format: string;
+  venue: string | null;
+  audience: string;
+  capacity: number | null;
+  provisional: boolean;
+  cancelled_at: Date | null;
+  series_id: string | null;
+  series_title: string | null;
+  confirmed: number;
+}
+
+function card(row: AgendaRow): string {
+  const left = row.capacity === null ? null : Math.max(0, row.capacity - row.confirmed);
+  return `<li class="card"><h2><a href="/agenda/${row.id}">${escapeHtml(row.title)}</a></h2><p><time datetime="${row.starts_at.toISOString()}">${escapeHtml(formatWhen(row.starts_at, row.ends_at))}</time></p>${
+    row.series_id
+      ? `<p><a href="/agenda/series/${row.series_id}">${escapeHtml(row.series_title)}</a></p>`
+      : ''
+  }<p class="muted">${row.cancelled_at ? '<span class="badge badge-warn">Annulé</span> ' : ''}${escapeHtml(row.kind)} · ${escapeHtml(row.format)}${
+    row.venue ? ` · ${escapeHtml(row.venue)}` : ''
+  } · <strong>${escapeHtml(row.audience)}</strong>${left === null ? '' : ` · ${left} places restantes`}${row.provisional ? ' · date provisoire' : ''}</p></li>`;
+}
+
+const options = (items: string[]) => items.map((i) => `<option value="${i}">${i}</option>`).join('');
+
+/** GET /agenda for an anonymous visitor: the app's three statements, then a page of the same shape. */
+app.get('/agenda', async (_request, reply) => {
+  const from = new Date(`${parisDay.format(new Date())}T00:00:00+01:00`);
+  const [list, total, series] = await Promise.all([
+    pool.query<AgendaRow>(
+      `select e.*, s.title as series_title, (select count(*)::int from registrations r
+         where r.event_id = e.id and r.status = 'confirmed') as confirmed
+       from events e left join event_series s on s.id = e.series_id
+       where ${visibleUpcoming} order by e.starts_at, e.id limit 30 offset 0`,
+      [from],
+    ),
+    pool.query<{ n: number }>(`select count(*)::int as n from events e where ${visibleUpcoming}`, [from]),
+    pool.query<{ id: string; title: string }>('select * from event_series order by title'),
+  ]);
+  const pages = Math.ceil(total.rows[0]!.n / 30);
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Agenda — Réseau</title><link rel="stylesheet" href="/static/app.css"></head><body><a class="skip-link" href="#contenu">Aller au contenu</a><header class="site-header"><div class="wrap header-bar"><a class="brand" href="/"><span>Réseau</span></a><nav aria-label="Menu principal"><ul><li><a href="/">Accueil</a></li><li><a href="/agenda" aria-current="page">Agenda</a></li><li><a href="/programme">Programme</a></li></ul></nav></div></header><main id="contenu" class="wrap" tabindex="-1"><h1>Agenda du réseau</h1><nav aria-label="Affichage de l’agenda" class="actions"><a href="/agenda?vue=liste" aria-current="page">Liste des prochains événements</a><a href="/agenda?vue=mois">Vue par mois</a><a href="/agenda.ics">S’abonner à l’agenda (iCal)</a></nav><form method="get" action="/agenda" class="filters"><input type="hidden" name="vue" value="liste"><div class="field"><label for="q">Rechercher</label><input id="q" name="q" type="search"></div><div class="field"><label for="kind">Type</label><select id="kind" name="kind"><option value="">Tous</option>${options(['meeting', 'webinar', 'training', 'field_mission'])}</select></div><div class="field"><label for="format">Format</label><select id="format" name="format"><option value="">Tous</option>${options(['in_person', 'online', 'hybrid'])}</select></div><div class="field"><label for="series">Série</label><select id="series" name="series"><option value="">Toutes</option>${series.rows
+    .map((s) => `<option value="${s.id}">${escapeHtml(s.title)}</option>`)
+    .join(
+      '',
+    )}</select></div><div class="field"><button type="submit">Filtrer</button></div></form><ul class="cards">${list.rows.map(card).join('')}</ul><nav aria-label="Pages de l’agenda"><ul class="pagination"><li aria-current="page">Page 1 sur ${pages}</li><li><a href="/agenda?vue=liste&amp;page=2">Événements suivants</a></li></ul></nav></main><footer class="site-footer"><div class="wrap"><p><strong>Réseau</strong> · adresse · téléphone</p><ul><li><a href="/contact">Contact</a></li><li><a href="/confidentialite">Données personnelles</a></li><li><a href="/accessibilite">Accessibilité</a></li></ul></div></footer></body></html>`;
+  return reply.type('text/html; charset=utf-8').send(html);
 });
 
 /**

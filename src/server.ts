@@ -1,5 +1,5 @@
 // Builds the application: platform plugins, then each module's routes.
-import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
+import { installHttpCaching } from './platform/http/caching.ts';
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
 import { registerPages, sendMessagePage } from './platform/http/pages.tsx';
 import { postgresRateLimitStore } from './platform/http/rate-limit.ts';
@@ -17,6 +18,7 @@ import { installSecretsKey, secretsKey } from './platform/secrets.ts';
 import type { Services } from './platform/services.ts';
 import './platform/validation.ts';
 import { bootModules, modules, site } from './modules/index.ts';
+import { hashedNames, publicDir } from './platform/views/assets.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -90,6 +92,11 @@ export async function buildApp(services: Services): Promise<App> {
     // check below must refuse; « same-origin » keeps our own origin visible and tells nothing to others.
     referrerPolicy: { policy: 'same-origin' },
   });
+  // HTML, CSS, calendars and JSON of 1 KiB or more, brotli (quality 4: fast enough per request) or gzip.
+  // Answers only: a compressed request body would be one more way to send more than the body limit says.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
+  // After compress: its hooks, added to each route, come before the caching headers'.
+  installHttpCaching(app, services.db);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, {
@@ -165,10 +172,15 @@ export async function buildApp(services: Services): Promise<App> {
     return sendMessagePage(request, reply, 400, 'Demande refusée', message);
   });
 
-  await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('../public', import.meta.url)),
-    prefix: '/static/',
-    maxAge: '1h',
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
+  // The pages link to the hashed names (views/assets.ts): a name is one content forever. One route for them
+  // all (a new version of a file is no new route); another name is an ordinary static file.
+  const hashedToName = new Map([...hashedNames].map(([name, hashed]) => [hashed, name]));
+  app.get<{ Params: { asset: string } }>('/static/:asset', (request, reply) => {
+    const name = hashedToName.get(request.params.asset);
+    return name
+      ? reply.sendFile(name, { maxAge: '365d', immutable: true })
+      : reply.sendFile(request.params.asset);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

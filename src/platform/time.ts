@@ -8,9 +8,30 @@ const dateParts = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/**
+ * The same instants are written again and again (the agenda's events, on every page of it), and Intl's
+ * formatting is a large part of a page's time: each such function keeps what it wrote for the last
+ * instants it met (a bounded memory, emptied when full).
+ */
+function byInstant<T>(format: (date: Date) => T, size = 4096): (date: Date) => T {
+  const known = new Map<number, T>();
+  return (date) => {
+    const key = date.getTime();
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= size) known.clear();
+      value = format(date);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
+const parisDay = byInstant((date) => dateParts.format(date));
+
 /** Today's date in Paris, as YYYY-MM-DD. */
 export function parisDate(at: Date = new Date()): string {
-  return dateParts.format(at);
+  return parisDay(at);
 }
 
 export function parisYear(at: Date = new Date()): number {
@@ -150,16 +171,16 @@ const clock = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function partsOf(date: Date) {
+const partsOf = byInstant((date: Date) => {
   const p = Object.fromEntries(dayParts.formatToParts(date).map((x) => [x.type, x.value]));
   return { weekday: p.weekday!, day: p.day === '1' ? '1er' : p.day!, month: p.month!, year: p.year! };
-}
+});
 
 /** The Paris hour in French: « 9 h », « 9 h 30 », « 14 h 05 ». */
-export function formatTime(date: Date): string {
+export const formatTime = byInstant((date: Date): string => {
   const [h, m] = clock.format(date).split(':').map(Number) as [number, number];
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
-}
+});
 
 /** The Paris day with its weekday: « mardi 22 décembre 2026 », « samedi 1er mars 2025 ». */
 export function formatDay(date: Date): string {

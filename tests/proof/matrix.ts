@@ -3,11 +3,20 @@
 // (how a case reads: tests/proof/cases.ts). A route of the app missing here fails
 // tests/proof-authorization.test.ts, and so does an entry here that is no route of the app.
 import { modules } from '../../src/modules/index.ts';
+import { hashedNames } from '../../src/platform/views/assets.ts';
 import { type Case, EVERYONE } from './cases.ts';
 
 // The platform's own routes; each module declares its routes in `src/modules/<name>/<name>.matrix.ts`.
 const platformMatrix: Record<string, Case[]> = {
   'GET /*': [{ name: 'static file', own: EVERYONE, build: () => ({ url: '/static/app.css' }) }],
+
+  'GET /static/:asset': [
+    {
+      name: 'static file by its hashed name',
+      own: EVERYONE,
+      build: () => ({ url: `/static/${hashedNames.get('app.css')}` }),
+    },
+  ],
 
   'GET /healthz': [{ name: 'liveness', own: EVERYONE, build: () => ({ url: '/healthz' }) }],
 

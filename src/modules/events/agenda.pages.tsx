@@ -38,6 +38,8 @@ export function agendaPages({ db, config, jobs }: Services) {
   // The network is the organiser of the events that name none (their structured data).
   const network = { baseUrl: config.baseUrl, network: { name: networkOf().name, url: networkOf().website } };
 
+  let lastFeed: { etag: string | undefined; body: string } | undefined;
+
   /** An event's page; after a refused registration, with why (the status says it too). */
   async function eventView(
     executor: Db,
@@ -57,6 +59,7 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda',
       access: 'public',
+      cache: ['agenda'],
       query: agendaQuery,
       handler: async ({ actor, query, ctx, notice }) => {
         const data = await agendaPage(db, actor, query);
@@ -69,13 +72,20 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda.ics',
       access: 'public',
-      handler: async ({ reply }) =>
-        reply.type('text/calendar; charset=utf-8').send(await publicCalendar(db, site)),
+      cache: ['agenda'],
+      handler: async ({ request, reply }) => {
+        // The whole agenda in iCalendar takes about half a second of CPU with 1,000 events, and is the same
+        // for everyone: written once per version of the agenda (its ETag; see platform/http/caching.ts).
+        const etag = request.validators?.etag;
+        if (!etag || lastFeed?.etag !== etag) lastFeed = { etag, body: await publicCalendar(db, site) };
+        return reply.type('text/calendar; charset=utf-8').send(lastFeed.body);
+      },
     }),
     definePage({
       method: 'GET',
       url: '/agenda/:id',
       access: 'public',
+      cache: ['agenda', 'organisations'],
       params: eventPageParams,
       handler: async ({ actor, params, reply, ctx, notice }) => {
         if (!params.ics) return eventView(db, ctx, actor, params.id, { notice });
@@ -88,6 +98,7 @@ export function agendaPages({ db, config, jobs }: Services) {
       method: 'GET',
       url: '/agenda/series/:id',
       access: 'public',
+      cache: ['agenda'],
       params: idParams,
       handler: async ({ actor, params, ctx, notice }) => {
         const data = await seriesPage(db, actor, params.id);

@@ -18,6 +18,7 @@ export const homePages = (services: Services, site: Site) => [
     method: 'GET',
     url: '/',
     access: 'public',
+    cache: ['content'],
     handler: async ({ ctx, notice, actor }) =>
       view(
         <Layout ctx={ctx} title="Accueil" notice={notice}>

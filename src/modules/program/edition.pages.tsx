@@ -40,12 +40,14 @@ export function editionPages(services: Services) {
       method: 'GET',
       url: '/parcours',
       access: 'public',
+      cache: ['program'],
       handler: async ({ ctx }) => view(<ProgramsIndexPage ctx={ctx} programs={await listPrograms(db)} />),
     }),
     definePage({
       method: 'GET',
       url: '/parcours/:id',
       access: 'public',
+      cache: ['program', 'agenda'],
       params: idParams,
       handler: async ({ params, actor, ctx, notice }) => {
         const program = await getProgram(db, params.id);

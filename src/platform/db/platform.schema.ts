@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -83,3 +84,15 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * How many times the data behind each module's public pages changed, and when last (« agenda », « program »…):
+ * the validators (ETag, Last-Modified) of those pages, read in one indexed query. The rows are kept by
+ * triggers on the module's tables (`record_change('<scope>')`, see drizzle/0019_record_changes.sql), fired
+ * at commit in the writing transaction: no write can forget to say it changed something.
+ */
+export const changes = pgTable('changes', {
+  scope: text('scope').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -11,6 +11,7 @@ import { Layout, type PageContext } from '../views/layout.tsx';
 import { menusFor, type NavEntry } from '../views/navigation.ts';
 import { renderPage } from '../views/render.tsx';
 import { type Access, type Actor, admits, toSignIn } from './actor.ts';
+import { cachedPage, privateCacheControl } from './caching.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +31,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     get csrfToken() {
       // A request refused before routing (see `frameworkErrors` in server.ts) has a bare reply: no form.
       token ??= typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : '';
+      // A page with a form carries its visitor's token: their own, never kept by a shared cache.
+      request.validators = null;
       return token;
     },
     path: request.url.split('?')[0] ?? '/',
@@ -43,7 +46,7 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
+    .header('cache-control', privateCacheControl)
     .send(renderPage(page));
 }
 
@@ -158,6 +161,12 @@ export interface PageRoute<P = unknown, Q = unknown, A extends Access = Access> 
   params?: z.ZodType<P>;
   /** Invalid query parameters answer 400. */
   query?: z.ZodType<Q>;
+  /**
+   * The change scopes (see caching.ts) of the data this page shows when its visitor is anonymous: such a
+   * page gets an ETag and Last-Modified, and a shared cache may keep it. Only for pages whose anonymous
+   * version depends on nothing else than these scopes, the address and the time (five minutes at most).
+   */
+  cache?: readonly string[];
   /** Requests per client address (sign-in, anonymous forms that write). */
   rateLimit?: { max: number; timeWindow: string };
   handler: (input: PageInput<P, Q, A>) => Promise<PageOutcome>;
@@ -193,6 +202,7 @@ export function registerPages(app: FastifyInstance, routes: readonly PageRoute[]
             'Certains paramètres de l’adresse sont invalides.',
           );
         }
+        if (await cachedPage(request, reply, route.cache)) return reply;
         const ctx = pageContext(request, reply);
         const outcome = await route.handler({
           request,
@@ -204,7 +214,9 @@ export function registerPages(app: FastifyInstance, routes: readonly PageRoute[]
           ctx,
           notice: noticeOf(request),
         });
-        if (!('kind' in outcome)) return outcome;
+        // A handler that answered itself returns the reply, which is thenable: awaiting it gave undefined once
+        // the answer was sent (and `'kind' in undefined` threw, logged after every calendar file).
+        if (outcome === undefined || !('kind' in outcome)) return reply;
         switch (outcome.kind) {
           case 'view':
             return sendPage(reply, outcome.page, outcome.status);

@@ -1,5 +1,7 @@
 import { type ComponentChildren, createElement } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import type { Network } from '../identity.ts';
+import { assetUrl } from './assets.ts';
 import type { Menus, NavLink as NavLinkData } from './navigation.ts';
 
 /** What every page needs to know about the request: who is signed in, the CSRF token, where we are. */
@@ -21,8 +23,11 @@ export interface LayoutProps {
   notice?: string | undefined;
 }
 
+const isCurrent = (link: NavLinkData, current: string) =>
+  current === link.href || (link.href !== '/' && current.startsWith(`${link.href}/`));
+
 function NavLink({ link, current }: { link: NavLinkData; current: string }) {
-  const active = current === link.href || (link.href !== '/' && current.startsWith(`${link.href}/`));
+  const active = isCurrent(link, current);
   return (
     <li>
       <a href={link.href} aria-current={active ? 'page' : undefined}>
@@ -52,6 +57,81 @@ function SignOut({ ctx }: { ctx: PageContext }) {
   );
 }
 
+function HeaderBar({ ctx }: { ctx: PageContext }) {
+  const network = ctx.network;
+  return (
+    <div class="wrap header-bar">
+      <a class="brand" href="/">
+        <img src={assetUrl(network.logo)} alt="" width={36} height={36} />
+        <span>{network.name}</span>
+      </a>
+      {/* Wide screens: the menu in the bar. Phones: one line, and a « Menu » button that opens it. */}
+      <nav aria-label="Menu principal" class="menu-wide">
+        <MainMenu ctx={ctx} />
+      </nav>
+      <div class="menu-wide">
+        <SignOut ctx={ctx} />
+      </div>
+      <details class="menu-narrow">
+        <summary>Menu</summary>
+        <nav aria-label="Menu principal">
+          <MainMenu ctx={ctx} />
+          <SignOut ctx={ctx} />
+        </nav>
+      </details>
+    </div>
+  );
+}
+
+function FooterContent({ network }: { network: Network }) {
+  return (
+    <div class="wrap">
+      <p>
+        <strong>{network.name}</strong> · {network.address} ·{' '}
+        <a href={`tel:${network.phone.replace(/\s/g, '')}`}>{network.phone}</a> ·{' '}
+        <a href={`mailto:${network.email}`}>{network.email}</a> · <a href={network.website}>site du réseau</a>
+      </p>
+      <p class="muted">
+        Coopdec est la plateforme de {network.name}. Nos courriels ne vous demandent jamais de mot de passe ni
+        de coordonnées bancaires ; en cas de doute, écrivez-nous ou appelez-nous.
+      </p>
+      <ul>
+        <li>
+          <a href="/contact">Contact</a>
+        </li>
+        <li>
+          <a href="/confidentialite">Données personnelles</a>
+        </li>
+        <li>
+          <a href="/accessibilite">Accessibilité : partiellement conforme</a>
+        </li>
+        <li>
+          <a href="/api/openapi.json">API (OpenAPI)</a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+// What a page shows that does not depend on the request is rendered once: the footer (the network's), and
+// a visitor's header (the network's and the menu's, with the link of the current section marked). Kept per
+// network (a test may run several), at most a few entries each (one per section of the menu).
+const renderedOnce = new WeakMap<Network, Map<string, string>>();
+
+function once(network: Network, key: string, render: () => string): string {
+  const known = renderedOnce.get(network) ?? new Map<string, string>();
+  renderedOnce.set(network, known);
+  const html = known.get(key) ?? render();
+  known.set(key, html);
+  return html;
+}
+
+function headerHtml(ctx: PageContext): string {
+  const links = ctx.menus.main;
+  const key = `header\n${links.map((l) => `${isCurrent(l, ctx.path) ? '*' : ''}${l.href} ${l.label}`).join('\n')}`;
+  return once(ctx.network, key, () => renderToString(<HeaderBar ctx={ctx} />));
+}
+
 export function Layout({ ctx, title, children, notice }: LayoutProps) {
   const network = ctx.network;
   return (
@@ -60,34 +140,20 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${network.name}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href={assetUrl('/static/app.css')} />
       </head>
       <body>
         <a class="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <header class="site-header">
-          <div class="wrap header-bar">
-            <a class="brand" href="/">
-              <img src={network.logo} alt="" width={36} height={36} />
-              <span>{network.name}</span>
-            </a>
-            {/* Wide screens: the menu in the bar. Phones: one line, and a « Menu » button that opens it. */}
-            <nav aria-label="Menu principal" class="menu-wide">
-              <MainMenu ctx={ctx} />
-            </nav>
-            <div class="menu-wide">
-              <SignOut ctx={ctx} />
-            </div>
-            <details class="menu-narrow">
-              <summary>Menu</summary>
-              <nav aria-label="Menu principal">
-                <MainMenu ctx={ctx} />
-                <SignOut ctx={ctx} />
-              </nav>
-            </details>
-          </div>
-        </header>
+        {/* A signed-in visitor's header has their name and a form (its CSRF token): rendered each time. */}
+        {ctx.viewer ? (
+          <header class="site-header">
+            <HeaderBar ctx={ctx} />
+          </header>
+        ) : (
+          <header class="site-header" dangerouslySetInnerHTML={{ __html: headerHtml(ctx) }} />
+        )}
         <main id="contenu" class="wrap" tabIndex={-1}>
           {notice ? (
             <p class="notice" role="status">
@@ -96,34 +162,12 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
           ) : null}
           {children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              <strong>{network.name}</strong> · {network.address} ·{' '}
-              <a href={`tel:${network.phone.replace(/\s/g, '')}`}>{network.phone}</a> ·{' '}
-              <a href={`mailto:${network.email}`}>{network.email}</a> ·{' '}
-              <a href={network.website}>site du réseau</a>
-            </p>
-            <p class="muted">
-              Coopdec est la plateforme de {network.name}. Nos courriels ne vous demandent jamais de mot de
-              passe ni de coordonnées bancaires ; en cas de doute, écrivez-nous ou appelez-nous.
-            </p>
-            <ul>
-              <li>
-                <a href="/contact">Contact</a>
-              </li>
-              <li>
-                <a href="/confidentialite">Données personnelles</a>
-              </li>
-              <li>
-                <a href="/accessibilite">Accessibilité : partiellement conforme</a>
-              </li>
-              <li>
-                <a href="/api/openapi.json">API (OpenAPI)</a>
-              </li>
-            </ul>
-          </div>
-        </footer>
+        <footer
+          class="site-footer"
+          dangerouslySetInnerHTML={{
+            __html: once(network, 'footer', () => renderToString(<FooterContent network={network} />)),
+          }}
+        />
       </body>
     </html>
   );

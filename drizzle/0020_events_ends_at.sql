@@ -1,0 +1,1 @@
+CREATE INDEX "events_ends_at_idx" ON "events" USING btree ("ends_at");
