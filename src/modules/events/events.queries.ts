@@ -20,6 +20,7 @@ import { getRegistration } from './cancel-registration.ts';
 import { checkInToken } from './check-in.ts';
 import { listDocuments } from './documents.ts';
 import { checkEligibility } from './eligibility.ts';
+import { eventLabels } from './event-links.ts';
 import { noticeRecipients, type Recipient } from './event-notice-mails.ts';
 import type { PracticalChange } from './event-notices.ts';
 import type { AgendaQuery } from './events.forms.ts';
@@ -165,6 +166,7 @@ export async function eventPage(
     event,
     seriesTitle: details.seriesTitle,
     guestLabel: details.guestLabel,
+    labels: (await eventLabels(executor, [event.id])).get(event.id) ?? [],
     organisers: details.organisers,
     partners: details.partners,
     confirmed,
