@@ -153,7 +153,8 @@ describe('groups', async () => {
       ).statusCode,
       201,
     );
-    const [{ mandate }] = (await listMandates(db, chair.id)) as [{ mandate: { id: string } }];
+    const [current] = await listMandates(db, chair.id);
+    const mandate = current!.mandate;
     const yesterday = parisDate(new Date(Date.now() - 86_400_000));
     assert.ok((await endMandate(db, mandate.id, { endsOn: yesterday }, staff.id)).ok);
     const read = (await call('GET', `/api/v1/groups/${group.id}`)).json();
