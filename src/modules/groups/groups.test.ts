@@ -251,6 +251,19 @@ describe('groups', async () => {
     // The referent also follows: invited once all the same.
     await call('POST', `/api/v1/groups/${group.id}/followers`, { personId: referent.id });
     const event = await meeting(group.id, 'Réunion du groupe-pays Chine');
+    // A follower registered already is not invited.
+    const registered = await buildPerson(db);
+    await call('POST', `/api/v1/groups/${group.id}/followers`, { personId: registered.id });
+    const settings = notificationSettings(config);
+    assert.ok(
+      (
+        await register(
+          db,
+          { eventId: event.id, personId: registered.id, registeredBy: registered.id },
+          { settings },
+        )
+      ).ok,
+    );
 
     const first = await call('POST', `/api/v1/events/${event.id}/invitations/send`);
     assert.equal(first.statusCode, 202);

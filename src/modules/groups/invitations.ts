@@ -13,7 +13,7 @@ import { formatWhen } from '../../platform/time.ts';
 import { type Event, getEvent, getEventsByIds } from '../events/events.ts';
 import { calendarPart } from '../events/itip.ts';
 import { type NotificationSettings, whenAndWhere } from '../events/notifications.ts';
-import { liveRegistration } from '../events/registrations.queries.ts';
+import { listRegistrations, liveRegistration } from '../events/registrations.queries.ts';
 import { type PersonCard, personCards } from '../organisations/directory.ts';
 import { listPeopleOfOrganisation } from '../organisations/people.ts';
 import { groupsMessages as m } from './groups.messages.ts';
@@ -36,6 +36,8 @@ export interface GroupInvitationPlan {
   groups: Group[];
   toInvite: Invitee[];
   alreadyInvited: Invitee[];
+  /** People registered already (confirmed or waiting): not invited. */
+  alreadyRegistered: Invitee[];
   example: MailMessage | undefined;
 }
 
@@ -124,13 +126,19 @@ export async function planGroupInvitations(
         )
     : [];
   const done = new Set(invited.map((r) => r.personId));
-  const toInvite = people.filter((p) => !done.has(p.id));
+  const registered = new Set(
+    (await listRegistrations(executor, event.id))
+      .filter((r) => r.registration.status !== 'cancelled')
+      .map((r) => r.person.id),
+  );
+  const toInvite = people.filter((p) => !done.has(p.id) && !registered.has(p.id));
   const first = toInvite[0];
   return ok({
     event,
     groups,
     toInvite,
     alreadyInvited: people.filter((p) => done.has(p.id)),
+    alreadyRegistered: people.filter((p) => !done.has(p.id) && registered.has(p.id)),
     example: first ? groupInvitationMail(event, groups, first, settings) : undefined,
   });
 }

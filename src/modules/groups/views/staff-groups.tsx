@@ -405,7 +405,7 @@ export function GroupInvitationPreviewPage(props: {
   group: Group;
   plan: GroupInvitationPlan;
 }) {
-  const { event, toInvite, alreadyInvited, example } = props.plan;
+  const { event, toInvite, alreadyInvited, alreadyRegistered, example } = props.plan;
   const mail = example ? composeMail(example) : undefined;
   const action = `/gestion/groupes/${props.group.id}/invitations/${event.id}`;
   return (
@@ -423,6 +423,7 @@ export function GroupInvitationPreviewPage(props: {
           ? `${plural(toInvite.length, 'personne recevra', 'personnes recevront')} l’invitation, une fois chacune.`
           : 'Personne de nouveau à inviter.'}
         {alreadyInvited.length ? ` Déjà invitées, laissées de côté : ${alreadyInvited.length}.` : ''}
+        {alreadyRegistered.length ? ` Déjà inscrites, laissées de côté : ${alreadyRegistered.length}.` : ''}
       </p>
       {mail ? (
         <section aria-labelledby="courriel" class="preview">
@@ -456,6 +457,12 @@ export function GroupInvitationPreviewPage(props: {
             label: 'Pourquoi',
             cell: (p) => (p.why === 'follower' ? 'Suit le groupe' : 'Référent·e d’un membre'),
           }}
+        />
+      ) : null}
+      {alreadyRegistered.length ? (
+        <PeopleTable
+          people={alreadyRegistered}
+          caption={`Déjà inscrites, laissées de côté (${alreadyRegistered.length})`}
         />
       ) : null}
       {alreadyInvited.length ? (
