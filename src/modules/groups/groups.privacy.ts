@@ -68,6 +68,8 @@ export const groupsPrivacy = [
     basis: 'legitimate_interest',
     retention: 'Sans limite (l’histoire du réseau)',
     recipients: 'Tout le monde ou les membres du groupe, selon le document ; l’équipe du réseau',
-    personal: ['uploaded_by'],
+    // A compte rendu names who spoke; its file name is the title staff gave it.
+    personal: ['uploaded_by', 'content'],
+    notPersonal: ['file_name'],
   }),
 ];

@@ -17,7 +17,9 @@ import { queryRows } from '../../platform/db/client.ts';
 import { parisDate } from '../../platform/time.ts';
 import { notificationSettings } from '../events/notifications.ts';
 import { register } from '../events/register.ts';
+import { mergePeople } from '../organisations/merge-people.ts';
 import { endMandate, listMandates } from '../organisations/people.ts';
+import { erasePerson } from '../organisations/personal-data.ts';
 import { sendReminders } from './invitations.ts';
 
 describe('groups', async () => {
@@ -421,5 +423,39 @@ describe('groups', async () => {
     const sent = await browser.post(`${url}/invitations/${event.id}`, {});
     assert.equal(sent.statusCode, 303);
     assert.match(sent.headers.location as string, /info=groups\.invitations_sent/);
+  });
+
+  it('gives the record kept a merged person’s followings and chair terms, and erases followings only', async () => {
+    const group = await newGroup('Vietnam', 'country', ['VN']);
+    const town = await buildLocalGovernment(db, { member: true });
+    const twin = await buildElected(db, town.id);
+    const kept = await buildElected(db, town.id);
+    await call('POST', `/api/v1/groups/${group.id}/followers`, { personId: twin.id });
+    await call('POST', `/api/v1/groups/${group.id}/followers`, { personId: kept.id });
+    await call('POST', `/api/v1/groups/${group.id}/chairs`, { personId: twin.id, startsOn: '2026-05-01' });
+    const merged = await db.transaction((tx) => mergePeople(tx, twin.id, { intoId: kept.id }, staff.id));
+    assert.ok(merged.ok, merged.ok ? '' : merged.error.message);
+    const read = (await call('GET', `/api/v1/groups/${group.id}`)).json();
+    assert.deepEqual(
+      read.chairs.map((c: { personId: string }) => c.personId),
+      [kept.id],
+      'the chair term moved, not deleted',
+    );
+    const following = () =>
+      queryRows<{ person_id: string }>(
+        db,
+        sql`select person_id from group_followers where group_id = ${group.id}`,
+      );
+    assert.deepEqual(
+      (await following()).map((r) => r.person_id),
+      [kept.id],
+    );
+    assert.ok((await db.transaction((tx) => erasePerson(tx, kept.id, staff.id))).ok);
+    assert.deepEqual(await following(), []);
+    assert.equal(
+      (await call('GET', `/api/v1/groups/${group.id}`)).json().chairs.length,
+      1,
+      'a public office stays',
+    );
   });
 });

@@ -11,6 +11,7 @@ import { groupsForPerson } from './groups.queries.ts';
 import * as schema from './groups.schema.ts';
 import { invitationHandler, invitationJob, reminderJob, sendReminders } from './invitations.ts';
 import { groupEventLinks } from './meetings.ts';
+import { eraseGroupsData, exportedGroupsData, groupsHeldBy, mergeGroupsPerson } from './person-data.ts';
 import { staffGroupPages } from './staff-groups.pages.tsx';
 
 export default defineModule({
@@ -31,6 +32,12 @@ export default defineModule({
   audiences: [groupAudience],
   eventLinks: [groupEventLinks],
   forPerson: groupsForPerson,
+  people: {
+    merged: mergeGroupsPerson,
+    held: groupsHeldBy,
+    exported: exportedGroupsData,
+    erased: eraseGroupsData,
+  },
   nav: [
     { menu: 'main', href: '/groupes', label: 'Groupes', order: 15 },
     { menu: 'staff', href: '/gestion/groupes', label: 'Groupes', order: 25 },
