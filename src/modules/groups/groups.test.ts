@@ -208,6 +208,11 @@ describe('groups', async () => {
     // The event's page names its group; unfollowing closes the door again.
     const page = await app.inject({ method: 'GET', url: `/agenda/${event.id}` });
     assert.match(page.body, new RegExp(`<a href="/groupes/${group.slug}">Groupe-pays Sénégal</a>`));
+    const agenda = await app.inject({ method: 'GET', url: '/agenda' });
+    assert.match(
+      agenda.body,
+      new RegExp(`Réunion de <span><a href="/groupes/${group.slug}">Groupe-pays Sénégal</a>`),
+    );
     const gone = await call('DELETE', `/api/v1/groups/${group.id}/followers`, { personId: follower.id });
     assert.equal(gone.statusCode, 204);
   });

@@ -11,6 +11,7 @@ import { composeMail, type MailMessage, queueMail } from '../../platform/mail/ma
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { formatWhen } from '../../platform/time.ts';
 import { type Event, getEvent, getEventsByIds } from '../events/events.ts';
+import { byName } from '../events/invitations.ts';
 import { calendarPart } from '../events/itip.ts';
 import { type NotificationSettings, whenAndWhere } from '../events/notifications.ts';
 import { listRegistrations, liveRegistration } from '../events/registrations.queries.ts';
@@ -40,12 +41,6 @@ export interface GroupInvitationPlan {
   alreadyRegistered: Invitee[];
   example: MailMessage | undefined;
 }
-
-const byName = (a: PersonCard, b: PersonCard) =>
-  (a.organisationName ?? '').localeCompare(b.organisationName ?? '', 'fr') ||
-  a.lastName.localeCompare(b.lastName, 'fr') ||
-  a.firstName.localeCompare(b.firstName, 'fr') ||
-  a.id.localeCompare(b.id);
 
 /** « le groupe-pays Japon », « le groupe-pays Maroc et la mission transversale Climat ». */
 const namesOf = (groups: Group[]) => {

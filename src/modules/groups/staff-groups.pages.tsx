@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/http/actor.ts';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
-import { type Failure, fail } from '../../platform/result.ts';
+import type { Message } from '../../platform/messages.ts';
+import { type Failure, fail, type Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -32,6 +33,12 @@ import {
 const idParams = z.object({ id: uuid });
 const itemParams = z.object({ id: uuid, itemId: uuid });
 const invitationParams = z.object({ id: uuid, eventId: uuid });
+
+/** A record chosen in a form's list: the use case on its id, or a French refusal when none was chosen. */
+const chosen = <T,>(value: string | undefined, missing: Message, run: (id: string) => Promise<Result<T>>) => {
+  const id = uuid.safeParse(value);
+  return id.success ? run(id.data) : Promise.resolve(fail(400, 'invalid', missing));
+};
 
 /** A refusal as a form's errors: its fields, or its message under the field it is about. */
 const errorsOf = (error: Failure, field: string) => error.fields ?? { [field]: error.message };
@@ -201,11 +208,10 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       'member',
       'organisationId',
       notices.member_added,
-      (group, actor, form) => {
-        const id = uuid.safeParse(form.organisationId);
-        if (!id.success) return Promise.resolve(fail(400, 'invalid', m.organisationNotFound()));
-        return db.transaction((tx) => addMember(tx, group.id, id.data, actor.personId));
-      },
+      (group, actor, form) =>
+        chosen(form.organisationId, m.organisationNotFound(), (id) =>
+          db.transaction((tx) => addMember(tx, group.id, id, actor.personId)),
+        ),
       '#membres',
     ),
     groupForm(
@@ -213,11 +219,10 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       'member',
       'organisationId',
       notices.member_removed,
-      (group, actor, form) => {
-        const id = uuid.safeParse(form.organisationId);
-        if (!id.success) return Promise.resolve(fail(400, 'invalid', m.organisationNotFound()));
-        return db.transaction((tx) => removeMember(tx, group.id, id.data, actor.personId));
-      },
+      (group, actor, form) =>
+        chosen(form.organisationId, m.organisationNotFound(), (id) =>
+          db.transaction((tx) => removeMember(tx, group.id, id, actor.personId)),
+        ),
       '#membres',
     ),
     groupForm(
@@ -225,11 +230,10 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       'meeting',
       'eventId',
       notices.meeting_linked,
-      (group, actor, form) => {
-        const id = uuid.safeParse(form.eventId);
-        if (!id.success) return Promise.resolve(fail(400, 'invalid', m.chooseEvent()));
-        return db.transaction((tx) => linkMeeting(tx, group.id, id.data, actor.personId));
-      },
+      (group, actor, form) =>
+        chosen(form.eventId, m.chooseEvent(), (id) =>
+          db.transaction((tx) => linkMeeting(tx, group.id, id, actor.personId)),
+        ),
       '#reunions',
     ),
     groupForm(

@@ -6,7 +6,7 @@ import { audienceLabel } from '../audiences.ts';
 import type { EventLabel } from '../event-links.ts';
 import { type Event, eventFormatLabels, eventKindLabels, hasEnded, sessionLabel } from '../events.ts';
 import type { Registration } from '../register.ts';
-import { seatsLeft } from './agenda.tsx';
+import { LinkedTo, seatsLeft } from './agenda.tsx';
 
 export interface EventPageProps {
   ctx: PageContext;
@@ -344,12 +344,7 @@ export function EventPage(p: EventPageProps) {
           <>
             <dt>Réunion de</dt>
             <dd>
-              {p.labels.map((l, i) => (
-                <span key={l.href}>
-                  {i ? ', ' : ''}
-                  <a href={l.href}>{l.label}</a>
-                </span>
-              ))}
+              <LinkedTo labels={p.labels} />
             </dd>
           </>
         ) : null}
