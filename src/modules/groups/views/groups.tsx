@@ -13,7 +13,7 @@ import { roadmapStatusLabels } from '../roadmap.ts';
 /** « Présidé par Karima Zerkani-Raynal (Aix-en-Provence) depuis le 1er janvier 2024 », or « à pourvoir ». */
 export function ChairLine({ chair, organisation }: { chair: ChairState; organisation: string | null }) {
   if (chair.state === 'none') return <span class="muted">Présidence non renseignée</span>;
-  if (chair.state === 'vacant') return <strong class="vacant">Présidence à pourvoir</strong>;
+  if (chair.state === 'vacant') return <strong>Présidence à pourvoir</strong>;
   const { person, startsOn } = chair.term;
   return (
     <span>
@@ -41,7 +41,7 @@ export function GroupsPage(props: { ctx: PageContext; rows: GroupSummary[]; noti
         return (
           <section key={kind} aria-labelledby={`groupes-${kind}`}>
             <h2 id={`groupes-${kind}`}>{groupKindHeadings[kind]}</h2>
-            <ul class="group-list">
+            <ul class="cards">
               {rows.map((r) => (
                 <li key={r.group.id} class="card">
                   <h3>
@@ -237,7 +237,7 @@ export function MyGroupsPage(props: {
           Vous ne suivez aucun groupe. <a href="/groupes">Voir les groupes du réseau</a>.
         </p>
       ) : (
-        <ul class="group-list">
+        <ul class="cards">
           {props.rows.map((r) => (
             <li key={r.group.id} class="card">
               <h2>
