@@ -89,10 +89,16 @@ export async function myGroups(executor: Executor, actor: Actor, at: Date = new 
   const groups = (await getGroupsByIds(executor, [...ids]))
     .filter((g) => !g.archivedAt)
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  // Each group's next meeting only: the chair is on the group's page (this list is on every « Mon espace »).
   return Promise.all(
-    groups.map(async (g) => ({ ...(await summary(executor, actor, g, at)), following: followed.has(g.id) })),
+    groups.map(async (group) => ({
+      group,
+      nextMeeting: (await visibleMeetings(executor, actor, group.id, at)).next[0],
+      following: followed.has(group.id),
+    })),
   );
 }
+export type MyGroupRow = Awaited<ReturnType<typeof myGroups>>[number];
 
 /** The block « Mes groupes » of « Mon espace »: each group and its next meeting. */
 export async function groupsForPerson(executor: Executor, actor: Actor, at: Date): Promise<PersonalBlock> {

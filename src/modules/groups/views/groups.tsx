@@ -5,7 +5,7 @@ import { CsrfField, Layout, type PageContext, Select } from '../../../platform/v
 import type { Person } from '../../organisations/people.ts';
 import type { ChairState } from '../chairs.ts';
 import { documentKindLabels, visibilityLabels } from '../documents.ts';
-import type { GroupPageData, GroupSummary } from '../groups.queries.ts';
+import type { GroupPageData, GroupSummary, MyGroupRow } from '../groups.queries.ts';
 import { groupKinds } from '../groups.schema.ts';
 import { countryName, type Group, groupKindHeadings, groupTitle } from '../groups.ts';
 import { roadmapStatusLabels } from '../roadmap.ts';
@@ -224,11 +224,7 @@ export function GroupPage(props: {
   );
 }
 
-export function MyGroupsPage(props: {
-  ctx: PageContext;
-  rows: (GroupSummary & { following: boolean })[];
-  notice?: string | undefined;
-}) {
+export function MyGroupsPage(props: { ctx: PageContext; rows: MyGroupRow[]; notice?: string | undefined }) {
   return (
     <Layout ctx={props.ctx} title="Mes groupes" notice={props.notice}>
       <h1>Mes groupes</h1>
