@@ -11,6 +11,7 @@ import {
   assertNoAxeViolation,
   demoStaff,
   expectHeading,
+  phoneOverflow,
   type RunningApp,
   signIn,
   startApp,
@@ -127,5 +128,15 @@ describe('groups, in the browser', () => {
     await expectHeading(page, meetingTitle);
     assert.match(await page.getByRole('main').innerText(), /Votre inscription est confirmée\./);
     await assertNoAxeViolation(page, 'inscrite depuis l’invitation, téléphone');
+
+    // Her groups, and the list of groups, on the phone: nothing wider than the screen.
+    await page.goto('/mes-groupes');
+    await expectHeading(page, 'Mes groupes');
+    assert.match(await page.getByRole('main').innerText(), /Groupe-pays Japon/);
+    await assertNoAxeViolation(page, 'mes groupes, téléphone');
+    await page.goto('/groupes');
+    await expectHeading(page, 'Groupes');
+    assert.equal(await phoneOverflow(page), 0, 'la liste des groupes tient dans la largeur du téléphone');
+    await assertNoAxeViolation(page, 'groupes, téléphone');
   });
 });
