@@ -64,15 +64,6 @@ export function slugOf(name: string): string {
   );
 }
 
-/** A slug no other group has: the name's, then « -2 », « -3 »… */
-async function freeSlug(executor: Executor, name: string): Promise<string> {
-  const base = slugOf(name);
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await getGroupBySlug(executor, slug))) return slug;
-  }
-}
-
 export async function createGroup(
   executor: Executor,
   input: unknown,
@@ -81,18 +72,25 @@ export async function createGroup(
   const parsed = groupInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const { countries = [], ...value } = parsed.data;
-  const [group] = await executor
-    .insert(groups)
-    .values({ ...value, countries: [...new Set(countries)], slug: await freeSlug(executor, value.name) })
-    .returning();
+  // The name's slug, then « -2 », « -3 »…: the unique key decides, so two groups of one name created at
+  // once get two slugs rather than an error.
+  const base = slugOf(value.name);
+  let group: Group | undefined;
+  for (let n = 1; !group; n++) {
+    [group] = await executor
+      .insert(groups)
+      .values({ ...value, countries: [...new Set(countries)], slug: n === 1 ? base : `${base}-${n}` })
+      .onConflictDoNothing({ target: groups.slug })
+      .returning();
+  }
   await audit(executor, {
     actorId,
     action: 'create',
     entity: 'group',
-    entityId: group!.id,
-    data: { kind: group!.kind, name: group!.name },
+    entityId: group.id,
+    data: { kind: group.kind, name: group.name },
   });
-  return ok(group!);
+  return ok(group);
 }
 
 /** Changes a group (its slug stays: addresses already shared keep working). */
