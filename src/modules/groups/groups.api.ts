@@ -1,7 +1,9 @@
 // /api/v1 routes of the groups (their shape is relied on elsewhere: issue 13). Thin: parse, authorise, call.
 import { z } from 'zod';
+import type { Executor } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/http/actor.ts';
 import { defineApiRoute } from '../../platform/http/api.ts';
-import { fail } from '../../platform/result.ts';
+import { fail, type Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { optional, uuid } from '../../platform/validation.ts';
 import { notificationSettings } from '../events/notifications.ts';
@@ -73,6 +75,17 @@ const chairJson = (term: ChairRow) => ({
 export function groupsApiRoutes(services: Services) {
   const { db } = services;
   const settings = notificationSettings(services.config);
+  /** Following or leaving for a person: 404 for an unknown one, 403 unless the actor may act for them. */
+  const forPerson = async <T>(
+    actor: Actor | null,
+    personId: string,
+    run: (tx: Executor, actorId: string) => Promise<Result<T>>,
+  ): Promise<Result<T>> => {
+    const person = await getPerson(db, personId);
+    if (!person) return fail(404, 'not_found', m.personNotFound());
+    if (!policy.followFor(actor, person)) return forbidden();
+    return db.transaction((tx) => run(tx, actor!.personId));
+  };
   return [
     defineApiRoute({
       method: 'POST',
@@ -188,13 +201,10 @@ export function groupsApiRoutes(services: Services) {
         404: notFound,
       },
       handler: async ({ params, body, request }) => {
-        const person = await getPerson(db, body.personId);
-        if (!person) return fail(404, 'not_found', m.personNotFound());
-        if (!policy.followFor(request.actor, person)) return forbidden();
-        const result = await db.transaction((tx) =>
-          follow(tx, params.id, person.id, request.actor!.personId),
+        const result = await forPerson(request.actor, body.personId, (tx, actorId) =>
+          follow(tx, params.id, body.personId, actorId),
         );
-        return result.ok ? { groupId: params.id, personId: person.id } : result;
+        return result.ok ? { groupId: params.id, personId: body.personId } : result;
       },
     }),
     defineApiRoute({
@@ -211,11 +221,8 @@ export function groupsApiRoutes(services: Services) {
         404: notFound,
       },
       handler: async ({ params, body, request }) => {
-        const person = await getPerson(db, body.personId);
-        if (!person) return fail(404, 'not_found', m.personNotFound());
-        if (!policy.followFor(request.actor, person)) return forbidden();
-        const result = await db.transaction((tx) =>
-          unfollow(tx, params.id, person.id, request.actor!.personId),
+        const result = await forPerson(request.actor, body.personId, (tx, actorId) =>
+          unfollow(tx, params.id, body.personId, actorId),
         );
         return result.ok ? undefined : result;
       },

@@ -25,6 +25,16 @@ export function ChairLine({ chair, organisation }: { chair: ChairState; organisa
 
 const href = (group: Group) => `/groupes/${group.slug}`;
 
+/** « Prochaine réunion : mardi 16 décembre 2025 », linked to the event, or that none is announced. */
+function NextMeeting({ event }: { event: GroupSummary['nextMeeting'] }) {
+  if (!event) return <span class="muted">Pas de réunion annoncée</span>;
+  return (
+    <>
+      Prochaine réunion : <a href={`/agenda/${event.id}`}>{formatWhen(event.startsAt, event.endsAt)}</a>
+    </>
+  );
+}
+
 export function GroupsPage(props: { ctx: PageContext; rows: GroupSummary[]; notice?: string | undefined }) {
   return (
     <Layout ctx={props.ctx} title="Groupes" notice={props.notice}>
@@ -52,16 +62,7 @@ export function GroupsPage(props: { ctx: PageContext; rows: GroupSummary[]; noti
                     <ChairLine chair={r.chair} organisation={r.chairOrganisation} />
                   </p>
                   <p>
-                    {r.nextMeeting ? (
-                      <>
-                        Prochaine réunion :{' '}
-                        <a href={`/agenda/${r.nextMeeting.id}`}>
-                          {formatWhen(r.nextMeeting.startsAt, r.nextMeeting.endsAt)}
-                        </a>
-                      </>
-                    ) : (
-                      <span class="muted">Pas de réunion annoncée</span>
-                    )}
+                    <NextMeeting event={r.nextMeeting} />
                   </p>
                 </li>
               ))}
@@ -240,16 +241,7 @@ export function MyGroupsPage(props: { ctx: PageContext; rows: MyGroupRow[]; noti
                 <a href={href(r.group)}>{groupTitle(r.group)}</a>
               </h2>
               <p>
-                {r.nextMeeting ? (
-                  <>
-                    Prochaine réunion :{' '}
-                    <a href={`/agenda/${r.nextMeeting.id}`}>
-                      {formatWhen(r.nextMeeting.startsAt, r.nextMeeting.endsAt)}
-                    </a>
-                  </>
-                ) : (
-                  'Pas de réunion annoncée.'
-                )}
+                <NextMeeting event={r.nextMeeting} />
               </p>
               {r.following ? (
                 <form method="post" action={`${href(r.group)}/ne-plus-suivre`}>
