@@ -6,6 +6,8 @@ import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
 import { HtmlValidate } from 'html-validate';
 import { seedDemo } from '../src/demo/seed.ts';
 import { events } from '../src/modules/events/events.schema.ts';
+import { getGroupBySlug } from '../src/modules/groups/groups.ts';
+import { meetingsOf } from '../src/modules/groups/meetings.ts';
 import { findPersonByEmail } from '../src/modules/organisations/people.ts';
 import { sessionCookie } from './factories.ts';
 import { Browser, testApp } from './helpers.ts';
@@ -86,9 +88,22 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/confidentialite',
       '/accessibilite',
       '/parcours',
+      '/groupes',
+      '/groupes/japon',
     ]);
     const elue = await as('helene.garnier@angers.example.org');
-    await elue(['/', '/mon-espace', '/mes-inscriptions', '/mon-parcours', '/mon-espace/donnees']);
+    await elue([
+      '/',
+      '/mon-espace',
+      '/mes-inscriptions',
+      '/mon-parcours',
+      '/mon-espace/donnees',
+      '/mes-groupes',
+      '/groupes/japon',
+    ]);
+    const japan = await getGroupBySlug(t.db, 'japon');
+    const nextMeeting = (await meetingsOf(t.db, japan!.id)).find((e) => e.startsAt > new Date());
+    assert.ok(japan && nextMeeting, 'the Japan group and its next meeting are in the demo');
     const staff = await as('equipe@example.org');
     const base = `/gestion/evenements/${upcoming.id}`;
     await staff([
@@ -109,6 +124,9 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/gestion/textes',
       '/gestion/registre',
       '/gestion/jetons',
+      '/gestion/groupes',
+      `/gestion/groupes/${japan.id}`,
+      `/gestion/groupes/${japan.id}/invitations/${nextMeeting.id}`,
     ]);
     assert.deepEqual(found, []);
   });

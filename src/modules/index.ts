@@ -11,7 +11,9 @@ import applications from './applications/index.ts';
 import { installPipelines } from './applications/pipeline.ts';
 import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
+import { installEventLinks } from './events/event-links.ts';
 import events from './events/index.ts';
+import groups from './groups/index.ts';
 import home from './home/index.ts';
 import type { Module, PersonalBlock, Site } from './module.ts';
 import organisations from './organisations/index.ts';
@@ -26,6 +28,7 @@ export const modules: readonly Module[] = [
   events,
   applications,
   program,
+  groups,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */
@@ -36,6 +39,7 @@ export function bootModules() {
     names.add(module.name);
   }
   installAudiences(modules.flatMap((m) => m.audiences ?? []));
+  installEventLinks(modules.flatMap((m) => m.eventLinks ?? []));
   installPipelines(modules.flatMap((m) => m.pipelines ?? []));
   installPersonHooks(modules.flatMap((m) => (m.people ? [m.people] : [])));
 }

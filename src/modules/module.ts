@@ -15,6 +15,7 @@ import type { NextStepsBlock } from '../platform/views/next-steps.tsx';
 import type { Pipeline } from './applications/pipeline.ts';
 import type { EditableText } from './content/texts.ts';
 import type { AudienceDefinition } from './events/audiences.ts';
+import type { EventLinkDefinition } from './events/event-links.ts';
 import type { Organisation } from './organisations/organisations.ts';
 import type { Person } from './organisations/people.ts';
 import type { PersonHooks } from './organisations/person-hooks.ts';
@@ -99,6 +100,8 @@ export interface Module {
   nav?: NavEntry[] | ((config: Config) => NavEntry[]);
   /** Audiences of the agenda this module defines (`cohort` for the program). */
   audiences?: AudienceDefinition[];
+  /** What it links events of the agenda to (`groupIds`: the groups whose meeting an event is). */
+  eventLinks?: EventLinkDefinition[];
   /** The application-and-review pipelines this module owns (the program's editions, support calls). */
   pipelines?: Pipeline[];
   /** What the module does when something happens to a person (disabled…). */

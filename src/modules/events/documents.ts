@@ -28,16 +28,18 @@ const legacyOffice = new Map<string, string>([
   ['ppt', 'application/vnd.ms-powerpoint'],
 ]);
 
-export async function addDocument(
-  executor: Executor,
-  input: { eventId: string; kind: 'minutes' | 'document'; title: string; fileName: string; content: Buffer },
-  actorId: string,
-): Promise<Result<{ id: string }>> {
-  if (!(await getEvent(executor, input.eventId))) return fail(404, 'not_found', m.eventNotFound());
-  if (input.content.length === 0) return fail(400, 'invalid_file', m.emptyFile());
-  if (input.content.length > maxDocumentBytes) return fail(413, 'payload_too_large', m.fileTooLarge());
-  const detected = await fileTypeFromBuffer(input.content);
-  const named = /\.([a-z0-9]+)$/i.exec(input.fileName)?.[1]?.toLowerCase() ?? '';
+/**
+ * A file checked by its content: refused when empty, too large or of another type; otherwise the name and
+ * media type to store (the name's extension is the content's). Other modules' documents use it too.
+ */
+export async function checkDocument(
+  content: Buffer,
+  fileName: string,
+): Promise<Result<{ fileName: string; mimeType: string; base: string }>> {
+  if (content.length === 0) return fail(400, 'invalid_file', m.emptyFile());
+  if (content.length > maxDocumentBytes) return fail(413, 'payload_too_large', m.fileTooLarge());
+  const detected = await fileTypeFromBuffer(content);
+  const named = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const extension =
     detected?.mime === 'application/x-cfb'
       ? legacyOffice.has(named)
@@ -48,18 +50,34 @@ export async function addDocument(
         : undefined;
   if (!detected || !extension) return fail(415, 'unsupported_media_type', m.documentType());
   const base =
-    input.fileName
+    fileName
       .replace(/\.[^.]*$/, '')
       .replace(/[^\p{L}\p{N} ._-]/gu, '_')
       .slice(0, 150) || 'document';
+  return ok({
+    fileName: `${base}.${extension}`,
+    mimeType: legacyOffice.get(extension) ?? detected.mime,
+    base,
+  });
+}
+
+export async function addDocument(
+  executor: Executor,
+  input: { eventId: string; kind: 'minutes' | 'document'; title: string; fileName: string; content: Buffer },
+  actorId: string,
+): Promise<Result<{ id: string }>> {
+  if (!(await getEvent(executor, input.eventId))) return fail(404, 'not_found', m.eventNotFound());
+  const file = await checkDocument(input.content, input.fileName);
+  if (!file.ok) return file;
+  const { base, fileName, mimeType } = file.value;
   const [row] = await executor
     .insert(eventDocuments)
     .values({
       eventId: input.eventId,
       kind: input.kind,
       title: input.title.trim().slice(0, 300) || base,
-      fileName: `${base}.${extension}`,
-      mimeType: legacyOffice.get(extension) ?? detected.mime,
+      fileName,
+      mimeType,
       size: input.content.length,
       content: input.content,
       uploadedBy: actorId,

@@ -10,6 +10,7 @@ import { cancelEvent, cancellationInput } from './cancel-event.ts';
 import { cancelRegistration, getRegistration } from './cancel-registration.ts';
 import { changeEvent } from './change-event.ts';
 import { checkIn } from './check-in.ts';
+import { eventLinkInput } from './event-links.ts';
 import { apiMessageInput, sendEventMessage } from './event-messages.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
@@ -109,8 +110,9 @@ export function eventApiRoutes(services: Services) {
       method: 'POST',
       url: '/api/v1/events',
       tag: 'Agenda',
-      summary: 'Créer un événement',
-      body: eventInput,
+      summary:
+        'Créer un événement (les modules y ajoutent des liens : groupIds, les groupes dont c’est une réunion)',
+      body: z.intersection(eventInput, eventLinkInput()),
       responses: {
         201: { description: 'Événement créé', schema: eventOut },
         403: staffOnly,

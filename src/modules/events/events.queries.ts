@@ -20,6 +20,7 @@ import { getRegistration } from './cancel-registration.ts';
 import { checkInToken } from './check-in.ts';
 import { listDocuments } from './documents.ts';
 import { checkEligibility } from './eligibility.ts';
+import { eventLabels } from './event-links.ts';
 import { noticeRecipients, type Recipient } from './event-notice-mails.ts';
 import type { PracticalChange } from './event-notices.ts';
 import type { AgendaQuery } from './events.forms.ts';
@@ -79,7 +80,13 @@ export async function agendaPage(executor: Executor, viewer: Viewer, query: Agen
     ({ limit, offset }) => listEvents(executor, filters, viewer, limit, offset),
     () => countEvents(executor, filters, viewer),
   );
-  return { view: query.view, month, filters, series: await series, rows: paged.items, paged };
+  // What other modules link the events to (a group's meeting): its name on the list.
+  const labels = await eventLabels(
+    executor,
+    paged.items.map((r) => r.event.id),
+  );
+  const rows = paged.items.map((r) => ({ ...r, labels: labels.get(r.event.id) ?? [] }));
+  return { view: query.view, month, filters, series: await series, rows, paged };
 }
 
 /** The public calendar: every event of the last 90 days and to come that everyone may see. */
@@ -165,6 +172,7 @@ export async function eventPage(
     event,
     seriesTitle: details.seriesTitle,
     guestLabel: details.guestLabel,
+    labels: (await eventLabels(executor, [event.id])).get(event.id) ?? [],
     organisers: details.organisers,
     partners: details.partners,
     confirmed,

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { audienceSchema } from './audiences.ts';
+import { checkEventLinks } from './event-links.ts';
 import { announce, type InvitationSegment } from './event-notices.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { eventsPolicy } from './events.policy.ts';
@@ -224,11 +225,15 @@ export async function createEvent(
   const { series, organiserIds = [], partnerIds = [], ...value } = parsed.data;
   const known = await organisationsExist(executor, [...organiserIds, ...partnerIds]);
   if (!known.ok) return known;
+  // What other modules link the event to (a group's meeting): checked before anything is written.
+  const links = await checkEventLinks(executor, input);
+  if (!links.ok) return links;
   const [event] = await executor
     .insert(events)
     .values({ ...value, provisional: value.provisional ?? false, seriesId: await seriesId(executor, series) })
     .returning();
   await linkOrganisations(executor, event!.id, organiserIds, partnerIds);
+  await links.value(event!.id, actorId);
   await audit(executor, {
     actorId,
     action: 'create',

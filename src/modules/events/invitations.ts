@@ -49,7 +49,8 @@ export interface InvitationPlan {
   example: MailMessage | undefined;
 }
 
-const byName = (a: PersonCard, b: PersonCard) =>
+/** People by organisation, then name, in French order (lists of invitees, here and in other modules). */
+export const byName = (a: PersonCard, b: PersonCard) =>
   (a.organisationName ?? '').localeCompare(b.organisationName ?? '', 'fr') ||
   a.lastName.localeCompare(b.lastName, 'fr') ||
   a.firstName.localeCompare(b.firstName, 'fr') ||

@@ -320,6 +320,8 @@ export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { ro
 
 export interface SelectProps {
   name: string;
+  /** The element's id, when one page shows the same field twice; the name otherwise. */
+  id?: string;
   label: string;
   options: readonly (readonly [string, string])[];
   value?: string | undefined;
@@ -329,24 +331,24 @@ export interface SelectProps {
   empty?: string;
 }
 
-export function Select({ name, label, options, value, required, error, empty }: SelectProps) {
+export function Select({ name, id = name, label, options, value, required, error, empty }: SelectProps) {
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>
+      <label for={id}>
         {label}
         {required ? <span class="required"> (obligatoire)</span> : null}
       </label>
       {error ? (
-        <p class="error" id={`${name}-error`}>
+        <p class="error" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
       <select
-        id={name}
+        id={id}
         name={name}
         required={required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
       >
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map(([v, l]) => (

@@ -3,6 +3,7 @@ import { formatTime, formatWhen, parisDate, parisDays } from '../../../platform/
 import { Field, Layout, type PageContext, Select } from '../../../platform/views/layout.tsx';
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
+import type { EventLabel } from '../event-links.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
 import {
   type AgendaFilters,
@@ -13,9 +14,29 @@ import {
   sessionLabel,
 } from '../events.ts';
 
-export type AgendaRow = { event: Event; seriesTitle: string | null; confirmed: number };
+export type AgendaRow = {
+  event: Event;
+  seriesTitle: string | null;
+  confirmed: number;
+  /** What other modules link the event to (the groups it is a meeting of), on the list. */
+  labels?: EventLabel[];
+};
 
 const monthTitle = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+/** The records other modules link an event to, as links: « Groupe-pays Japon, Mission transversale Climat ». */
+export function LinkedTo({ labels }: { labels: EventLabel[] }) {
+  return (
+    <>
+      {labels.map((l, i) => (
+        <span key={l.href}>
+          {i ? ', ' : ''}
+          <a href={l.href}>{l.label}</a>
+        </span>
+      ))}
+    </>
+  );
+}
 
 export function seatsLeft(event: Event, confirmed: number): number | null {
   return event.capacity === null ? null : Math.max(0, event.capacity - confirmed);
@@ -180,6 +201,11 @@ function ListView({ rows }: { rows: AgendaRow[] }) {
             <p>
               <a href={`/agenda/series/${row.event.seriesId}`}>{row.seriesTitle}</a>
               {sessionLabel(row.event) ? ` · ${sessionLabel(row.event)}` : ''}
+            </p>
+          ) : null}
+          {row.labels?.length ? (
+            <p>
+              Réunion de <LinkedTo labels={row.labels} />
             </p>
           ) : null}
           <EventFacts row={row} />

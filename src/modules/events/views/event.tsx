@@ -3,9 +3,10 @@ import { JsonLd } from '../../../platform/views/json-ld.tsx';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import type { Person } from '../../organisations/people.ts';
 import { audienceLabel } from '../audiences.ts';
+import type { EventLabel } from '../event-links.ts';
 import { type Event, eventFormatLabels, eventKindLabels, hasEnded, sessionLabel } from '../events.ts';
 import type { Registration } from '../register.ts';
-import { seatsLeft } from './agenda.tsx';
+import { LinkedTo, seatsLeft } from './agenda.tsx';
 
 export interface EventPageProps {
   ctx: PageContext;
@@ -13,6 +14,8 @@ export interface EventPageProps {
   seriesTitle: string | null;
   /** What the series calls a session's guest (« Grand témoin »); « Invité·e » otherwise. */
   guestLabel: string | null;
+  /** What other modules link the event to (the groups it is a meeting of). */
+  labels: EventLabel[];
   organisers: { id: string; name: string }[];
   partners: { id: string; name: string }[];
   confirmed: number;
@@ -334,6 +337,14 @@ export function EventPage(p: EventPageProps) {
               {event.registrationOpensAt ? `à partir du ${formatMoment(event.registrationOpensAt)}` : ''}
               {event.registrationOpensAt && event.registrationClosesAt ? ', ' : ''}
               {event.registrationClosesAt ? `jusqu’au ${formatMoment(event.registrationClosesAt)}` : ''}
+            </dd>
+          </>
+        ) : null}
+        {p.labels.length ? (
+          <>
+            <dt>Réunion de</dt>
+            <dd>
+              <LinkedTo labels={p.labels} />
             </dd>
           </>
         ) : null}

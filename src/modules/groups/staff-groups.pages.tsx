@@ -1,0 +1,362 @@
+// The staff's pages of the groups: list and creation, a group's page and its forms (edit, archive, chairs,
+// members, meetings, roadmap, documents), the invitation of a meeting (preview, then send), the export.
+import { z } from 'zod';
+import type { Actor } from '../../platform/http/actor.ts';
+import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
+import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
+import type { Message } from '../../platform/messages.ts';
+import { type Failure, fail, type Result } from '../../platform/result.ts';
+import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import { notificationSettings } from '../events/notifications.ts';
+import { peopleOfMembers, personCards, pickableOrganisations } from '../organisations/directory.ts';
+import { appointChair } from './chairs.ts';
+import { addGroupDocument } from './documents.ts';
+import { groupFromForm } from './groups.forms.ts';
+import { groupsMessages as m, groupsNotices as notices } from './groups.messages.ts';
+import { groupsPolicy as policy } from './groups.policy.ts';
+import { groupsOverview, manageGroupPage } from './groups.queries.ts';
+import { archiveGroup, createGroup, type Group, getGroup, updateGroup } from './groups.ts';
+import { planGroupInvitations, sendGroupInvitations } from './invitations.ts';
+import { isMeetingOf, linkMeeting } from './meetings.ts';
+import { addMember, followerIds, membersOf, removeMember } from './members.ts';
+import { addRoadmapItem, setRoadmapStatus } from './roadmap.ts';
+import {
+  type FormState,
+  GroupInvitationPreviewPage,
+  type ManageForms,
+  ManageGroupPage,
+  StaffGroupsPage,
+} from './views/staff-groups.tsx';
+
+const idParams = z.object({ id: uuid });
+const itemParams = z.object({ id: uuid, itemId: uuid });
+const invitationParams = z.object({ id: uuid, eventId: uuid });
+
+/** A record chosen in a form's list: the use case on its id, or a French refusal when none was chosen. */
+const chosen = <T,>(value: string | undefined, missing: Message, run: (id: string) => Promise<Result<T>>) => {
+  const id = uuid.safeParse(value);
+  return id.success ? run(id.data) : Promise.resolve(fail(400, 'invalid', missing));
+};
+
+/** A refusal as a form's errors: its fields, or its message under the field it is about. */
+const errorsOf = (error: Failure, field: string) => error.fields ?? { [field]: error.message };
+
+export function staffGroupPages({ db, config, jobs }: Services) {
+  const settings = notificationSettings(config);
+
+  /** A group's staff page; after a refused form, with its errors. 404 when the group is gone. */
+  const manageView = async (
+    ctx: PageContext,
+    actor: Actor,
+    groupId: string,
+    extra: { forms?: ManageForms; notice?: string | undefined } = {},
+    status = 200,
+  ): Promise<PageOutcome> => {
+    const group = await getGroup(db, groupId);
+    if (!group) return notFound(m.groupNotFound().text);
+    const [data, electedPeople, organisations] = await Promise.all([
+      manageGroupPage(db, actor, group),
+      peopleOfMembers(db, 'elected'),
+      pickableOrganisations(db, '', 1000),
+    ]);
+    return view(
+      <ManageGroupPage
+        ctx={ctx}
+        data={data}
+        electedPeople={electedPeople}
+        organisations={organisations.items}
+        {...extra}
+      />,
+      status,
+    );
+  };
+
+  const listView = async (ctx: PageContext, actor: Actor, form?: FormState, notice?: string, status = 200) =>
+    view(
+      <StaffGroupsPage ctx={ctx} rows={await groupsOverview(db, actor)} form={form} notice={notice} />,
+      status,
+    );
+
+  /** Members and followers of a group, one row each, for the staff's spreadsheet. */
+  const exportOf = (format: SheetFormat) =>
+    definePage({
+      method: 'GET',
+      url: `/gestion/groupes/:id/suivi.${format}`,
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ params, reply }) => {
+        const group = await getGroup(db, params.id);
+        if (!group) return notFound(m.groupNotFound().text);
+        const [members, followers] = await Promise.all([
+          membersOf(db, group.id),
+          followerIds(db, [group.id]).then((ids) => personCards(db, ids)),
+        ]);
+        const rows = [
+          ...members.map((o) => ({
+            role: 'Organisation membre',
+            name: o.name,
+            organisation: o.name,
+            email: '',
+          })),
+          ...[...followers.values()].map((p) => ({
+            role: 'Suit le groupe',
+            name: `${p.firstName} ${p.lastName}`,
+            organisation: p.organisationName ?? '',
+            email: p.email,
+          })),
+        ];
+        return sendSheet(reply, {
+          name: `groupe-${group.slug}`,
+          format,
+          title: group.name.slice(0, 31),
+          columns: [
+            { header: 'Qualité', value: (r) => r.role },
+            { header: 'Nom', value: (r) => r.name },
+            { header: 'Organisation', value: (r) => r.organisation },
+            { header: 'Adresse électronique', value: (r) => r.email },
+          ],
+          rows,
+        });
+      },
+    });
+
+  /** A form of a group's page: the use case's refusal re-shows the page with the form's errors. */
+  const groupForm = (
+    url: string,
+    form: keyof ManageForms,
+    field: string,
+    notice: string,
+    run: (
+      group: Group,
+      actor: Actor,
+      values: Record<string, string | undefined>,
+    ) => Promise<{ ok: true } | { ok: false; error: Failure }>,
+    anchor = '',
+  ) =>
+    definePage({
+      method: 'POST',
+      url,
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, form: values, ctx }) => {
+        const group = await getGroup(db, params.id);
+        if (!group) return notFound(m.groupNotFound().text);
+        const result = await run(group, actor, values);
+        if (result.ok) return redirect(`/gestion/groupes/${group.id}${anchor}`, notice);
+        return manageView(
+          ctx,
+          actor,
+          group.id,
+          { forms: { [form]: { errors: errorsOf(result.error, field), values } } },
+          result.error.status,
+        );
+      },
+    });
+
+  return [
+    ...sheetFormats.map(exportOf),
+    definePage({
+      method: 'GET',
+      url: '/gestion/groupes',
+      access: policy.manage,
+      handler: async ({ actor, ctx, notice }) => listView(ctx, actor, undefined, notice),
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/groupes',
+      access: policy.manage,
+      handler: async ({ actor, form, ctx }) => {
+        const result = await db.transaction((tx) => createGroup(tx, groupFromForm(form), actor.personId));
+        if (result.ok) return redirect(`/gestion/groupes/${result.value.id}`, notices.group_created);
+        return listView(
+          ctx,
+          actor,
+          { errors: errorsOf(result.error, 'name'), values: form },
+          undefined,
+          result.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/groupes/:id',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, ctx, notice }) => manageView(ctx, actor, params.id, { notice }),
+    }),
+    groupForm('/gestion/groupes/:id', 'edit', 'name', notices.group_saved, (group, actor, form) =>
+      db.transaction((tx) => updateGroup(tx, group.id, groupFromForm(form), actor.personId)),
+    ),
+    groupForm('/gestion/groupes/:id/archiver', 'edit', '_', notices.group_archived, (group, actor) =>
+      db.transaction((tx) => archiveGroup(tx, group.id, actor.personId)),
+    ),
+    groupForm(
+      '/gestion/groupes/:id/presidences',
+      'chair',
+      'personId',
+      notices.chair_appointed,
+      (group, actor, form) =>
+        db.transaction((tx) =>
+          appointChair(tx, group.id, { personId: form.personId, startsOn: form.startsOn }, actor.personId),
+        ),
+      '#presidence',
+    ),
+    groupForm(
+      '/gestion/groupes/:id/membres',
+      'member',
+      'organisationId',
+      notices.member_added,
+      (group, actor, form) =>
+        chosen(form.organisationId, m.organisationNotFound(), (id) =>
+          db.transaction((tx) => addMember(tx, group.id, id, actor.personId)),
+        ),
+      '#membres',
+    ),
+    groupForm(
+      '/gestion/groupes/:id/membres/retirer',
+      'member',
+      'organisationId',
+      notices.member_removed,
+      (group, actor, form) =>
+        chosen(form.organisationId, m.organisationNotFound(), (id) =>
+          db.transaction((tx) => removeMember(tx, group.id, id, actor.personId)),
+        ),
+      '#membres',
+    ),
+    groupForm(
+      '/gestion/groupes/:id/reunions',
+      'meeting',
+      'eventId',
+      notices.meeting_linked,
+      (group, actor, form) =>
+        chosen(form.eventId, m.chooseEvent(), (id) =>
+          db.transaction((tx) => linkMeeting(tx, group.id, id, actor.personId)),
+        ),
+      '#reunions',
+    ),
+    groupForm(
+      '/gestion/groupes/:id/feuille-de-route',
+      'roadmap',
+      'title',
+      notices.roadmap_added,
+      (group, actor, form) =>
+        db.transaction((tx) =>
+          addRoadmapItem(
+            tx,
+            group.id,
+            { title: form.title, dueOn: form.dueOn, status: form.status, eventId: form.eventId },
+            actor.personId,
+          ),
+        ),
+      '#feuille-de-route',
+    ),
+    definePage({
+      method: 'POST',
+      url: '/gestion/groupes/:id/feuille-de-route/:itemId',
+      access: policy.manage,
+      params: itemParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const result = await db.transaction((tx) =>
+          setRoadmapStatus(tx, params.id, params.itemId, { status: form.status }, actor.personId),
+        );
+        if (result.ok)
+          return redirect(`/gestion/groupes/${params.id}#feuille-de-route`, notices.roadmap_saved);
+        return manageView(
+          ctx,
+          actor,
+          params.id,
+          { forms: { roadmap: { errors: errorsOf(result.error, 'status') } } },
+          result.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/groupes/:id/documents',
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ actor, params, request, ctx }) => {
+        const fields = (request.body ?? {}) as Record<string, unknown>;
+        const text = (v: unknown) => (typeof v === 'string' ? v : '');
+        const values = {
+          title: text(fields.title),
+          kind: text(fields.kind),
+          visibility: text(fields.visibility),
+          eventId: text(fields.eventId),
+        };
+        const content = fields.file;
+        const result =
+          Buffer.isBuffer(content) && content.length > 0
+            ? await db.transaction((tx) =>
+                addGroupDocument(
+                  tx,
+                  params.id,
+                  values,
+                  { fileName: text(fields.fileName) || 'document', content },
+                  actor.personId,
+                ),
+              )
+            : fail(400, 'invalid_file', m.chooseFile());
+        if (result.ok) return redirect(`/gestion/groupes/${params.id}#documents`, notices.document_added);
+        return manageView(
+          ctx,
+          actor,
+          params.id,
+          { forms: { document: { errors: errorsOf(result.error, 'file'), values } } },
+          result.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/gestion/groupes/:id/invitations/:eventId',
+      access: policy.manage,
+      params: invitationParams,
+      handler: async ({ actor, params, ctx }) => {
+        const group = await getGroup(db, params.id);
+        if (!group) return notFound(m.groupNotFound().text);
+        const plan = await planGroupInvitations(db, params.eventId, settings);
+        if (!plan.ok || !plan.value.groups.some((g) => g.id === group.id)) {
+          const error = plan.ok ? fail(404, 'not_found', m.eventNotFound()).error : plan.error;
+          return manageView(
+            ctx,
+            actor,
+            group.id,
+            { forms: { meeting: { errors: { eventId: error.message } } } },
+            error.status,
+          );
+        }
+        return view(<GroupInvitationPreviewPage ctx={ctx} group={group} plan={plan.value} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/gestion/groupes/:id/invitations/:eventId',
+      access: policy.manage,
+      params: invitationParams,
+      handler: async ({ actor, params, ctx }) => {
+        const group = await getGroup(db, params.id);
+        if (!group) return notFound(m.groupNotFound().text);
+        if (!(await isMeetingOf(db, group.id, params.eventId))) return notFound(m.eventNotFound().text);
+        const result = await db.transaction((tx) =>
+          sendGroupInvitations(tx, params.eventId, actor.personId, settings),
+        );
+        jobs.poke();
+        if (!result.ok)
+          return manageView(
+            ctx,
+            actor,
+            group.id,
+            { forms: { meeting: { errors: { eventId: result.error.message } } } },
+            result.error.status,
+          );
+        return redirect(
+          `/gestion/groupes/${group.id}#reunions`,
+          result.value.queued ? notices.invitations_sent : notices.nobody_to_invite,
+        );
+      },
+    }),
+  ];
+}

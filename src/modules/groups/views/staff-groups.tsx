@@ -1,0 +1,476 @@
+// The staff's pages of the groups: the list with the form to create one, a group's page (its facts, chairs,
+// members, meetings and their invitations, roadmap, documents, export), and the preview of an invitation.
+import { composeMail } from '../../../platform/mail/mail.tsx';
+import { formatDate, formatWhen } from '../../../platform/time.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FileField,
+  Layout,
+  type PageContext,
+  Select,
+  TextArea,
+} from '../../../platform/views/layout.tsx';
+import { PeopleTable, plural } from '../../events/views/parts.tsx';
+import type { PersonCard } from '../../organisations/directory.ts';
+import type { Organisation } from '../../organisations/organisations.ts';
+import { documentKindLabels, visibilityLabels } from '../documents.ts';
+import type { GroupSummary, ManageGroupData } from '../groups.queries.ts';
+import { groupKinds, groupStatuses, roadmapStatuses } from '../groups.schema.ts';
+import { type Group, groupKindLabels, groupStatusLabels, groupTitle } from '../groups.ts';
+import type { GroupInvitationPlan } from '../invitations.ts';
+import { roadmapStatusLabels } from '../roadmap.ts';
+import { ChairLine } from './groups.tsx';
+
+export type Errors = Record<string, string>;
+export type Values = Record<string, string | undefined>;
+
+/** A form's errors and typed values, after a refusal. */
+export interface FormState {
+  errors?: Errors;
+  values?: Values;
+}
+
+const kindOptions = groupKinds.map((k) => [k, groupKindLabels[k]] as const);
+const statusOptions = groupStatuses.map((s) => [s, groupStatusLabels[s]] as const);
+
+function GroupFields({ values = {}, errors = {} }: FormState) {
+  return (
+    <>
+      <Select
+        name="kind"
+        label="Nature"
+        options={kindOptions}
+        value={values.kind}
+        required
+        error={errors.kind}
+      />
+      <Field
+        name="name"
+        label="Nom"
+        hint="Sans la nature : « Japon », « Amérique latine et Caraïbes (DALC) », « Climat »."
+        value={values.name}
+        required
+        error={errors.name}
+      />
+      <Field
+        name="countries"
+        label="Pays (codes ISO à deux lettres)"
+        hint="Séparés par des virgules : JP ; pour une dynamique, BF, ML, NE."
+        value={values.countries}
+        error={errors.countries ?? Object.entries(errors).find(([k]) => k.startsWith('countries.'))?.[1]}
+      />
+      <TextArea
+        name="description"
+        label="Présentation"
+        value={values.description}
+        error={errors.description}
+      />
+      <Select
+        name="status"
+        label="État"
+        options={statusOptions}
+        value={values.status ?? 'active'}
+        error={errors.status}
+      />
+    </>
+  );
+}
+
+export function StaffGroupsPage(props: {
+  ctx: PageContext;
+  rows: GroupSummary[];
+  form?: FormState;
+  notice?: string | undefined;
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Groupes — gestion" notice={props.notice}>
+      <h1>Groupes</h1>
+      {props.rows.length ? (
+        <div class="table-scroll">
+          <table>
+            <caption>Les groupes ({props.rows.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Groupe</th>
+                <th scope="col">Présidence</th>
+                <th scope="col">Prochaine réunion</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr key={r.group.id}>
+                  <th scope="row" class="name">
+                    <a href={`/gestion/groupes/${r.group.id}`}>{groupTitle(r.group)}</a>
+                  </th>
+                  <td>
+                    <ChairLine chair={r.chair} organisation={r.chairOrganisation} />
+                  </td>
+                  <td>{r.nextMeeting ? formatWhen(r.nextMeeting.startsAt, r.nextMeeting.endsAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Aucun groupe pour le moment : créez le premier ci-dessous.</p>
+      )}
+      <h2 id="creer">Créer un groupe</h2>
+      <ErrorSummary errors={props.form?.errors} />
+      <form method="post" action="/gestion/groupes">
+        <CsrfField ctx={props.ctx} />
+        <GroupFields {...props.form} />
+        <button type="submit">Créer le groupe</button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface ManageForms {
+  edit?: FormState;
+  chair?: FormState;
+  member?: FormState;
+  meeting?: FormState;
+  roadmap?: FormState;
+  document?: FormState;
+}
+
+export const groupValues = (group: Group): Values => ({
+  kind: group.kind,
+  name: group.name,
+  countries: group.countries.join(', '),
+  description: group.description ?? '',
+  status: group.status,
+});
+
+export function ManageGroupPage(props: {
+  ctx: PageContext;
+  data: ManageGroupData;
+  electedPeople: PersonCard[];
+  organisations: Organisation[];
+  forms?: ManageForms;
+  notice?: string | undefined;
+}) {
+  const { ctx, data } = props;
+  const { group } = data;
+  const forms = props.forms ?? {};
+  const base = `/gestion/groupes/${group.id}`;
+  const meetings = [...data.meetings.next, ...data.meetings.past];
+  return (
+    <Layout ctx={ctx} title={`${groupTitle(group)} — gestion`} notice={props.notice}>
+      <p>
+        <a href="/gestion/groupes">← Groupes</a>
+      </p>
+      <h1>{groupTitle(group)}</h1>
+      <p>
+        <a href={`/groupes/${group.slug}`}>Voir la page publique</a> ·{' '}
+        <a href={`${base}/suivi.csv`}>Exporter membres et abonnés (CSV)</a> ·{' '}
+        <a href={`${base}/suivi.xlsx`}>(XLSX)</a>
+      </p>
+      <p>
+        <ChairLine chair={data.chair} organisation={data.chairOrganisation} />
+      </p>
+
+      <h2 id="presidence">Présidence</h2>
+      <ul>
+        {data.chairs.map((t) => (
+          <li key={t.id}>
+            {t.person ? `${t.person.firstName} ${t.person.lastName}` : '—'}
+            {t.person?.organisationName ? ` (${t.person.organisationName})` : ''} : du{' '}
+            {formatDate(t.startsOn)}
+            {t.endsOn ? ` au ${formatDate(t.endsOn)}` : ' à aujourd’hui'}
+          </li>
+        ))}
+      </ul>
+      <ErrorSummary errors={forms.chair?.errors} />
+      <form method="post" action={`${base}/presidences`}>
+        <CsrfField ctx={ctx} />
+        <Select
+          name="personId"
+          label="Nouvelle présidence"
+          options={props.electedPeople.map(
+            (p) =>
+              [
+                p.id,
+                `${p.lastName} ${p.firstName}${p.organisationName ? ` — ${p.organisationName}` : ''}`,
+              ] as const,
+          )}
+          value={forms.chair?.values?.personId}
+          empty="Choisir un·e élu·e d’une collectivité adhérente"
+          required
+          error={forms.chair?.errors?.personId}
+        />
+        <Field
+          name="startsOn"
+          label="À partir du"
+          type="date"
+          hint="La présidence en cours s’achève la veille."
+          value={forms.chair?.values?.startsOn}
+          required
+          error={forms.chair?.errors?.startsOn}
+        />
+        <button type="submit">Nommer</button>
+      </form>
+
+      <h2 id="membres">Organisations membres ({data.members.length})</h2>
+      {data.members.length ? (
+        <ul>
+          {data.members.map((o) => (
+            <li key={o.id}>
+              {o.name}{' '}
+              <form method="post" action={`${base}/membres/retirer`} class="inline">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="organisationId" value={o.id} />
+                <button type="submit" aria-label={`Retirer ${o.name}`}>
+                  Retirer
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>Personnes qui suivent le groupe : {data.followers ?? 0}.</p>
+      <ErrorSummary errors={forms.member?.errors} />
+      <form method="post" action={`${base}/membres`}>
+        <CsrfField ctx={ctx} />
+        <Select
+          name="organisationId"
+          label="Ajouter une organisation"
+          options={props.organisations.map((o) => [o.id, o.name] as const)}
+          value={forms.member?.values?.organisationId}
+          empty="Choisir une organisation"
+          required
+          error={forms.member?.errors?.organisationId}
+        />
+        <button type="submit">Ajouter</button>
+      </form>
+
+      <h2 id="reunions">Réunions</h2>
+      {meetings.length ? (
+        <ul>
+          {meetings.map((e) => (
+            <li key={e.id}>
+              <a href={`/gestion/evenements/${e.id}`}>{e.title}</a> — {formatWhen(e.startsAt, e.endsAt)}
+              {e.cancelledAt ? ' (annulée)' : ''}
+              {data.meetings.next.includes(e) && !e.cancelledAt ? (
+                <>
+                  {' '}
+                  · <a href={`${base}/invitations/${e.id}`}>Inviter les membres et abonnés</a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucune réunion rattachée.</p>
+      )}
+      <ErrorSummary errors={forms.meeting?.errors} />
+      <form method="post" action={`${base}/reunions`}>
+        <CsrfField ctx={ctx} />
+        <Select
+          name="eventId"
+          id="meetingEvent"
+          label="Rattacher un événement de l’agenda"
+          options={data.choices.map((e) => [e.id, `${e.title} — ${formatDate(e.startsAt)}`] as const)}
+          value={forms.meeting?.values?.eventId}
+          empty="Choisir un événement à venir"
+          required
+          error={forms.meeting?.errors?.eventId}
+        />
+        <button type="submit">Rattacher</button>
+      </form>
+
+      <h2 id="feuille-de-route">Feuille de route</h2>
+      {data.roadmap?.length ? (
+        <ul>
+          {data.roadmap.map((item) => (
+            <li key={item.id}>
+              {item.title}
+              {item.dueOn ? ` — pour le ${formatDate(item.dueOn)}` : ''}
+              <form method="post" action={`${base}/feuille-de-route/${item.id}`} class="inline">
+                <CsrfField ctx={ctx} />
+                <label for={`status-${item.id}`} class="visually-hidden">
+                  État de « {item.title} »
+                </label>
+                <select id={`status-${item.id}`} name="status">
+                  {roadmapStatuses.map((s) => (
+                    <option key={s} value={s} selected={s === item.status}>
+                      {roadmapStatusLabels[s]}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="submit">Changer</button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>La feuille de route est vide.</p>
+      )}
+      <ErrorSummary errors={forms.roadmap?.errors} />
+      <form method="post" action={`${base}/feuille-de-route`}>
+        <CsrfField ctx={ctx} />
+        <Field
+          name="title"
+          id="roadmapTitle"
+          label="Étape"
+          value={forms.roadmap?.values?.title}
+          required
+          error={forms.roadmap?.errors?.title}
+        />
+        <Field
+          name="dueOn"
+          label="Pour le"
+          type="date"
+          value={forms.roadmap?.values?.dueOn}
+          error={forms.roadmap?.errors?.dueOn}
+        />
+        <Select
+          name="eventId"
+          id="roadmapEvent"
+          label="Réunion liée"
+          options={meetings.map((e) => [e.id, `${e.title} — ${formatDate(e.startsAt)}`] as const)}
+          value={forms.roadmap?.values?.eventId}
+          empty="Aucune"
+          error={forms.roadmap?.errors?.eventId}
+        />
+        <button type="submit">Ajouter l’étape</button>
+      </form>
+
+      <h2 id="documents">Documents et comptes rendus</h2>
+      {data.documents.length ? (
+        <ul>
+          {data.documents.map((d) => (
+            <li key={d.id}>
+              <a href={`/groupes/${group.slug}/documents/${d.id}`}>{d.title}</a> —{' '}
+              {documentKindLabels[d.kind]}, {visibilityLabels[d.visibility].toLowerCase()}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorSummary errors={forms.document?.errors} />
+      <form method="post" action={`${base}/documents`} enctype="multipart/form-data">
+        <CsrfField ctx={ctx} />
+        <Field name="title" id="documentTitle" label="Titre" value={forms.document?.values?.title} />
+        <Select
+          name="kind"
+          id="documentKind"
+          label="Nature du document"
+          options={Object.entries(documentKindLabels)}
+          value={forms.document?.values?.kind ?? 'minutes'}
+        />
+        <Select
+          name="visibility"
+          label="Qui le lit"
+          options={Object.entries(visibilityLabels)}
+          value={forms.document?.values?.visibility ?? 'members'}
+        />
+        <Select
+          name="eventId"
+          id="documentEvent"
+          label="Réunion"
+          options={meetings.map((e) => [e.id, `${e.title} — ${formatDate(e.startsAt)}`] as const)}
+          value={forms.document?.values?.eventId}
+          empty="Le groupe (aucune réunion en particulier)"
+        />
+        <FileField
+          name="file"
+          label="Fichier (PDF, Word, Excel, PowerPoint, OpenDocument)"
+          accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
+          required
+          error={forms.document?.errors?.file}
+        />
+        <button type="submit">Ajouter le document</button>
+      </form>
+
+      <h2 id="modifier">Modifier le groupe</h2>
+      <ErrorSummary errors={forms.edit?.errors} />
+      <form method="post" action={base}>
+        <CsrfField ctx={ctx} />
+        <GroupFields values={forms.edit?.values ?? groupValues(group)} errors={forms.edit?.errors} />
+        <button type="submit">Enregistrer</button>
+      </form>
+      <form method="post" action={`${base}/archiver`}>
+        <CsrfField ctx={ctx} />
+        <button type="submit">Archiver le groupe</button>
+        <span class="hint"> Il quitte les listes ; son historique reste.</span>
+      </form>
+    </Layout>
+  );
+}
+
+export function GroupInvitationPreviewPage(props: {
+  ctx: PageContext;
+  group: Group;
+  plan: GroupInvitationPlan;
+}) {
+  const { event, toInvite, alreadyInvited, alreadyRegistered, example } = props.plan;
+  const mail = example ? composeMail(example) : undefined;
+  const action = `/gestion/groupes/${props.group.id}/invitations/${event.id}`;
+  return (
+    <Layout ctx={props.ctx} title={`Inviter — ${event.title}`}>
+      <p>
+        <a href={`/gestion/groupes/${props.group.id}#reunions`}>← {groupTitle(props.group)}</a>
+      </p>
+      <h1>Inviter à « {event.title} »</h1>
+      <p>
+        {formatWhen(event.startsAt, event.endsAt, { withHours: true })}. Qui : les personnes qui suivent le
+        groupe et les référents de ses organisations membres.
+      </p>
+      <p role="status">
+        {toInvite.length
+          ? `${plural(toInvite.length, 'personne recevra', 'personnes recevront')} l’invitation, une fois chacune.`
+          : 'Personne de nouveau à inviter.'}
+        {alreadyInvited.length ? ` Déjà invitées, laissées de côté : ${alreadyInvited.length}.` : ''}
+        {alreadyRegistered.length ? ` Déjà inscrites, laissées de côté : ${alreadyRegistered.length}.` : ''}
+      </p>
+      {mail ? (
+        <section aria-labelledby="courriel" class="preview">
+          <h2 id="courriel">
+            Le courriel (tel que le lira {`${toInvite[0]!.firstName} ${toInvite[0]!.lastName}`})
+          </h2>
+          <p>
+            <strong>Objet :</strong> {mail.subject}
+          </p>
+          <pre class="mail-text">{mail.text}</pre>
+          <p class="muted">
+            Une invitation d’agenda (.ics) est jointe ; chaque courriel dit à la personne pourquoi elle la
+            reçoit. Sept jours avant la réunion, les personnes invitées qui ne se sont pas inscrites reçoivent
+            un rappel.
+          </p>
+        </section>
+      ) : null}
+      {toInvite.length ? (
+        <form method="post" action={action}>
+          <CsrfField ctx={props.ctx} />
+          <button type="submit">
+            Envoyer l’invitation à {plural(toInvite.length, 'personne', 'personnes')}
+          </button>
+        </form>
+      ) : null}
+      {toInvite.length ? (
+        <PeopleTable
+          people={toInvite}
+          caption={plural(toInvite.length, 'personne à inviter', 'personnes à inviter')}
+          extra={{
+            label: 'Pourquoi',
+            cell: (p) => (p.why === 'follower' ? 'Suit le groupe' : 'Référent·e d’un membre'),
+          }}
+        />
+      ) : null}
+      {alreadyRegistered.length ? (
+        <PeopleTable
+          people={alreadyRegistered}
+          caption={`Déjà inscrites, laissées de côté (${alreadyRegistered.length})`}
+        />
+      ) : null}
+      {alreadyInvited.length ? (
+        <PeopleTable
+          people={alreadyInvited}
+          caption={`Déjà invitées, laissées de côté (${alreadyInvited.length})`}
+        />
+      ) : null}
+    </Layout>
+  );
+}
