@@ -20,6 +20,7 @@ import { register } from '../events/register.ts';
 import { mergePeople } from '../organisations/merge-people.ts';
 import { endMandate, listMandates } from '../organisations/people.ts';
 import { erasePerson } from '../organisations/personal-data.ts';
+import { updateGroup } from './groups.ts';
 import { sendReminders } from './invitations.ts';
 
 describe('groups', async () => {
@@ -215,6 +216,29 @@ describe('groups', async () => {
     );
     const gone = await call('DELETE', `/api/v1/groups/${group.id}/followers`, { personId: follower.id });
     assert.equal(gone.statusCode, 204);
+  });
+
+  it('changes the validators of a meeting’s public page when its group is renamed (drizzle/0022)', async () => {
+    const group = await newGroup('Groupe-pays Corée', 'country', ['KR']);
+    const event = await meeting(group.id, 'Réunion du groupe-pays Corée');
+    const etag = async () => {
+      const page = await app.inject({ method: 'GET', url: `/agenda/${event.id}` });
+      assert.equal(page.statusCode, 200);
+      return { etag: String(page.headers.etag), body: page.body };
+    };
+    const before = await etag();
+    assert.match(before.body, /Groupe-pays Corée/);
+    assert.equal((await etag()).etag, before.etag, 'a read changes nothing');
+    const renamed = await updateGroup(
+      db,
+      group.id,
+      { kind: 'country', name: 'Groupe-pays République de Corée', countries: ['KR'] },
+      staff.id,
+    );
+    assert.ok(renamed.ok);
+    const after = await etag();
+    assert.notEqual(after.etag, before.etag, 'the page names the group: its tag must change');
+    assert.match(after.body, /Groupe-pays République de Corée/);
   });
 
   it('lets a person follow only for themselves, their referent or staff', async () => {
