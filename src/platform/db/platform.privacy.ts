@@ -1,6 +1,6 @@
 // The platform's own tables in the register of processing activities (see platform/privacy.ts).
 import { processing } from '../privacy.ts';
-import { auditLog, jobs, mails, rateLimits } from './platform.schema.ts';
+import { auditLog, changes, jobs, mails, rateLimits } from './platform.schema.ts';
 
 export const platformPrivacy = [
   processing(auditLog, {
@@ -10,6 +10,14 @@ export const platformPrivacy = [
     retention: '5 ans, puis les détails sont effacés',
     recipients: 'L’équipe du réseau',
     personal: ['actor_id', 'entity_id', 'data'],
+  }),
+  processing(changes, {
+    purpose:
+      'Dire aux navigateurs et aux caches si une page publique a changé (un compteur par domaine, sans personne)',
+    basis: 'legitimate_interest',
+    retention: 'Tant que la plateforme fonctionne (un numéro et une date par domaine)',
+    recipients: 'Personne (traitement automatique)',
+    personal: [],
   }),
   processing(jobs, {
     purpose: 'Faire partir les courriels et les travaux différés',
