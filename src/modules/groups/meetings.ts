@@ -37,6 +37,28 @@ export async function linkMeeting(
   return ok(true);
 }
 
+/** The event stops being a meeting of the group (404 when it was not one); the event itself stays. */
+export async function unlinkMeeting(
+  executor: Executor,
+  groupId: string,
+  eventId: string,
+  actorId: string | null,
+): Promise<Result<true>> {
+  const removed = await executor
+    .delete(groupEvents)
+    .where(and(eq(groupEvents.groupId, groupId), eq(groupEvents.eventId, eventId)))
+    .returning({ eventId: groupEvents.eventId });
+  if (removed.length === 0) return fail(404, 'not_meeting', m.notMeeting());
+  await audit(executor, {
+    actorId,
+    action: 'unlink_meeting',
+    entity: 'group',
+    entityId: groupId,
+    data: { eventId },
+  });
+  return ok(true);
+}
+
 /** The groups an event is a meeting of. */
 export async function groupsOfEvent(executor: Executor, eventId: string): Promise<Group[]> {
   const rows = await executor

@@ -11,6 +11,7 @@ import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { notificationSettings } from '../events/notifications.ts';
 import { peopleOfMembers, personCards, pickableOrganisations } from '../organisations/directory.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { appointChair } from './chairs.ts';
 import { addGroupDocument } from './documents.ts';
 import { groupFromForm } from './groups.forms.ts';
@@ -19,9 +20,9 @@ import { groupsPolicy as policy } from './groups.policy.ts';
 import { groupsOverview, manageGroupPage } from './groups.queries.ts';
 import { archiveGroup, createGroup, type Group, getGroup, updateGroup } from './groups.ts';
 import { planGroupInvitations, sendGroupInvitations } from './invitations.ts';
-import { isMeetingOf, linkMeeting } from './meetings.ts';
-import { addMember, followerIds, membersOf, removeMember } from './members.ts';
-import { addRoadmapItem, setRoadmapStatus } from './roadmap.ts';
+import { isMeetingOf, linkMeeting, unlinkMeeting } from './meetings.ts';
+import { addMember, followerIds, membersOf, removeMember, unfollow } from './members.ts';
+import { addRoadmapItem, deleteRoadmapItem, updateRoadmapItem } from './roadmap.ts';
 import {
   type FormState,
   GroupInvitationPreviewPage,
@@ -56,17 +57,28 @@ export function staffGroupPages({ db, config, jobs }: Services) {
   ): Promise<PageOutcome> => {
     const group = await getGroup(db, groupId);
     if (!group) return notFound(m.groupNotFound().text);
-    const [data, electedPeople, organisations] = await Promise.all([
+    const [data, electedPeople, organisations, followers] = await Promise.all([
       manageGroupPage(db, actor, group),
       peopleOfMembers(db, 'elected'),
       pickableOrganisations(db, '', 1000),
+      followerIds(db, [group.id]).then((ids) => personCards(db, ids)),
     ]);
+    // An item's organisation is chosen among the members, or kept when it is one no more.
+    const memberIds = new Set(data.members.map((o) => o.id));
+    const formerOwners = await getOrganisationsByIds(
+      db,
+      (data.roadmap ?? []).flatMap((i) =>
+        i.ownerOrganisationId && !memberIds.has(i.ownerOrganisationId) ? [i.ownerOrganisationId] : [],
+      ),
+    );
     return view(
       <ManageGroupPage
         ctx={ctx}
         data={data}
         electedPeople={electedPeople}
         organisations={organisations.items}
+        followers={[...followers.values()]}
+        owners={[...data.members, ...formerOwners]}
         {...extra}
       />,
       status,
@@ -155,6 +167,39 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       },
     });
 
+  /** A form of one roadmap item: refused, the page shows the item's form open with its errors. */
+  const roadmapItemForm = (
+    suffix: string,
+    notice: string,
+    run: (
+      groupId: string,
+      itemId: string,
+      actor: Actor,
+      values: Record<string, string | undefined>,
+    ) => Promise<{ ok: true } | { ok: false; error: Failure }>,
+  ) =>
+    definePage({
+      method: 'POST',
+      url: `/gestion/groupes/:id/feuille-de-route/:itemId${suffix}`,
+      access: policy.manage,
+      params: itemParams,
+      handler: async ({ actor, params, form: values, ctx }) => {
+        const result = await run(params.id, params.itemId, actor, values);
+        if (result.ok) return redirect(`/gestion/groupes/${params.id}#feuille-de-route`, notice);
+        return manageView(
+          ctx,
+          actor,
+          params.id,
+          {
+            forms: {
+              roadmapItem: { itemId: params.itemId, errors: errorsOf(result.error, 'title'), values },
+            },
+          },
+          result.error.status,
+        );
+      },
+    });
+
   return [
     ...sheetFormats.map(exportOf),
     definePage({
@@ -237,6 +282,28 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       '#reunions',
     ),
     groupForm(
+      '/gestion/groupes/:id/reunions/retirer',
+      'meeting',
+      'eventId',
+      notices.meeting_unlinked,
+      (group, actor, form) =>
+        chosen(form.eventId, m.chooseEvent(), (id) =>
+          db.transaction((tx) => unlinkMeeting(tx, group.id, id, actor.personId)),
+        ),
+      '#reunions',
+    ),
+    groupForm(
+      '/gestion/groupes/:id/abonnes/retirer',
+      'member',
+      'personId',
+      notices.follower_removed,
+      (group, actor, form) =>
+        chosen(form.personId, m.personNotFound(), (id) =>
+          db.transaction((tx) => unfollow(tx, group.id, id, actor.personId)),
+        ),
+      '#membres',
+    ),
+    groupForm(
       '/gestion/groupes/:id/feuille-de-route',
       'roadmap',
       'title',
@@ -246,32 +313,38 @@ export function staffGroupPages({ db, config, jobs }: Services) {
           addRoadmapItem(
             tx,
             group.id,
-            { title: form.title, dueOn: form.dueOn, status: form.status, eventId: form.eventId },
+            {
+              title: form.title,
+              dueOn: form.dueOn,
+              status: form.status,
+              eventId: form.eventId,
+              ownerOrganisationId: form.ownerOrganisationId,
+            },
             actor.personId,
           ),
         ),
       '#feuille-de-route',
     ),
-    definePage({
-      method: 'POST',
-      url: '/gestion/groupes/:id/feuille-de-route/:itemId',
-      access: policy.manage,
-      params: itemParams,
-      handler: async ({ actor, params, form, ctx }) => {
-        const result = await db.transaction((tx) =>
-          setRoadmapStatus(tx, params.id, params.itemId, { status: form.status }, actor.personId),
-        );
-        if (result.ok)
-          return redirect(`/gestion/groupes/${params.id}#feuille-de-route`, notices.roadmap_saved);
-        return manageView(
-          ctx,
-          actor,
-          params.id,
-          { forms: { roadmap: { errors: errorsOf(result.error, 'status') } } },
-          result.error.status,
-        );
-      },
-    }),
+    roadmapItemForm('', notices.roadmap_saved, (groupId, itemId, actor, form) =>
+      db.transaction((tx) =>
+        updateRoadmapItem(
+          tx,
+          groupId,
+          itemId,
+          {
+            title: form.title,
+            dueOn: form.dueOn,
+            status: form.status,
+            eventId: form.eventId,
+            ownerOrganisationId: form.ownerOrganisationId,
+          },
+          actor.personId,
+        ),
+      ),
+    ),
+    roadmapItemForm('/supprimer', notices.roadmap_deleted, (groupId, itemId, actor) =>
+      db.transaction((tx) => deleteRoadmapItem(tx, groupId, itemId, actor.personId)),
+    ),
     definePage({
       method: 'POST',
       url: '/gestion/groupes/:id/documents',
