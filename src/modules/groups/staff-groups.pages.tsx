@@ -191,9 +191,11 @@ export function staffGroupPages({ db, config, jobs }: Services) {
           actor,
           params.id,
           {
-            forms: {
-              roadmapItem: { itemId: params.itemId, errors: errorsOf(result.error, 'title'), values },
-            },
+            // An item gone has no form left to show its refusal: the roadmap's own form says it.
+            forms:
+              result.error.status === 404
+                ? { roadmap: { errors: { _: result.error.message } } }
+                : { roadmapItem: { itemId: params.itemId, errors: errorsOf(result.error, 'title'), values } },
           },
           result.error.status,
         );
