@@ -1,6 +1,7 @@
 // The staff's pages of the groups: list and creation, a group's page and its forms (edit, archive, chairs,
 // members, meetings, roadmap, documents), the invitation of a meeting (preview, then send), the export.
 import { z } from 'zod';
+import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
@@ -14,7 +15,7 @@ import { peopleOfMembers, personCards, pickableOrganisations } from '../organisa
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { appointChair } from './chairs.ts';
 import { addGroupDocument } from './documents.ts';
-import { groupFromForm } from './groups.forms.ts';
+import { groupFromForm, roadmapFromForm } from './groups.forms.ts';
 import { groupsMessages as m, groupsNotices as notices } from './groups.messages.ts';
 import { groupsPolicy as policy } from './groups.policy.ts';
 import { groupsOverview, manageGroupPage } from './groups.queries.ts';
@@ -167,6 +168,26 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       },
     });
 
+  /** A form of a group's page that names one record by its id (an organisation, an event, a person). */
+  const idForm = (
+    url: string,
+    form: keyof ManageForms,
+    field: string,
+    notice: string,
+    missing: Message,
+    run: (tx: Executor, groupId: string, id: string, actorId: string) => Promise<Result<unknown>>,
+    anchor: string,
+  ) =>
+    groupForm(
+      url,
+      form,
+      field,
+      notice,
+      (group, actor, values) =>
+        chosen(values[field], missing, (id) => db.transaction((tx) => run(tx, group.id, id, actor.personId))),
+      anchor,
+    );
+
   /** A form of one roadmap item: refused, the page shows the item's form open with its errors. */
   const roadmapItemForm = (
     suffix: string,
@@ -250,59 +271,49 @@ export function staffGroupPages({ db, config, jobs }: Services) {
         ),
       '#presidence',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/membres',
       'member',
       'organisationId',
       notices.member_added,
-      (group, actor, form) =>
-        chosen(form.organisationId, m.organisationNotFound(), (id) =>
-          db.transaction((tx) => addMember(tx, group.id, id, actor.personId)),
-        ),
+      m.organisationNotFound(),
+      addMember,
       '#membres',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/membres/retirer',
       'member',
       'organisationId',
       notices.member_removed,
-      (group, actor, form) =>
-        chosen(form.organisationId, m.organisationNotFound(), (id) =>
-          db.transaction((tx) => removeMember(tx, group.id, id, actor.personId)),
-        ),
+      m.organisationNotFound(),
+      removeMember,
       '#membres',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/reunions',
       'meeting',
       'eventId',
       notices.meeting_linked,
-      (group, actor, form) =>
-        chosen(form.eventId, m.chooseEvent(), (id) =>
-          db.transaction((tx) => linkMeeting(tx, group.id, id, actor.personId)),
-        ),
+      m.chooseEvent(),
+      linkMeeting,
       '#reunions',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/reunions/retirer',
       'meeting',
       'eventId',
       notices.meeting_unlinked,
-      (group, actor, form) =>
-        chosen(form.eventId, m.chooseEvent(), (id) =>
-          db.transaction((tx) => unlinkMeeting(tx, group.id, id, actor.personId)),
-        ),
+      m.chooseEvent(),
+      unlinkMeeting,
       '#reunions',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/abonnes/retirer',
       'member',
       'personId',
       notices.follower_removed,
-      (group, actor, form) =>
-        chosen(form.personId, m.personNotFound(), (id) =>
-          db.transaction((tx) => unfollow(tx, group.id, id, actor.personId)),
-        ),
+      m.personNotFound(),
+      unfollow,
       '#membres',
     ),
     groupForm(
@@ -311,38 +322,11 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       'title',
       notices.roadmap_added,
       (group, actor, form) =>
-        db.transaction((tx) =>
-          addRoadmapItem(
-            tx,
-            group.id,
-            {
-              title: form.title,
-              dueOn: form.dueOn,
-              status: form.status,
-              eventId: form.eventId,
-              ownerOrganisationId: form.ownerOrganisationId,
-            },
-            actor.personId,
-          ),
-        ),
+        db.transaction((tx) => addRoadmapItem(tx, group.id, roadmapFromForm(form), actor.personId)),
       '#feuille-de-route',
     ),
     roadmapItemForm('', notices.roadmap_saved, (groupId, itemId, actor, form) =>
-      db.transaction((tx) =>
-        updateRoadmapItem(
-          tx,
-          groupId,
-          itemId,
-          {
-            title: form.title,
-            dueOn: form.dueOn,
-            status: form.status,
-            eventId: form.eventId,
-            ownerOrganisationId: form.ownerOrganisationId,
-          },
-          actor.personId,
-        ),
-      ),
+      db.transaction((tx) => updateRoadmapItem(tx, groupId, itemId, roadmapFromForm(form), actor.personId)),
     ),
     roadmapItemForm('/supprimer', notices.roadmap_deleted, (groupId, itemId, actor) =>
       db.transaction((tx) => deleteRoadmapItem(tx, groupId, itemId, actor.personId)),

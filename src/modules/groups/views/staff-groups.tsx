@@ -331,49 +331,15 @@ export function ManageGroupPage(props: {
       ) : (
         <p>La feuille de route est vide.</p>
       )}
-      <ErrorSummary errors={forms.roadmap?.errors} />
+      <ErrorSummary errors={forms.roadmap?.errors} targets={targetsOf(forms.roadmap?.errors, newItemId)} />
       <form method="post" action={`${base}/feuille-de-route`}>
         <CsrfField ctx={ctx} />
-        <Field
-          name="title"
-          id="roadmapTitle"
-          label="Étape"
-          value={forms.roadmap?.values?.title}
-          required
-          error={forms.roadmap?.errors?.title}
-        />
-        <Field
-          name="dueOn"
-          label="Pour le"
-          type="date"
-          value={forms.roadmap?.values?.dueOn}
-          error={forms.roadmap?.errors?.dueOn}
-        />
-        <Select
-          name="status"
-          id="roadmapStatus"
-          label="État"
-          options={statusChoices}
-          value={forms.roadmap?.values?.status ?? 'planned'}
-          error={forms.roadmap?.errors?.status}
-        />
-        <Select
-          name="eventId"
-          id="roadmapEvent"
-          label="Réunion liée"
-          options={meetingOptions}
-          value={forms.roadmap?.values?.eventId}
-          empty="Aucune"
-          error={forms.roadmap?.errors?.eventId}
-        />
-        <Select
-          name="ownerOrganisationId"
-          id="roadmapOwner"
-          label="Organisation qui la porte"
-          options={ownerOptions}
-          value={forms.roadmap?.values?.ownerOrganisationId}
-          empty="Aucune"
-          error={forms.roadmap?.errors?.ownerOrganisationId}
+        <RoadmapFields
+          id={newItemId}
+          values={{ status: 'planned', ...forms.roadmap?.values }}
+          errors={forms.roadmap?.errors ?? {}}
+          eventOptions={meetingOptions}
+          ownerOptions={ownerOptions}
         />
         <button type="submit">Ajouter l’étape</button>
       </form>
@@ -441,14 +407,70 @@ export function ManageGroupPage(props: {
 }
 
 const statusChoices = roadmapStatuses.map((s) => [s, roadmapStatusLabels[s]] as const);
+const newItemId = (field: string) => `roadmap-${field}`;
+/** Where a summary's error leads: the field's element, whose id `id` makes unique on the page. */
+const targetsOf = (errors: Errors | undefined, id: (field: string) => string) =>
+  Object.fromEntries(Object.keys(errors ?? {}).map((f) => [f, f === '_' ? '_' : id(f)]));
+
+type Options = (readonly [string, string])[];
+
+/** The fields of a roadmap item, for a new one or one to change (`id` keeps each form's ids apart). */
+function RoadmapFields(props: {
+  id: (field: string) => string;
+  values: Values;
+  errors: Errors;
+  eventOptions: Options;
+  ownerOptions: Options;
+}) {
+  const { id, values, errors } = props;
+  return (
+    <>
+      <Field name="title" id={id('title')} label="Étape" value={values.title} required error={errors.title} />
+      <Field
+        name="dueOn"
+        id={id('dueOn')}
+        label="Pour le"
+        type="date"
+        value={values.dueOn}
+        error={errors.dueOn}
+      />
+      <Select
+        name="status"
+        id={id('status')}
+        label="État"
+        options={statusChoices}
+        value={values.status}
+        error={errors.status}
+      />
+      <Select
+        name="eventId"
+        id={id('eventId')}
+        label="Réunion liée"
+        options={props.eventOptions}
+        value={values.eventId}
+        empty="Aucune"
+        error={errors.eventId}
+      />
+      <Select
+        name="ownerOrganisationId"
+        id={id('ownerOrganisationId')}
+        label="Organisation qui la porte"
+        options={props.ownerOptions}
+        value={values.ownerOrganisationId}
+        empty="Aucune"
+        error={errors.ownerOrganisationId}
+      />
+    </>
+  );
+}
 
 /** One roadmap item: what it is, then its form to change it (open when refused) and to delete it. */
 function RoadmapItemRow(props: {
   ctx: PageContext;
   base: string;
   item: RoadmapItem;
-  meetingOptions: (readonly [string, string])[];
-  ownerOptions: (readonly [string, string])[];
+  meetingOptions: Options;
+  ownerOptions: Options;
   refused: FormState | undefined;
 }) {
   const { item, refused } = props;
@@ -475,53 +497,15 @@ function RoadmapItemRow(props: {
       {owner ? ` · porté par ${owner}` : ''}
       <details open={Boolean(refused)}>
         <summary>Modifier ou supprimer « {item.title} »</summary>
-        <ErrorSummary
-          errors={refused?.errors}
-          targets={Object.fromEntries(Object.keys(errors).map((f) => [f, id(f)]))}
-        />
+        <ErrorSummary errors={refused?.errors} targets={targetsOf(errors, id)} />
         <form method="post" action={action}>
           <CsrfField ctx={props.ctx} />
-          <Field
-            name="title"
-            id={id('title')}
-            label="Étape"
-            value={values.title}
-            required
-            error={errors.title}
-          />
-          <Field
-            name="dueOn"
-            id={id('dueOn')}
-            label="Pour le"
-            type="date"
-            value={values.dueOn}
-            error={errors.dueOn}
-          />
-          <Select
-            name="status"
-            id={id('status')}
-            label="État"
-            options={statusChoices}
-            value={values.status}
-            error={errors.status}
-          />
-          <Select
-            name="eventId"
-            id={id('eventId')}
-            label="Réunion liée"
-            options={eventOptions}
-            value={values.eventId}
-            empty="Aucune"
-            error={errors.eventId}
-          />
-          <Select
-            name="ownerOrganisationId"
-            id={id('ownerOrganisationId')}
-            label="Organisation qui la porte"
-            options={props.ownerOptions}
-            value={values.ownerOrganisationId}
-            empty="Aucune"
-            error={errors.ownerOrganisationId}
+          <RoadmapFields
+            id={id}
+            values={values}
+            errors={errors}
+            eventOptions={eventOptions}
+            ownerOptions={props.ownerOptions}
           />
           <button type="submit">Enregistrer l’étape</button>
         </form>
