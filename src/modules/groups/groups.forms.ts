@@ -1,5 +1,5 @@
 // What the groups' staff forms send, as the use cases read it: the countries typed « JP, KR » become a list.
-// A roadmap item's field left empty clears it (the use case reads « » so); one absent keeps it.
+// A roadmap item's field left empty clears it when the item is changed (`roadmapPatch`); one absent keeps it.
 export function groupFromForm(form: Record<string, string | undefined>) {
   return {
     kind: form.kind,
