@@ -327,8 +327,13 @@ describe('groups: lifecycle', async () => {
     assert.equal(none.statusCode, 303);
     assert.deepEqual(await groupsOf(eventId), [], 'no box ticked: no group');
 
+    // A change of the event and of its groups: both saved.
+    const both = await browser.post(edit, { ...fields, title: `${fields.title} (2)`, groupIds: [first.id] });
+    assert.match(both.headers.location as string, /info=events\.event_changed/);
+    assert.deepEqual(await groupsOf(eventId), [first.id]);
+    assert.match((await call('GET', `/api/v1/events/${eventId}`)).body, /\(2\)/);
+
     // The copy for the next session starts from the same groups.
-    await browser.post(edit, { ...fields, groupIds: [first.id] });
     const copy = (await browser.get(`/gestion/evenements/${eventId}/copie`)).body;
     assert.ok(copy.includes(`value="${first.id}" checked`));
     assert.ok(!copy.includes(`value="${second.id}" checked`));
