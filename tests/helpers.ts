@@ -130,8 +130,18 @@ export class Browser {
     return response;
   }
 
-  async post(url: string, form: Record<string, string>, options: { csrf?: boolean; origin?: string } = {}) {
-    const body = new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form });
+  /** Posts a form; a list is a repeated field (ticked boxes). */
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: boolean; origin?: string } = {},
+  ) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries({
+      ...(options.csrf === false ? {} : { _csrf: this.csrf }),
+      ...form,
+    }))
+      for (const one of [value].flat()) body.append(name, one);
     const response = await this.app.inject({
       method: 'POST',
       url,

@@ -16,6 +16,7 @@ import type { PageContext } from '../../platform/views/layout.tsx';
 import { cancelEvent } from './cancel-event.ts';
 import { cancelRegistration } from './cancel-registration.ts';
 import { changeEvent, previewChange } from './change-event.ts';
+import { checkEventLinks, eventLinkFields, eventLinksFromBody, linkedIds } from './event-links.ts';
 import { cancellationParagraphs, cancellationSubject } from './event-notice-mails.ts';
 import { eventFormErrors, eventFromForm, idParams, registrationParams } from './events.forms.ts';
 import { eventsMessages as m, eventsNotices as notices } from './events.messages.ts';
@@ -111,6 +112,7 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
     ctx: PageContext,
     eventId: string,
     form: Form,
+    links: Record<string, string[]>,
     extra: { errors?: Record<string, string>; error?: string; confirm?: { message: string; token: string } },
     status: number,
   ): Promise<PageOutcome> {
@@ -121,6 +123,7 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
         ctx={ctx}
         series={await listSeries(db)}
         mode={changeMode(details.event)}
+        links={await eventLinkFields(db, links)}
         values={form}
         {...extra}
       />,
@@ -206,6 +209,7 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
             ctx={ctx}
             series={await listSeries(db)}
             mode={changeMode(details.event)}
+            links={await eventLinkFields(db, await linkedIds(db, details.event.id))}
             values={formValuesOf(details.event, details.seriesTitle, true)}
           />,
         );
@@ -216,10 +220,12 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
       url: '/gestion/evenements/:id/modification',
       access: policy.manage,
       params: idParams,
-      handler: async ({ actor, params, form, ctx }) => {
+      handler: async ({ actor, params, form, ctx, request }) => {
         const event = await getEvent(db, params.id);
         if (!event) return eventGone();
         const input = changeFromForm(form, event);
+        // The boxes other modules add (a group's meeting): checked with the rest, written once it is saved.
+        const links = eventLinksFromBody(request.body);
         const refused = (failure: {
           status: number;
           message: string;
@@ -230,15 +236,22 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
             ctx,
             params.id,
             form,
+            links,
             failure.fields ? { errors: eventFormErrors(failure.fields) } : { error: failure.message },
             failure.status,
           );
         };
         if (!input.ok) return refused(input.error);
+        const linking = await checkEventLinks(db, links);
+        if (!linking.ok) return refused(linking.error);
+        const relink = () => db.transaction((tx) => linking.value(tx, params.id, actor.personId));
         const preview = await previewChange(db, params.id, input.value);
         if (!preview.ok) return refused(preview.error);
         if (preview.value.changed.length === 0)
-          return redirect(`/gestion/evenements/${params.id}`, notices.event_unchanged);
+          return redirect(
+            `/gestion/evenements/${params.id}`,
+            (await relink()) ? notices.event_changed : notices.event_unchanged,
+          );
         const count = preview.value.news.length
           ? await changeRecipientsCount(db, params.id, preview.value.news)
           : 0;
@@ -248,6 +261,7 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
             ctx,
             params.id,
             form,
+            links,
             { confirm: { message: m.confirmChange({ count }).text, token } },
             200,
           );
@@ -255,6 +269,7 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
         const result = await changeEvent(db, params.id, input.value, actor.personId, { settings });
         jobs.poke();
         if (!result.ok) return refused(result.error);
+        await relink();
         return redirect(
           `/gestion/evenements/${params.id}`,
           count > 0 ? notices.event_changed_announced : notices.event_changed,
@@ -306,6 +321,7 @@ export function eventLifecyclePages({ db, config, jobs }: Services) {
             ctx={ctx}
             series={await listSeries(db)}
             mode={copyMode(details.event)}
+            links={await eventLinkFields(db, await linkedIds(db, details.event.id))}
             values={formValuesOf(details.event, details.seriesTitle, false)}
           />,
         );

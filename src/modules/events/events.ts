@@ -233,7 +233,7 @@ export async function createEvent(
     .values({ ...value, provisional: value.provisional ?? false, seriesId: await seriesId(executor, series) })
     .returning();
   await linkOrganisations(executor, event!.id, organiserIds, partnerIds);
-  await links.value(event!.id, actorId);
+  await links.value(executor, event!.id, actorId);
   await audit(executor, {
     actorId,
     action: 'create',

@@ -6,6 +6,7 @@ import { definePage, notFound, type PageOutcome, redirect, view } from '../../pl
 import { pageParam } from '../../platform/pagination.ts';
 import type { Services } from '../../platform/services.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
+import { eventLinkFields, eventLinksFromBody } from './event-links.ts';
 import { eventFormErrors, eventFromForm, idParams } from './events.forms.ts';
 import { eventsMessages as m, eventsNotices as notices } from './events.messages.ts';
 import { eventsPolicy as policy } from './events.policy.ts';
@@ -65,16 +66,19 @@ export function staffEventPages({ db }: Services) {
       method: 'GET',
       url: '/gestion/evenements/nouveau',
       access: policy.manage,
-      handler: async ({ ctx }) => view(<NewEventPage ctx={ctx} series={await listSeries(db)} />),
+      handler: async ({ ctx }) =>
+        view(<NewEventPage ctx={ctx} series={await listSeries(db)} links={await eventLinkFields(db, {})} />),
     }),
     definePage({
       method: 'POST',
       url: '/gestion/evenements',
       access: policy.manage,
-      handler: async ({ actor, form, ctx }) => {
+      handler: async ({ actor, form, ctx, request }) => {
         const input = eventFromForm(form);
+        // The boxes other modules add (a group's meeting) come with it: checked by the creation.
+        const links = eventLinksFromBody(request.body);
         const result = input.ok
-          ? await db.transaction((tx) => createEvent(tx, input.value, actor.personId))
+          ? await db.transaction((tx) => createEvent(tx, { ...input.value, ...links }, actor.personId))
           : input;
         if (result.ok) return redirect(`/gestion/evenements/${result.value.id}`, notices.event_created);
         // A refusal of no field (an unknown organiser, which this form cannot name) is said above the form.
@@ -83,6 +87,7 @@ export function staffEventPages({ db }: Services) {
           <NewEventPage
             ctx={ctx}
             series={await listSeries(db)}
+            links={await eventLinkFields(db, links)}
             errors={fields ? eventFormErrors(fields) : undefined}
             values={form}
             error={fields ? undefined : message}

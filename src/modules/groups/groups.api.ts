@@ -14,11 +14,20 @@ import { groupsPolicy as policy } from './groups.policy.ts';
 import { groupKinds, roadmapStatuses } from './groups.schema.ts';
 import { createGroup, type Group, getGroup, groupInput, listGroups } from './groups.ts';
 import { sendGroupInvitations } from './invitations.ts';
+import { unlinkMeeting } from './meetings.ts';
 import { addMember, follow, unfollow } from './members.ts';
-import { addRoadmapItem, roadmapInput } from './roadmap.ts';
+import {
+  addRoadmapItem,
+  deleteRoadmapItem,
+  roadmapInput,
+  roadmapPatch,
+  updateRoadmapItem,
+} from './roadmap.ts';
 
 const forbidden = () => fail(403, 'forbidden', m.forbidden());
 const idParams = z.object({ id: uuid });
+const meetingParams = z.object({ id: uuid, eventId: uuid });
+const itemParams = z.object({ id: uuid, itemId: uuid });
 const staffOnly = { description: 'Réservé à l’équipe du réseau' };
 const notFound = { description: 'Introuvable' };
 
@@ -51,6 +60,13 @@ const groupDetailOut = groupOut.extend({
   chairs: z
     .array(chairOut.extend({ endsOn: z.string().nullable() }))
     .describe('Toutes les présidences, la plus récente d’abord'),
+});
+
+const roadmapOut = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.enum(roadmapStatuses),
 });
 
 const groupJson = (group: Group) => ({
@@ -236,15 +252,7 @@ export function groupsApiRoutes(services: Services) {
       body: roadmapInput,
       allow: (request) => policy.manage(request.actor),
       responses: {
-        201: {
-          description: 'Étape ajoutée',
-          schema: z.object({
-            id: z.uuid(),
-            title: z.string(),
-            dueOn: z.string().nullable(),
-            status: z.enum(roadmapStatuses),
-          }),
-        },
+        201: { description: 'Étape ajoutée', schema: roadmapOut },
         403: staffOnly,
         404: notFound,
         422: {
@@ -258,6 +266,78 @@ export function groupsApiRoutes(services: Services) {
         if (!result.ok) return result;
         const { id, title, dueOn, status } = result.value;
         return { id, title, dueOn, status };
+      },
+    }),
+    defineApiRoute({
+      method: 'PATCH',
+      url: '/api/v1/groups/:id/roadmap/:itemId',
+      tag: 'Groupes',
+      summary:
+        'Modifier une étape de la feuille de route (chaque champ facultatif ; null efface la date, l’événement ou l’organisation)',
+      operationId: 'updateGroupRoadmapItem',
+      params: itemParams,
+      body: roadmapPatch,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        200: {
+          description: 'L’étape modifiée',
+          schema: roadmapOut.extend({
+            eventId: z.uuid().nullable(),
+            ownerOrganisationId: z.uuid().nullable(),
+          }),
+        },
+        403: staffOnly,
+        404: { description: 'Aucune étape de ce groupe sous cet identifiant (code not_found)' },
+        422: {
+          description: 'Événement ou organisation introuvable (codes unknown_event, unknown_organisation)',
+        },
+      },
+      handler: async ({ params, request }) => {
+        const result = await db.transaction((tx) =>
+          updateRoadmapItem(tx, params.id, params.itemId, request.body, request.actor!.personId),
+        );
+        if (!result.ok) return result;
+        const { id, title, dueOn, status, eventId, ownerOrganisationId } = result.value;
+        return { id, title, dueOn, status, eventId, ownerOrganisationId };
+      },
+    }),
+    defineApiRoute({
+      method: 'DELETE',
+      url: '/api/v1/groups/:id/roadmap/:itemId',
+      tag: 'Groupes',
+      summary: 'Supprimer une étape de la feuille de route',
+      operationId: 'deleteGroupRoadmapItem',
+      params: itemParams,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        204: { description: 'Étape supprimée' },
+        403: staffOnly,
+        404: { description: 'Aucune étape de ce groupe sous cet identifiant (code not_found)' },
+      },
+      handler: async ({ params, request }) => {
+        const result = await db.transaction((tx) =>
+          deleteRoadmapItem(tx, params.id, params.itemId, request.actor!.personId),
+        );
+        return result.ok ? undefined : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'DELETE',
+      url: '/api/v1/groups/:id/meetings/:eventId',
+      tag: 'Groupes',
+      summary: 'Retirer une réunion du groupe (l’événement reste à l’agenda)',
+      params: meetingParams,
+      allow: (request) => policy.manage(request.actor),
+      responses: {
+        204: { description: 'L’événement n’est plus une réunion du groupe' },
+        403: staffOnly,
+        404: { description: 'Cet événement n’est pas une réunion du groupe (code not_meeting)' },
+      },
+      handler: async ({ params, request }) => {
+        const result = await db.transaction((tx) =>
+          unlinkMeeting(tx, params.id, params.eventId, request.actor!.personId),
+        );
+        return result.ok ? undefined : result;
       },
     }),
     defineApiRoute({

@@ -1,4 +1,5 @@
 // What the groups' staff forms send, as the use cases read it: the countries typed « JP, KR » become a list.
+// A roadmap item's field left empty clears it when the item is changed (`roadmapPatch`); one absent keeps it.
 export function groupFromForm(form: Record<string, string | undefined>) {
   return {
     kind: form.kind,
@@ -11,3 +12,12 @@ export function groupFromForm(form: Record<string, string | undefined>) {
     status: form.status,
   };
 }
+
+/** A roadmap item's form, new or changed. */
+export const roadmapFromForm = (form: Record<string, string | undefined>) => ({
+  title: form.title,
+  dueOn: form.dueOn,
+  status: form.status,
+  eventId: form.eventId,
+  ownerOrganisationId: form.ownerOrganisationId,
+});

@@ -14,7 +14,7 @@ import { expectOk, fresh, pdfBytes, unique } from '../../../tests/proof/world.ts
 import { addGroupDocument } from './documents.ts';
 import { createGroup, type Group } from './groups.ts';
 import { linkMeeting } from './meetings.ts';
-import { addMember } from './members.ts';
+import { addMember, follow } from './members.ts';
 import { addRoadmapItem } from './roadmap.ts';
 
 const staffOf = (c: Cell) => c.f.A.people.staff.id;
@@ -31,6 +31,15 @@ async function groupMeeting(c: Cell) {
   const event = await fresh.event(c.f.db);
   expectOk(await linkMeeting(c.f.db, group.id, event.id, staffOf(c)));
   return { group, event };
+}
+
+/** A new group with an item on its roadmap. */
+async function roadmapItem(c: Cell) {
+  const group = await freshGroup(c);
+  const item = expectOk(
+    await addRoadmapItem(c.f.db, group.id, { title: 'Préparer les Assises' }, staffOf(c)),
+  );
+  return { group, item };
 }
 
 /** A group whose member is the target world's member organisation, with a document for its members. */
@@ -169,11 +178,27 @@ export const matrix: Record<string, Case[]> = {
     form: { title: 'Préparer les Assises', dueOn: '2030-12-01' },
   })),
   'POST /gestion/groupes/:id/feuille-de-route/:itemId': staffOnly('change a roadmap item', async (c) => {
+    const { group, item } = await roadmapItem(c);
+    return {
+      url: `/gestion/groupes/${group.id}/feuille-de-route/${item.id}`,
+      form: { title: 'Préparer les Assises 2027', dueOn: '2030-12-01', status: 'done' },
+    };
+  }),
+  'POST /gestion/groupes/:id/feuille-de-route/:itemId/supprimer': staffOnly(
+    'delete a roadmap item',
+    async (c) => {
+      const { group, item } = await roadmapItem(c);
+      return { url: `/gestion/groupes/${group.id}/feuille-de-route/${item.id}/supprimer`, form: {} };
+    },
+  ),
+  'POST /gestion/groupes/:id/reunions/retirer': staffOnly('remove a meeting from a group', async (c) => {
+    const { group, event } = await groupMeeting(c);
+    return { url: `/gestion/groupes/${group.id}/reunions/retirer`, form: { eventId: event.id } };
+  }),
+  'POST /gestion/groupes/:id/abonnes/retirer': staffOnly('remove a follower', async (c) => {
     const group = await freshGroup(c);
-    const item = expectOk(
-      await addRoadmapItem(c.f.db, group.id, { title: 'Préparer les Assises' }, staffOf(c)),
-    );
-    return { url: `/gestion/groupes/${group.id}/feuille-de-route/${item.id}`, form: { status: 'done' } };
+    expectOk(await follow(c.f.db, group.id, c.target.colleague.id, staffOf(c)));
+    return { url: `/gestion/groupes/${group.id}/abonnes/retirer`, form: { personId: c.target.colleague.id } };
   }),
   'POST /gestion/groupes/:id/documents': staffOnly('add a document', async (c) => ({
     url: `/gestion/groupes/${(await freshGroup(c)).id}/documents`,
@@ -256,6 +281,21 @@ export const matrix: Record<string, Case[]> = {
     url: `/api/v1/groups/${(await freshGroup(c)).id}/roadmap`,
     json: { title: 'Feuille de route 2027', dueOn: '2030-01-31', status: 'planned' },
   })),
+  'PATCH /api/v1/groups/:id/roadmap/:itemId': staffOnly('change a roadmap item', async (c) => {
+    const { group, item } = await roadmapItem(c);
+    return {
+      url: `/api/v1/groups/${group.id}/roadmap/${item.id}`,
+      json: { title: 'Feuille de route 2027', dueOn: null, status: 'in_progress' },
+    };
+  }),
+  'DELETE /api/v1/groups/:id/roadmap/:itemId': staffOnly('delete a roadmap item', async (c) => {
+    const { group, item } = await roadmapItem(c);
+    return { url: `/api/v1/groups/${group.id}/roadmap/${item.id}` };
+  }),
+  'DELETE /api/v1/groups/:id/meetings/:eventId': staffOnly('remove a meeting from a group', async (c) => {
+    const { group, event } = await groupMeeting(c);
+    return { url: `/api/v1/groups/${group.id}/meetings/${event.id}` };
+  }),
   'POST /api/v1/events/:id/invitations/send': staffOnly('invite a group’s meeting', async (c) => ({
     url: `/api/v1/events/${(await groupMeeting(c)).event.id}/invitations/send`,
   })),

@@ -16,6 +16,7 @@ export const groupsMessages = defineMessages('groups', {
   countryExpected: ({ code }: { code: string }) =>
     `« ${code} » n’est pas un code de pays ISO 3166-1 (deux lettres, par exemple JP pour le Japon).`,
   tooManyCountries: 'Au plus 30 pays.',
+  roadmapItemNotFound: 'Cette étape n’est pas dans la feuille de route du groupe.',
   roadmapStatusExpected: 'Choisissez : prévu, en cours, fait ou abandonné.',
   visibilityExpected: 'Choisissez : public ou réservé aux membres du groupe.',
   documentKindExpected: 'Choisissez : compte rendu ou document.',
@@ -45,6 +46,7 @@ export const groupsMessages = defineMessages('groups', {
   // Meetings
   alreadyMeeting: 'Cet événement est déjà une réunion du groupe.',
   chooseEvent: 'Choisissez un événement.',
+  notMeeting: 'Cet événement n’est pas une réunion du groupe.',
   groupOnly: ({ names }: { names: string }) =>
     `Cette réunion est réservée aux membres de ${names} : les personnes des organisations membres et celles qui suivent le groupe. Suivez le groupe depuis sa page, ou demandez au référent de votre organisation de l’y inscrire.`,
   notGroupMeeting: 'Cet événement n’est la réunion d’aucun groupe : il n’y a personne à inviter.',
@@ -78,8 +80,11 @@ export const groupsNotices = defineNotices('groups', {
   unfollowed: 'Vous ne suivez plus ce groupe.',
   colleague_followed: 'Votre collègue suit désormais le groupe.',
   meeting_linked: 'Réunion rattachée au groupe.',
+  meeting_unlinked: 'Réunion retirée du groupe : l’événement reste à l’agenda.',
+  follower_removed: 'La personne ne suit plus le groupe.',
   roadmap_added: 'Étape ajoutée à la feuille de route.',
   roadmap_saved: 'Étape mise à jour.',
+  roadmap_deleted: 'Étape supprimée de la feuille de route.',
   document_added: 'Document ajouté.',
   invitations_sent: 'Invitations envoyées : chaque personne reçoit un courriel, une fois.',
   nobody_to_invite: 'Personne de plus à inviter : chacun a déjà reçu son invitation.',

@@ -9,7 +9,7 @@ import type { EventLinkDefinition } from '../events/event-links.ts';
 import { type Event, getEvent, getEventsByIds } from '../events/events.ts';
 import { groupsMessages as m } from './groups.messages.ts';
 import { groupEvents } from './groups.schema.ts';
-import { type Group, getGroup, getGroupsByIds, groupTitle } from './groups.ts';
+import { type Group, getGroup, getGroupsByIds, groupTitle, listGroups } from './groups.ts';
 
 export async function linkMeeting(
   executor: Executor,
@@ -37,16 +37,39 @@ export async function linkMeeting(
   return ok(true);
 }
 
-/** The groups an event is a meeting of. */
-export async function groupsOfEvent(executor: Executor, eventId: string): Promise<Group[]> {
+/** The event stops being a meeting of the group (404 when it was not one); the event itself stays. */
+export async function unlinkMeeting(
+  executor: Executor,
+  groupId: string,
+  eventId: string,
+  actorId: string | null,
+): Promise<Result<true>> {
+  const removed = await executor
+    .delete(groupEvents)
+    .where(and(eq(groupEvents.groupId, groupId), eq(groupEvents.eventId, eventId)))
+    .returning({ eventId: groupEvents.eventId });
+  if (removed.length === 0) return fail(404, 'not_meeting', m.notMeeting());
+  await audit(executor, {
+    actorId,
+    action: 'unlink_meeting',
+    entity: 'group',
+    entityId: groupId,
+    data: { eventId },
+  });
+  return ok(true);
+}
+
+async function linkedGroupIds(executor: Executor, eventId: string): Promise<string[]> {
   const rows = await executor
     .select({ groupId: groupEvents.groupId })
     .from(groupEvents)
     .where(eq(groupEvents.eventId, eventId));
-  return getGroupsByIds(
-    executor,
-    rows.map((r) => r.groupId),
-  );
+  return rows.map((r) => r.groupId);
+}
+
+/** The groups an event is a meeting of. */
+export async function groupsOfEvent(executor: Executor, eventId: string): Promise<Group[]> {
+  return getGroupsByIds(executor, await linkedGroupIds(executor, eventId));
 }
 
 /** A group's meetings, by date. */
@@ -80,8 +103,25 @@ export const groupEventLinks: EventLinkDefinition = {
       return fail(422, 'unknown_group', m.groupNotFound(), { groupIds: m.groupNotFound().text });
     return ok(true);
   },
-  async link(executor, eventId, ids, actorId) {
-    for (const groupId of ids) await linkMeeting(executor, groupId, eventId, actorId);
+  legend: 'Réunion des groupes',
+  async set(executor, eventId, ids, actorId) {
+    const current = await linkedGroupIds(executor, eventId);
+    const added = ids.filter((id) => !current.includes(id));
+    const removed = current.filter((id) => !ids.includes(id));
+    for (const groupId of added) await linkMeeting(executor, groupId, eventId, actorId);
+    for (const groupId of removed) await unlinkMeeting(executor, groupId, eventId, actorId);
+    return added.length + removed.length > 0;
+  },
+  linked: linkedGroupIds,
+  async choices(executor, selected) {
+    // Archived groups are offered only to the meetings that are theirs already (unticking them stays possible).
+    const offered = await listGroups(executor);
+    const open = new Set(offered.map((g) => g.id));
+    const archived = await getGroupsByIds(
+      executor,
+      selected.filter((id) => !open.has(id)),
+    );
+    return [...offered, ...archived].map((g) => ({ id: g.id, label: groupTitle(g) }));
   },
   async labels(executor, eventIds) {
     const rows = await executor

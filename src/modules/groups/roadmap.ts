@@ -31,6 +31,33 @@ export const roadmapInput = z.object({
   ownerOrganisationId: optional(uuid),
 });
 
+/** A form field left empty, or null, clears an optional fact of an item; absent, it is kept. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
+
+/** A change of an item: each field optional, null (or empty) clears the due date, event or organisation. */
+export const roadmapPatch = z.object({
+  title: text(300).optional(),
+  dueOn: clearable(isoDate),
+  status: status.optional(),
+  eventId: clearable(uuid),
+  ownerOrganisationId: clearable(uuid),
+});
+
+/** The event and organisation an item names exist (422 in French otherwise). */
+async function checkNamed(
+  executor: Executor,
+  { eventId, ownerOrganisationId }: { eventId?: string | null; ownerOrganisationId?: string | null },
+): Promise<Result<true>> {
+  if (eventId && !(await getEvent(executor, eventId)))
+    return fail(422, 'unknown_event', m.eventNotFound(), { eventId: m.eventNotFound().text });
+  if (ownerOrganisationId && !(await getOrganisation(executor, ownerOrganisationId)))
+    return fail(422, 'unknown_organisation', m.organisationNotFound(), {
+      ownerOrganisationId: m.organisationNotFound().text,
+    });
+  return ok(true);
+}
+
 export async function addRoadmapItem(
   executor: Executor,
   groupId: string,
@@ -40,13 +67,8 @@ export async function addRoadmapItem(
   if (!(await getGroup(executor, groupId))) return fail(404, 'not_found', m.groupNotFound());
   const parsed = roadmapInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const { eventId, ownerOrganisationId } = parsed.data;
-  if (eventId && !(await getEvent(executor, eventId)))
-    return fail(422, 'unknown_event', m.eventNotFound(), { eventId: m.eventNotFound().text });
-  if (ownerOrganisationId && !(await getOrganisation(executor, ownerOrganisationId)))
-    return fail(422, 'unknown_organisation', m.organisationNotFound(), {
-      ownerOrganisationId: m.organisationNotFound().text,
-    });
+  const named = await checkNamed(executor, parsed.data);
+  if (!named.ok) return named;
   const [item] = await executor
     .insert(roadmapItems)
     .values({ groupId, ...parsed.data })
@@ -61,30 +83,53 @@ export async function addRoadmapItem(
   return ok(item!);
 }
 
-/** Moves an item of this group's roadmap to another status (404 for an item of another group). */
-export async function setRoadmapStatus(
+const ofGroup = (groupId: string, itemId: string) =>
+  and(eq(roadmapItems.id, itemId), eq(roadmapItems.groupId, groupId));
+
+/** Changes an item of this group's roadmap: the fields given (404 for an item of another group). */
+export async function updateRoadmapItem(
   executor: Executor,
   groupId: string,
   itemId: string,
   input: unknown,
   actorId: string | null,
 ): Promise<Result<RoadmapItem>> {
-  const parsed = z.object({ status }).safeParse(input);
+  const parsed = roadmapPatch.safeParse(input ?? {});
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const [item] = await executor
-    .update(roadmapItems)
-    .set({ status: parsed.data.status })
-    .where(and(eq(roadmapItems.id, itemId), eq(roadmapItems.groupId, groupId)))
-    .returning();
-  if (!item) return fail(404, 'not_found', m.groupNotFound());
+  const [current] = await executor.select().from(roadmapItems).where(ofGroup(groupId, itemId));
+  if (!current) return fail(404, 'not_found', m.roadmapItemNotFound());
+  const named = await checkNamed(executor, parsed.data);
+  if (!named.ok) return named;
+  const change = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  if (Object.keys(change).length === 0) return ok(current);
+  const [item] = await executor.update(roadmapItems).set(change).where(ofGroup(groupId, itemId)).returning();
   await audit(executor, {
     actorId,
-    action: 'roadmap_status',
+    action: 'update_roadmap_item',
     entity: 'group',
     entityId: groupId,
-    data: { itemId, status: parsed.data.status },
+    data: { itemId, ...change },
   });
-  return ok(item);
+  return ok(item!);
+}
+
+/** Deletes an item of this group's roadmap (404 for an item of another group); the audit keeps its title. */
+export async function deleteRoadmapItem(
+  executor: Executor,
+  groupId: string,
+  itemId: string,
+  actorId: string | null,
+): Promise<Result<true>> {
+  const [item] = await executor.delete(roadmapItems).where(ofGroup(groupId, itemId)).returning();
+  if (!item) return fail(404, 'not_found', m.roadmapItemNotFound());
+  await audit(executor, {
+    actorId,
+    action: 'delete_roadmap_item',
+    entity: 'group',
+    entityId: groupId,
+    data: { itemId, title: item.title, dueOn: item.dueOn, status: item.status },
+  });
+  return ok(true);
 }
 
 /** The roadmap by due date (items without one last). */

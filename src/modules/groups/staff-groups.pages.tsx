@@ -1,6 +1,7 @@
 // The staff's pages of the groups: list and creation, a group's page and its forms (edit, archive, chairs,
 // members, meetings, roadmap, documents), the invitation of a meeting (preview, then send), the export.
 import { z } from 'zod';
+import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
@@ -11,17 +12,18 @@ import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { notificationSettings } from '../events/notifications.ts';
 import { peopleOfMembers, personCards, pickableOrganisations } from '../organisations/directory.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { appointChair } from './chairs.ts';
 import { addGroupDocument } from './documents.ts';
-import { groupFromForm } from './groups.forms.ts';
+import { groupFromForm, roadmapFromForm } from './groups.forms.ts';
 import { groupsMessages as m, groupsNotices as notices } from './groups.messages.ts';
 import { groupsPolicy as policy } from './groups.policy.ts';
 import { groupsOverview, manageGroupPage } from './groups.queries.ts';
 import { archiveGroup, createGroup, type Group, getGroup, updateGroup } from './groups.ts';
 import { planGroupInvitations, sendGroupInvitations } from './invitations.ts';
-import { isMeetingOf, linkMeeting } from './meetings.ts';
-import { addMember, followerIds, membersOf, removeMember } from './members.ts';
-import { addRoadmapItem, setRoadmapStatus } from './roadmap.ts';
+import { isMeetingOf, linkMeeting, unlinkMeeting } from './meetings.ts';
+import { addMember, followerIds, membersOf, removeMember, unfollow } from './members.ts';
+import { addRoadmapItem, deleteRoadmapItem, updateRoadmapItem } from './roadmap.ts';
 import {
   type FormState,
   GroupInvitationPreviewPage,
@@ -56,17 +58,28 @@ export function staffGroupPages({ db, config, jobs }: Services) {
   ): Promise<PageOutcome> => {
     const group = await getGroup(db, groupId);
     if (!group) return notFound(m.groupNotFound().text);
-    const [data, electedPeople, organisations] = await Promise.all([
+    const [data, electedPeople, organisations, followers] = await Promise.all([
       manageGroupPage(db, actor, group),
       peopleOfMembers(db, 'elected'),
       pickableOrganisations(db, '', 1000),
+      followerIds(db, [group.id]).then((ids) => personCards(db, ids)),
     ]);
+    // An item's organisation is chosen among the members, or kept when it is one no more.
+    const memberIds = new Set(data.members.map((o) => o.id));
+    const formerOwners = await getOrganisationsByIds(
+      db,
+      (data.roadmap ?? []).flatMap((i) =>
+        i.ownerOrganisationId && !memberIds.has(i.ownerOrganisationId) ? [i.ownerOrganisationId] : [],
+      ),
+    );
     return view(
       <ManageGroupPage
         ctx={ctx}
         data={data}
         electedPeople={electedPeople}
         organisations={organisations.items}
+        followers={[...followers.values()]}
+        owners={[...data.members, ...formerOwners]}
         {...extra}
       />,
       status,
@@ -155,6 +168,61 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       },
     });
 
+  /** A form of a group's page that names one record by its id (an organisation, an event, a person). */
+  const idForm = (
+    url: string,
+    form: keyof ManageForms,
+    field: string,
+    notice: string,
+    missing: Message,
+    run: (tx: Executor, groupId: string, id: string, actorId: string) => Promise<Result<unknown>>,
+    anchor: string,
+  ) =>
+    groupForm(
+      url,
+      form,
+      field,
+      notice,
+      (group, actor, values) =>
+        chosen(values[field], missing, (id) => db.transaction((tx) => run(tx, group.id, id, actor.personId))),
+      anchor,
+    );
+
+  /** A form of one roadmap item: refused, the page shows the item's form open with its errors. */
+  const roadmapItemForm = (
+    suffix: string,
+    notice: string,
+    run: (
+      groupId: string,
+      itemId: string,
+      actor: Actor,
+      values: Record<string, string | undefined>,
+    ) => Promise<{ ok: true } | { ok: false; error: Failure }>,
+  ) =>
+    definePage({
+      method: 'POST',
+      url: `/gestion/groupes/:id/feuille-de-route/:itemId${suffix}`,
+      access: policy.manage,
+      params: itemParams,
+      handler: async ({ actor, params, form: values, ctx }) => {
+        const result = await run(params.id, params.itemId, actor, values);
+        if (result.ok) return redirect(`/gestion/groupes/${params.id}#feuille-de-route`, notice);
+        return manageView(
+          ctx,
+          actor,
+          params.id,
+          {
+            // An item gone has no form left to show its refusal: the roadmap's own form says it.
+            forms:
+              result.error.status === 404
+                ? { roadmap: { errors: { _: result.error.message } } }
+                : { roadmapItem: { itemId: params.itemId, errors: errorsOf(result.error, 'title'), values } },
+          },
+          result.error.status,
+        );
+      },
+    });
+
   return [
     ...sheetFormats.map(exportOf),
     definePage({
@@ -203,38 +271,50 @@ export function staffGroupPages({ db, config, jobs }: Services) {
         ),
       '#presidence',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/membres',
       'member',
       'organisationId',
       notices.member_added,
-      (group, actor, form) =>
-        chosen(form.organisationId, m.organisationNotFound(), (id) =>
-          db.transaction((tx) => addMember(tx, group.id, id, actor.personId)),
-        ),
+      m.organisationNotFound(),
+      addMember,
       '#membres',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/membres/retirer',
       'member',
       'organisationId',
       notices.member_removed,
-      (group, actor, form) =>
-        chosen(form.organisationId, m.organisationNotFound(), (id) =>
-          db.transaction((tx) => removeMember(tx, group.id, id, actor.personId)),
-        ),
+      m.organisationNotFound(),
+      removeMember,
       '#membres',
     ),
-    groupForm(
+    idForm(
       '/gestion/groupes/:id/reunions',
       'meeting',
       'eventId',
       notices.meeting_linked,
-      (group, actor, form) =>
-        chosen(form.eventId, m.chooseEvent(), (id) =>
-          db.transaction((tx) => linkMeeting(tx, group.id, id, actor.personId)),
-        ),
+      m.chooseEvent(),
+      linkMeeting,
       '#reunions',
+    ),
+    idForm(
+      '/gestion/groupes/:id/reunions/retirer',
+      'meeting',
+      'eventId',
+      notices.meeting_unlinked,
+      m.chooseEvent(),
+      unlinkMeeting,
+      '#reunions',
+    ),
+    idForm(
+      '/gestion/groupes/:id/abonnes/retirer',
+      'member',
+      'personId',
+      notices.follower_removed,
+      m.personNotFound(),
+      unfollow,
+      '#membres',
     ),
     groupForm(
       '/gestion/groupes/:id/feuille-de-route',
@@ -242,36 +322,15 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       'title',
       notices.roadmap_added,
       (group, actor, form) =>
-        db.transaction((tx) =>
-          addRoadmapItem(
-            tx,
-            group.id,
-            { title: form.title, dueOn: form.dueOn, status: form.status, eventId: form.eventId },
-            actor.personId,
-          ),
-        ),
+        db.transaction((tx) => addRoadmapItem(tx, group.id, roadmapFromForm(form), actor.personId)),
       '#feuille-de-route',
     ),
-    definePage({
-      method: 'POST',
-      url: '/gestion/groupes/:id/feuille-de-route/:itemId',
-      access: policy.manage,
-      params: itemParams,
-      handler: async ({ actor, params, form, ctx }) => {
-        const result = await db.transaction((tx) =>
-          setRoadmapStatus(tx, params.id, params.itemId, { status: form.status }, actor.personId),
-        );
-        if (result.ok)
-          return redirect(`/gestion/groupes/${params.id}#feuille-de-route`, notices.roadmap_saved);
-        return manageView(
-          ctx,
-          actor,
-          params.id,
-          { forms: { roadmap: { errors: errorsOf(result.error, 'status') } } },
-          result.error.status,
-        );
-      },
-    }),
+    roadmapItemForm('', notices.roadmap_saved, (groupId, itemId, actor, form) =>
+      db.transaction((tx) => updateRoadmapItem(tx, groupId, itemId, roadmapFromForm(form), actor.personId)),
+    ),
+    roadmapItemForm('/supprimer', notices.roadmap_deleted, (groupId, itemId, actor) =>
+      db.transaction((tx) => deleteRoadmapItem(tx, groupId, itemId, actor.personId)),
+    ),
     definePage({
       method: 'POST',
       url: '/gestion/groupes/:id/documents',

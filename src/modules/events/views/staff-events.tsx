@@ -14,6 +14,7 @@ import {
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import { audienceChoices, audienceLabel } from '../audiences.ts';
+import type { EventLinkField } from '../event-links.ts';
 import type { ChangeLogEntry } from '../events.queries.ts';
 import { eventFormats, eventKinds } from '../events.schema.ts';
 import { type Event, eventFormatLabels, eventKindLabels, sessionLabel } from '../events.ts';
@@ -197,6 +198,33 @@ export const creationMode: EventFormMode = {
   back: { href: '/gestion/evenements', label: 'Événements' },
 };
 
+/** One module's boxes: the records the event belongs to (none offered, none shown). */
+function LinkBoxes({ link, error }: { link: EventLinkField; error: string | undefined }) {
+  if (link.choices.length === 0) return null;
+  return (
+    <fieldset id={link.field} aria-describedby={error ? `${link.field}-error` : undefined}>
+      <legend>{link.legend}</legend>
+      {error ? (
+        <p class="error" id={`${link.field}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {link.choices.map((c) => (
+        <div key={c.id}>
+          <input
+            type="checkbox"
+            id={`${link.field}-${c.id}`}
+            name={link.field}
+            value={c.id}
+            checked={link.selected.includes(c.id)}
+          />{' '}
+          <label for={`${link.field}-${c.id}`}>{c.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function NewEventPage(props: {
   ctx: PageContext;
   series: { id: string; title: string }[];
@@ -206,6 +234,8 @@ export function NewEventPage(props: {
   mode?: EventFormMode | undefined;
   /** A change that mails people, to confirm: what it will do, and the token the confirmation sends back. */
   confirm?: { message: string; token: string } | undefined;
+  /** The boxes other modules add (the groups a meeting belongs to). */
+  links?: EventLinkField[] | undefined;
 }) {
   const v = props.values ?? {};
   const e = props.errors ?? {};
@@ -263,6 +293,9 @@ export function NewEventPage(props: {
           error={e.audience}
           empty="Choisir un public"
         />
+        {(props.links ?? []).map((link) => (
+          <LinkBoxes key={link.field} link={link} error={e[link.field]} />
+        ))}
         <fieldset>
           <legend>Dates</legend>
           <DateTimeField name="startsAt" label="Début" required value={v.startsAt} error={e.startsAt} />

@@ -20,7 +20,7 @@ import type { GroupSummary, ManageGroupData } from '../groups.queries.ts';
 import { groupKinds, groupStatuses, roadmapStatuses } from '../groups.schema.ts';
 import { type Group, groupKindLabels, groupStatusLabels, groupTitle } from '../groups.ts';
 import type { GroupInvitationPlan } from '../invitations.ts';
-import { roadmapStatusLabels } from '../roadmap.ts';
+import { type RoadmapItem, roadmapStatusLabels } from '../roadmap.ts';
 import { ChairLine } from './groups.tsx';
 
 export type Errors = Record<string, string>;
@@ -133,6 +133,8 @@ export interface ManageForms {
   member?: FormState;
   meeting?: FormState;
   roadmap?: FormState;
+  /** The form of one roadmap item, refused. */
+  roadmapItem?: FormState & { itemId: string };
   document?: FormState;
 }
 
@@ -149,6 +151,10 @@ export function ManageGroupPage(props: {
   data: ManageGroupData;
   electedPeople: PersonCard[];
   organisations: Organisation[];
+  /** The people who follow the group. */
+  followers: PersonCard[];
+  /** What a roadmap item's organisation is chosen among: the members, and owners that are no longer. */
+  owners: Organisation[];
   forms?: ManageForms;
   notice?: string | undefined;
 }) {
@@ -157,6 +163,8 @@ export function ManageGroupPage(props: {
   const forms = props.forms ?? {};
   const base = `/gestion/groupes/${group.id}`;
   const meetings = [...data.meetings.next, ...data.meetings.past];
+  const meetingOptions = meetings.map((e) => [e.id, `${e.title} — ${formatDate(e.startsAt)}`] as const);
+  const ownerOptions = props.owners.map((o) => [o.id, o.name] as const);
   return (
     <Layout ctx={ctx} title={`${groupTitle(group)} — gestion`} notice={props.notice}>
       <p>
@@ -230,7 +238,24 @@ export function ManageGroupPage(props: {
           ))}
         </ul>
       ) : null}
-      <p>Personnes qui suivent le groupe : {data.followers ?? 0}.</p>
+      <h3>Personnes qui suivent le groupe ({props.followers.length})</h3>
+      {props.followers.length ? (
+        <ul>
+          {props.followers.map((p) => (
+            <li key={p.id}>
+              {p.firstName} {p.lastName}
+              {p.organisationName ? ` (${p.organisationName})` : ''}{' '}
+              <form method="post" action={`${base}/abonnes/retirer`} class="inline">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="personId" value={p.id} />
+                <button type="submit" aria-label={`Retirer ${p.firstName} ${p.lastName} des abonnés`}>
+                  Retirer
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ErrorSummary errors={forms.member?.errors} />
       <form method="post" action={`${base}/membres`}>
         <CsrfField ctx={ctx} />
@@ -259,6 +284,13 @@ export function ManageGroupPage(props: {
                   · <a href={`${base}/invitations/${e.id}`}>Inviter les membres et abonnés</a>
                 </>
               ) : null}
+              <form method="post" action={`${base}/reunions/retirer`} class="inline">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="eventId" value={e.id} />{' '}
+                <button type="submit" aria-label={`Retirer « ${e.title} » des réunions du groupe`}>
+                  Retirer du groupe
+                </button>
+              </form>
             </li>
           ))}
         </ul>
@@ -285,55 +317,29 @@ export function ManageGroupPage(props: {
       {data.roadmap?.length ? (
         <ul>
           {data.roadmap.map((item) => (
-            <li key={item.id}>
-              {item.title}
-              {item.dueOn ? ` — pour le ${formatDate(item.dueOn)}` : ''}
-              <form method="post" action={`${base}/feuille-de-route/${item.id}`} class="inline">
-                <CsrfField ctx={ctx} />
-                <label for={`status-${item.id}`} class="visually-hidden">
-                  État de « {item.title} »
-                </label>
-                <select id={`status-${item.id}`} name="status">
-                  {roadmapStatuses.map((s) => (
-                    <option key={s} value={s} selected={s === item.status}>
-                      {roadmapStatusLabels[s]}
-                    </option>
-                  ))}
-                </select>{' '}
-                <button type="submit">Changer</button>
-              </form>
-            </li>
+            <RoadmapItemRow
+              key={item.id}
+              ctx={ctx}
+              base={base}
+              item={item}
+              meetingOptions={meetingOptions}
+              ownerOptions={ownerOptions}
+              refused={forms.roadmapItem?.itemId === item.id ? forms.roadmapItem : undefined}
+            />
           ))}
         </ul>
       ) : (
         <p>La feuille de route est vide.</p>
       )}
-      <ErrorSummary errors={forms.roadmap?.errors} />
+      <ErrorSummary errors={forms.roadmap?.errors} targets={targetsOf(forms.roadmap?.errors, newItemId)} />
       <form method="post" action={`${base}/feuille-de-route`}>
         <CsrfField ctx={ctx} />
-        <Field
-          name="title"
-          id="roadmapTitle"
-          label="Étape"
-          value={forms.roadmap?.values?.title}
-          required
-          error={forms.roadmap?.errors?.title}
-        />
-        <Field
-          name="dueOn"
-          label="Pour le"
-          type="date"
-          value={forms.roadmap?.values?.dueOn}
-          error={forms.roadmap?.errors?.dueOn}
-        />
-        <Select
-          name="eventId"
-          id="roadmapEvent"
-          label="Réunion liée"
-          options={meetings.map((e) => [e.id, `${e.title} — ${formatDate(e.startsAt)}`] as const)}
-          value={forms.roadmap?.values?.eventId}
-          empty="Aucune"
-          error={forms.roadmap?.errors?.eventId}
+        <RoadmapFields
+          id={newItemId}
+          values={{ status: 'planned', ...forms.roadmap?.values }}
+          errors={forms.roadmap?.errors ?? {}}
+          eventOptions={meetingOptions}
+          ownerOptions={ownerOptions}
         />
         <button type="submit">Ajouter l’étape</button>
       </form>
@@ -370,7 +376,7 @@ export function ManageGroupPage(props: {
           name="eventId"
           id="documentEvent"
           label="Réunion"
-          options={meetings.map((e) => [e.id, `${e.title} — ${formatDate(e.startsAt)}`] as const)}
+          options={meetingOptions}
           value={forms.document?.values?.eventId}
           empty="Le groupe (aucune réunion en particulier)"
         />
@@ -397,6 +403,118 @@ export function ManageGroupPage(props: {
         <span class="hint"> Il quitte les listes ; son historique reste.</span>
       </form>
     </Layout>
+  );
+}
+
+const statusChoices = roadmapStatuses.map((s) => [s, roadmapStatusLabels[s]] as const);
+const newItemId = (field: string) => `roadmap-${field}`;
+/** Where a summary's error leads: the field's element, whose id `id` makes unique on the page. */
+const targetsOf = (errors: Errors | undefined, id: (field: string) => string) =>
+  Object.fromEntries(Object.keys(errors ?? {}).map((f) => [f, f === '_' ? '_' : id(f)]));
+
+type Options = (readonly [string, string])[];
+
+/** The fields of a roadmap item, for a new one or one to change (`id` keeps each form's ids apart). */
+function RoadmapFields(props: {
+  id: (field: string) => string;
+  values: Values;
+  errors: Errors;
+  eventOptions: Options;
+  ownerOptions: Options;
+}) {
+  const { id, values, errors } = props;
+  return (
+    <>
+      <Field name="title" id={id('title')} label="Étape" value={values.title} required error={errors.title} />
+      <Field
+        name="dueOn"
+        id={id('dueOn')}
+        label="Pour le"
+        type="date"
+        value={values.dueOn}
+        error={errors.dueOn}
+      />
+      <Select
+        name="status"
+        id={id('status')}
+        label="État"
+        options={statusChoices}
+        value={values.status}
+        error={errors.status}
+      />
+      <Select
+        name="eventId"
+        id={id('eventId')}
+        label="Réunion liée"
+        options={props.eventOptions}
+        value={values.eventId}
+        empty="Aucune"
+        error={errors.eventId}
+      />
+      <Select
+        name="ownerOrganisationId"
+        id={id('ownerOrganisationId')}
+        label="Organisation qui la porte"
+        options={props.ownerOptions}
+        value={values.ownerOrganisationId}
+        empty="Aucune"
+        error={errors.ownerOrganisationId}
+      />
+    </>
+  );
+}
+
+/** One roadmap item: what it is, then its form to change it (open when refused) and to delete it. */
+function RoadmapItemRow(props: {
+  ctx: PageContext;
+  base: string;
+  item: RoadmapItem;
+  meetingOptions: Options;
+  ownerOptions: Options;
+  refused: FormState | undefined;
+}) {
+  const { item, refused } = props;
+  const action = `${props.base}/feuille-de-route/${item.id}`;
+  const id = (field: string) => `item-${item.id}-${field}`;
+  const values = refused?.values ?? {
+    title: item.title,
+    dueOn: item.dueOn ?? '',
+    status: item.status,
+    eventId: item.eventId ?? '',
+    ownerOrganisationId: item.ownerOrganisationId ?? '',
+  };
+  const errors = refused?.errors ?? {};
+  const owner = props.ownerOptions.find(([o]) => o === item.ownerOrganisationId)?.[1];
+  // An event linked through the API that is no meeting of the group stays chosen: saving keeps it.
+  const eventOptions =
+    item.eventId && !props.meetingOptions.some(([e]) => e === item.eventId)
+      ? [...props.meetingOptions, [item.eventId, 'L’événement lié (hors des réunions du groupe)'] as const]
+      : props.meetingOptions;
+  return (
+    <li>
+      {item.title}
+      {item.dueOn ? ` — pour le ${formatDate(item.dueOn)}` : ''} · {roadmapStatusLabels[item.status]}
+      {owner ? ` · porté par ${owner}` : ''}
+      <details open={Boolean(refused)}>
+        <summary>Modifier ou supprimer « {item.title} »</summary>
+        <ErrorSummary errors={refused?.errors} targets={targetsOf(errors, id)} />
+        <form method="post" action={action}>
+          <CsrfField ctx={props.ctx} />
+          <RoadmapFields
+            id={id}
+            values={values}
+            errors={errors}
+            eventOptions={eventOptions}
+            ownerOptions={props.ownerOptions}
+          />
+          <button type="submit">Enregistrer l’étape</button>
+        </form>
+        <form method="post" action={`${action}/supprimer`}>
+          <CsrfField ctx={props.ctx} />
+          <button type="submit">Supprimer l’étape</button>
+        </form>
+      </details>
+    </li>
   );
 }
 
