@@ -230,8 +230,8 @@ export function ManageGroupPage(props: {
               <form method="post" action={`${base}/membres/retirer`} class="inline">
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="organisationId" value={o.id} />
-                <button type="submit" aria-label={`Retirer ${o.name}`}>
-                  Retirer
+                <button type="submit">
+                  Retirer<span class="visually-hidden"> {o.name} du groupe</span>
                 </button>
               </form>
             </li>
@@ -248,8 +248,12 @@ export function ManageGroupPage(props: {
               <form method="post" action={`${base}/abonnes/retirer`} class="inline">
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="personId" value={p.id} />
-                <button type="submit" aria-label={`Retirer ${p.firstName} ${p.lastName} des abonnés`}>
+                <button type="submit">
                   Retirer
+                  <span class="visually-hidden">
+                    {' '}
+                    {p.firstName} {p.lastName} des abonnés
+                  </span>
                 </button>
               </form>
             </li>
@@ -287,8 +291,8 @@ export function ManageGroupPage(props: {
               <form method="post" action={`${base}/reunions/retirer`} class="inline">
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="eventId" value={e.id} />{' '}
-                <button type="submit" aria-label={`Retirer « ${e.title} » des réunions du groupe`}>
-                  Retirer du groupe
+                <button type="submit">
+                  Retirer du groupe<span class="visually-hidden"> la réunion « {e.title} »</span>
                 </button>
               </form>
             </li>
