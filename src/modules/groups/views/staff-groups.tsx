@@ -12,7 +12,8 @@ import {
   Select,
   TextArea,
 } from '../../../platform/views/layout.tsx';
-import { PeopleTable, plural } from '../../events/views/parts.tsx';
+import { InvitationPreview } from '../../events/views/invitations.tsx';
+import { plural } from '../../events/views/parts.tsx';
 import type { PersonCard } from '../../organisations/directory.ts';
 import type { Organisation } from '../../organisations/organisations.ts';
 import { documentKindLabels, visibilityLabels } from '../documents.ts';
@@ -528,7 +529,6 @@ export function GroupInvitationPreviewPage(props: {
   plan: GroupInvitationPlan;
 }) {
   const { event, toInvite, alreadyInvited, alreadyRegistered, example } = props.plan;
-  const mail = example ? composeMail(example) : undefined;
   const action = `/gestion/groupes/${props.group.id}/invitations/${event.id}`;
   return (
     <Layout ctx={props.ctx} title={`Inviter — ${event.title}`}>
@@ -540,59 +540,37 @@ export function GroupInvitationPreviewPage(props: {
         {formatWhen(event.startsAt, event.endsAt, { withHours: true })}. Qui : les personnes qui suivent le
         groupe et les référents de ses organisations membres.
       </p>
-      <p role="status">
-        {toInvite.length
-          ? `${plural(toInvite.length, 'personne recevra', 'personnes recevront')} l’invitation, une fois chacune.`
-          : 'Personne de nouveau à inviter.'}
-        {alreadyInvited.length ? ` Déjà invitées, laissées de côté : ${alreadyInvited.length}.` : ''}
-        {alreadyRegistered.length ? ` Déjà inscrites, laissées de côté : ${alreadyRegistered.length}.` : ''}
-      </p>
-      {mail ? (
-        <section aria-labelledby="courriel" class="preview">
-          <h2 id="courriel">
-            Le courriel (tel que le lira {`${toInvite[0]!.firstName} ${toInvite[0]!.lastName}`})
-          </h2>
-          <p>
-            <strong>Objet :</strong> {mail.subject}
-          </p>
-          <pre class="mail-text">{mail.text}</pre>
-          <p class="muted">
-            Une invitation d’agenda (.ics) est jointe ; chaque courriel dit à la personne pourquoi elle la
-            reçoit. Sept jours avant la réunion, les personnes invitées qui ne se sont pas inscrites reçoivent
-            un rappel.
-          </p>
-        </section>
-      ) : null}
-      {toInvite.length ? (
-        <form method="post" action={action}>
-          <CsrfField ctx={props.ctx} />
-          <button type="submit">
-            Envoyer l’invitation à {plural(toInvite.length, 'personne', 'personnes')}
-          </button>
-        </form>
-      ) : null}
-      {toInvite.length ? (
-        <PeopleTable
-          people={toInvite}
-          caption={plural(toInvite.length, 'personne à inviter', 'personnes à inviter')}
-          extra={{
-            label: 'Pourquoi',
-            cell: (p) => (p.why === 'follower' ? 'Suit le groupe' : 'Référent·e d’un membre'),
-          }}
-        />
-      ) : null}
-      {alreadyRegistered.length ? (
-        <PeopleTable
-          people={alreadyRegistered}
-          caption={`Déjà inscrites, laissées de côté (${alreadyRegistered.length})`}
-        />
-      ) : null}
-      {alreadyInvited.length ? (
-        <PeopleTable
-          people={alreadyInvited}
-          caption={`Déjà invitées, laissées de côté (${alreadyInvited.length})`}
-        />
-      ) : null}
+      <InvitationPreview
+        toInvite={toInvite}
+        why={{
+          label: 'Pourquoi',
+          cell: (p) => (p.why === 'follower' ? 'Suit le groupe' : 'Référent·e d’un membre'),
+        }}
+        leftOut={[
+          {
+            people: alreadyInvited,
+            one: 'déjà invitée',
+            many: 'déjà invitées',
+            caption: 'Déjà invitées, laissées de côté',
+          },
+          {
+            people: alreadyRegistered,
+            one: 'déjà inscrite',
+            many: 'déjà inscrites',
+            caption: 'Déjà inscrites, laissées de côté',
+          },
+        ]}
+        mail={example ? composeMail(example) : undefined}
+        attachment="Une invitation d’agenda (.ics) est jointe ; chaque courriel dit à la personne pourquoi elle la reçoit. Sept jours avant la réunion, les personnes invitées qui ne se sont pas inscrites reçoivent un rappel."
+        send={
+          <form method="post" action={action}>
+            <CsrfField ctx={props.ctx} />
+            <button type="submit">
+              Envoyer l’invitation à {plural(toInvite.length, 'personne', 'personnes')}
+            </button>
+          </form>
+        }
+      />
     </Layout>
   );
 }
