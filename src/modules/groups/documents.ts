@@ -91,3 +91,25 @@ export async function getGroupDocument(executor: Executor, groupId: string, id: 
     .where(and(eq(groupDocuments.id, id), eq(groupDocuments.groupId, groupId)));
   return row;
 }
+
+/** Staff remove a document of a group (a wrong file, minutes replaced); the audit keeps its title and name. */
+export async function removeGroupDocument(
+  executor: Executor,
+  groupId: string,
+  id: string,
+  actorId: string,
+): Promise<Result<true>> {
+  const [row] = await executor
+    .delete(groupDocuments)
+    .where(and(eq(groupDocuments.id, id), eq(groupDocuments.groupId, groupId)))
+    .returning({ title: groupDocuments.title, fileName: groupDocuments.fileName });
+  if (!row) return fail(404, 'not_found', m.documentNotFound(), { documentId: m.documentNotFound().text });
+  await audit(executor, {
+    actorId,
+    action: 'remove_document',
+    entity: 'group',
+    entityId: groupId,
+    data: { documentId: id, title: row.title, fileName: row.fileName },
+  });
+  return ok(true);
+}

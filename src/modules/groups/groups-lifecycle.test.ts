@@ -13,8 +13,10 @@ import {
   signedInBrowser,
 } from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
+import { pdfBytes } from '../../../tests/proof/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { parisDateTimeLocal } from '../../platform/time.ts';
+import { addGroupDocument } from './documents.ts';
 
 describe('groups: lifecycle', async () => {
   const { app, db } = await testApp({ after });
@@ -269,6 +271,51 @@ describe('groups: lifecycle', async () => {
     const notMember = await browser.post(`${page}/membres/retirer`, { organisationId: town.id });
     assert.equal(notMember.statusCode, 404);
     assert.match(notMember.body, /Cette organisation n’est pas membre du groupe\./);
+  });
+
+  it('removes a document from the staff page: no longer readable, audited; another group’s id is refused in French', async () => {
+    const group = await newGroup(`Madagascar ${Date.now()}`);
+    const other = await newGroup(`Niger ${Date.now()}`);
+    const document = await addGroupDocument(
+      db,
+      group.id,
+      { kind: 'minutes', visibility: 'public', title: 'Compte rendu de la réunion' },
+      { fileName: 'compte-rendu.pdf', content: pdfBytes },
+      staff.id,
+    );
+    assert.ok(document.ok);
+    const page = `/gestion/groupes/${group.id}`;
+    const publicUrl = `/groupes/${group.slug}/documents/${document.value.id}`;
+    assert.equal((await app.inject({ method: 'GET', url: publicUrl })).statusCode, 200);
+    assert.match(
+      (await browser.get(page)).body,
+      /Retirer<span class="visually-hidden"> le document « Compte rendu de la réunion »<\/span>/,
+    );
+    const documents = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from group_documents where group_id = ${group.id}`,
+        )
+      )[0]!.n;
+
+    for (const documentId of ['1 or 1=1', '']) {
+      const crafted = await browser.post(`${page}/documents/retirer`, { documentId });
+      assert.equal(crafted.statusCode, 400, documentId);
+    }
+    const elsewhere = await browser.post(`/gestion/groupes/${other.id}/documents/retirer`, {
+      documentId: document.value.id,
+    });
+    assert.equal(elsewhere.statusCode, 404);
+    assert.match(elsewhere.body, /Ce document n’existe pas ou ne vous est pas ouvert\./);
+    assert.equal(await documents(), 1);
+
+    const removed = await browser.post(`${page}/documents/retirer`, { documentId: document.value.id });
+    assert.equal(removed.statusCode, 303);
+    assert.match(removed.headers.location as string, /info=groups\.document_removed/);
+    assert.equal(await documents(), 0);
+    assert.equal(await auditCount('remove_document', group.id), 1);
+    assert.equal((await app.inject({ method: 'GET', url: publicUrl })).statusCode, 404);
   });
 
   it('lets staff tick a meeting’s groups in the event’s creation and edit forms', async () => {

@@ -207,6 +207,19 @@ export const matrix: Record<string, Case[]> = {
       file: { name: 'compte-rendu.pdf', type: 'application/pdf', content: pdfBytes },
     },
   })),
+  'POST /gestion/groupes/:id/documents/retirer': staffOnly('remove a document', async (c) => {
+    const group = await freshGroup(c);
+    const document = expectOk(
+      await addGroupDocument(
+        c.f.db,
+        group.id,
+        { kind: 'minutes', visibility: 'public' },
+        { fileName: 'compte-rendu.pdf', content: pdfBytes },
+        staffOf(c),
+      ),
+    );
+    return { url: `/gestion/groupes/${group.id}/documents/retirer`, form: { documentId: document.id } };
+  }),
   'GET /gestion/groupes/:id/invitations/:eventId': staffOnly('preview an invitation', async (c) => {
     const { group, event } = await groupMeeting(c);
     return { url: `/gestion/groupes/${group.id}/invitations/${event.id}` };

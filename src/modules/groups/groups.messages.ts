@@ -86,6 +86,7 @@ export const groupsNotices = defineNotices('groups', {
   roadmap_saved: 'Étape mise à jour.',
   roadmap_deleted: 'Étape supprimée de la feuille de route.',
   document_added: 'Document ajouté.',
+  document_removed: 'Document retiré : il n’est plus lisible sur la page du groupe.',
   invitations_sent: 'Invitations envoyées : chaque personne reçoit un courriel, une fois.',
   nobody_to_invite: 'Personne de plus à inviter : chacun a déjà reçu son invitation.',
 });

@@ -14,7 +14,7 @@ import { notificationSettings } from '../events/notifications.ts';
 import { peopleOfMembers, personCards, pickableOrganisations } from '../organisations/directory.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { appointChair } from './chairs.ts';
-import { addGroupDocument } from './documents.ts';
+import { addGroupDocument, removeGroupDocument } from './documents.ts';
 import { groupFromForm, roadmapFromForm } from './groups.forms.ts';
 import { groupsMessages as m, groupsNotices as notices } from './groups.messages.ts';
 import { groupsPolicy as policy } from './groups.policy.ts';
@@ -315,6 +315,15 @@ export function staffGroupPages({ db, config, jobs }: Services) {
       m.personNotFound(),
       unfollow,
       '#membres',
+    ),
+    idForm(
+      '/gestion/groupes/:id/documents/retirer',
+      'document',
+      'documentId',
+      notices.document_removed,
+      m.documentNotFound(),
+      removeGroupDocument,
+      '#documents',
     ),
     groupForm(
       '/gestion/groupes/:id/feuille-de-route',

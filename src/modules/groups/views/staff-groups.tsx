@@ -355,7 +355,14 @@ export function ManageGroupPage(props: {
           {data.documents.map((d) => (
             <li key={d.id}>
               <a href={`/groupes/${group.slug}/documents/${d.id}`}>{d.title}</a> —{' '}
-              {documentKindLabels[d.kind]}, {visibilityLabels[d.visibility].toLowerCase()}
+              {documentKindLabels[d.kind]}, {visibilityLabels[d.visibility].toLowerCase()}{' '}
+              <form method="post" action={`${base}/documents/retirer`} class="inline">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="documentId" value={d.id} />
+                <button type="submit">
+                  Retirer<span class="visually-hidden"> le document « {d.title} »</span>
+                </button>
+              </form>
             </li>
           ))}
         </ul>
