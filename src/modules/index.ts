@@ -8,6 +8,7 @@ import type { Processing } from '../platform/privacy.ts';
 import type { Services } from '../platform/services.ts';
 import accounts from './accounts/index.ts';
 import applications from './applications/index.ts';
+import atlas from './atlas/index.ts';
 import { installPipelines } from './applications/pipeline.ts';
 import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
@@ -29,6 +30,7 @@ export const modules: readonly Module[] = [
   applications,
   program,
   groups,
+  atlas,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */

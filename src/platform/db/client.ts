@@ -2,6 +2,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -71,6 +73,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
+// The extensions the migrations create (the atlas's search in French, decision 019): PGlite ships them
+// apart, and loads them only when the constructor is given them.
+export const pgliteExtensions = { unaccent, pg_trgm };
+
 async function openPglite(dataDir: string): Promise<Database> {
   let release = async () => {};
   let folder: string | undefined;
@@ -91,17 +97,17 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     if (template?.archive) {
       try {
-        client = await PGlite.create(folder, { loadDataDir: template.archive });
+        client = await PGlite.create(folder, { loadDataDir: template.archive, extensions: pgliteExtensions });
       } catch {
         // A damaged copy: forgotten, and the database is made from scratch (its folder was new, holding
         // only what the failed load wrote).
         forgetTemplate(template);
         if (folder) rmSync(folder, { recursive: true, force: true });
-        client = await PGlite.create(folder);
+        client = await PGlite.create(folder, { extensions: pgliteExtensions });
         unsaved = template;
       }
     } else {
-      client = await PGlite.create(folder);
+      client = await PGlite.create(folder, { extensions: pgliteExtensions });
       unsaved = template;
     }
   } catch (error) {

@@ -1,0 +1,219 @@
+// What the atlas's pages, API and publications read of partnerships: full cards for a list of ids (three
+// queries whatever their number), a country's directory, the counts per country and per French région.
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../platform/db/client.ts';
+import { organisations, people } from '../organisations/organisations.schema.ts';
+import {
+  countryDirectories,
+  partnerPlaces,
+  partnershipContacts,
+  partnershipProjects,
+  partnershipSides,
+  partnerships,
+} from './atlas.schema.ts';
+import type { Directory, DirectoryPartnership } from './directory.types.ts';
+import { type Partnership, partnershipKindLabels, partnershipStatusLabels, type Project } from './partnerships.ts';
+import { countryName, departementName, regionName } from './places.ts';
+import { themeLabel } from './themes.ts';
+
+export interface Side {
+  id: string;
+  name: string;
+  kind: string;
+  regionCode: string | null;
+  departementCode: string | null;
+}
+
+export interface Card extends Partnership {
+  french: Side[];
+  partner: { id: string; name: string; country: string; region: string | null };
+  projects: Project[];
+  contacts: { id: string; firstName: string; lastName: string; email: string; organisation: string | null }[];
+}
+
+/** Partnerships with their sides, partner, projects and contacts, in the order of `ids`. */
+export async function cardsOf(executor: Executor, ids: string[]): Promise<Card[]> {
+  if (ids.length === 0) return [];
+  const partner = organisations;
+  const [rows, sides, projects, contacts] = await Promise.all([
+    executor
+      .select({ p: partnerships, partner: { id: partner.id, name: partner.name, country: partner.country }, region: partnerPlaces.region })
+      .from(partnerships)
+      .innerJoin(partner, eq(partner.id, partnerships.partnerOrganisationId))
+      .leftJoin(partnerPlaces, eq(partnerPlaces.organisationId, partner.id))
+      .where(inArray(partnerships.id, ids)),
+    executor
+      .select({
+        partnershipId: partnershipSides.partnershipId,
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        regionCode: organisations.regionCode,
+        departementCode: organisations.departementCode,
+      })
+      .from(partnershipSides)
+      .innerJoin(organisations, eq(organisations.id, partnershipSides.organisationId))
+      .where(inArray(partnershipSides.partnershipId, ids))
+      .orderBy(asc(partnershipSides.position)),
+    executor
+      .select()
+      .from(partnershipProjects)
+      .where(inArray(partnershipProjects.partnershipId, ids))
+      .orderBy(asc(partnershipProjects.startYear), asc(partnershipProjects.title)),
+    executor
+      .select({
+        partnershipId: partnershipContacts.partnershipId,
+        id: people.id,
+        firstName: people.firstName,
+        lastName: people.lastName,
+        email: people.email,
+        organisation: organisations.name,
+      })
+      .from(partnershipContacts)
+      .innerJoin(people, eq(people.id, partnershipContacts.personId))
+      .leftJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(sql`${inArray(partnershipContacts.partnershipId, ids)} and ${people.disabledAt} is null`),
+  ]);
+  const group = <T extends { partnershipId: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) map.set(item.partnershipId, [...(map.get(item.partnershipId) ?? []), item]);
+    return map;
+  };
+  const sidesBy = group(sides);
+  const projectsBy = group(projects);
+  const contactsBy = group(contacts);
+  const byId = new Map(
+    rows.map((r) => [
+      r.p.id,
+      {
+        ...r.p,
+        french: (sidesBy.get(r.p.id) ?? []).map(({ partnershipId: _, ...side }) => side),
+        partner: { ...r.partner, region: r.region },
+        projects: projectsBy.get(r.p.id) ?? [],
+        contacts: (contactsBy.get(r.p.id) ?? []).map(({ partnershipId: _, ...c }) => c),
+      },
+    ]),
+  );
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Active partnerships per partner country (archived ones aside). */
+export async function activeByCountry(executor: Executor): Promise<Map<string, number>> {
+  const rows = await queryRows<{ country: string; n: number }>(
+    executor,
+    sql`select country, count(*)::int as n from partnerships
+      where archived_at is null and status = 'active' and country <> '' group by country`,
+  );
+  return new Map(rows.map((r) => [r.country, Number(r.n)]));
+}
+
+/** French local governments engaged in an active partnership, per French région. */
+export async function engagedByRegion(executor: Executor, country?: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ region: string; n: number }>(
+    executor,
+    sql`select o.region_code as region, count(distinct o.id)::int as n
+      from partnerships p join partnership_sides s on s.partnership_id = p.id
+      join organisations o on o.id = s.organisation_id
+      where p.archived_at is null and p.status = 'active' and o.region_code is not null
+      ${country ? sql`and p.country = ${country}` : sql``}
+      group by o.region_code`,
+  );
+  return new Map(rows.map((r) => [r.region, Number(r.n)]));
+}
+
+export async function directoryIntroduction(executor: Executor, country: string) {
+  const [row] = await executor.select().from(countryDirectories).where(eq(countryDirectories.country, country));
+  return row;
+}
+
+const paragraphs = (text: string | null) =>
+  (text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
+/** A country's directory: every partnership not archived, grouped by the French région of its first side. */
+export async function directoryOf(executor: Executor, country: string, at: Date = new Date()): Promise<Directory> {
+  const ids = (
+    await executor
+      .select({ id: partnerships.id })
+      .from(partnerships)
+      .where(sql`${partnerships.country} = ${country} and ${partnerships.archivedAt} is null`)
+  ).map((r) => r.id);
+  const [cards, intro] = await Promise.all([cardsOf(executor, ids), directoryIntroduction(executor, country)]);
+  const regions = new Map<string, DirectoryPartnership[]>();
+  const frenchIds = new Set<string>();
+  const themeCounts = new Map<string, number>();
+  const funderCounts = new Map<string, number>();
+  let projects = 0;
+  for (const card of cards) {
+    for (const side of card.french) frenchIds.add(side.id);
+    for (const theme of card.themes) themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1);
+    for (const project of card.projects) {
+      projects++;
+      for (const funder of project.coFunders) funderCounts.set(funder, (funderCounts.get(funder) ?? 0) + 1);
+    }
+    const region = card.french[0]?.regionCode ? regionName(card.french[0].regionCode) : 'Autres collectivités';
+    regions.set(region, [...(regions.get(region) ?? []), directoryEntry(card)]);
+  }
+  const byCount = (map: Map<string, number>) =>
+    [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'));
+  return {
+    country: { code: country, name: countryName(country) },
+    introduction: paragraphs(intro?.introduction ?? null),
+    editedOn: at,
+    figures: {
+      partnerships: cards.length,
+      activePartnerships: cards.filter((c) => c.status === 'active').length,
+      frenchOrganisations: frenchIds.size,
+      projects,
+      themes: byCount(themeCounts).map(([code, count]) => ({ label: themeLabel(code), count })),
+      coFunders: byCount(funderCounts).map(([name, count]) => ({ name, count })),
+    },
+    regions: [...regions]
+      .sort((a, b) => a[0].localeCompare(b[0], 'fr'))
+      .map(([name, list]) => ({
+        name,
+        partnerships: list.sort((a, b) =>
+          (a.frenchOrganisations[0]?.name ?? '').localeCompare(b.frenchOrganisations[0]?.name ?? '', 'fr'),
+        ),
+      })),
+    publisher: { name: 'Cités Unies France', url: 'https://cites-unies-france.org' },
+  };
+}
+
+const agreementText = (card: Card) => {
+  const parts = [
+    card.agreementOn ? `Convention du ${new Date(`${card.agreementOn}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })}` : null,
+    card.agreementReference ? `réf. ${card.agreementReference}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+};
+
+function directoryEntry(card: Card): DirectoryPartnership {
+  return {
+    id: card.id,
+    frenchOrganisations: card.french.map((s) => ({
+      name: s.name,
+      departement: s.departementCode ? departementName(s.departementCode) : null,
+    })),
+    partner: { name: card.partner.name, region: card.partner.region },
+    kind: partnershipKindLabels[card.kind],
+    status: partnershipStatusLabels[card.status],
+    since: card.since,
+    agreement: agreementText(card),
+    themes: card.themes.map(themeLabel),
+    description: card.description,
+    projects: card.projects.map((p) => ({
+      title: p.title,
+      startYear: p.startYear,
+      endYear: p.endYear,
+      budgetCents: p.budgetCents,
+      currency: p.currency,
+      coFunders: p.coFunders,
+      themes: p.themes.map(themeLabel),
+      description: p.description,
+      place: p.place,
+    })),
+  };
+}

@@ -1,0 +1,23 @@
+// The partnership atlas: partnerships between French and foreign local governments, their projects, search
+// in plain French with facets, maps, country directories (page and PDF), contributions reviewed by staff,
+// open data and imports (issue 14, decision 019).
+import { defineModule } from '../module.ts';
+import { atlasPrivacy } from './atlas.privacy.ts';
+import * as schema from './atlas.schema.ts';
+import { seedDemoAtlas } from './demo.ts';
+import { atlasHeldBy, eraseAtlasData, exportedAtlasData, mergeAtlasPerson } from './person-data.ts';
+
+export default defineModule({
+  name: 'atlas',
+  schema,
+  privacy: atlasPrivacy,
+  people: {
+    merged: mergeAtlasPerson,
+    held: atlasHeldBy,
+    exported: exportedAtlasData,
+    erased: eraseAtlasData,
+  },
+  seed: async (tx, demo) => {
+    await seedDemoAtlas(tx, demo);
+  },
+});

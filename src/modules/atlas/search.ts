@@ -1,0 +1,198 @@
+// The atlas's search in plain French (decision 019): PostgreSQL's full text with the `coopdec_fr`
+// configuration (unaccent + French stemming, drizzle/0023), trigrams for misspelt names, facets with counts.
+// The search document and the facets' values live on each partnership's row (`reindex`), so that a search
+// reads one table whatever its filters.
+import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { foldText } from '../../platform/db/fold.ts';
+import { type Executor, queryRows } from '../../platform/db/client.ts';
+import { optional } from '../../platform/validation.ts';
+import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
+import { partnershipStatuses } from './atlas.schema.ts';
+import { countryName, countryNamesByCode, departementName, frenchRegions, regionName } from './places.ts';
+import { themes } from './themes.ts';
+
+const themeWords = JSON.stringify(Object.fromEntries(themes.map((t) => [t.code, `${t.label} ${t.words.join(' ')}`])));
+let placeWords: string | undefined;
+
+/**
+ * Refreshes the derived columns of partnerships (all when `ids` is absent): the search document — names
+ * weighted A; country, places, régions and themes B; descriptions and projects C — and the facets' values.
+ */
+export async function reindex(executor: Executor, ids?: string[]): Promise<void> {
+  if (ids && ids.length === 0) return;
+  placeWords ??= JSON.stringify({
+    countries: countryNamesByCode(),
+    regions: Object.fromEntries(frenchRegions().map((r) => [r.code, r.name])),
+  });
+  const only = ids ? sql`where p.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  await executor.execute(sql`
+    with target as (select p.id, p.partner_organisation_id, p.description, p.themes from partnerships p ${only}),
+    sides as (
+      select ps.partnership_id as id, string_agg(o.name, ' ' order by ps.position) as names,
+        coalesce(array_agg(distinct o.region_code) filter (where o.region_code is not null), '{}') as regions,
+        coalesce(array_agg(distinct o.departement_code) filter (where o.departement_code is not null), '{}') as deps,
+        array_agg(distinct o.kind) as kinds
+      from partnership_sides ps join organisations o on o.id = ps.organisation_id
+      where ps.partnership_id in (select id from target) group by ps.partnership_id),
+    works as (
+      select pr.partnership_id as id,
+        string_agg(concat_ws(' ', pr.title, pr.description, pr.place), ' ') as words
+      from partnership_projects pr where pr.partnership_id in (select id from target) group by pr.partnership_id),
+    funders as (
+      select pr.partnership_id as id, array_agg(distinct f) as co_funders
+      from partnership_projects pr cross join lateral unnest(pr.co_funders) f
+      where pr.partnership_id in (select id from target) group by pr.partnership_id),
+    words as (select ${placeWords}::jsonb as places, ${themeWords}::jsonb as themes),
+    computed as (
+      select t.id, o.country, coalesce(s.regions, '{}') as regions, coalesce(s.deps, '{}') as deps,
+        coalesce(s.kinds, '{}') as kinds, coalesce(f.co_funders, '{}') as co_funders,
+        lower(unaccent(concat_ws(' ', s.names, o.name))) as names,
+        setweight(to_tsvector('coopdec_fr', concat_ws(' ', s.names, o.name)), 'A')
+        || setweight(to_tsvector('coopdec_fr', concat_ws(' ',
+             w.places -> 'countries' ->> o.country, pp.region,
+             (select string_agg(w.places -> 'regions' ->> r, ' ') from unnest(s.regions) r),
+             (select string_agg(w.themes ->> th, ' ') from unnest(t.themes) th))), 'B')
+        || setweight(to_tsvector('coopdec_fr', concat_ws(' ', t.description, k.words)), 'C') as search
+      from target t
+      join organisations o on o.id = t.partner_organisation_id
+      left join partner_places pp on pp.organisation_id = o.id
+      left join sides s on s.id = t.id
+      left join works k on k.id = t.id
+      left join funders f on f.id = t.id
+      cross join words w)
+    update partnerships p set country = c.country, french_regions = c.regions, french_departements = c.deps,
+      french_kinds = c.kinds, co_funders = c.co_funders, names = c.names, search = c.search
+    from computed c where p.id = c.id`);
+}
+
+export const facetNames = ['country', 'theme', 'region', 'departement', 'kind', 'status', 'coFunder'] as const;
+export type FacetName = (typeof facetNames)[number];
+
+const code = (pattern: RegExp) => optional(z.string().trim().regex(pattern).catch(undefined as never));
+
+/** What a search asks. A value that is not one of the facet's is ignored, not an error (links get old). */
+export const searchFilters = z.object({
+  q: optional(z.string().trim().max(200)),
+  country: code(/^[A-Z]{2}$/),
+  theme: optional(z.enum(themes.map((t) => t.code) as [string, ...string[]]).catch(undefined as never)),
+  region: code(/^\d{2,3}$/),
+  departement: code(/^[0-9][0-9AB]\d?$/),
+  kind: optional(z.enum(frenchLocalGovernmentKinds as [string, ...string[]]).catch(undefined as never)),
+  status: optional(z.enum(partnershipStatuses).catch(undefined as never)),
+  coFunder: optional(z.string().trim().max(120)),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type SearchFilters = z.infer<typeof searchFilters>;
+
+/** The condition of one facet's filter (arrays are matched with their GIN index: `@>`). */
+function facetCondition(facet: FacetName, value: string): SQL {
+  switch (facet) {
+    case 'country':
+      return sql`p.country = ${value}`;
+    case 'status':
+      return sql`p.status = ${value}`;
+    case 'theme':
+      return sql`p.themes @> array[${value}]::text[]`;
+    case 'region':
+      return sql`p.french_regions @> array[${value}]::text[]`;
+    case 'departement':
+      return sql`p.french_departements @> array[${value}]::text[]`;
+    case 'kind':
+      return sql`p.french_kinds @> array[${value}]::text[]`;
+    case 'coFunder':
+      return sql`p.co_funders @> array[${value}]::text[]`;
+  }
+}
+
+/** The text's condition: the words (stemmed, unaccented), or a partner's name near enough (« Shizuoca »). */
+function textCondition(q: string): SQL {
+  return sql`(p.search @@ websearch_to_tsquery('coopdec_fr', ${q}) or ${foldText(q)} <% p.names)`;
+}
+
+function conditions(filters: SearchFilters, except?: FacetName): SQL {
+  const parts: SQL[] = [sql`p.archived_at is null`];
+  if (filters.q) parts.push(textCondition(filters.q));
+  for (const facet of facetNames) {
+    const value = filters[facet];
+    if (value && facet !== except) parts.push(facetCondition(facet, value));
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const facetValues: Record<FacetName, SQL> = {
+  country: sql`p.country`,
+  status: sql`p.status`,
+  theme: sql`unnest(p.themes)`,
+  region: sql`unnest(p.french_regions)`,
+  departement: sql`unnest(p.french_departements)`,
+  kind: sql`unnest(p.french_kinds)`,
+  coFunder: sql`unnest(p.co_funders)`,
+};
+
+export const pageSize = 30;
+
+export interface SearchResult {
+  ids: string[];
+  total: number;
+  /** For each facet, its values with the number of partnerships the search would find with it chosen. */
+  facets: Record<FacetName, Record<string, number>>;
+}
+
+/**
+ * One page of partnerships (relevance, then the latest changed), the total, and the facets' counts. A
+ * facet's counts apply every filter but its own: each count is the total one would get by choosing it.
+ */
+export async function searchPartnerships(executor: Executor, filters: SearchFilters): Promise<SearchResult> {
+  const rank = filters.q
+    ? sql`ts_rank(p.search, websearch_to_tsquery('coopdec_fr', ${filters.q})) + similarity(${foldText(filters.q)}, p.names)`
+    : sql`0`;
+  const [page, counts] = await Promise.all([
+    queryRows<{ id: string; total: number }>(
+      executor,
+      sql`select p.id, count(*) over () as total from partnerships p where ${conditions(filters)}
+        order by ${rank} desc, p.updated_at desc, p.id
+        limit ${pageSize} offset ${(filters.page - 1) * pageSize}`,
+    ),
+    queryRows<{ facet: FacetName; value: string; n: number }>(
+      executor,
+      sql.join(
+        facetNames.map(
+          (facet) =>
+            sql`(select ${facet}::text as facet, v as value, count(*)::int as n
+              from (select ${facetValues[facet]} as v from partnerships p where ${conditions(filters, facet)}) x
+              group by v)`,
+        ),
+        sql` union all `,
+      ),
+    ),
+  ]);
+  const facets = Object.fromEntries(facetNames.map((f) => [f, {}])) as SearchResult['facets'];
+  for (const row of counts) facets[row.facet][row.value] = Number(row.n);
+  let total = Number(page[0]?.total ?? 0);
+  // Past the last page the window is empty: the total is still the one of the first page.
+  if (page.length === 0 && filters.page > 1) {
+    const [row] = await queryRows<{ n: number }>(
+      executor,
+      sql`select count(*)::int as n from partnerships p where ${conditions(filters)}`,
+    );
+    total = Number(row?.n ?? 0);
+  }
+  return { ids: page.map((r) => r.id), total, facets };
+}
+
+/** A facet value as people read it: a country's or a région's name, a theme's label. */
+export function facetLabel(facet: FacetName, value: string): string {
+  switch (facet) {
+    case 'country':
+      return countryName(value);
+    case 'region':
+      return regionName(value);
+    case 'departement':
+      return `${departementName(value)} (${value})`;
+    case 'theme':
+      return themes.find((t) => t.code === value)?.label ?? value;
+    default:
+      return value;
+  }
+}
