@@ -217,3 +217,49 @@ function directoryEntry(card: Card): DirectoryPartnership {
     })),
   };
 }
+
+/** Other French local governments cooperating with a partner in the same foreign region as the organisation's. */
+export async function sameRegionAs(executor: Executor, organisationId: string) {
+  return queryRows<{ organisation: string; partner: string; region: string; country: string }>(
+    executor,
+    sql`with mine as (
+        select distinct pp.region, p.country from partnerships p
+        join partnership_sides s on s.partnership_id = p.id
+        join partner_places pp on pp.organisation_id = p.partner_organisation_id
+        where s.organisation_id = ${organisationId} and p.archived_at is null)
+      select distinct o.name as organisation, partner.name as partner, pp.region, p.country
+      from partnerships p
+      join partner_places pp on pp.organisation_id = p.partner_organisation_id
+      join mine on mine.region = pp.region and mine.country = p.country
+      join partnership_sides s on s.partnership_id = p.id
+      join organisations o on o.id = s.organisation_id
+      join organisations partner on partner.id = p.partner_organisation_id
+      where p.archived_at is null and s.organisation_id <> ${organisationId}
+        and not exists (select 1 from partnership_sides mine_side
+          where mine_side.partnership_id = p.id and mine_side.organisation_id = ${organisationId})
+      order by pp.region, o.name limit 60`,
+  );
+}
+
+/** The countries with partnerships (archived aside): all and active ones, most first. */
+export async function countriesWithPartnerships(executor: Executor) {
+  const rows = await queryRows<{ country: string; total: number; active: number }>(
+    executor,
+    sql`select country, count(*)::int as total, count(*) filter (where status = 'active')::int as active
+      from partnerships where archived_at is null and country <> '' group by country`,
+  );
+  return rows
+    .map((r) => ({ code: r.country, name: countryName(r.country), total: Number(r.total), active: Number(r.active) }))
+    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'fr'));
+}
+
+/** What makes a country's PDF differ from the last one made: its partnerships' and introduction's changes. */
+export async function directoryVersion(executor: Executor, country: string): Promise<string> {
+  const [row] = await queryRows<{ v: string }>(
+    executor,
+    sql`select concat_ws('/', count(*), max(p.updated_at), (select updated_at from country_directories where country = ${country}),
+        (select max(o.created_at) from organisations o)) as v
+      from partnerships p where p.country = ${country}`,
+  );
+  return row?.v ?? '';
+}

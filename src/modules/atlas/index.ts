@@ -2,6 +2,8 @@
 // in plain French with facets, maps, country directories (page and PDF), contributions reviewed by staff,
 // open data and imports (issue 14, decision 019).
 import { defineModule } from '../module.ts';
+import { atlasApiRoutes } from './atlas.api.ts';
+import { atlasPages } from './atlas.pages.tsx';
 import { atlasPrivacy } from './atlas.privacy.ts';
 import * as schema from './atlas.schema.ts';
 import { seedDemoAtlas } from './demo.ts';
@@ -11,6 +13,9 @@ export default defineModule({
   name: 'atlas',
   schema,
   privacy: atlasPrivacy,
+  pages: (services) => [...atlasPages(services)],
+  api: atlasApiRoutes,
+  nav: [{ menu: 'main', href: '/atlas', label: 'Atlas', order: 18 }],
   people: {
     merged: mergeAtlasPerson,
     held: atlasHeldBy,

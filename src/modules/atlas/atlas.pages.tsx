@@ -1,0 +1,168 @@
+// The atlas's public pages: the search (a question is read as theme + country + région), the directories by
+// country (full for members in good standing, the summary for others), a directory's PDF, the publications.
+import { and, asc, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { definePage, message, notFound, view } from '../../platform/http/pages.tsx';
+import type { Services } from '../../platform/services.ts';
+import { optional } from '../../platform/validation.ts';
+import { atlasMessages as m } from './atlas.messages.ts';
+import { atlasPolicy as policy } from './atlas.policy.ts';
+import {
+  activeByCountry,
+  cardsOf,
+  countriesWithPartnerships,
+  directoryOf,
+  directoryVersion,
+  engagedByRegion,
+  sameRegionAs,
+} from './atlas.queries.ts';
+import { publications } from './atlas.schema.ts';
+import { directoryPdf } from './directory-pdf.ts';
+import { isCountryCode } from './places.ts';
+import { searchFilters, searchPartnerships } from './search.ts';
+import { understand } from './understand.ts';
+import { AtlasPage, DirectoriesPage, DirectoryPage, PublicationsPage } from './views/atlas.tsx';
+
+const atlasQuery = searchFilters.extend({
+  /** « Chercher le texte tel quel »: the question is not read as theme, country, région. */
+  brut: optional(z.literal('1')).catch(undefined),
+});
+
+// `/repertoires/JP` is the page, `/repertoires/JP.pdf` its PDF (one route: Fastify cannot tell them apart).
+const countryParams = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}(\.pdf)?$/)
+    .transform((value) => ({ code: value.slice(0, 2).toUpperCase(), pdf: value.endsWith('.pdf') }))
+    .refine((c) => isCountryCode(c.code)),
+});
+
+const publicationKindLabels: Record<string, string> = { guide: 'Guide', brochure: 'Plaquette', report: 'Rapport' };
+
+export function atlasPages({ db, config }: Services) {
+  // The last PDF made per country, with what it was made from: a directory is remade only once it changed.
+  const pdfs = new Map<string, { version: string; pdf: Promise<Buffer> }>();
+
+  return [
+    definePage({
+      method: 'GET',
+      url: '/atlas',
+      access: 'public',
+      cache: ['atlas', 'organisations'],
+      query: atlasQuery,
+      handler: async ({ actor, query, ctx, notice }) => {
+        const { brut, ...filters } = query;
+        const read = filters.q && !brut ? understand(filters.q) : undefined;
+        const understood = read && (read.theme || read.country || read.region) ? read : undefined;
+        const effective = understood
+          ? {
+              ...filters,
+              q: understood.rest || undefined,
+              theme: filters.theme ?? understood.theme,
+              country: filters.country ?? understood.country,
+              region: filters.region ?? understood.region,
+            }
+          : filters;
+        const searching = Boolean(effective.q || effective.country || effective.theme || effective.region ||
+          effective.status || effective.kind || effective.coFunder || effective.departement);
+        const [result, full, maps, sameRegion] = await Promise.all([
+          searchPartnerships(db, effective),
+          policy.readFull(db, actor),
+          searching ? undefined : Promise.all([activeByCountry(db), engagedByRegion(db)]),
+          actor?.organisationId && !actor.staff ? sameRegionAs(db, actor.organisationId) : undefined,
+        ]);
+        return view(
+          <AtlasPage
+            ctx={ctx}
+            filters={effective}
+            understood={understood}
+            result={result}
+            cards={await cardsOf(db, result.ids)}
+            full={full}
+            signedIn={Boolean(actor)}
+            maps={maps ? { world: maps[0], france: maps[1] } : undefined}
+            sameRegion={sameRegion}
+            notice={notice}
+          />,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/repertoires',
+      access: 'public',
+      cache: ['atlas'],
+      handler: async ({ ctx }) => {
+        const [countries, world] = await Promise.all([countriesWithPartnerships(db), activeByCountry(db)]);
+        return view(<DirectoriesPage ctx={ctx} countries={countries} world={world} />);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/repertoires/:country',
+      access: 'public',
+      cache: ['atlas', 'organisations'],
+      params: countryParams,
+      handler: async ({ actor, params, ctx, reply }) => {
+        const { code, pdf } = params.country;
+        const full = await policy.readFull(db, actor);
+        if (pdf) {
+          if (!full) return message(403, 'Réservé aux collectivités adhérentes', m.directoryForMembers().text);
+          const version = await directoryVersion(db, code);
+          let made = pdfs.get(code);
+          if (made?.version !== version) {
+            made = { version, pdf: directoryOf(db, code).then(directoryPdf) };
+            pdfs.set(code, made);
+            made.pdf.catch(() => pdfs.delete(code));
+          }
+          return reply
+            .type('application/pdf')
+            .header('cache-control', 'private, no-store')
+            .header('content-disposition', `inline; filename="repertoire-partenariats-${code}.pdf"`)
+            .send(await made.pdf);
+        }
+        const directory = await directoryOf(db, code);
+        if (directory.figures.partnerships === 0 && directory.introduction.length === 0)
+          return notFound('Le réseau ne connaît pas encore de partenariat avec ce pays.', 'Répertoire introuvable');
+        return view(
+          <DirectoryPage
+            ctx={ctx}
+            directory={directory}
+            full={full}
+            regions={await engagedByRegion(db, code)}
+            orderText={m.directoryForMembers().text}
+          />,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/publications',
+      access: 'public',
+      cache: ['atlas'],
+      handler: async ({ ctx }) => {
+        const [countries, rows] = await Promise.all([
+          countriesWithPartnerships(db),
+          db.select().from(publications).where(and(isNull(publications.archivedAt))).orderBy(asc(publications.editedOn)),
+        ]);
+        return view(
+          <PublicationsPage
+            ctx={ctx}
+            directories={countries}
+            publications={rows
+              .sort((a, b) => b.editedOn.localeCompare(a.editedOn))
+              .map((p) => ({
+                title: p.title,
+                kind: publicationKindLabels[p.kind] ?? p.kind,
+                description: p.description,
+                editedOn: p.editedOn,
+                href: p.url,
+              }))}
+            orderText={m.directoryForMembers().text}
+            email={config.NETWORK_EMAIL}
+          />,
+        );
+      },
+    }),
+  ];
+}
