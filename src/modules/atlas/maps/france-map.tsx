@@ -355,6 +355,7 @@ export function FranceMap(props: {
       <Legend classes={classes} unit={props.unit} none={counted(0, props.unit)} title="Légende" />
       <p class="map-note">
         Les régions d’outre-mer sont agrandies ou réduites dans leur cadre : elles ne sont pas à l’échelle.
+        Fonds de carte : départements de MapSVG (licence CC BY 4.0), Natural Earth (domaine public).
       </p>
       <details class="map-details">
         <summary>Le détail par région, en tableau</summary>

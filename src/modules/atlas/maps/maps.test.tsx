@@ -229,6 +229,10 @@ describe('the France map by région', () => {
     assert.equal(root.querySelector('figcaption b'), null);
   });
 
+  it('credits the maps it is drawn from, as their licence asks', () => {
+    assert.match(parse(france()).querySelector('.map-note')!.text, /MapSVG \(licence CC BY 4\.0\)/);
+  });
+
   it('measures its size', (t) => {
     t.diagnostic(`carte de France : ${Buffer.byteLength(france())} octets de HTML`);
   });
