@@ -476,3 +476,21 @@ describe('a small directory, its accents and its amounts', { skip }, () => {
     assert.equal(formatBudget(250_000_000, 'XOF').replace(/[\u00a0\u202f]/g, ' '), '2 500 000 F CFA');
   });
 });
+
+describe('a document printed after another in the same process', { skip }, () => {
+  it('keeps « E » and « I » in its text after another printed « É » and « Î »', async () => {
+    // A fresh process: the fonts are shared by the documents of a process, and the first one to print a
+    // letter decides how fontkit caches its glyph.
+    const script = `
+      import { renderPdf } from './src/platform/pdf/pdf.ts';
+      await renderPdf({ title: 'a', author: 'b' }, (doc) => doc.font('regular').text('Île Éducation'));
+      const pdf = await renderPdf({ title: 'a', author: 'b' }, (doc) => doc.font('regular').text('Grand Est Il'));
+      process.stdout.write(pdf.toString('base64'));`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('../../../', import.meta.url),
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const { pages } = await readBack(Buffer.from(stdout, 'base64'));
+    assert.match(pages[0]!, /Grand Est Il/);
+  });
+});
