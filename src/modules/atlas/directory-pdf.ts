@@ -182,6 +182,10 @@ export async function directoryPdf(directory: Directory): Promise<Buffer> {
       const tocFirst = page() + 1;
       const tocPages = Math.ceil(entries.length / tocPerPage);
       for (let i = 0; i < tocPages; i++) doc.addPage();
+      // The bookmarks follow the pages: the contents' one is added with its first page, before the others.
+      doc.switchToPage(tocFirst);
+      doc.outline.addItem('Sommaire');
+      doc.switchToPage(page());
 
       const at = (destination: string) => {
         entries.find((e) => e.destination === destination)!.page = page();
@@ -257,7 +261,6 @@ export async function directoryPdf(directory: Directory): Promise<Buffer> {
             .fontSize(20)
             .fillColor(blue)
             .text('Sommaire', left, margin + 10, { width, lineBreak: false });
-          doc.outline.addItem('Sommaire');
         }
         entries.slice(i * tocPerPage, (i + 1) * tocPerPage).forEach((entry, row) => {
           const y = tocTop + row * tocRow;
