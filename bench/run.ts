@@ -98,6 +98,12 @@ const benchmarks: Benchmark[] = [
     ],
   },
   {
+    name: 'directory-pdf',
+    script: 'bench/directory-pdf.ts',
+    limitMinutes: 5,
+    headline: ['pages', 'medianSeconds', 'slowestSeconds', 'medianCpuSeconds'],
+  },
+  {
     name: 'cold-start',
     script: 'bench/cold-start.ts',
     limitMinutes: 10,
