@@ -75,6 +75,7 @@ export function atlasPages({ db, config }: Services) {
           <AtlasPage
             ctx={ctx}
             filters={effective}
+            asked={filters}
             understood={understood}
             result={result}
             cards={await cardsOf(db, result.ids)}

@@ -145,13 +145,13 @@ export interface SearchResult {
  */
 export async function searchPartnerships(executor: Executor, filters: SearchFilters): Promise<SearchResult> {
   const rank = filters.q
-    ? sql`ts_rank(p.search, websearch_to_tsquery('coopdec_fr', ${filters.q})) + similarity(${foldText(filters.q)}, p.names)`
-    : sql`0`;
+    ? sql`ts_rank(p.search, websearch_to_tsquery('coopdec_fr', ${filters.q})) + similarity(${foldText(filters.q)}, p.names) desc,`
+    : sql``;
   const [page, counts] = await Promise.all([
     queryRows<{ id: string; total: number }>(
       executor,
       sql`select p.id, count(*) over () as total from partnerships p where ${conditions(filters)}
-        order by ${rank} desc, p.updated_at desc, p.id
+        order by ${rank} p.updated_at desc, p.id
         limit ${pageSize} offset ${(filters.page - 1) * pageSize}`,
     ),
     queryRows<{ facet: FacetName; value: string; n: number }>(

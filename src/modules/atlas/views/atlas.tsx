@@ -119,6 +119,8 @@ function Contacts({ cards, signedIn }: { cards: Card[]; signedIn: boolean }) {
 export interface AtlasPageProps {
   ctx: PageContext;
   filters: SearchFilters;
+  /** The filters as asked (before the question was read): the search box shows the question as typed. */
+  asked: SearchFilters;
   /** What the question was read as, when it named a theme, a country or a région. */
   understood: Understood | undefined;
   result: SearchResult;
@@ -155,9 +157,9 @@ export function AtlasPage(props: AtlasPageProps) {
           <p class="hint" id="q-hint">
             Par exemple : « qui travaille sur l’eau au Sénégal ? », « jumelage Japon », « Récap’Alimentaire ».
           </p>
-          <input id="q" name="q" type="search" value={filters.q ?? ''} aria-describedby="q-hint" maxLength={200} />
+          <input id="q" name="q" type="search" value={props.asked.q ?? ''} aria-describedby="q-hint" maxLength={200} />
         </div>
-        <fieldset>
+        <fieldset class="facets">
           <legend>Affiner</legend>
           {(['country', 'theme', 'region', 'status', 'kind', 'coFunder'] as const).map((f) => (
             <FacetSelect key={f} facet={f} result={result} filters={filters} />
@@ -183,7 +185,7 @@ export function AtlasPage(props: AtlasPageProps) {
             .filter(Boolean)
             .join(', ')}
           .{' '}
-          <a href={searchHref({ ...filters, q: filters.q, brut: '1' }, { theme: undefined, country: undefined, region: undefined })}>
+          <a href={searchHref({ ...props.asked, brut: '1' })}>
             Chercher plutôt le texte tel quel
           </a>
         </p>
