@@ -28,7 +28,15 @@ export function installAuthentication(app: FastifyInstance, services: Services) 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/static/')) return;
     const id = request.cookies[sessionCookie];
-    if (!id) return;
+    if (!id) {
+      // A document may be fetched by a script with an API token rather than a session (a directory's PDF,
+      // issue 14). Reading only: a token is no ambient credential, but forms stay for sessions and their CSRF.
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+      if (!bearer || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      const person = await authenticateApiToken(services.db, bearer[1]!);
+      request.actor = person ? actorFromPerson(person) : null;
+      return;
+    }
     const person = await resumeSession(services.db, id, timeouts);
     request.actor = person ? actorFromPerson(person) : null;
   });

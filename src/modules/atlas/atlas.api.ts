@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { defineApiRoute } from '../../platform/http/api.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
-import { type Card, cardsOf } from './atlas.queries.ts';
 import { atlasPolicy as policy } from './atlas.policy.ts';
+import { type Card, cardsOf } from './atlas.queries.ts';
 import { partnershipKinds, partnershipStatuses } from './atlas.schema.ts';
 import { addProject, createPartnership, partnershipInput, projectInput } from './partnerships.ts';
 import { countryName } from './places.ts';
@@ -60,16 +60,22 @@ export function atlasApiRoutes(services: Services) {
       method: 'POST',
       url: '/api/v1/partnerships',
       tag: 'Atlas',
-      summary: 'Créer un partenariat (une ou plusieurs collectivités françaises ↔ une collectivité étrangère)',
+      summary:
+        'Créer un partenariat (une ou plusieurs collectivités françaises ↔ une collectivité étrangère)',
       body: partnershipInput,
       allow: (request) => policy.manage(request.actor),
       responses: {
         201: { description: 'Partenariat créé', schema: partnershipOut },
         403: staffOnly,
-        422: { description: 'Organisations inconnues, côté français qui n’est pas une collectivité française, partenaire qui n’est pas étranger' },
+        422: {
+          description:
+            'Organisations inconnues, côté français qui n’est pas une collectivité française, partenaire qui n’est pas étranger',
+        },
       },
       handler: async ({ request }) => {
-        const result = await db.transaction((tx) => createPartnership(tx, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          createPartnership(tx, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         const [card] = await cardsOf(db, [result.value.id]);
         return partnershipJson(card!);
@@ -86,13 +92,20 @@ export function atlasApiRoutes(services: Services) {
       responses: {
         201: {
           description: 'Projet ajouté',
-          schema: z.object({ id: z.uuid(), partnershipId: z.uuid(), title: z.string(), startYear: z.number().int() }),
+          schema: z.object({
+            id: z.uuid(),
+            partnershipId: z.uuid(),
+            title: z.string(),
+            startYear: z.number().int(),
+          }),
         },
         403: staffOnly,
         404: { description: 'Partenariat introuvable' },
       },
       handler: async ({ request, params }) => {
-        const result = await db.transaction((tx) => addProject(tx, params.id, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          addProject(tx, params.id, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         const { id, partnershipId, title, startYear } = result.value;
         return { id, partnershipId, title, startYear };
@@ -113,13 +126,23 @@ export function atlasApiRoutes(services: Services) {
             items: z.array(partnershipOut),
             total: z.number().int(),
             page: z.number().int(),
-            facets: z.object(Object.fromEntries(facetNames.map((f) => [f, counts])) as Record<(typeof facetNames)[number], typeof counts>),
+            facets: z.object(
+              Object.fromEntries(facetNames.map((f) => [f, counts])) as Record<
+                (typeof facetNames)[number],
+                typeof counts
+              >,
+            ),
           }),
         },
       },
       handler: async ({ query }) => {
         const found = await searchPartnerships(db, query);
-        return { items: (await cardsOf(db, found.ids)).map(partnershipJson), total: found.total, page: query.page, facets: found.facets };
+        return {
+          items: (await cardsOf(db, found.ids)).map(partnershipJson),
+          total: found.total,
+          page: query.page,
+          facets: found.facets,
+        };
       },
     }),
     defineApiRoute({
@@ -143,7 +166,11 @@ export function atlasApiRoutes(services: Services) {
         },
       },
       handler: async () => ({
-        items: themes.map((t) => ({ code: t.code, label: t.label, sdgs: t.sdgs.map((n) => ({ number: n, label: sdgs[n]! })) })),
+        items: themes.map((t) => ({
+          code: t.code,
+          label: t.label,
+          sdgs: t.sdgs.map((n) => ({ number: n, label: sdgs[n]! })),
+        })),
       }),
     }),
   ];

@@ -46,7 +46,9 @@ export const matrix: Record<string, Case[]> = {
       build: () => ({ url: `/atlas?q=${encodeURIComponent('qui travaille sur l’eau au Sénégal ?')}` }),
     },
   ],
-  'GET /repertoires': [{ name: 'the directories by country', own: EVERYONE, build: () => ({ url: '/repertoires' }) }],
+  'GET /repertoires': [
+    { name: 'the directories by country', own: EVERYONE, build: () => ({ url: '/repertoires' }) },
+  ],
   'GET /repertoires/:country': [
     {
       name: 'a country’s directory (summary or full)',

@@ -11,7 +11,8 @@ export const atlasMessages = defineMessages('atlas', {
   countryNotFound: ({ code }: { code: string }) => `« ${code} » n’est pas un code de pays connu.`,
 
   // Fields
-  kindExpected: 'Choisissez : jumelage, coopération décentralisée, pacte d’amitié, protocole d’accord ou autre.',
+  kindExpected:
+    'Choisissez : jumelage, coopération décentralisée, pacte d’amitié, protocole d’accord ou autre.',
   statusExpected: 'Choisissez : actif, en sommeil ou terminé.',
   themeExpected: ({ code }: { code: string }) =>
     `« ${code} » n’est pas un thème de la liste (voir /api/v1/themes).`,

@@ -37,7 +37,11 @@ const countryParams = z.object({
     .refine((c) => isCountryCode(c.code)),
 });
 
-const publicationKindLabels: Record<string, string> = { guide: 'Guide', brochure: 'Plaquette', report: 'Rapport' };
+const publicationKindLabels: Record<string, string> = {
+  guide: 'Guide',
+  brochure: 'Plaquette',
+  report: 'Rapport',
+};
 
 export function atlasPages({ db, config }: Services) {
   // The last PDF made per country, with what it was made from: a directory is remade only once it changed.
@@ -63,8 +67,16 @@ export function atlasPages({ db, config }: Services) {
               region: filters.region ?? understood.region,
             }
           : filters;
-        const searching = Boolean(effective.q || effective.country || effective.theme || effective.region ||
-          effective.status || effective.kind || effective.coFunder || effective.departement);
+        const searching = Boolean(
+          effective.q ||
+            effective.country ||
+            effective.theme ||
+            effective.region ||
+            effective.status ||
+            effective.kind ||
+            effective.coFunder ||
+            effective.departement,
+        );
         const [result, full, maps, sameRegion] = await Promise.all([
           searchPartnerships(db, effective),
           policy.readFull(db, actor),
@@ -108,7 +120,8 @@ export function atlasPages({ db, config }: Services) {
         const { code, pdf } = params.country;
         const full = await policy.readFull(db, actor);
         if (pdf) {
-          if (!full) return message(403, 'Réservé aux collectivités adhérentes', m.directoryForMembers().text);
+          if (!full)
+            return message(403, 'Réservé aux collectivités adhérentes', m.directoryForMembers().text);
           const version = await directoryVersion(db, code);
           let made = pdfs.get(code);
           if (made?.version !== version) {
@@ -124,7 +137,10 @@ export function atlasPages({ db, config }: Services) {
         }
         const directory = await directoryOf(db, code);
         if (directory.figures.partnerships === 0 && directory.introduction.length === 0)
-          return notFound('Le réseau ne connaît pas encore de partenariat avec ce pays.', 'Répertoire introuvable');
+          return notFound(
+            'Le réseau ne connaît pas encore de partenariat avec ce pays.',
+            'Répertoire introuvable',
+          );
         return view(
           <DirectoryPage
             ctx={ctx}
@@ -144,7 +160,11 @@ export function atlasPages({ db, config }: Services) {
       handler: async ({ ctx }) => {
         const [countries, rows] = await Promise.all([
           countriesWithPartnerships(db),
-          db.select().from(publications).where(and(isNull(publications.archivedAt))).orderBy(asc(publications.editedOn)),
+          db
+            .select()
+            .from(publications)
+            .where(and(isNull(publications.archivedAt)))
+            .orderBy(asc(publications.editedOn)),
         ]);
         return view(
           <PublicationsPage

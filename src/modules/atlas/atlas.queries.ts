@@ -12,7 +12,12 @@ import {
   partnerships,
 } from './atlas.schema.ts';
 import type { Directory, DirectoryPartnership } from './directory.types.ts';
-import { type Partnership, partnershipKindLabels, partnershipStatusLabels, type Project } from './partnerships.ts';
+import {
+  type Partnership,
+  type Project,
+  partnershipKindLabels,
+  partnershipStatusLabels,
+} from './partnerships.ts';
 import { countryName, departementName, regionName } from './places.ts';
 import { themeLabel } from './themes.ts';
 
@@ -37,7 +42,11 @@ export async function cardsOf(executor: Executor, ids: string[]): Promise<Card[]
   const partner = organisations;
   const [rows, sides, projects, contacts] = await Promise.all([
     executor
-      .select({ p: partnerships, partner: { id: partner.id, name: partner.name, country: partner.country }, region: partnerPlaces.region })
+      .select({
+        p: partnerships,
+        partner: { id: partner.id, name: partner.name, country: partner.country },
+        region: partnerPlaces.region,
+      })
       .from(partnerships)
       .innerJoin(partner, eq(partner.id, partnerships.partnerOrganisationId))
       .leftJoin(partnerPlaces, eq(partnerPlaces.organisationId, partner.id))
@@ -122,7 +131,10 @@ export async function engagedByRegion(executor: Executor, country?: string): Pro
 }
 
 export async function directoryIntroduction(executor: Executor, country: string) {
-  const [row] = await executor.select().from(countryDirectories).where(eq(countryDirectories.country, country));
+  const [row] = await executor
+    .select()
+    .from(countryDirectories)
+    .where(eq(countryDirectories.country, country));
   return row;
 }
 
@@ -133,14 +145,21 @@ const paragraphs = (text: string | null) =>
     .filter(Boolean);
 
 /** A country's directory: every partnership not archived, grouped by the French région of its first side. */
-export async function directoryOf(executor: Executor, country: string, at: Date = new Date()): Promise<Directory> {
+export async function directoryOf(
+  executor: Executor,
+  country: string,
+  at: Date = new Date(),
+): Promise<Directory> {
   const ids = (
     await executor
       .select({ id: partnerships.id })
       .from(partnerships)
       .where(sql`${partnerships.country} = ${country} and ${partnerships.archivedAt} is null`)
   ).map((r) => r.id);
-  const [cards, intro] = await Promise.all([cardsOf(executor, ids), directoryIntroduction(executor, country)]);
+  const [cards, intro] = await Promise.all([
+    cardsOf(executor, ids),
+    directoryIntroduction(executor, country),
+  ]);
   const regions = new Map<string, DirectoryPartnership[]>();
   const frenchIds = new Set<string>();
   const themeCounts = new Map<string, number>();
@@ -153,7 +172,9 @@ export async function directoryOf(executor: Executor, country: string, at: Date 
       projects++;
       for (const funder of project.coFunders) funderCounts.set(funder, (funderCounts.get(funder) ?? 0) + 1);
     }
-    const region = card.french[0]?.regionCode ? regionName(card.french[0].regionCode) : 'Autres collectivités';
+    const region = card.french[0]?.regionCode
+      ? regionName(card.french[0].regionCode)
+      : 'Autres collectivités';
     regions.set(region, [...(regions.get(region) ?? []), directoryEntry(card)]);
   }
   const byCount = (map: Map<string, number>) =>
@@ -184,7 +205,9 @@ export async function directoryOf(executor: Executor, country: string, at: Date 
 
 const agreementText = (card: Card) => {
   const parts = [
-    card.agreementOn ? `Convention du ${new Date(`${card.agreementOn}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })}` : null,
+    card.agreementOn
+      ? `Convention du ${new Date(`${card.agreementOn}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })}`
+      : null,
     card.agreementReference ? `réf. ${card.agreementReference}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
@@ -249,7 +272,12 @@ export async function countriesWithPartnerships(executor: Executor) {
       from partnerships where archived_at is null and country <> '' group by country`,
   );
   return rows
-    .map((r) => ({ code: r.country, name: countryName(r.country), total: Number(r.total), active: Number(r.active) }))
+    .map((r) => ({
+      code: r.country,
+      name: countryName(r.country),
+      total: Number(r.total),
+      active: Number(r.active),
+    }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'fr'));
 }
 

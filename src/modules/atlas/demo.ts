@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { DemoData } from '../module.ts';
-import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
+import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
 import {
   countryDirectories,
   partnerPlaces,
@@ -59,15 +59,21 @@ interface PoolEntry {
 async function frenchPool(tx: Executor, demo: DemoData): Promise<PoolEntry[]> {
   const pool = new Map<string, PoolEntry>();
   for (const o of demo.organisations.values())
-    if (o.country === 'FR' && o.kind !== 'institution') pool.set(o.id, { id: o.id, regionCode: o.regionCode });
-  const regions = require('@etalab/decoupage-administratif/data/regions.json') as { code: string; zone: string }[];
+    if (o.country === 'FR' && o.kind !== 'institution')
+      pool.set(o.id, { id: o.id, regionCode: o.regionCode });
+  const regions = require('@etalab/decoupage-administratif/data/regions.json') as {
+    code: string;
+    zone: string;
+  }[];
   const departements = require('@etalab/decoupage-administratif/data/departements.json') as {
     code: string;
     chefLieu: string;
   }[];
   const wanted: { kind: 'region' | 'departement' | 'commune'; inseeCode: string }[] = [
     ...regions.filter((r) => r.zone !== 'com').map((r) => ({ kind: 'region' as const, inseeCode: r.code })),
-    ...departements.filter((_, i) => i % 2 === 0).map((d) => ({ kind: 'departement' as const, inseeCode: d.code })),
+    ...departements
+      .filter((_, i) => i % 2 === 0)
+      .map((d) => ({ kind: 'departement' as const, inseeCode: d.code })),
     ...departements.map((d) => ({ kind: 'commune' as const, inseeCode: d.chefLieu })),
     { kind: 'departement', inseeCode: '35' },
     { kind: 'departement', inseeCode: '976' },
@@ -130,7 +136,13 @@ export async function seedDemoAtlas(tx: Executor, demo: DemoData) {
   const add = (
     partner: { id: string; name: string },
     french: string[],
-    fields: { kind: Snapshot['kind']; since: number; status: Snapshot['status']; themes: string[]; description: string },
+    fields: {
+      kind: Snapshot['kind'];
+      since: number;
+      status: Snapshot['status'];
+      themes: string[];
+      description: string;
+    },
     works: Omit<typeof partnershipProjects.$inferInsert, 'partnershipId'>[],
   ) => {
     const id = randomUUID();
@@ -223,7 +235,13 @@ export async function seedDemoAtlas(tx: Executor, demo: DemoData) {
   }
 
   // The made-up ones, country by country.
-  const kinds: Snapshot['kind'][] = ['twinning', 'decentralised_cooperation', 'decentralised_cooperation', 'friendship_pact', 'memorandum'];
+  const kinds: Snapshot['kind'][] = [
+    'twinning',
+    'decentralised_cooperation',
+    'decentralised_cooperation',
+    'friendship_pact',
+    'memorandum',
+  ];
   const statuses: Snapshot['status'][] = ['active', 'active', 'active', 'active', 'dormant', 'ended'];
   for (const [country, count] of Object.entries(partnershipsPerCountry)) {
     const list = partners.get(country)!;
@@ -235,7 +253,9 @@ export async function seedDemoAtlas(tx: Executor, demo: DemoData) {
         const second = pick(pool).id;
         if (second !== french[0]) french.push(second);
       }
-      const chosen = [...new Set([pick(themes).code, pick(themes).code, ...(next() < 0.5 ? [pick(themes).code] : [])])];
+      const chosen = [
+        ...new Set([pick(themes).code, pick(themes).code, ...(next() < 0.5 ? [pick(themes).code] : [])]),
+      ];
       const since = 1960 + Math.floor(next() * (year - 1962));
       const works = Array.from({ length: Math.floor(next() * 4) }, () => {
         const theme = pick(chosen);
@@ -281,22 +301,33 @@ export async function seedDemoAtlas(tx: Executor, demo: DemoData) {
   for (const c of contacts) snapshots.get(c.partnershipId)!.contactIds.push(c.personId);
   await tx
     .insert(partnershipVersions)
-    .values([...snapshots].map(([partnershipId, snapshot]) => ({ partnershipId, snapshot, source: 'import' as const })));
+    .values(
+      [...snapshots].map(([partnershipId, snapshot]) => ({
+        partnershipId,
+        snapshot,
+        source: 'import' as const,
+      })),
+    );
   await reindex(tx);
 
-  await tx.insert(countryDirectories).values(Object.entries(introductions).map(([country, introduction]) => ({ country, introduction })));
+  await tx
+    .insert(countryDirectories)
+    .values(Object.entries(introductions).map(([country, introduction]) => ({ country, introduction })));
   await tx.insert(publications).values([
     {
       kind: 'guide',
-      title: 'Guide sur l’action internationale des collectivités territoriales en période pré-électorale — Repères essentiels',
-      description: 'Publié avec l’ARRICOD : ce que la période pré-électorale change pour les partenariats et les projets.',
+      title:
+        'Guide sur l’action internationale des collectivités territoriales en période pré-électorale — Repères essentiels',
+      description:
+        'Publié avec l’ARRICOD : ce que la période pré-électorale change pour les partenariats et les projets.',
       editedOn: '2025-11-15',
       url: 'https://cites-unies-france.org',
     },
     {
       kind: 'brochure',
       title: 'Plaquette de présentation de Cités Unies France',
-      description: 'Les activités et services offerts aux adhérents : décryptages, espaces de dialogue, rencontres, DCOL, fonds de solidarité.',
+      description:
+        'Les activités et services offerts aux adhérents : décryptages, espaces de dialogue, rencontres, DCOL, fonds de solidarité.',
       editedOn: '2025-12-01',
       url: 'https://cites-unies-france.org',
     },

@@ -44,7 +44,9 @@ export const partnershipStatusLabels: Record<PartnershipStatus, string> = {
 
 const year = z.coerce.number({ error: 'Année attendue.' }).int('Année attendue.').min(1900).max(2200);
 const themeList = z.array(
-  z.string().refine(isTheme, { error: (issue) => m.themeExpected({ code: String(issue.input).slice(0, 40) }).text }),
+  z
+    .string()
+    .refine(isTheme, { error: (issue) => m.themeExpected({ code: String(issue.input).slice(0, 40) }).text }),
 );
 const names = z.array(z.string().trim().min(1).max(120)).max(20);
 
@@ -71,9 +73,19 @@ export const projectInput = z
     startYear: year,
     endYear: optional(year),
     budgetCents: optional(
-      z.coerce.number({ error: m.budgetExpected().text }).int(m.budgetExpected().text).min(0, m.budgetExpected().text).max(1e13),
+      z.coerce
+        .number({ error: m.budgetExpected().text })
+        .int(m.budgetExpected().text)
+        .min(0, m.budgetExpected().text)
+        .max(1e13),
     ),
-    currency: optional(z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, m.currencyExpected().text)),
+    currency: optional(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, m.currencyExpected().text),
+    ),
     coFunders: optional(names),
     themes: optional(themeList.max(14)),
     description: optional(z.string().trim().max(20_000)),
@@ -122,7 +134,8 @@ async function checkSides(executor: Executor, input: PartnershipInput): Promise<
       .select({ id: people.id })
       .from(people)
       .where(inArray(people.id, [...new Set(input.contactIds)]));
-    if (found.length !== new Set(input.contactIds).size) return fail(422, 'contact_unknown', m.contactUnknown());
+    if (found.length !== new Set(input.contactIds).size)
+      return fail(422, 'contact_unknown', m.contactUnknown());
   }
   return ok(null);
 }
@@ -167,19 +180,34 @@ async function writeSides(executor: Executor, id: string, input: PartnershipInpu
   await executor.delete(partnershipSides).where(eq(partnershipSides.partnershipId, id));
   await executor
     .insert(partnershipSides)
-    .values([...new Set(input.frenchOrganisationIds)].map((organisationId, position) => ({ partnershipId: id, organisationId, position })));
+    .values(
+      [...new Set(input.frenchOrganisationIds)].map((organisationId, position) => ({
+        partnershipId: id,
+        organisationId,
+        position,
+      })),
+    );
   if (input.contactIds === undefined) return;
   await executor.delete(partnershipContacts).where(eq(partnershipContacts.partnershipId, id));
   const contacts = [...new Set(input.contactIds)];
   if (contacts.length)
-    await executor.insert(partnershipContacts).values(contacts.map((personId) => ({ partnershipId: id, personId })));
+    await executor
+      .insert(partnershipContacts)
+      .values(contacts.map((personId) => ({ partnershipId: id, personId })));
 }
 
 /** Records the partnership's state after a change, and refreshes its search document and facets. */
-export async function recordVersion(executor: Executor, id: string, actorId: string | null, source: VersionSource) {
+export async function recordVersion(
+  executor: Executor,
+  id: string,
+  actorId: string | null,
+  source: VersionSource,
+) {
   await reindex(executor, [id]);
   const snapshot = await snapshotOf(executor, id);
-  await executor.insert(partnershipVersions).values({ partnershipId: id, snapshot, changedBy: actorId, source });
+  await executor
+    .insert(partnershipVersions)
+    .values({ partnershipId: id, snapshot, changedBy: actorId, source });
 }
 
 export async function createPartnership(
@@ -195,7 +223,13 @@ export async function createPartnership(
   const [created] = await executor.insert(partnerships).values(row(parsed.value)).returning();
   await writeSides(executor, created!.id, { contactIds: [], ...parsed.value });
   await recordVersion(executor, created!.id, actorId, source);
-  await audit(executor, { actorId, action: 'create', entity: 'partnership', entityId: created!.id, data: { source } });
+  await audit(executor, {
+    actorId,
+    action: 'create',
+    entity: 'partnership',
+    entityId: created!.id,
+    data: { source },
+  });
   return ok(created!);
 }
 
@@ -235,7 +269,12 @@ export async function setArchived(
     .where(eq(partnerships.id, id))
     .returning();
   if (!updated) return fail(404, 'not_found', m.partnershipNotFound());
-  await audit(executor, { actorId, action: archived ? 'archive' : 'restore', entity: 'partnership', entityId: id });
+  await audit(executor, {
+    actorId,
+    action: archived ? 'archive' : 'restore',
+    entity: 'partnership',
+    entityId: id,
+  });
   return ok(updated);
 }
 
@@ -246,10 +285,14 @@ export async function addProject(
   actorId: string | null,
   source: VersionSource = 'staff',
 ): Promise<Result<Project>> {
-  if (!(await getPartnership(executor, partnershipId))) return fail(404, 'not_found', m.partnershipNotFound());
+  if (!(await getPartnership(executor, partnershipId)))
+    return fail(404, 'not_found', m.partnershipNotFound());
   const parsed = parseProject(input);
   if (!parsed.ok) return parsed;
-  const [project] = await executor.insert(partnershipProjects).values(projectRow(partnershipId, parsed.value)).returning();
+  const [project] = await executor
+    .insert(partnershipProjects)
+    .values(projectRow(partnershipId, parsed.value))
+    .returning();
   await touch(executor, partnershipId);
   await recordVersion(executor, partnershipId, actorId, source);
   await audit(executor, { actorId, action: 'create', entity: 'partnership_project', entityId: project!.id });
@@ -339,7 +382,8 @@ export async function applySnapshot(
     .where(eq(partnershipProjects.partnershipId, pid));
   const kept = new Set(parsedProjects.flatMap((p) => (p.id ? [p.id] : [])));
   const removed = existing.filter((p) => !kept.has(p.id)).map((p) => p.id);
-  if (removed.length) await executor.delete(partnershipProjects).where(inArray(partnershipProjects.id, removed));
+  if (removed.length)
+    await executor.delete(partnershipProjects).where(inArray(partnershipProjects.id, removed));
   for (const { id: projectId, ...project } of parsedProjects) {
     if (projectId && existing.some((p) => p.id === projectId))
       await executor
@@ -349,7 +393,13 @@ export async function applySnapshot(
     else await executor.insert(partnershipProjects).values(projectRow(pid, project));
   }
   await recordVersion(executor, pid, actorId, source);
-  await audit(executor, { actorId, action: id ? 'update' : 'create', entity: 'partnership', entityId: pid, data: { source } });
+  await audit(executor, {
+    actorId,
+    action: id ? 'update' : 'create',
+    entity: 'partnership',
+    entityId: pid,
+    data: { source },
+  });
   return ok(partnership!);
 }
 
@@ -420,7 +470,14 @@ export async function versionsOf(executor: Executor, id: string) {
     .leftJoin(people, eq(people.id, partnershipVersions.changedBy))
     .where(eq(partnershipVersions.partnershipId, id))
     .orderBy(desc(partnershipVersions.seq)) as Promise<
-    { id: string; snapshot: Snapshot; source: VersionSource; changedAt: Date; firstName: string | null; lastName: string | null }[]
+    {
+      id: string;
+      snapshot: Snapshot;
+      source: VersionSource;
+      changedAt: Date;
+      firstName: string | null;
+      lastName: string | null;
+    }[]
   >;
 }
 

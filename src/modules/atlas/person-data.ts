@@ -28,7 +28,10 @@ export async function mergeAtlasPerson(executor: Executor, fromId: string, intoI
 }
 
 async function replaceAuthor(executor: Executor, fromId: string, intoId: string | null) {
-  await executor.update(partnershipVersions).set({ changedBy: intoId }).where(eq(partnershipVersions.changedBy, fromId));
+  await executor
+    .update(partnershipVersions)
+    .set({ changedBy: intoId })
+    .where(eq(partnershipVersions.changedBy, fromId));
   await executor
     .update(partnershipContributions)
     .set({ proposedBy: intoId })
@@ -37,12 +40,18 @@ async function replaceAuthor(executor: Executor, fromId: string, intoId: string 
     .update(partnershipContributions)
     .set({ decidedBy: intoId })
     .where(eq(partnershipContributions.decidedBy, fromId));
-  await executor.update(countryDirectories).set({ updatedBy: intoId }).where(eq(countryDirectories.updatedBy, fromId));
+  await executor
+    .update(countryDirectories)
+    .set({ updatedBy: intoId })
+    .where(eq(countryDirectories.updatedBy, fromId));
 }
 
 export async function atlasHeldBy(executor: Executor, personId: string): Promise<PersonHolding[]> {
   const [[contacts], [contributions]] = await Promise.all([
-    executor.select({ n: count() }).from(partnershipContacts).where(eq(partnershipContacts.personId, personId)),
+    executor
+      .select({ n: count() })
+      .from(partnershipContacts)
+      .where(eq(partnershipContacts.personId, personId)),
     executor
       .select({ n: count() })
       .from(partnershipContributions)
@@ -80,6 +89,9 @@ export async function exportedAtlasData(executor: Executor, personId: string) {
  */
 export async function eraseAtlasData(executor: Executor, personId: string): Promise<void> {
   await executor.delete(partnershipContacts).where(eq(partnershipContacts.personId, personId));
-  await executor.update(partnershipContributions).set({ note: null }).where(eq(partnershipContributions.proposedBy, personId));
+  await executor
+    .update(partnershipContributions)
+    .set({ note: null })
+    .where(eq(partnershipContributions.proposedBy, personId));
   await replaceAuthor(executor, personId, null);
 }

@@ -49,15 +49,15 @@ export const countryNamesByCode = (): Record<string, string> =>
 
 // How people name some countries otherwise than the CLDR does.
 const countryAliases: Record<string, string> = {
-  'coree': 'KR',
+  coree: 'KR',
   'coree du sud': 'KR',
-  'palestine': 'PS',
+  palestine: 'PS',
   'etats unis': 'US',
-  'usa': 'US',
-  'amerique': 'US',
-  'birmanie': 'MM',
+  usa: 'US',
+  amerique: 'US',
+  birmanie: 'MM',
   'republique democratique du congo': 'CD',
-  'rdc': 'CD',
+  rdc: 'CD',
 };
 
 /** Folded names (one to five words) → what they name. */

@@ -4,15 +4,17 @@
 // reads one table whatever its filters.
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { foldText } from '../../platform/db/fold.ts';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
+import { foldText } from '../../platform/db/fold.ts';
 import { optional } from '../../platform/validation.ts';
 import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
 import { partnershipStatuses } from './atlas.schema.ts';
 import { countryName, countryNamesByCode, departementName, frenchRegions, regionName } from './places.ts';
 import { themes } from './themes.ts';
 
-const themeWords = JSON.stringify(Object.fromEntries(themes.map((t) => [t.code, `${t.label} ${t.words.join(' ')}`])));
+const themeWords = JSON.stringify(
+  Object.fromEntries(themes.map((t) => [t.code, `${t.label} ${t.words.join(' ')}`])),
+);
 let placeWords: string | undefined;
 
 /**
@@ -25,7 +27,12 @@ export async function reindex(executor: Executor, ids?: string[]): Promise<void>
     countries: countryNamesByCode(),
     regions: Object.fromEntries(frenchRegions().map((r) => [r.code, r.name])),
   });
-  const only = ids ? sql`where p.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const only = ids
+    ? sql`where p.id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   await executor.execute(sql`
     with target as (select p.id, p.partner_organisation_id, p.description, p.themes from partnerships p ${only}),
     sides as (
@@ -66,10 +73,25 @@ export async function reindex(executor: Executor, ids?: string[]): Promise<void>
     from computed c where p.id = c.id`);
 }
 
-export const facetNames = ['country', 'theme', 'region', 'departement', 'kind', 'status', 'coFunder'] as const;
+export const facetNames = [
+  'country',
+  'theme',
+  'region',
+  'departement',
+  'kind',
+  'status',
+  'coFunder',
+] as const;
 export type FacetName = (typeof facetNames)[number];
 
-const code = (pattern: RegExp) => optional(z.string().trim().regex(pattern).catch(undefined as never));
+const code = (pattern: RegExp) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(pattern)
+      .catch(undefined as never),
+  );
 
 /** What a search asks. A value that is not one of the facet's is ignored, not an error (links get old). */
 export const searchFilters = z.object({

@@ -15,11 +15,12 @@ export interface Understood {
 
 // Words of a question that say nothing of what is searched.
 const filler = new Set(
-  ('qui que quoi quel quelle quels quelles ou est sont il elles ils on y a en au aux du de des d l le la les un une ' +
+  (
+    'qui que quoi quel quelle quels quelles ou est sont il elles ils on y a en au aux du de des d l le la les un une ' +
     'sur avec dans pour par et chez vers travaille travaillent travaillant cooperent coopere cooperant collabore ' +
     'collaborent agit agissent oeuvre oeuvrent mene menent engage engagee engagees engages projet projets ' +
-    'collectivite collectivites partenariat partenariats partenaire partenaires cooperation cooperations ville villes')
-    .split(' '),
+    'collectivite collectivites partenariat partenariats partenaire partenaires cooperation cooperations ville villes'
+  ).split(' '),
 );
 
 const themeWords = new Map<string, string>();
@@ -30,7 +31,7 @@ for (const theme of themes) {
 
 /** Reads a question; returns nothing understood when it names no theme, country or région. */
 export function understand(question: string): Understood {
-  const words = question.split(/[\s,;?!.«»"()\-]+|(?<=[’'])/u).filter(Boolean);
+  const words = question.split(/[\s,;?!.«»"()-]+|(?<=[’'])/u).filter(Boolean);
   const folded = words.map((w) => foldText(w).replace(/\s+/g, ''));
   const used = new Array<boolean>(words.length).fill(false);
   const found: Omit<Understood, 'rest'> = {};
@@ -58,7 +59,12 @@ export function understand(question: string): Understood {
   }
   if (!found.country && !found.region && !found.theme) return { rest: question.trim() };
   const rest = words
-    .filter((_, i) => !used[i] && !filler.has(folded[i]!.replace(/[’']/g, '')) && folded[i]!.replace(/[’']/g, '').length > 0)
+    .filter(
+      (_, i) =>
+        !used[i] &&
+        !filler.has(folded[i]!.replace(/[’']/g, '')) &&
+        folded[i]!.replace(/[’']/g, '').length > 0,
+    )
     .join(' ');
   return { ...found, rest };
 }

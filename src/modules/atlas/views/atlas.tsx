@@ -21,10 +21,14 @@ const engagedUnit = { one: 'collectivité engagée', many: 'collectivités engag
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 /** The address of a search with some filters changed (an empty value removes the filter). */
-export function searchHref(filters: Partial<SearchFilters> & { brut?: string }, change: Record<string, string | undefined> = {}) {
+export function searchHref(
+  filters: Partial<SearchFilters> & { brut?: string },
+  change: Record<string, string | undefined> = {},
+) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filters, page: undefined, ...change }))
-    if (value !== undefined && value !== '' && !(key === 'page' && value === '1')) params.set(key, String(value));
+    if (value !== undefined && value !== '' && !(key === 'page' && value === '1'))
+      params.set(key, String(value));
   const query = params.toString();
   return query ? `/atlas?${query}` : '/atlas';
 }
@@ -41,21 +45,49 @@ const facetTitles: Record<FacetName, string> = {
 
 const valueLabel = (facet: FacetName, value: string) =>
   facet === 'kind'
-    ? (organisationKindLabels as Record<string, string>)[value] ?? value
+    ? ((organisationKindLabels as Record<string, string>)[value] ?? value)
     : facet === 'status'
-      ? partnershipStatusLabels[value as keyof typeof partnershipStatusLabels] ?? value
+      ? (partnershipStatusLabels[value as keyof typeof partnershipStatusLabels] ?? value)
       : facetLabel(facet, value);
 
-function FacetSelect({ facet, result, filters }: { facet: FacetName; result: SearchResult; filters: SearchFilters }) {
+function FacetSelect({
+  facet,
+  result,
+  filters,
+}: {
+  facet: FacetName;
+  result: SearchResult;
+  filters: SearchFilters;
+}) {
   const counts = result.facets[facet];
   const chosen = filters[facet];
   const values = Object.keys(counts);
   if (chosen && !values.includes(chosen)) values.push(chosen);
   const options = values
-    .map((v) => [v, `${valueLabel(facet, v)} (${(counts[v] ?? 0).toLocaleString('fr-FR')})`, valueLabel(facet, v)] as const)
-    .sort((a, b) => (facet === 'status' ? partnershipStatuses.indexOf(a[0] as never) - partnershipStatuses.indexOf(b[0] as never) : a[2].localeCompare(b[2], 'fr')))
+    .map(
+      (v) =>
+        [
+          v,
+          `${valueLabel(facet, v)} (${(counts[v] ?? 0).toLocaleString('fr-FR')})`,
+          valueLabel(facet, v),
+        ] as const,
+    )
+    .sort((a, b) =>
+      facet === 'status'
+        ? partnershipStatuses.indexOf(a[0] as never) - partnershipStatuses.indexOf(b[0] as never)
+        : a[2].localeCompare(b[2], 'fr'),
+    )
     .map(([v, l]) => [v, l] as const);
-  return <Select name={facet} id={`f-${facet}`} label={facetTitles[facet]} options={options} value={chosen} empty="Tous" />;
+  return (
+    <Select
+      name={facet}
+      id={`f-${facet}`}
+      label={facetTitles[facet]}
+      options={options}
+      value={chosen}
+      empty="Tous"
+    />
+  );
 }
 
 function Sides({ card }: { card: Card }) {
@@ -63,7 +95,15 @@ function Sides({ card }: { card: Card }) {
 }
 
 /** A partnership in a list: who with whom, since when, on what; the description and projects for members. */
-function PartnershipItem({ card, full, showSides = true }: { card: Card; full: boolean; showSides?: boolean }) {
+function PartnershipItem({
+  card,
+  full,
+  showSides = true,
+}: {
+  card: Card;
+  full: boolean;
+  showSides?: boolean;
+}) {
   return (
     <li class="card">
       <h3>
@@ -72,7 +112,11 @@ function PartnershipItem({ card, full, showSides = true }: { card: Card; full: b
             <Sides card={card} /> ↔{' '}
           </>
         ) : null}
-        {card.partner.name} <span class="muted">({countryName(card.partner.country)}{card.partner.region ? `, ${card.partner.region}` : ''})</span>
+        {card.partner.name}{' '}
+        <span class="muted">
+          ({countryName(card.partner.country)}
+          {card.partner.region ? `, ${card.partner.region}` : ''})
+        </span>
       </h3>
       <p>
         {partnershipKindLabels[card.kind]}
@@ -88,7 +132,9 @@ function PartnershipItem({ card, full, showSides = true }: { card: Card; full: b
               <li key={p.id}>
                 {p.title} ({p.startYear}
                 {p.endYear && p.endYear !== p.startYear ? `–${p.endYear}` : ''})
-                {full && p.budgetCents !== null && p.currency === 'EUR' ? ` — ${formatCents(p.budgetCents)}` : ''}
+                {full && p.budgetCents !== null && p.currency === 'EUR'
+                  ? ` — ${formatCents(p.budgetCents)}`
+                  : ''}
                 {p.coFunders.length ? ` — cofinancé par ${p.coFunders.join(', ')}` : ''}
               </li>
             ))}
@@ -101,8 +147,14 @@ function PartnershipItem({ card, full, showSides = true }: { card: Card; full: b
 
 function Contacts({ cards, signedIn }: { cards: Card[]; signedIn: boolean }) {
   const contacts = new Map(cards.flatMap((c) => c.contacts).map((c) => [c.id, c]));
-  if (!signedIn) return <p class="muted">Contact : connectez-vous pour voir les personnes à contacter, ou écrivez à l’équipe du réseau.</p>;
-  if (contacts.size === 0) return <p class="muted">Pas de contact renseigné : l’équipe du réseau peut vous mettre en relation.</p>;
+  if (!signedIn)
+    return (
+      <p class="muted">
+        Contact : connectez-vous pour voir les personnes à contacter, ou écrivez à l’équipe du réseau.
+      </p>
+    );
+  if (contacts.size === 0)
+    return <p class="muted">Pas de contact renseigné : l’équipe du réseau peut vous mettre en relation.</p>;
   return (
     <p>
       Contact :{' '}
@@ -135,7 +187,9 @@ export interface AtlasPageProps {
 
 export function AtlasPage(props: AtlasPageProps) {
   const { filters, result, understood } = props;
-  const searching = Boolean(filters.q || Object.entries(filters).some(([k, v]) => k !== 'page' && k !== 'q' && v));
+  const searching = Boolean(
+    filters.q || Object.entries(filters).some(([k, v]) => k !== 'page' && k !== 'q' && v),
+  );
   // Results grouped by French local government: « who works on water in Senegal » answers with who.
   const byOrganisation = new Map<string, { name: string; cards: Card[] }>();
   for (const card of props.cards)
@@ -157,7 +211,14 @@ export function AtlasPage(props: AtlasPageProps) {
           <p class="hint" id="q-hint">
             Par exemple : « qui travaille sur l’eau au Sénégal ? », « jumelage Japon », « Récap’Alimentaire ».
           </p>
-          <input id="q" name="q" type="search" value={props.asked.q ?? ''} aria-describedby="q-hint" maxLength={200} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={props.asked.q ?? ''}
+            aria-describedby="q-hint"
+            maxLength={200}
+          />
         </div>
         <fieldset class="facets">
           <legend>Affiner</legend>
@@ -184,16 +245,15 @@ export function AtlasPage(props: AtlasPageProps) {
           ]
             .filter(Boolean)
             .join(', ')}
-          .{' '}
-          <a href={searchHref({ ...props.asked, brut: '1' })}>
-            Chercher plutôt le texte tel quel
-          </a>
+          . <a href={searchHref({ ...props.asked, brut: '1' })}>Chercher plutôt le texte tel quel</a>
         </p>
       ) : null}
       {searching ? (
         <section aria-labelledby="resultats">
           <h2 id="resultats">
-            {result.total === 0 ? 'Aucun partenariat trouvé' : plural(result.total, 'partenariat trouvé', 'partenariats trouvés')}
+            {result.total === 0
+              ? 'Aucun partenariat trouvé'
+              : plural(result.total, 'partenariat trouvé', 'partenariats trouvés')}
           </h2>
           {result.total === 0 ? (
             <p>Essayez moins de mots, ou retirez un filtre. Les accents et les majuscules ne comptent pas.</p>
@@ -203,7 +263,12 @@ export function AtlasPage(props: AtlasPageProps) {
               <h3 id={`org-${id}`}>{entry.name}</h3>
               <ul class="cards">
                 {entry.cards.map((card) => (
-                  <PartnershipItem key={card.id} card={card} full={props.full} showSides={card.french.length > 1} />
+                  <PartnershipItem
+                    key={card.id}
+                    card={card}
+                    full={props.full}
+                    showSides={card.french.length > 1}
+                  />
                 ))}
               </ul>
               <Contacts cards={entry.cards} signedIn={props.signedIn} />
@@ -264,8 +329,8 @@ export function DirectoriesPage(props: {
       <h1>Répertoires des partenariats par pays</h1>
       <p>
         Chaque répertoire présente les partenariats entre collectivités françaises et collectivités d’un pays,
-        leurs projets et la décentralisation du pays. Il est tenu à jour en continu ; sa version PDF est gratuite
-        pour les collectivités adhérentes à jour de leur cotisation.
+        leurs projets et la décentralisation du pays. Il est tenu à jour en continu ; sa version PDF est
+        gratuite pour les collectivités adhérentes à jour de leur cotisation.
       </p>
       <WorldMap
         counts={props.world}
@@ -308,7 +373,9 @@ function DirectoryEntry({ p, full }: { p: DirectoryPartnership; full: boolean })
                 <li key={`${project.title}-${project.startYear}`}>
                   <strong>{project.title}</strong> ({project.startYear}
                   {project.endYear && project.endYear !== project.startYear ? `–${project.endYear}` : ''})
-                  {project.budgetCents !== null && project.currency === 'EUR' ? ` — ${formatCents(project.budgetCents)}` : ''}
+                  {project.budgetCents !== null && project.currency === 'EUR'
+                    ? ` — ${formatCents(project.budgetCents)}`
+                    : ''}
                   {project.coFunders.length ? ` — cofinancé par ${project.coFunders.join(', ')}` : ''}
                   {project.description ? <p>{project.description}</p> : null}
                 </li>
@@ -354,11 +421,24 @@ export function DirectoryPage(props: {
       <section aria-labelledby="chiffres">
         <h2 id="chiffres">En chiffres</h2>
         <ul>
-          <li>{plural(f.partnerships, 'partenariat', 'partenariats')}, dont {plural(f.activePartnerships, 'actif', 'actifs')}</li>
-          <li>{plural(f.frenchOrganisations, 'collectivité française engagée', 'collectivités françaises engagées')}</li>
+          <li>
+            {plural(f.partnerships, 'partenariat', 'partenariats')}, dont{' '}
+            {plural(f.activePartnerships, 'actif', 'actifs')}
+          </li>
+          <li>
+            {plural(
+              f.frenchOrganisations,
+              'collectivité française engagée',
+              'collectivités françaises engagées',
+            )}
+          </li>
           <li>{plural(f.projects, 'projet', 'projets')}</li>
-          {f.themes.length ? <li>Thèmes : {f.themes.map((t) => `${t.label} (${t.count})`).join(', ')}</li> : null}
-          {f.coFunders.length ? <li>Cofinancements : {f.coFunders.map((c) => `${c.name} (${c.count})`).join(', ')}</li> : null}
+          {f.themes.length ? (
+            <li>Thèmes : {f.themes.map((t) => `${t.label} (${t.count})`).join(', ')}</li>
+          ) : null}
+          {f.coFunders.length ? (
+            <li>Cofinancements : {f.coFunders.map((c) => `${c.name} (${c.count})`).join(', ')}</li>
+          ) : null}
         </ul>
         <FranceMap
           counts={props.regions}
@@ -391,7 +471,13 @@ export interface PublicationRow {
   href: string | null;
 }
 
-export function PublicationsPage(props: { ctx: PageContext; directories: { code: string; name: string; total: number }[]; publications: PublicationRow[]; orderText: string; email: string }) {
+export function PublicationsPage(props: {
+  ctx: PageContext;
+  directories: { code: string; name: string; total: number }[];
+  publications: PublicationRow[];
+  orderText: string;
+  email: string;
+}) {
   return (
     <Layout ctx={props.ctx} title="Publications">
       <h1>Publications</h1>
@@ -403,7 +489,8 @@ export function PublicationsPage(props: { ctx: PageContext; directories: { code:
       <ul class="columns">
         {props.directories.map((d) => (
           <li key={d.code}>
-            <a href={`/repertoires/${d.code}`}>Répertoire {d.name}</a> — {plural(d.total, 'partenariat', 'partenariats')}
+            <a href={`/repertoires/${d.code}`}>Répertoire {d.name}</a> —{' '}
+            {plural(d.total, 'partenariat', 'partenariats')}
           </li>
         ))}
       </ul>
