@@ -147,7 +147,8 @@ export async function seedDemoAtlas(tx: Executor, demo: DemoData) {
   ) => {
     const id = randomUUID();
     rows.push({ id, partnerOrganisationId: partner.id, ...fields });
-    french.forEach((organisationId, position) => sides.push({ partnershipId: id, organisationId, position }));
+    for (const [position, organisationId] of french.entries())
+      sides.push({ partnershipId: id, organisationId, position });
     const made = works.map((w) => ({ ...w, id: randomUUID(), partnershipId: id }));
     projects.push(...made);
     snapshots.set(id, {
@@ -299,15 +300,13 @@ export async function seedDemoAtlas(tx: Executor, demo: DemoData) {
   }
   if (contacts.length) await tx.insert(partnershipContacts).values(contacts).onConflictDoNothing();
   for (const c of contacts) snapshots.get(c.partnershipId)!.contactIds.push(c.personId);
-  await tx
-    .insert(partnershipVersions)
-    .values(
-      [...snapshots].map(([partnershipId, snapshot]) => ({
-        partnershipId,
-        snapshot,
-        source: 'import' as const,
-      })),
-    );
+  await tx.insert(partnershipVersions).values(
+    [...snapshots].map(([partnershipId, snapshot]) => ({
+      partnershipId,
+      snapshot,
+      source: 'import' as const,
+    })),
+  );
   await reindex(tx);
 
   await tx

@@ -178,15 +178,13 @@ const projectRow = (partnershipId: string, p: ProjectInput) => ({
 
 async function writeSides(executor: Executor, id: string, input: PartnershipInput) {
   await executor.delete(partnershipSides).where(eq(partnershipSides.partnershipId, id));
-  await executor
-    .insert(partnershipSides)
-    .values(
-      [...new Set(input.frenchOrganisationIds)].map((organisationId, position) => ({
-        partnershipId: id,
-        organisationId,
-        position,
-      })),
-    );
+  await executor.insert(partnershipSides).values(
+    [...new Set(input.frenchOrganisationIds)].map((organisationId, position) => ({
+      partnershipId: id,
+      organisationId,
+      position,
+    })),
+  );
   if (input.contactIds === undefined) return;
   await executor.delete(partnershipContacts).where(eq(partnershipContacts.partnershipId, id));
   const contacts = [...new Set(input.contactIds)];

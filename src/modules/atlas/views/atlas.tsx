@@ -205,35 +205,38 @@ export function AtlasPage(props: AtlasPageProps) {
         Qui coopère avec qui, sur quoi : les partenariats entre collectivités françaises et collectivités
         étrangères, tenus à jour par les collectivités elles-mêmes et l’équipe du réseau.
       </p>
-      <form method="get" action="/atlas" class="search-form" role="search">
-        <div class="field">
-          <label for="q">Votre question ou des mots</label>
-          <p class="hint" id="q-hint">
-            Par exemple : « qui travaille sur l’eau au Sénégal ? », « jumelage Japon », « Récap’Alimentaire ».
-          </p>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            value={props.asked.q ?? ''}
-            aria-describedby="q-hint"
-            maxLength={200}
-          />
-        </div>
-        <fieldset class="facets">
-          <legend>Affiner</legend>
-          {(['country', 'theme', 'region', 'status', 'kind', 'coFunder'] as const).map((f) => (
-            <FacetSelect key={f} facet={f} result={result} filters={filters} />
-          ))}
-        </fieldset>
-        <button type="submit">Chercher</button>
-        {searching ? (
-          <>
-            {' '}
-            <a href="/atlas">Tout effacer</a>
-          </>
-        ) : null}
-      </form>
+      <search>
+        <form method="get" action="/atlas" class="search-form">
+          <div class="field">
+            <label for="q">Votre question ou des mots</label>
+            <p class="hint" id="q-hint">
+              Par exemple : « qui travaille sur l’eau au Sénégal ? », « jumelage Japon », « Récap’Alimentaire
+              ».
+            </p>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              value={props.asked.q ?? ''}
+              aria-describedby="q-hint"
+              maxLength={200}
+            />
+          </div>
+          <fieldset class="facets">
+            <legend>Affiner</legend>
+            {(['country', 'theme', 'region', 'status', 'kind', 'coFunder'] as const).map((f) => (
+              <FacetSelect key={f} facet={f} result={result} filters={filters} />
+            ))}
+          </fieldset>
+          <button type="submit">Chercher</button>
+          {searching ? (
+            <>
+              {' '}
+              <a href="/atlas">Tout effacer</a>
+            </>
+          ) : null}
+        </form>
+      </search>
       {understood ? (
         <p class="notice" role="status">
           Nous avons compris :{' '}
