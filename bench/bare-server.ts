@@ -1,8 +1,12 @@
 // The baseline of the load benchmarks: a bare Fastify server with a pg pool of the app's size, whose routes
 // do only the SQL of the measured operation — no auth, validation, eligibility, mail, audit or HTML.
 // `node --import tsx bench/bare-server.ts` with DATABASE_URL, PORT, DATABASE_POOL_SIZE, BARE_REGISTERED_BY.
+import { drizzle } from 'drizzle-orm/node-postgres';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { cardsOf } from '../src/modules/atlas/atlas.queries.ts';
+import { searchFilters, searchPartnerships } from '../src/modules/atlas/search.ts';
+import type { Db } from '../src/platform/db/client.ts';
 import { formatWhen } from '../src/platform/time.ts';
 
 const pool = new pg.Pool({
@@ -213,6 +217,20 @@ app.post<{ Params: { id: string }; Body: { personId: string } }>(
     }
   },
 );
+
+// ——— The ceiling of the atlas's search: the app's SQL (search, facets, cards) through the same pool ———
+
+const db = drizzle(pool) as unknown as Db;
+app.get('/atlas/search', async (request) => {
+  const filters = searchFilters.parse(request.query);
+  const found = await searchPartnerships(db, filters);
+  const cards = await cardsOf(db, found.ids);
+  return {
+    items: cards.map((c) => ({ id: c.id, partner: c.partner, themes: c.themes })),
+    total: found.total,
+    facets: found.facets,
+  };
+});
 
 await app.listen({ port: Number(process.env.PORT ?? 3999), host: '127.0.0.1' });
 

@@ -98,6 +98,21 @@ const benchmarks: Benchmark[] = [
     ],
   },
   {
+    name: 'atlas',
+    script: 'bench/atlas.ts',
+    limitMinutes: 10,
+    headline: [
+      'app.reqPerSec',
+      'app.p99Ms',
+      'bare.reqPerSec',
+      'bare.p99Ms',
+      'ratio',
+      'map.reqPerSec',
+      'map.p99Ms',
+      'pdf.first',
+    ],
+  },
+  {
     name: 'directory-pdf',
     script: 'bench/directory-pdf.ts',
     limitMinutes: 5,

@@ -132,9 +132,9 @@ function textCondition(q: string): SQL {
   return sql`(p.search @@ websearch_to_tsquery('coopdec_fr', ${q}) or ${foldText(q)} <% p.names)`;
 }
 
-function conditions(filters: SearchFilters, except?: FacetName): SQL {
-  const parts: SQL[] = [sql`p.archived_at is null`];
-  if (filters.q) parts.push(textCondition(filters.q));
+/** The facets' filters (all, or all but one), on rows already matched by the text. */
+function facetConditions(filters: SearchFilters, except?: FacetName): SQL {
+  const parts: SQL[] = [sql`true`];
   for (const facet of facetNames) {
     const value = filters[facet];
     if (value && facet !== except) parts.push(facetCondition(facet, value));
@@ -162,45 +162,47 @@ export interface SearchResult {
 }
 
 /**
- * One page of partnerships (relevance, then the latest changed), the total, and the facets' counts. A
- * facet's counts apply every filter but its own: each count is the total one would get by choosing it.
+ * One page of partnerships (relevance, then the latest changed), the total, and the facets' counts, in one
+ * statement. The text is matched once (`m`, through the GIN indexes); the facets' filters then apply to those
+ * rows only, and the relevance is computed for the rows that pass them all. A facet's counts apply every
+ * filter but its own: each count is the total one would get by choosing it.
  */
 export async function searchPartnerships(executor: Executor, filters: SearchFilters): Promise<SearchResult> {
-  const rank = filters.q
-    ? sql`ts_rank(p.search, websearch_to_tsquery('coopdec_fr', ${filters.q})) + similarity(${foldText(filters.q)}, p.names) desc,`
+  const query = filters.q ? sql`websearch_to_tsquery('coopdec_fr', ${filters.q})` : undefined;
+  const rank = query
+    ? sql`ts_rank(s.search, ${query}) + similarity(${foldText(filters.q!)}, s.names) desc,`
     : sql``;
-  const [page, counts] = await Promise.all([
-    queryRows<{ id: string; total: number }>(
-      executor,
-      sql`select p.id, count(*) over () as total from partnerships p where ${conditions(filters)}
-        order by ${rank} p.updated_at desc, p.id
-        limit ${pageSize} offset ${(filters.page - 1) * pageSize}`,
-    ),
-    queryRows<{ facet: FacetName; value: string; n: number }>(
-      executor,
-      sql.join(
+  const rows = await queryRows<{ facet: string; value: string; n: number }>(
+    executor,
+    sql`with m as materialized (
+        select p.id, p.updated_at, p.country, p.status, p.themes, p.french_regions, p.french_departements,
+          p.french_kinds, p.co_funders
+        from partnerships p where p.archived_at is null and ${filters.q ? textCondition(filters.q) : sql`true`}),
+      page as (
+        select p.id, row_number() over (order by ${rank} p.updated_at desc, p.id) as position
+        from m p ${query ? sql`join partnerships s on s.id = p.id` : sql``}
+        where ${facetConditions(filters)}
+        order by position limit ${pageSize} offset ${(filters.page - 1) * pageSize})
+      select '' as facet, id::text as value, position::int as n from page
+      union all select '*', '', count(*)::int from m p where ${facetConditions(filters)}
+      ${sql.join(
         facetNames.map(
           (facet) =>
-            sql`(select ${facet}::text as facet, v as value, count(*)::int as n
-              from (select ${facetValues[facet]} as v from partnerships p where ${conditions(filters, facet)}) x
-              group by v)`,
+            sql` union all (select ${facet}::text, v, count(*)::int
+              from (select ${facetValues[facet]} as v from m p where ${facetConditions(filters, facet)}) x group by v)`,
         ),
-        sql` union all `,
-      ),
-    ),
-  ]);
+        sql``,
+      )}`,
+  );
   const facets = Object.fromEntries(facetNames.map((f) => [f, {}])) as SearchResult['facets'];
-  for (const row of counts) facets[row.facet][row.value] = Number(row.n);
-  let total = Number(page[0]?.total ?? 0);
-  // Past the last page the window is empty: the total is still the one of the first page.
-  if (page.length === 0 && filters.page > 1) {
-    const [row] = await queryRows<{ n: number }>(
-      executor,
-      sql`select count(*)::int as n from partnerships p where ${conditions(filters)}`,
-    );
-    total = Number(row?.n ?? 0);
+  const page: { id: string; position: number }[] = [];
+  let total = 0;
+  for (const row of rows) {
+    if (row.facet === '') page.push({ id: row.value, position: Number(row.n) });
+    else if (row.facet === '*') total = Number(row.n);
+    else facets[row.facet as FacetName][row.value] = Number(row.n);
   }
-  return { ids: page.map((r) => r.id), total, facets };
+  return { ids: page.sort((a, b) => a.position - b.position).map((r) => r.id), total, facets };
 }
 
 /** A facet value as people read it: a country's or a région's name, a theme's label. */
