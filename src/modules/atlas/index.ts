@@ -4,6 +4,8 @@
 import { defineModule } from '../module.ts';
 import { atlasPrivacy } from './atlas.privacy.ts';
 import * as schema from './atlas.schema.ts';
+import { contributionPages } from './contributions.pages.tsx';
+import { contributionsAttention, contributionsForPerson } from './contributions.ts';
 import { seedDemoAtlas } from './demo.ts';
 import { atlasHeldBy, eraseAtlasData, exportedAtlasData, mergeAtlasPerson } from './person-data.ts';
 
@@ -11,6 +13,10 @@ export default defineModule({
   name: 'atlas',
   schema,
   privacy: atlasPrivacy,
+  pages: (services) => [...contributionPages(services)],
+  attention: contributionsAttention,
+  forPerson: contributionsForPerson,
+  nav: [{ menu: 'staff', href: '/gestion/atlas/contributions', label: 'Contributions à l’atlas', order: 32 }],
   people: {
     merged: mergeAtlasPerson,
     held: atlasHeldBy,
