@@ -16,7 +16,6 @@ import {
   historyOf,
   planCampaign,
   proposeContribution,
-  rejectContribution,
   sendCampaign,
 } from './contributions.ts';
 import { diffSnapshots, isEmptyDiff, type Names } from './diff.ts';

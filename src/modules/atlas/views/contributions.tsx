@@ -318,10 +318,11 @@ export function MyPartnershipsPage(props: {
       <p>
         <a href="/mon-espace">← Mon espace</a>
       </p>
-      <h1>Les partenariats de {props.organisation}</h1>
+      <h1>Nos partenariats dans l’atlas</h1>
       <p>
-        Vérifiez les partenariats de votre collectivité dans l’atlas, proposez une correction ou un
-        partenariat qui manque : l’équipe du réseau relit chaque proposition avant de la publier.
+        Collectivité : <strong>{props.organisation}</strong>. Vérifiez les partenariats de votre collectivité
+        dans l’atlas, proposez une correction ou un partenariat qui manque : l’équipe du réseau relit chaque
+        proposition avant de la publier.
       </p>
       <h2>Dans l’atlas</h2>
       {live.length ? (
