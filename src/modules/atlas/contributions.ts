@@ -78,7 +78,7 @@ const projectErrors = (prefix: string, fields: Record<string, string> | undefine
     Object.entries(fields ?? {}).map(([k, v]) => [`${prefix}-${k === 'budgetCents' ? 'budget' : k}`, v]),
   );
 
-/** The organisations a referent may contribute for: theirs, if they are its referent. */
+/** The organisation a person contributes for: their own, if they are its referent. */
 function contributorOrganisation(actor: Actor): Result<string> {
   if (!actor.organisationId) return fail(403, 'no_organisation', m.contribNoOrganisation());
   if (!atlasPolicy.contributeFor(actor, actor.organisationId))
@@ -87,8 +87,8 @@ function contributorOrganisation(actor: Actor): Result<string> {
 }
 
 /**
- * Validates a proposal (the same zod inputs as staff's, the sides checked) and makes it a clean snapshot.
- * `projectPrefix` names a project's form fields by its id (new ones: `new`).
+ * Validates a proposal (the same zod inputs as staff's, the sides checked) and makes it a clean snapshot; a
+ * project's errors are named after its form fields (`project-<id>-…`, a new one's `new-…`).
  */
 async function cleanSnapshot(executor: Executor, proposal: Snapshot): Promise<Result<Snapshot>> {
   const { projects, ...fields } = proposal;
