@@ -3,6 +3,7 @@
 import { type Case, type Cell, EVERYONE, MEMBERS, staffOnly } from '../../../tests/proof/cases.ts';
 import { expectOk, unique } from '../../../tests/proof/world.ts';
 import { createOrganisation } from '../organisations/organisations.ts';
+import { contributionsMatrix } from './contributions.matrix.ts';
 import { createPartnership, type Partnership } from './partnerships.ts';
 
 const staffOf = (c: Cell) => c.f.A.people.staff.id;
@@ -37,6 +38,7 @@ export async function freshPartnership(c: Cell, country = 'SN'): Promise<Partner
 }
 
 export const matrix: Record<string, Case[]> = {
+  ...contributionsMatrix,
   // ——— For everyone ———
   'GET /atlas': [
     { name: 'the atlas and its maps', own: EVERYONE, build: () => ({ url: '/atlas' }) },

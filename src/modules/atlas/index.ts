@@ -6,6 +6,8 @@ import { atlasApiRoutes } from './atlas.api.ts';
 import { atlasPages } from './atlas.pages.tsx';
 import { atlasPrivacy } from './atlas.privacy.ts';
 import * as schema from './atlas.schema.ts';
+import { contributionPages } from './contributions.pages.tsx';
+import { contributionsAttention, contributionsForPerson } from './contributions.ts';
 import { seedDemoAtlas } from './demo.ts';
 import { atlasHeldBy, eraseAtlasData, exportedAtlasData, mergeAtlasPerson } from './person-data.ts';
 
@@ -13,9 +15,14 @@ export default defineModule({
   name: 'atlas',
   schema,
   privacy: atlasPrivacy,
-  pages: (services) => [...atlasPages(services)],
+  pages: (services) => [...atlasPages(services), ...contributionPages(services)],
   api: atlasApiRoutes,
-  nav: [{ menu: 'main', href: '/atlas', label: 'Atlas', order: 18 }],
+  attention: contributionsAttention,
+  forPerson: contributionsForPerson,
+  nav: [
+    { menu: 'main', href: '/atlas', label: 'Atlas', order: 18 },
+    { menu: 'staff', href: '/gestion/atlas/contributions', label: 'Contributions à l’atlas', order: 32 },
+  ],
   people: {
     merged: mergeAtlasPerson,
     held: atlasHeldBy,
