@@ -42,6 +42,7 @@ const foreignKeys = new Set([
   'modules/accounts/accounts.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/applications/applications.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/events/events.schema.ts → modules/organisations/organisations.schema.ts',
+  'modules/atlas/atlas.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/groups/groups.schema.ts → modules/events/events.schema.ts',
   'modules/groups/groups.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/program/program.schema.ts → modules/events/events.schema.ts',

@@ -1,6 +1,7 @@
 // The atlas's public pages: the search (a question is read as theme + country + région), the directories by
 // country (full for members in good standing, the summary for others), a directory's PDF, the publications.
 import { and, asc, isNull } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { definePage, message, notFound, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
@@ -12,14 +13,13 @@ import {
   cardsOf,
   countriesWithPartnerships,
   directoryOf,
-  directoryVersion,
   engagedByRegion,
   sameRegionAs,
 } from './atlas.queries.ts';
 import { publications } from './atlas.schema.ts';
 import { directoryPdf } from './directory-pdf.ts';
 import { isCountryCode } from './places.ts';
-import { searchFilters, searchPartnerships } from './search.ts';
+import { type SearchResult, searchFilters, searchPartnerships } from './search.ts';
 import { understand } from './understand.ts';
 import { AtlasPage, DirectoriesPage, DirectoryPage, PublicationsPage } from './views/atlas.tsx';
 
@@ -37,6 +37,12 @@ const countryParams = z.object({
     .refine((c) => isCountryCode(c.code)),
 });
 
+interface Landing {
+  result: SearchResult;
+  world: Map<string, number>;
+  france: Map<string, number>;
+}
+
 const publicationKindLabels: Record<string, string> = {
   guide: 'Guide',
   brochure: 'Plaquette',
@@ -46,6 +52,24 @@ const publicationKindLabels: Record<string, string> = {
 export function atlasPages({ db, config }: Services) {
   // The last PDF made per country, with what it was made from: a directory is remade only once it changed.
   const pdfs = new Map<string, { version: string; pdf: Promise<Buffer> }>();
+  // The atlas before any search — every facet's counts and the two maps' — is the same for everyone until
+  // the atlas or the organisations change: read once per version (their change counters).
+  let lastLanding: { version: string; data: Promise<Landing> } | undefined;
+  const landing = async (request: FastifyRequest): Promise<Landing> => {
+    const version = (await request.server.pageValidators(['atlas', 'organisations'], '/atlas')).etag;
+    if (lastLanding?.version !== version) {
+      const data = Promise.all([
+        searchPartnerships(db, searchFilters.parse({})),
+        activeByCountry(db),
+        engagedByRegion(db),
+      ]).then(([result, world, france]) => ({ result, world, france }));
+      lastLanding = { version, data };
+      data.catch(() => {
+        lastLanding = undefined;
+      });
+    }
+    return lastLanding.data;
+  };
 
   return [
     definePage({
@@ -54,7 +78,7 @@ export function atlasPages({ db, config }: Services) {
       access: 'public',
       cache: ['atlas', 'organisations'],
       query: atlasQuery,
-      handler: async ({ actor, query, ctx, notice }) => {
+      handler: async ({ actor, query, ctx, notice, request }) => {
         const { brut, ...filters } = query;
         const read = filters.q && !brut ? understand(filters.q) : undefined;
         const understood = read && (read.theme || read.country || read.region) ? read : undefined;
@@ -77,12 +101,13 @@ export function atlasPages({ db, config }: Services) {
             effective.coFunder ||
             effective.departement,
         );
-        const [result, full, maps, sameRegion] = await Promise.all([
-          searchPartnerships(db, effective),
+        const [found, full, sameRegion] = await Promise.all([
+          searching ? searchPartnerships(db, effective) : landing(request),
           policy.readFull(db, actor),
-          searching ? undefined : Promise.all([activeByCountry(db), engagedByRegion(db)]),
           actor?.organisationId && !actor.staff ? sameRegionAs(db, actor.organisationId) : undefined,
         ]);
+        const result = 'world' in found ? found.result : found;
+        const maps = 'world' in found ? { world: found.world, france: found.france } : undefined;
         return view(
           <AtlasPage
             ctx={ctx}
@@ -93,7 +118,7 @@ export function atlasPages({ db, config }: Services) {
             cards={await cardsOf(db, result.ids)}
             full={full}
             signedIn={Boolean(actor)}
-            maps={maps ? { world: maps[0], france: maps[1] } : undefined}
+            maps={maps}
             sameRegion={sameRegion}
             notice={notice}
           />,
@@ -116,15 +141,17 @@ export function atlasPages({ db, config }: Services) {
       access: 'public',
       cache: ['atlas', 'organisations'],
       params: countryParams,
-      handler: async ({ actor, params, ctx, reply }) => {
+      handler: async ({ actor, params, ctx, reply, request }) => {
         const { code, pdf } = params.country;
         const full = await policy.readFull(db, actor);
         if (pdf) {
           if (!full)
             return message(403, 'Réservé aux collectivités adhérentes', m.directoryForMembers().text);
-          const version = await directoryVersion(db, code);
+          // Remade once the atlas or the organisations changed (their change counters), or the edition's
+          // five-minute slot passed.
+          const version = (await request.server.pageValidators(['atlas', 'organisations'], code)).etag;
           let made = pdfs.get(code);
-          if (made?.version !== version) {
+          if (!made || made.version !== version) {
             made = { version, pdf: directoryOf(db, code).then(directoryPdf) };
             pdfs.set(code, made);
             made.pdf.catch(() => pdfs.delete(code));

@@ -2,7 +2,8 @@
 // queries whatever their number), a country's directory, the counts per country and per French région.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
-import { organisations, people } from '../organisations/organisations.schema.ts';
+import { personCards } from '../organisations/directory.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import {
   countryDirectories,
   partnerPlaces,
@@ -39,29 +40,15 @@ export interface Card extends Partnership {
 /** Partnerships with their sides, partner, projects and contacts, in the order of `ids`. */
 export async function cardsOf(executor: Executor, ids: string[]): Promise<Card[]> {
   if (ids.length === 0) return [];
-  const partner = organisations;
   const [rows, sides, projects, contacts] = await Promise.all([
     executor
-      .select({
-        p: partnerships,
-        partner: { id: partner.id, name: partner.name, country: partner.country },
-        region: partnerPlaces.region,
-      })
+      .select({ p: partnerships, region: partnerPlaces.region })
       .from(partnerships)
-      .innerJoin(partner, eq(partner.id, partnerships.partnerOrganisationId))
-      .leftJoin(partnerPlaces, eq(partnerPlaces.organisationId, partner.id))
+      .leftJoin(partnerPlaces, eq(partnerPlaces.organisationId, partnerships.partnerOrganisationId))
       .where(inArray(partnerships.id, ids)),
     executor
-      .select({
-        partnershipId: partnershipSides.partnershipId,
-        id: organisations.id,
-        name: organisations.name,
-        kind: organisations.kind,
-        regionCode: organisations.regionCode,
-        departementCode: organisations.departementCode,
-      })
+      .select()
       .from(partnershipSides)
-      .innerJoin(organisations, eq(organisations.id, partnershipSides.organisationId))
       .where(inArray(partnershipSides.partnershipId, ids))
       .orderBy(asc(partnershipSides.position)),
     executor
@@ -69,20 +56,17 @@ export async function cardsOf(executor: Executor, ids: string[]): Promise<Card[]
       .from(partnershipProjects)
       .where(inArray(partnershipProjects.partnershipId, ids))
       .orderBy(asc(partnershipProjects.startYear), asc(partnershipProjects.title)),
-    executor
-      .select({
-        partnershipId: partnershipContacts.partnershipId,
-        id: people.id,
-        firstName: people.firstName,
-        lastName: people.lastName,
-        email: people.email,
-        organisation: organisations.name,
-      })
-      .from(partnershipContacts)
-      .innerJoin(people, eq(people.id, partnershipContacts.personId))
-      .leftJoin(organisations, eq(organisations.id, people.organisationId))
-      .where(sql`${inArray(partnershipContacts.partnershipId, ids)} and ${people.disabledAt} is null`),
+    executor.select().from(partnershipContacts).where(inArray(partnershipContacts.partnershipId, ids)),
   ]);
+  // Names and places of organisations and people, from their module (one query each).
+  const [organisations, people] = await Promise.all([
+    getOrganisationsByIds(executor, [
+      ...new Set([...rows.map((r) => r.p.partnerOrganisationId), ...sides.map((s) => s.organisationId)]),
+    ]),
+    personCards(executor, [...new Set(contacts.map((c) => c.personId))]),
+  ]);
+  const organisation = new Map(organisations.map((o) => [o.id, o]));
+  const person = new Map([...people.values()].filter((p) => !p.disabled).map((p) => [p.id, p]));
   const group = <T extends { partnershipId: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
     for (const item of list) map.set(item.partnershipId, [...(map.get(item.partnershipId) ?? []), item]);
@@ -92,16 +76,48 @@ export async function cardsOf(executor: Executor, ids: string[]): Promise<Card[]
   const projectsBy = group(projects);
   const contactsBy = group(contacts);
   const byId = new Map(
-    rows.map((r) => [
-      r.p.id,
-      {
-        ...r.p,
-        french: (sidesBy.get(r.p.id) ?? []).map(({ partnershipId: _, ...side }) => side),
-        partner: { ...r.partner, region: r.region },
-        projects: projectsBy.get(r.p.id) ?? [],
-        contacts: (contactsBy.get(r.p.id) ?? []).map(({ partnershipId: _, ...c }) => c),
-      },
-    ]),
+    rows.map(({ p, region }) => {
+      const partner = organisation.get(p.partnerOrganisationId);
+      const card: Card = {
+        ...p,
+        french: (sidesBy.get(p.id) ?? []).flatMap((side) => {
+          const o = organisation.get(side.organisationId);
+          return o
+            ? [
+                {
+                  id: o.id,
+                  name: o.name,
+                  kind: o.kind,
+                  regionCode: o.regionCode,
+                  departementCode: o.departementCode,
+                },
+              ]
+            : [];
+        }),
+        partner: {
+          id: p.partnerOrganisationId,
+          name: partner?.name ?? '',
+          country: partner?.country ?? p.country,
+          region,
+        },
+        projects: projectsBy.get(p.id) ?? [],
+        contacts: (contactsBy.get(p.id) ?? []).flatMap((c) => {
+          const found = person.get(c.personId);
+          return found
+            ? [
+                {
+                  id: found.id,
+                  firstName: found.firstName,
+                  lastName: found.lastName,
+                  email: found.email,
+                  organisation: found.organisationName,
+                },
+              ]
+            : [];
+        }),
+      };
+      return [p.id, card];
+    }),
   );
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
@@ -116,18 +132,21 @@ export async function activeByCountry(executor: Executor): Promise<Map<string, n
   return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }
 
-/** French local governments engaged in an active partnership, per French région. */
+/** French local governments engaged in an active partnership (with `country`), per French région. */
 export async function engagedByRegion(executor: Executor, country?: string): Promise<Map<string, number>> {
-  const rows = await queryRows<{ region: string; n: number }>(
+  const rows = await queryRows<{ id: string }>(
     executor,
-    sql`select o.region_code as region, count(distinct o.id)::int as n
+    sql`select distinct s.organisation_id as id
       from partnerships p join partnership_sides s on s.partnership_id = p.id
-      join organisations o on o.id = s.organisation_id
-      where p.archived_at is null and p.status = 'active' and o.region_code is not null
-      ${country ? sql`and p.country = ${country}` : sql``}
-      group by o.region_code`,
+      where p.archived_at is null and p.status = 'active' ${country ? sql`and p.country = ${country}` : sql``}`,
   );
-  return new Map(rows.map((r) => [r.region, Number(r.n)]));
+  const counts = new Map<string, number>();
+  for (const o of await getOrganisationsByIds(
+    executor,
+    rows.map((r) => r.id),
+  ))
+    if (o.regionCode) counts.set(o.regionCode, (counts.get(o.regionCode) ?? 0) + 1);
+  return counts;
 }
 
 export async function directoryIntroduction(executor: Executor, country: string) {
@@ -243,25 +262,37 @@ function directoryEntry(card: Card): DirectoryPartnership {
 
 /** Other French local governments cooperating with a partner in the same foreign region as the organisation's. */
 export async function sameRegionAs(executor: Executor, organisationId: string) {
-  return queryRows<{ organisation: string; partner: string; region: string; country: string }>(
+  const rows = await queryRows<{ organisation: string; partner: string; region: string; country: string }>(
     executor,
     sql`with mine as (
         select distinct pp.region, p.country from partnerships p
         join partnership_sides s on s.partnership_id = p.id
         join partner_places pp on pp.organisation_id = p.partner_organisation_id
         where s.organisation_id = ${organisationId} and p.archived_at is null)
-      select distinct o.name as organisation, partner.name as partner, pp.region, p.country
+      select distinct s.organisation_id as organisation, p.partner_organisation_id as partner, pp.region, p.country
       from partnerships p
       join partner_places pp on pp.organisation_id = p.partner_organisation_id
       join mine on mine.region = pp.region and mine.country = p.country
       join partnership_sides s on s.partnership_id = p.id
-      join organisations o on o.id = s.organisation_id
-      join organisations partner on partner.id = p.partner_organisation_id
       where p.archived_at is null and s.organisation_id <> ${organisationId}
-        and not exists (select 1 from partnership_sides mine_side
-          where mine_side.partnership_id = p.id and mine_side.organisation_id = ${organisationId})
-      order by pp.region, o.name limit 60`,
+        and not exists (select 1 from partnership_sides own
+          where own.partnership_id = p.id and own.organisation_id = ${organisationId})
+      limit 60`,
   );
+  const names = new Map(
+    (
+      await getOrganisationsByIds(executor, [...new Set(rows.flatMap((r) => [r.organisation, r.partner]))])
+    ).map((o) => [o.id, o.name]),
+  );
+  return rows
+    .map((r) => ({
+      ...r,
+      organisation: names.get(r.organisation) ?? '',
+      partner: names.get(r.partner) ?? '',
+    }))
+    .sort(
+      (a, b) => a.region.localeCompare(b.region, 'fr') || a.organisation.localeCompare(b.organisation, 'fr'),
+    );
 }
 
 /** The countries with partnerships (archived aside): all and active ones, most first. */
@@ -279,15 +310,4 @@ export async function countriesWithPartnerships(executor: Executor) {
       active: Number(r.active),
     }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'fr'));
-}
-
-/** What makes a country's PDF differ from the last one made: its partnerships' and introduction's changes. */
-export async function directoryVersion(executor: Executor, country: string): Promise<string> {
-  const [row] = await queryRows<{ v: string }>(
-    executor,
-    sql`select concat_ws('/', count(*), max(p.updated_at), (select updated_at from country_directories where country = ${country}),
-        (select max(o.created_at) from organisations o)) as v
-      from partnerships p where p.country = ${country}`,
-  );
-  return row?.v ?? '';
 }

@@ -7,10 +7,9 @@
 // not thousands): the demo is loaded at every first start.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { DemoData } from '../module.ts';
-import { organisations } from '../organisations/organisations.schema.ts';
+import { findOrganisationByReference } from '../organisations/directory.ts';
 import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
 import {
   countryDirectories,
@@ -82,23 +81,16 @@ async function frenchPool(tx: Executor, demo: DemoData): Promise<PoolEntry[]> {
   for (const w of wanted) {
     // The name is the reference's; the one given only fills the form's required field.
     const created = await createOrganisation(tx, { ...w, name: w.inseeCode }, null);
-    let organisation: Organisation | undefined = created.ok ? created.value : undefined;
-    if (!organisation) {
-      [organisation] = await tx
-        .select()
-        .from(organisations)
-        .where(and(eq(organisations.kind, w.kind), eq(organisations.inseeCode, w.inseeCode)));
-    }
+    const organisation: Organisation | undefined = created.ok
+      ? created.value
+      : await findOrganisationByReference(tx, w.kind, w.inseeCode);
     if (organisation) pool.set(organisation.id, { id: organisation.id, regionCode: organisation.regionCode });
   }
   return [...pool.values()];
 }
 
 async function findOrganisation(tx: Executor, kind: 'region' | 'departement' | 'commune', inseeCode: string) {
-  const [found] = await tx
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.kind, kind), eq(organisations.inseeCode, inseeCode)));
+  const found = await findOrganisationByReference(tx, kind, inseeCode);
   if (!found) throw new Error(`démo de l’atlas : ${kind} ${inseeCode} absente`);
   return found;
 }

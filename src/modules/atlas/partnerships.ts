@@ -6,8 +6,9 @@ import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
+import { personCards } from '../organisations/directory.ts';
 import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
-import { organisations, people } from '../organisations/organisations.schema.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { atlasMessages as m } from './atlas.messages.ts';
 import {
   type PartnershipKind,
@@ -115,10 +116,7 @@ export interface Snapshot {
 /** The French side must be French local governments, the partner a foreign one: French sentences otherwise. */
 async function checkSides(executor: Executor, input: PartnershipInput): Promise<Result<null>> {
   const ids = [...new Set([...input.frenchOrganisationIds, input.partnerOrganisationId])];
-  const rows = await executor
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-    .from(organisations)
-    .where(inArray(organisations.id, ids));
+  const rows = await getOrganisationsByIds(executor, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (rows.length !== ids.length) return fail(422, 'organisation_unknown', m.organisationUnknown());
   for (const id of input.frenchOrganisationIds) {
@@ -130,11 +128,8 @@ async function checkSides(executor: Executor, input: PartnershipInput): Promise<
   if (partner.kind !== 'foreign_local_government')
     return fail(422, 'partner_not_foreign', m.partnerNotForeign({ name: partner.name }));
   if (input.contactIds?.length) {
-    const found = await executor
-      .select({ id: people.id })
-      .from(people)
-      .where(inArray(people.id, [...new Set(input.contactIds)]));
-    if (found.length !== new Set(input.contactIds).size)
+    const wanted = [...new Set(input.contactIds)];
+    if ((await personCards(executor, wanted)).size !== wanted.length)
       return fail(422, 'contact_unknown', m.contactUnknown());
   }
   return ok(null);
@@ -455,28 +450,25 @@ export async function snapshotOf(executor: Executor, id: string): Promise<Snapsh
 
 /** A partnership's versions, the latest first, with who made them. */
 export async function versionsOf(executor: Executor, id: string) {
-  return executor
-    .select({
-      id: partnershipVersions.id,
-      snapshot: partnershipVersions.snapshot,
-      source: partnershipVersions.source,
-      changedAt: partnershipVersions.changedAt,
-      firstName: people.firstName,
-      lastName: people.lastName,
-    })
+  const rows = await executor
+    .select()
     .from(partnershipVersions)
-    .leftJoin(people, eq(people.id, partnershipVersions.changedBy))
     .where(eq(partnershipVersions.partnershipId, id))
-    .orderBy(desc(partnershipVersions.seq)) as Promise<
-    {
-      id: string;
-      snapshot: Snapshot;
-      source: VersionSource;
-      changedAt: Date;
-      firstName: string | null;
-      lastName: string | null;
-    }[]
-  >;
+    .orderBy(desc(partnershipVersions.seq));
+  const authors = await personCards(executor, [
+    ...new Set(rows.flatMap((r) => (r.changedBy ? [r.changedBy] : []))),
+  ]);
+  return rows.map((r) => {
+    const author = r.changedBy ? authors.get(r.changedBy) : undefined;
+    return {
+      id: r.id,
+      snapshot: r.snapshot as Snapshot,
+      source: r.source as VersionSource,
+      changedAt: r.changedAt,
+      firstName: author?.firstName ?? null,
+      lastName: author?.lastName ?? null,
+    };
+  });
 }
 
 /** Records where a foreign local government is (province, prefecture…), or forgets it with an empty text. */

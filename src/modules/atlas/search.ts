@@ -8,6 +8,7 @@ import { type Executor, queryRows } from '../../platform/db/client.ts';
 import { foldText } from '../../platform/db/fold.ts';
 import { optional } from '../../platform/validation.ts';
 import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { partnershipStatuses } from './atlas.schema.ts';
 import { countryName, countryNamesByCode, departementName, frenchRegions, regionName } from './places.ts';
 import { themes } from './themes.ts';
@@ -20,6 +21,8 @@ let placeWords: string | undefined;
 /**
  * Refreshes the derived columns of partnerships (all when `ids` is absent): the search document — names
  * weighted A; country, places, régions and themes B; descriptions and projects C — and the facets' values.
+ * The organisations' names, kinds and places are read through the organisations module and given to the
+ * statement as one JSON parameter (their table is that module's).
  */
 export async function reindex(executor: Executor, ids?: string[]): Promise<void> {
   if (ids && ids.length === 0) return;
@@ -33,14 +36,40 @@ export async function reindex(executor: Executor, ids?: string[]): Promise<void>
         sql`, `,
       )})`
     : sql``;
+  const involved = await queryRows<{ id: string }>(
+    executor,
+    sql`select p.partner_organisation_id as id from partnerships p ${only}
+      union select s.organisation_id from partnership_sides s join partnerships p on p.id = s.partnership_id ${only}`,
+  );
+  const organisations = Object.fromEntries(
+    (
+      await getOrganisationsByIds(
+        executor,
+        involved.map((r) => r.id),
+      )
+    ).map((o) => [
+      o.id,
+      {
+        name: o.name,
+        kind: o.kind,
+        country: o.country,
+        region: o.regionCode,
+        departement: o.departementCode,
+      },
+    ]),
+  );
   await executor.execute(sql`
     with target as (select p.id, p.partner_organisation_id, p.description, p.themes from partnerships p ${only}),
+    o as (
+      select key::uuid as id, value ->> 'name' as name, value ->> 'kind' as kind, value ->> 'country' as country,
+        value ->> 'region' as region_code, value ->> 'departement' as departement_code
+      from jsonb_each(${JSON.stringify(organisations)}::jsonb)),
     sides as (
       select ps.partnership_id as id, string_agg(o.name, ' ' order by ps.position) as names,
         coalesce(array_agg(distinct o.region_code) filter (where o.region_code is not null), '{}') as regions,
         coalesce(array_agg(distinct o.departement_code) filter (where o.departement_code is not null), '{}') as deps,
         array_agg(distinct o.kind) as kinds
-      from partnership_sides ps join organisations o on o.id = ps.organisation_id
+      from partnership_sides ps join o on o.id = ps.organisation_id
       where ps.partnership_id in (select id from target) group by ps.partnership_id),
     works as (
       select pr.partnership_id as id,
@@ -62,7 +91,7 @@ export async function reindex(executor: Executor, ids?: string[]): Promise<void>
              (select string_agg(w.themes ->> th, ' ') from unnest(t.themes) th))), 'B')
         || setweight(to_tsvector('coopdec_fr', concat_ws(' ', t.description, k.words)), 'C') as search
       from target t
-      join organisations o on o.id = t.partner_organisation_id
+      join o on o.id = t.partner_organisation_id
       left join partner_places pp on pp.organisation_id = o.id
       left join sides s on s.id = t.id
       left join works k on k.id = t.id
