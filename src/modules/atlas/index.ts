@@ -5,12 +5,18 @@ import { defineModule } from '../module.ts';
 import { atlasPrivacy } from './atlas.privacy.ts';
 import * as schema from './atlas.schema.ts';
 import { seedDemoAtlas } from './demo.ts';
+import { atlasImportPrivacy } from './import.privacy.ts';
+import * as importSchema from './import.schema.ts';
+import { openDataApiRoutes } from './open-data.api.ts';
+import { openDataPages } from './open-data.pages.tsx';
 import { atlasHeldBy, eraseAtlasData, exportedAtlasData, mergeAtlasPerson } from './person-data.ts';
 
 export default defineModule({
   name: 'atlas',
-  schema,
-  privacy: atlasPrivacy,
+  schema: { ...schema, ...importSchema },
+  privacy: [...atlasPrivacy, ...atlasImportPrivacy],
+  pages: (services) => [...openDataPages(services)],
+  api: (services) => [...openDataApiRoutes(services)],
   people: {
     merged: mergeAtlasPerson,
     held: atlasHeldBy,
