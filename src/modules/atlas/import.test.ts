@@ -234,7 +234,20 @@ describe('importing partnerships in the Atlas’s style', async () => {
       staff.id,
     );
     assert.ok(prepared.ok);
-    assert.match(prepared.value.preview[0]!.details[0]!, /archivé/);
+    assert.match(prepared.value.preview[0]!.details[0]!, /Ce partenariat est archivé/);
+    const closed = await buildLocalGovernment(db);
+    await db.execute(sql`update organisations set archived_at = now() where id = ${closed.id}`);
+    const ofArchived = await prepareAtlasImport(
+      db,
+      'atlas.csv',
+      Buffer.from(`${header}\n${closed.siren};Bamako;Mali;;;;;;;;;;`),
+      staff.id,
+    );
+    assert.ok(ofArchived.ok);
+    assert.equal(
+      ofArchived.value.preview[0]!.details[0],
+      `${closed.name} est archivée dans la plateforme : restaurez-la avant d’importer ses partenariats.`,
+    );
     const noColumns = await prepareAtlasImport(db, 'x.csv', Buffer.from('Nom;Ville\nA;B\n'), staff.id);
     assert.ok(!noColumns.ok);
     assert.match(

@@ -14,8 +14,12 @@ import type { Message } from '../../platform/messages.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { readTable, SheetError } from '../../platform/sheets/sheets.ts';
 import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
-import { organisations } from '../organisations/organisations.schema.ts';
-import { createOrganisation } from '../organisations/organisations.ts';
+import {
+  createOrganisation,
+  matchingName,
+  notArchived,
+  pageOfOrganisations,
+} from '../organisations/organisations.ts';
 import { findReferenceEntry, normalise, type ReferenceEntry } from '../organisations/reference.ts';
 import {
   type PartnershipKind,
@@ -340,15 +344,11 @@ class Planner {
   private readonly french = new Map<string, Org>();
   private readonly partners = new Map<string, Org & { region: string | null }>();
   private readonly plans = new Map<string, Planned>();
-  private readonly foreignByCountry = new Map<
-    string,
-    { id: string; name: string; kind: string; folded: string }[]
-  >();
   /** What is to be created, by placeholder, and from which line: filled by accepted lines only. */
   private readonly creations = new Map<string, Creation>();
   private readonly pendingCreations = new Map<string, ToCreate>();
-  /** Partners' régions to record (partner id or placeholder → région, line). */
-  private readonly places = new Map<string, { region: string; line: number }>();
+  /** Partners' régions to record (partner id or placeholder → région). */
+  private readonly places = new Map<string, string>();
 
   constructor(private readonly executor: Executor) {}
 
@@ -404,7 +404,7 @@ class Planner {
     }
     if (values.partnerRegion && values.partnerRegion !== partner.region) {
       partner.region = values.partnerRegion;
-      this.places.set(partner.id, { region: values.partnerRegion, line });
+      this.places.set(partner.id, values.partnerRegion);
       done.push(m.donePartnerPlace({ region: values.partnerRegion }).text);
     }
     const previous = structuredClone(plan.after);
@@ -526,19 +526,15 @@ class Planner {
         : code.length === 5
           ? ['commune', 'com']
           : ['departement', 'region', 'com']);
-    const found = await this.executor
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(
-        and(
-          isSiren ? eq(organisations.siren, code) : eq(organisations.inseeCode, code),
-          inArray(organisations.kind, candidates as (typeof frenchLocalGovernmentKinds)[number][]),
-          isNull(organisations.archivedAt),
-        ),
-      )
-      .limit(3);
+    // Through the organisations module's own search (SIREN or INSEE code typed), kept to exact codes and kinds.
+    const matching = (await pageOfOrganisations(this.executor, matchingName(code), 1, 25)).items.filter(
+      (o) => (isSiren ? o.siren === code : o.inseeCode === code) && candidates.includes(o.kind),
+    );
+    const found = matching.filter((o) => !o.archivedAt);
     if (found.length > 1) refuse(m.lineFrenchAmbiguous({ value: code, names: found.map((f) => f.name) }));
-    let org = found[0];
+    // An archived one is not made again from the reference (createOrganisation would refuse the duplicate).
+    if (found.length === 0 && matching[0]) refuse(m.lineFrenchArchived({ name: matching[0].name }));
+    let org: Org | undefined = found[0] && { id: found[0].id, name: found[0].name };
     if (!org) {
       const entries: ReferenceEntry[] = [];
       if (isSiren) {
@@ -570,16 +566,11 @@ class Planner {
     const key = `${country}|${foldText(name)}`;
     const known = this.partners.get(key);
     if (known) return known;
-    let inCountry = this.foreignByCountry.get(country);
-    if (!inCountry) {
-      const rows = await this.executor
-        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-        .from(organisations)
-        .where(and(eq(organisations.country, country), isNull(organisations.archivedAt)));
-      inCountry = rows.map((r) => ({ ...r, folded: foldText(r.name) }));
-      this.foreignByCountry.set(country, inCountry);
-    }
-    const matches = inCountry.filter((o) => o.folded === foldText(name));
+    const folded = foldText(name);
+    const inCountry = (
+      await pageOfOrganisations(this.executor, and(matchingName(name), notArchived()), 1, 500)
+    ).items.filter((o) => o.country === country);
+    const matches = inCountry.filter((o) => foldText(o.name) === folded);
     const foreign = matches.find((o) => o.kind === 'foreign_local_government');
     if (!foreign && matches.length) refuse(m.linePartnerNotForeign({ name }));
     let partner: Org & { region: string | null };
@@ -725,7 +716,7 @@ class Planner {
       ids.set(placeholder, created.value.id);
     }
     const placed: string[] = [];
-    for (const [partnerId, { region }] of this.places) {
+    for (const [partnerId, region] of this.places) {
       await setPartnerPlace(this.executor, real(partnerId), region);
       placed.push(real(partnerId));
     }

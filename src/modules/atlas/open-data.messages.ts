@@ -24,8 +24,8 @@ export const openDataMessages = defineMessages('atlas', {
     `Aucune collectivité française n’a le SIREN ou le code INSEE « ${value} », ni dans la plateforme ni dans le référentiel officiel.`,
   lineFrenchAmbiguous: ({ value, names }: { value: string; names: string[] }) =>
     `Le code « ${value} » désigne plusieurs collectivités (${names.join(', ')}) : donnez le SIREN, ou écrivez par exemple « département ${value} » ou « région ${value} ».`,
-  lineFrenchCreateFailed: ({ value, reason }: { value: string; reason: string }) =>
-    `La collectivité « ${value} » n’a pas pu être créée depuis le référentiel : ${reason}`,
+  lineFrenchArchived: ({ name }: { name: string }) =>
+    `${name} est archivée dans la plateforme : restaurez-la avant d’importer ses partenariats.`,
   linePartnerMissing: 'Indiquez le nom de la collectivité partenaire.',
   lineCountryMissing:
     'Indiquez le pays du partenaire (code ISO comme « SN » ou nom français comme « Sénégal »).',
@@ -35,8 +35,6 @@ export const openDataMessages = defineMessages('atlas', {
     'Le partenaire doit être une collectivité étrangère : le pays ne peut pas être la France.',
   linePartnerNotForeign: ({ name }: { name: string }) =>
     `« ${name} » est une collectivité française : le partenaire doit être une collectivité étrangère.`,
-  linePartnerCreateFailed: ({ name, reason }: { name: string; reason: string }) =>
-    `Le partenaire « ${name} » n’a pas pu être créé : ${reason}`,
   lineKind: ({ value }: { value: string }) =>
     `Type « ${value} » inconnu : jumelage, coopération décentralisée, pacte d’amitié, protocole d’accord ou autre.`,
   lineStatus: ({ value }: { value: string }) => `Statut « ${value} » inconnu : actif, en sommeil ou terminé.`,

@@ -6,7 +6,7 @@ import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Column } from '../../platform/sheets/sheets.ts';
-import { organisations } from '../organisations/organisations.schema.ts';
+import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import {
   partnerPlaces,
   partnershipKinds,
@@ -85,38 +85,28 @@ const themesOf = (codes: string[]) => codes.map((code) => ({ code, label: themeL
 export async function openPartnerships(executor: Executor): Promise<OpenPartnership[]> {
   const rows = await executor
     .select({
-      p: {
-        id: partnerships.id,
-        kind: partnerships.kind,
-        since: partnerships.since,
-        status: partnerships.status,
-        themes: partnerships.themes,
-        updatedAt: partnerships.updatedAt,
-      },
-      partner: { name: organisations.name, country: organisations.country },
+      id: partnerships.id,
+      partnerId: partnerships.partnerOrganisationId,
+      kind: partnerships.kind,
+      since: partnerships.since,
+      status: partnerships.status,
+      themes: partnerships.themes,
+      updatedAt: partnerships.updatedAt,
       region: partnerPlaces.region,
     })
     .from(partnerships)
-    .innerJoin(organisations, eq(organisations.id, partnerships.partnerOrganisationId))
     .leftJoin(partnerPlaces, eq(partnerPlaces.organisationId, partnerships.partnerOrganisationId))
-    .where(isNull(partnerships.archivedAt))
-    .orderBy(asc(organisations.country), asc(organisations.name), asc(partnerships.id));
+    .where(isNull(partnerships.archivedAt));
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.p.id);
-  // Two more queries whatever the number of partnerships (the list is the whole atlas).
+  const ids = rows.map((r) => r.id);
+  // Three more queries whatever the number of partnerships (the list is the whole atlas).
   const [sides, projects] = await Promise.all([
     executor
       .select({
         partnershipId: partnershipSides.partnershipId,
-        name: organisations.name,
-        kind: organisations.kind,
-        siren: organisations.siren,
-        inseeCode: organisations.inseeCode,
-        regionCode: organisations.regionCode,
-        departementCode: organisations.departementCode,
+        organisationId: partnershipSides.organisationId,
       })
       .from(partnershipSides)
-      .innerJoin(organisations, eq(organisations.id, partnershipSides.organisationId))
       .where(inArray(partnershipSides.partnershipId, ids))
       .orderBy(asc(partnershipSides.partnershipId), asc(partnershipSides.position)),
     executor
@@ -132,39 +122,55 @@ export async function openPartnerships(executor: Executor): Promise<OpenPartners
       .where(inArray(partnershipProjects.partnershipId, ids))
       .orderBy(asc(partnershipProjects.startYear), asc(partnershipProjects.title)),
   ]);
+  const organisationIds = [
+    ...new Set([...rows.map((r) => r.partnerId), ...sides.map((s) => s.organisationId)]),
+  ];
+  const orgs = new Map((await getOrganisationsByIds(executor, organisationIds)).map((o) => [o.id, o]));
   const sidesBy = Map.groupBy(sides, (s) => s.partnershipId);
   const projectsBy = Map.groupBy(projects, (p) => p.partnershipId);
-  return rows.map(({ p, partner, region }) => ({
-    id: p.id,
-    frenchOrganisations: (sidesBy.get(p.id) ?? []).map((s) => ({
-      name: s.name,
-      kind: s.kind,
-      siren: s.siren,
-      inseeCode: s.inseeCode,
-      region: areaOf(s.regionCode, regionName),
-      departement: areaOf(s.departementCode, departementName),
-    })),
-    partner: {
-      name: partner.name,
-      country: partner.country,
-      countryName: countryName(partner.country),
-      region,
-    },
-    kind: p.kind,
-    kindLabel: partnershipKindLabels[p.kind],
-    since: p.since,
-    status: p.status,
-    statusLabel: partnershipStatusLabels[p.status],
-    themes: themesOf(p.themes),
-    projects: (projectsBy.get(p.id) ?? []).map((pr) => ({
-      title: pr.title,
-      startYear: pr.startYear,
-      endYear: pr.endYear,
-      coFunders: pr.coFunders,
-      themes: themesOf(pr.themes),
-    })),
-    updatedAt: p.updatedAt.toISOString(),
-  }));
+  const items = rows.map((p): OpenPartnership => {
+    const partner = orgs.get(p.partnerId)!;
+    return {
+      id: p.id,
+      frenchOrganisations: (sidesBy.get(p.id) ?? []).map(({ organisationId }) => {
+        const o = orgs.get(organisationId)!;
+        return {
+          name: o.name,
+          kind: o.kind,
+          siren: o.siren,
+          inseeCode: o.inseeCode,
+          region: areaOf(o.regionCode, regionName),
+          departement: areaOf(o.departementCode, departementName),
+        };
+      }),
+      partner: {
+        name: partner.name,
+        country: partner.country,
+        countryName: countryName(partner.country),
+        region: p.region,
+      },
+      kind: p.kind,
+      kindLabel: partnershipKindLabels[p.kind],
+      since: p.since,
+      status: p.status,
+      statusLabel: partnershipStatusLabels[p.status],
+      themes: themesOf(p.themes),
+      projects: (projectsBy.get(p.id) ?? []).map((pr) => ({
+        title: pr.title,
+        startYear: pr.startYear,
+        endYear: pr.endYear,
+        coFunders: pr.coFunders,
+        themes: themesOf(pr.themes),
+      })),
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  });
+  return items.sort(
+    (a, b) =>
+      a.partner.country.localeCompare(b.partner.country) ||
+      a.partner.name.localeCompare(b.partner.name, 'fr') ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 export async function openDataOf(
