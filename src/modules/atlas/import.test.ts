@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { HtmlValidate } from 'html-validate';
 import { buildLocalGovernment, buildStaff, sessionCookie } from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -260,6 +261,18 @@ describe('importing partnerships in the Atlas’s style', async () => {
     const cookie = await sessionCookie(db, staff);
     const form = await app.inject({ method: 'GET', url: '/gestion/atlas/import', headers: { cookie } });
     assert.equal(form.statusCode, 200);
+    // Each page read by an independent validator (html-validate's « standard » rules).
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    const valid = async (html: string, where: string) => {
+      const report = await validator.validateString(html, where);
+      assert.deepEqual(
+        report.results.flatMap((r) =>
+          r.messages.map((msg) => `${where}:${msg.line} ${msg.ruleId} ${msg.message}`),
+        ),
+        [],
+      );
+    };
+    await valid(form.body, 'formulaire');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const csrfCookie = form.cookies.find((c) => c.name === '_csrf')!.value;
     const boundary = '----atlas';
@@ -289,6 +302,7 @@ describe('importing partnerships in the Atlas’s style', async () => {
       /1 ligne\(s\) à enregistrer, 0 ligne\(s\)\s+déjà à jour, 1 ligne\(s\) refusée\(s\)/,
     );
     assert.match(preview.body, /« ZZ » n’est ni un code de pays ISO/);
+    await valid(preview.body, 'aperçu');
     const confirmed = await app.inject({
       method: 'POST',
       url: `${upload.headers.location}/confirmer`,
@@ -300,6 +314,9 @@ describe('importing partnerships in the Atlas’s style', async () => {
     });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     assert.match(confirmed.body, /1 ligne\(s\) enregistrée\(s\)/);
+    await valid(confirmed.body, 'compte rendu');
+    const list = await app.inject({ method: 'GET', url: '/gestion/atlas/import', headers: { cookie } });
+    await valid(list.body, 'liste');
     assert.equal((await partnershipOf('Kyoto')).length, 1);
   });
 });
