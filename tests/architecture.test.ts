@@ -43,6 +43,7 @@ const foreignKeys = new Set([
   'modules/applications/applications.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/events/events.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/atlas/atlas.schema.ts → modules/organisations/organisations.schema.ts',
+  'modules/atlas/import.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/groups/groups.schema.ts → modules/events/events.schema.ts',
   'modules/groups/groups.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/program/program.schema.ts → modules/events/events.schema.ts',

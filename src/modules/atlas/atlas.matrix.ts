@@ -4,6 +4,7 @@ import { type Case, type Cell, EVERYONE, MEMBERS, staffOnly } from '../../../tes
 import { expectOk, unique } from '../../../tests/proof/world.ts';
 import { createOrganisation } from '../organisations/organisations.ts';
 import { contributionsMatrix } from './contributions.matrix.ts';
+import { openDataMatrix } from './open-data.matrix.ts';
 import { createPartnership, type Partnership } from './partnerships.ts';
 
 const staffOf = (c: Cell) => c.f.A.people.staff.id;
@@ -39,6 +40,7 @@ export async function freshPartnership(c: Cell, country = 'SN'): Promise<Partner
 
 export const matrix: Record<string, Case[]> = {
   ...contributionsMatrix,
+  ...openDataMatrix,
   // ——— For everyone ———
   'GET /atlas': [
     { name: 'the atlas and its maps', own: EVERYONE, build: () => ({ url: '/atlas' }) },

@@ -9,14 +9,18 @@ import * as schema from './atlas.schema.ts';
 import { contributionPages } from './contributions.pages.tsx';
 import { contributionsAttention, contributionsForPerson } from './contributions.ts';
 import { seedDemoAtlas } from './demo.ts';
+import { atlasImportPrivacy } from './import.privacy.ts';
+import * as importSchema from './import.schema.ts';
+import { openDataApiRoutes } from './open-data.api.ts';
+import { openDataPages } from './open-data.pages.tsx';
 import { atlasHeldBy, eraseAtlasData, exportedAtlasData, mergeAtlasPerson } from './person-data.ts';
 
 export default defineModule({
   name: 'atlas',
-  schema,
-  privacy: atlasPrivacy,
-  pages: (services) => [...atlasPages(services), ...contributionPages(services)],
-  api: atlasApiRoutes,
+  schema: { ...schema, ...importSchema },
+  privacy: [...atlasPrivacy, ...atlasImportPrivacy],
+  pages: (services) => [...atlasPages(services), ...contributionPages(services), ...openDataPages(services)],
+  api: (services) => [...atlasApiRoutes(services), ...openDataApiRoutes(services)],
   attention: contributionsAttention,
   forPerson: contributionsForPerson,
   nav: [

@@ -10,6 +10,7 @@ import {
   partnershipContributions,
   partnershipVersions,
 } from './atlas.schema.ts';
+import { atlasImports } from './import.schema.ts';
 
 const m = defineMessages('atlas', {
   heldContacts: 'Contacts de partenariats',
