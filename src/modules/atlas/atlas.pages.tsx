@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { definePage, message, notFound, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
 import { optional } from '../../platform/validation.ts';
+import { renderToString } from '../../platform/views/render.tsx';
 import { atlasMessages as m } from './atlas.messages.ts';
 import { atlasPolicy as policy } from './atlas.policy.ts';
 import {
@@ -21,7 +22,7 @@ import { directoryPdf } from './directory-pdf.ts';
 import { isCountryCode } from './places.ts';
 import { type SearchResult, searchFilters, searchPartnerships } from './search.ts';
 import { understand } from './understand.ts';
-import { AtlasPage, DirectoriesPage, DirectoryPage, PublicationsPage } from './views/atlas.tsx';
+import { AtlasMaps, AtlasPage, DirectoriesPage, DirectoryPage, PublicationsPage } from './views/atlas.tsx';
 
 const atlasQuery = searchFilters.extend({
   /** « Chercher le texte tel quel »: the question is not read as theme, country, région. */
@@ -39,8 +40,7 @@ const countryParams = z.object({
 
 interface Landing {
   result: SearchResult;
-  world: Map<string, number>;
-  france: Map<string, number>;
+  mapsHtml: string;
 }
 
 const publicationKindLabels: Record<string, string> = {
@@ -62,7 +62,11 @@ export function atlasPages({ db, config }: Services) {
         searchPartnerships(db, searchFilters.parse({})),
         activeByCountry(db),
         engagedByRegion(db),
-      ]).then(([result, world, france]) => ({ result, world, france }));
+      ]).then(([result, world, france]) => ({
+        result,
+        // About 200 kB of SVG: written once per version rather than at each visit.
+        mapsHtml: renderToString(<AtlasMaps world={world} france={france} />),
+      }));
       lastLanding = { version, data };
       data.catch(() => {
         lastLanding = undefined;
@@ -106,8 +110,8 @@ export function atlasPages({ db, config }: Services) {
           policy.readFull(db, actor),
           actor?.organisationId && !actor.staff ? sameRegionAs(db, actor.organisationId) : undefined,
         ]);
-        const result = 'world' in found ? found.result : found;
-        const maps = 'world' in found ? { world: found.world, france: found.france } : undefined;
+        const result = 'mapsHtml' in found ? found.result : found;
+        const mapsHtml = 'mapsHtml' in found ? found.mapsHtml : undefined;
         return view(
           <AtlasPage
             ctx={ctx}
@@ -115,10 +119,10 @@ export function atlasPages({ db, config }: Services) {
             asked={filters}
             understood={understood}
             result={result}
-            cards={await cardsOf(db, result.ids)}
+            cards={searching ? await cardsOf(db, result.ids) : []}
             full={full}
             signedIn={Boolean(actor)}
-            maps={maps}
+            mapsHtml={mapsHtml}
             sameRegion={sameRegion}
             notice={notice}
           />,

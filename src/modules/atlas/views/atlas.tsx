@@ -179,8 +179,8 @@ export interface AtlasPageProps {
   cards: Card[];
   full: boolean;
   signedIn: boolean;
-  /** Maps, when nothing is searched yet. */
-  maps?: { world: Map<string, number>; france: Map<string, number> } | undefined;
+  /** The maps (`AtlasMaps`, rendered once per version of the atlas), when nothing is searched yet. */
+  mapsHtml?: string | undefined;
   sameRegion?: { organisation: string; partner: string; region: string; country: string }[] | undefined;
   notice?: string | undefined;
 }
@@ -296,29 +296,34 @@ export function AtlasPage(props: AtlasPageProps) {
           </ul>
         </section>
       ) : null}
-      {props.maps ? (
-        <>
-          <h2>Les partenariats actifs dans le monde</h2>
-          <WorldMap
-            counts={props.maps.world}
-            href={(code) => `/repertoires/${code}`}
-            caption="Partenariats actifs par pays (chaque pays mène à son répertoire)"
-            unit={partnershipsUnit}
-          />
-          <h2>Les collectivités françaises engagées, par région</h2>
-          <FranceMap
-            counts={props.maps.france}
-            href={(code) => searchHref({}, { region: code })}
-            caption="Collectivités françaises ayant au moins un partenariat actif, par région"
-            unit={engagedUnit}
-          />
-        </>
-      ) : null}
+      {props.mapsHtml ? <div dangerouslySetInnerHTML={{ __html: props.mapsHtml }} /> : null}
       <p>
         <a href="/repertoires">Les répertoires par pays</a> · <a href="/publications">Les publications</a> ·{' '}
         <a href="/atlas/donnees.csv">Les données ouvertes (CSV)</a> · <a href="/api/openapi.json">L’API</a>
       </p>
     </Layout>
+  );
+}
+
+/** The atlas's two maps: the same for everyone until the atlas changes (see atlas.pages.tsx). */
+export function AtlasMaps(props: { world: Map<string, number>; france: Map<string, number> }) {
+  return (
+    <>
+      <h2>Les partenariats actifs dans le monde</h2>
+      <WorldMap
+        counts={props.world}
+        href={(code) => `/repertoires/${code}`}
+        caption="Partenariats actifs par pays (chaque pays mène à son répertoire)"
+        unit={partnershipsUnit}
+      />
+      <h2>Les collectivités françaises engagées, par région</h2>
+      <FranceMap
+        counts={props.france}
+        href={(code) => searchHref({}, { region: code })}
+        caption="Collectivités françaises ayant au moins un partenariat actif, par région"
+        unit={engagedUnit}
+      />
+    </>
   );
 }
 

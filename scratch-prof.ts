@@ -1,0 +1,14 @@
+import pino from 'pino';
+import { testApp } from './tests/helpers.ts';
+import { seedDemo } from './src/demo/seed.ts';
+const cleanups: (() => unknown)[] = [];
+const t = { after: (fn: () => unknown) => cleanups.push(fn) };
+const app = await testApp(t, {}, { logger: pino({ level: 'error' }) });
+await seedDemo(app.db);
+const url = process.argv[2] ?? '/atlas';
+for (let i = 0; i < 20; i++) await app.app.inject({ url });
+const t0 = performance.now(); const cpu0 = process.cpuUsage();
+for (let i = 0; i < 100; i++) await app.app.inject({ url });
+const cpu = process.cpuUsage(cpu0);
+console.log(url, ((performance.now() - t0) / 100).toFixed(2), 'ms wall', ((cpu.user + cpu.system) / 1000 / 100).toFixed(2), 'ms cpu');
+for (const fn of cleanups.reverse()) await fn();

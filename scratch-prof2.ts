@@ -1,0 +1,17 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import pino from 'pino';
+import { testApp } from './tests/helpers.ts';
+import { seedDemo } from './src/demo/seed.ts';
+const cleanups: (() => unknown)[] = [];
+const t = { after: (fn: () => unknown) => cleanups.push(fn) };
+const app = await testApp(t, {}, { logger: pino({ level: 'error' }) });
+await seedDemo(app.db);
+const url = process.argv[2] ?? '/atlas';
+for (let i = 0; i < 20; i++) await app.app.inject({ url });
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+for (let i = 0; i < 100; i++) await app.app.inject({ url });
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/tmp/prof/p.cpuprofile', JSON.stringify(profile));
+for (const fn of cleanups.reverse()) await fn();
