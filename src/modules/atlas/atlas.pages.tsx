@@ -3,10 +3,10 @@
 import { and, asc, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { definePage, message, notFound, view } from '../../platform/http/pages.tsx';
+import { definePage, message, notFound, sendHtml, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
 import { optional } from '../../platform/validation.ts';
-import { renderToString } from '../../platform/views/render.tsx';
+import { renderPage, renderToString } from '../../platform/views/render.tsx';
 import { atlasMessages as m } from './atlas.messages.ts';
 import { atlasPolicy as policy } from './atlas.policy.ts';
 import {
@@ -55,6 +55,7 @@ export function atlasPages({ db, config }: Services) {
   // The atlas before any search — every facet's counts and the two maps' — is the same for everyone until
   // the atlas or the organisations change: read once per version (their change counters).
   let lastLanding: { version: string; data: Promise<Landing> } | undefined;
+  let anonymousLanding: { etag: string; html: string } | undefined;
   const landing = async (request: FastifyRequest): Promise<Landing> => {
     const version = (await request.server.pageValidators(['atlas', 'organisations'], '/atlas')).etag;
     if (lastLanding?.version !== version) {
@@ -82,7 +83,11 @@ export function atlasPages({ db, config }: Services) {
       access: 'public',
       cache: ['atlas', 'organisations'],
       query: atlasQuery,
-      handler: async ({ actor, query, ctx, notice, request }) => {
+      handler: async ({ actor, query, ctx, notice, request, reply }) => {
+        // The front page, asked with nothing, by an anonymous visitor: kept whole (see below).
+        const landingAsked = request.url === '/atlas' && request.validators !== null;
+        if (landingAsked && anonymousLanding && anonymousLanding.etag === request.validators?.etag)
+          return sendHtml(reply, anonymousLanding.html);
         const { brut, ...filters } = query;
         const read = filters.q && !brut ? understand(filters.q) : undefined;
         const understood = read && (read.theme || read.country || read.region) ? read : undefined;
@@ -112,7 +117,7 @@ export function atlasPages({ db, config }: Services) {
         ]);
         const result = 'mapsHtml' in found ? found.result : found;
         const mapsHtml = 'mapsHtml' in found ? found.mapsHtml : undefined;
-        return view(
+        const page = (
           <AtlasPage
             ctx={ctx}
             filters={effective}
@@ -125,8 +130,15 @@ export function atlasPages({ db, config }: Services) {
             mapsHtml={mapsHtml}
             sameRegion={sameRegion}
             notice={notice}
-          />,
+          />
         );
+        // The atlas's front page as an anonymous visitor sees it is written once per version of the atlas
+        // (as /agenda.ics is): the visit after costs the validators' query. `validators` is null when the page
+        // holds anything of its visitor (a form's token).
+        if (!landingAsked || !request.validators) return view(page);
+        const html = renderPage(page);
+        if (request.validators) anonymousLanding = { etag: request.validators.etag, html };
+        return sendHtml(reply, html);
       },
     }),
     definePage({

@@ -43,11 +43,16 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
 
 /** Sends a server-rendered page. */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
+  return sendHtml(reply, renderPage(page), status);
+}
+
+/** Sends a page already rendered (one a handler keeps while its data does not change). */
+export function sendHtml(reply: FastifyReply, html: string, status = 200) {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', privateCacheControl)
-    .send(renderPage(page));
+    .send(html);
 }
 
 /** A page saying what went wrong, in French, with a way forward. */
