@@ -10,7 +10,6 @@ import type { Failure, Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
-import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
 import { listPeopleOfOrganisation } from '../organisations/people.ts';
 import { atlasMessages as am } from './atlas.messages.ts';
 import { atlasPolicy as policy } from './atlas.policy.ts';
@@ -35,11 +34,11 @@ import {
   directoryCountries,
   getPublication,
   listPublications,
-  organisationsOfKinds,
   type PartnershipValues,
   partnerOf,
   partnershipInputOf,
   partnershipValues,
+  pickableSides,
   planArchive,
   projectInputOf,
   projectValues,
@@ -166,22 +165,13 @@ export function staffAtlasPages({ db }: Services) {
 
   /** What the partnership's form offers: the French side's and the partners' lists, the contacts. */
   const choicesFor = async (values: PartnershipValues): Promise<PartnershipChoices> => {
-    const [french, partners, people] = await Promise.all([
-      organisationsOfKinds(
-        db,
-        frenchLocalGovernmentKinds,
-        values.french.filter((id) => uuid.safeParse(id).success),
-      ),
-      organisationsOfKinds(
-        db,
-        ['foreign_local_government'],
-        uuid.safeParse(values.partnerId).success ? [values.partnerId] : [],
-      ),
-      Promise.all(
-        values.french
-          .filter((id) => uuid.safeParse(id).success)
-          .map((id) => listPeopleOfOrganisation(db, id)),
-      ),
+    const frenchIds = values.french.filter((id) => uuid.safeParse(id).success);
+    const [{ french, foreign: partners }, people] = await Promise.all([
+      pickableSides(db, [
+        ...frenchIds,
+        ...(uuid.safeParse(values.partnerId).success ? [values.partnerId] : []),
+      ]),
+      Promise.all(frenchIds.map((id) => listPeopleOfOrganisation(db, id))),
     ]);
     const orgNames = new Map(french.map((o) => [o.id, o.name]));
     const contacts = new Map<string, string>();

@@ -1,17 +1,23 @@
 // What the atlas's staff pages do besides partnerships.ts: a new foreign partner typed in the partnership's
 // form, archiving several partnerships at once (planned, then confirmed), the countries' introductions and
 // the publications' catalogue; and the forms' fields read as the use cases' inputs. Each write is audited.
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
 import { parseEuros } from '../../platform/money.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, isoDate, optional, text } from '../../platform/validation.ts';
-import type { OrganisationKind } from '../organisations/kinds.ts';
-import { organisations } from '../organisations/organisations.schema.ts';
-import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
+import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
+import {
+  createOrganisation,
+  getOrganisationsByIds,
+  type Organisation,
+  organisationConditions,
+  pageOfOrganisations,
+} from '../organisations/organisations.ts';
 import { atlasMessages as am } from './atlas.messages.ts';
+import { type Card, cardsOf } from './atlas.queries.ts';
 import { countryDirectories, publicationKinds, publications } from './atlas.schema.ts';
 import { type Partnership, setArchived, setPartnerPlace } from './partnerships.ts';
 import { countryName, isCountryCode } from './places.ts';
@@ -206,24 +212,15 @@ export async function planArchive(
   archive: boolean,
 ): Promise<Result<ArchivePlan>> {
   if (ids.length === 0) return fail(400, 'nothing_selected', m.staffNothingSelected());
-  const rows = await queryRows<{ id: string; label: string; archived: boolean }>(
-    executor,
-    sql`select p.id, concat(
-          (select string_agg(o.name, ', ' order by s.position) from partnership_sides s
-            join organisations o on o.id = s.organisation_id where s.partnership_id = p.id),
-          ' — ', partner.name) as label,
-        p.archived_at is not null as archived
-      from partnerships p join organisations partner on partner.id = p.partner_organisation_id
-      where p.id in (${sql.join(
-        [...new Set(ids)].map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      order by label`,
-  );
-  if (rows.length !== new Set(ids).size) return fail(404, 'not_found', am.partnershipNotFound());
+  const unique = [...new Set(ids)];
+  const cards = await cardsOf(executor, unique);
+  if (cards.length !== unique.length) return fail(404, 'not_found', am.partnershipNotFound());
+  const label = (c: Card) => `${c.french.map((s) => s.name).join(', ')} — ${c.partner.name}`;
   return ok({
     archive,
-    rows: rows.map((r) => ({ id: r.id, label: r.label, changes: Boolean(r.archived) !== archive })),
+    rows: cards
+      .map((c) => ({ id: c.id, label: label(c), changes: (c.archivedAt !== null) !== archive }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
   });
 }
 
@@ -425,25 +422,25 @@ export async function setPublicationArchived(
 
 // ——— What the forms choose among ———
 
-/** Organisations of some kinds, not archived, by name (the French side's lists, the partner's). */
-export async function organisationsOfKinds(
+/**
+ * What the partnership's form chooses among, by name: French local governments (its sides) and foreign
+ * ones (its partner), not archived — besides those already chosen, which stay offered.
+ */
+export async function pickableSides(
   executor: Executor,
-  kinds: readonly OrganisationKind[],
-  alsoIds: string[] = [],
-): Promise<Pick<Organisation, 'id' | 'name' | 'kind' | 'country' | 'departementCode'>[]> {
-  return executor
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      country: organisations.country,
-      departementCode: organisations.departementCode,
-    })
-    .from(organisations)
-    .where(
-      sql`(${inArray(organisations.kind, [...kinds])} and ${organisations.archivedAt} is null)${
-        alsoIds.length ? sql` or ${inArray(organisations.id, alsoIds)}` : sql``
-      }`,
-    )
-    .orderBy(asc(sql`lower(${organisations.name})`), asc(organisations.id));
+  chosenIds: string[],
+): Promise<{ french: Organisation[]; foreign: Organisation[] }> {
+  const [all, chosen] = await Promise.all([
+    pageOfOrganisations(executor, organisationConditions({}), 1, 100_000),
+    getOrganisationsByIds(executor, chosenIds),
+  ]);
+  const byId = new Map(all.items.map((o) => [o.id, o]));
+  for (const o of chosen) byId.set(o.id, o);
+  const sorted = [...byId.values()].sort(
+    (a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id),
+  );
+  return {
+    french: sorted.filter((o) => frenchLocalGovernmentKinds.includes(o.kind)),
+    foreign: sorted.filter((o) => o.kind === 'foreign_local_government'),
+  };
 }
