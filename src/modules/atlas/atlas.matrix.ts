@@ -6,6 +6,7 @@ import { createOrganisation } from '../organisations/organisations.ts';
 import { contributionsMatrix } from './contributions.matrix.ts';
 import { openDataMatrix } from './open-data.matrix.ts';
 import { createPartnership, type Partnership } from './partnerships.ts';
+import { staffAtlasMatrix } from './staff-atlas.matrix.ts';
 
 const staffOf = (c: Cell) => c.f.A.people.staff.id;
 
@@ -41,6 +42,7 @@ export async function freshPartnership(c: Cell, country = 'SN'): Promise<Partner
 export const matrix: Record<string, Case[]> = {
   ...contributionsMatrix,
   ...openDataMatrix,
+  ...staffAtlasMatrix,
   // ——— For everyone ———
   'GET /atlas': [
     { name: 'the atlas and its maps', own: EVERYONE, build: () => ({ url: '/atlas' }) },

@@ -14,17 +14,24 @@ import * as importSchema from './import.schema.ts';
 import { openDataApiRoutes } from './open-data.api.ts';
 import { openDataPages } from './open-data.pages.tsx';
 import { atlasHeldBy, eraseAtlasData, exportedAtlasData, mergeAtlasPerson } from './person-data.ts';
+import { staffAtlasPages } from './staff-atlas.pages.tsx';
 
 export default defineModule({
   name: 'atlas',
   schema: { ...schema, ...importSchema },
   privacy: [...atlasPrivacy, ...atlasImportPrivacy],
-  pages: (services) => [...atlasPages(services), ...contributionPages(services), ...openDataPages(services)],
+  pages: (services) => [
+    ...atlasPages(services),
+    ...contributionPages(services),
+    ...openDataPages(services),
+    ...staffAtlasPages(services),
+  ],
   api: (services) => [...atlasApiRoutes(services), ...openDataApiRoutes(services)],
   attention: contributionsAttention,
   forPerson: contributionsForPerson,
   nav: [
     { menu: 'main', href: '/atlas', label: 'Atlas', order: 18 },
+    { menu: 'staff', href: '/gestion/atlas', label: 'Atlas', order: 27 },
     { menu: 'staff', href: '/gestion/atlas/contributions', label: 'Contributions à l’atlas', order: 32 },
   ],
   people: {

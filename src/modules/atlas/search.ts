@@ -190,13 +190,24 @@ export interface SearchResult {
   facets: Record<FacetName, Record<string, number>>;
 }
 
+/** Staff's lists only: archived partnerships searched too, and a longer page (an export is one page). */
+export interface SearchOptions {
+  includeArchived?: boolean;
+  pageSize?: number;
+}
+
 /**
  * One page of partnerships (relevance, then the latest changed), the total, and the facets' counts, in one
  * statement. The text is matched once (`m`, through the GIN indexes); the facets' filters then apply to those
  * rows only, and the relevance is computed for the rows that pass them all. A facet's counts apply every
  * filter but its own: each count is the total one would get by choosing it.
  */
-export async function searchPartnerships(executor: Executor, filters: SearchFilters): Promise<SearchResult> {
+export async function searchPartnerships(
+  executor: Executor,
+  filters: SearchFilters,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
+  const size = options.pageSize ?? pageSize;
   const query = filters.q ? sql`websearch_to_tsquery('coopdec_fr', ${filters.q})` : undefined;
   const rank = query
     ? sql`ts_rank(s.search, ${query}) + similarity(${foldText(filters.q!)}, s.names) desc,`
@@ -206,12 +217,13 @@ export async function searchPartnerships(executor: Executor, filters: SearchFilt
     sql`with m as materialized (
         select p.id, p.updated_at, p.country, p.status, p.themes, p.french_regions, p.french_departements,
           p.french_kinds, p.co_funders
-        from partnerships p where p.archived_at is null and ${filters.q ? textCondition(filters.q) : sql`true`}),
+        from partnerships p where ${options.includeArchived ? sql`true` : sql`p.archived_at is null`}
+          and ${filters.q ? textCondition(filters.q) : sql`true`}),
       page as (
         select p.id, row_number() over (order by ${rank} p.updated_at desc, p.id) as position
         from m p ${query ? sql`join partnerships s on s.id = p.id` : sql``}
         where ${facetConditions(filters)}
-        order by position limit ${pageSize} offset ${(filters.page - 1) * pageSize})
+        order by position limit ${size} offset ${(filters.page - 1) * size})
       select '' as facet, id::text as value, position::int as n from page
       union all select '*', '', count(*)::int from m p where ${facetConditions(filters)}
       ${sql.join(
