@@ -405,23 +405,22 @@ export async function getPartnership(executor: Executor, id: string): Promise<Pa
 export async function snapshotOf(executor: Executor, id: string): Promise<Snapshot> {
   const [p] = await executor.select().from(partnerships).where(eq(partnerships.id, id));
   if (!p) throw new Error(`partenariat ${id} introuvable`);
-  const [sides, contacts, projects] = await Promise.all([
-    executor
-      .select({ id: partnershipSides.organisationId })
-      .from(partnershipSides)
-      .where(eq(partnershipSides.partnershipId, id))
-      .orderBy(asc(partnershipSides.position)),
-    executor
-      .select({ id: partnershipContacts.personId })
-      .from(partnershipContacts)
-      .where(eq(partnershipContacts.partnershipId, id))
-      .orderBy(asc(partnershipContacts.personId)),
-    executor
-      .select()
-      .from(partnershipProjects)
-      .where(eq(partnershipProjects.partnershipId, id))
-      .orderBy(asc(partnershipProjects.startYear), asc(partnershipProjects.title)),
-  ]);
+  // One after the other: it runs inside the writes' transactions, where a client takes one query at a time.
+  const sides = await executor
+    .select({ id: partnershipSides.organisationId })
+    .from(partnershipSides)
+    .where(eq(partnershipSides.partnershipId, id))
+    .orderBy(asc(partnershipSides.position));
+  const contacts = await executor
+    .select({ id: partnershipContacts.personId })
+    .from(partnershipContacts)
+    .where(eq(partnershipContacts.partnershipId, id))
+    .orderBy(asc(partnershipContacts.personId));
+  const projects = await executor
+    .select()
+    .from(partnershipProjects)
+    .where(eq(partnershipProjects.partnershipId, id))
+    .orderBy(asc(partnershipProjects.startYear), asc(partnershipProjects.title));
   return {
     frenchOrganisationIds: sides.map((s) => s.id),
     partnerOrganisationId: p.partnerOrganisationId,
