@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   assertNoAxeViolation,
+  demoStaff,
   expectHeading,
   phoneOverflow,
   type RunningApp,
@@ -98,6 +99,30 @@ describe('atlas, in the browser', () => {
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
     await assertNoAxeViolation(page, 'un répertoire, adhérent');
+  });
+
+  it('the staff’s atlas pages pass axe: the list, a partnership, directories, publications, import', async () => {
+    const page = await newPage();
+    await signIn(app, page, demoStaff);
+    await page.goto('/gestion/atlas');
+    await expectHeading(page, 'Atlas des partenariats');
+    await assertNoAxeViolation(page, 'atlas, gestion');
+    await page.goto(`/gestion/atlas?q=${encodeURIComponent('Shizuoka')}`);
+    await page.getByRole('link', { name: 'Cannes', exact: true }).first().click();
+    assert.match(await page.getByRole('main').innerText(), /Shizuoka/);
+    await assertNoAxeViolation(page, 'un partenariat, gestion');
+    for (const [path, label] of [
+      ['/gestion/atlas/partenariats/nouveau', 'nouveau partenariat'],
+      ['/gestion/atlas/repertoires', 'répertoires, gestion'],
+      ['/gestion/atlas/repertoires/JP', 'introduction d’un répertoire'],
+      ['/gestion/atlas/publications', 'publications, gestion'],
+      ['/gestion/atlas/import', 'import'],
+      ['/gestion/atlas/contributions', 'contributions'],
+    ] as const) {
+      const response = await page.goto(path);
+      assert.equal(response?.status(), 200, path);
+      await assertNoAxeViolation(page, label);
+    }
   });
 
   it('on a phone, the search, its answers and the maps fit the screen', async () => {
