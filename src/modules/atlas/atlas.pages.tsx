@@ -20,11 +20,11 @@ import {
 import { publications } from './atlas.schema.ts';
 import { directoryPdf } from './directory-pdf.ts';
 import { isCountryCode } from './places.ts';
-import { type SearchResult, searchFilters, searchPartnerships } from './search.ts';
+import { lenientSearchFilters, type SearchResult, searchFilters, searchPartnerships } from './search.ts';
 import { understand } from './understand.ts';
 import { AtlasMaps, AtlasPage, DirectoriesPage, DirectoryPage, PublicationsPage } from './views/atlas.tsx';
 
-const atlasQuery = searchFilters.extend({
+const atlasQuery = lenientSearchFilters.extend({
   /** « Chercher le texte tel quel »: the question is not read as theme, country, région. */
   brut: optional(z.literal('1')).catch(undefined),
 });

@@ -113,27 +113,53 @@ export const facetNames = [
 ] as const;
 export type FacetName = (typeof facetNames)[number];
 
-const code = (pattern: RegExp) =>
-  optional(
+const filterFields = {
+  q: optional(z.string().trim().max(200)),
+  country: optional(
     z
       .string()
       .trim()
-      .regex(pattern)
-      .catch(undefined as never),
-  );
-
-/** What a search asks. A value that is not one of the facet's is ignored, not an error (links get old). */
-export const searchFilters = z.object({
-  q: optional(z.string().trim().max(200)),
-  country: code(/^[A-Z]{2}$/),
-  theme: optional(z.enum(themes.map((t) => t.code) as [string, ...string[]]).catch(undefined as never)),
-  region: code(/^\d{2,3}$/),
-  departement: code(/^[0-9][0-9AB]\d?$/),
-  kind: optional(z.enum(frenchLocalGovernmentKinds as [string, ...string[]]).catch(undefined as never)),
-  status: optional(z.enum(partnershipStatuses).catch(undefined as never)),
+      .regex(/^[A-Z]{2}$/, 'Code de pays ISO 3166-1 attendu (deux lettres, par exemple SN).'),
+  ),
+  theme: optional(
+    z.enum(themes.map((t) => t.code) as [string, ...string[]], {
+      error: 'Code de thème attendu (voir /api/v1/themes).',
+    }),
+  ),
+  region: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2,3}$/, 'Code INSEE de région attendu (par exemple 84).'),
+  ),
+  departement: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9][0-9AB]\d?$/, 'Code de département attendu (par exemple 2A ou 75).'),
+  ),
+  kind: optional(
+    z.enum(frenchLocalGovernmentKinds as [string, ...string[]], {
+      error: 'Type attendu : commune, epci, departement, region ou com.',
+    }),
+  ),
+  status: optional(z.enum(partnershipStatuses, { error: 'Statut attendu : active, dormant ou ended.' })),
   coFunder: optional(z.string().trim().max(120)),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-});
+  page: z.coerce.number({ error: 'Numéro de page attendu.' }).int().min(1).max(10_000).default(1),
+};
+
+/** What a search asks, as the API reads it: a value that is not one of a facet's is a 400 in French. */
+export const searchFilters = z.object(filterFields);
+
+/** The same for pages: a value that is not one of the facet's is ignored, not an error (links get old). */
+export const lenientSearchFilters = z.object(
+  Object.fromEntries(
+    Object.entries(filterFields).map(([name, schema]) => [
+      name,
+      (schema as z.ZodType).catch(name === 'page' ? 1 : undefined),
+    ]),
+  ),
+) as unknown as typeof searchFilters;
 export type SearchFilters = z.infer<typeof searchFilters>;
 
 /** The condition of one facet's filter (arrays are matched with their GIN index: `@>`). */

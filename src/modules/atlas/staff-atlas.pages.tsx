@@ -25,7 +25,7 @@ import {
   updateProject,
 } from './partnerships.ts';
 import { countryName, countryNamesByCode, isCountryCode } from './places.ts';
-import { searchFilters, searchPartnerships } from './search.ts';
+import { lenientSearchFilters, searchFilters, searchPartnerships } from './search.ts';
 import { staffAtlasMessages as m, staffAtlasNotices as notices } from './staff-atlas.messages.ts';
 import {
   applyArchivePlan,
@@ -74,7 +74,7 @@ const projectParams = z.object({ id: uuid, projectId: uuid });
 const countryParams = z.object({ country: z.string().regex(/^[A-Z]{2}$/) });
 
 /** The list's address: the public search's filters, and the archived ones on demand. */
-const listFilters = searchFilters.extend({
+const listFilters = lenientSearchFilters.extend({
   archives: z.enum(['avec']).optional().catch(undefined),
 });
 type ListQuery = z.infer<typeof listFilters>;
