@@ -9,7 +9,6 @@ export const contributionsMessages = defineMessages('atlas', {
   contribNotLocalGovernment:
     'Seule une collectivité territoriale française peut proposer des partenariats à l’atlas.',
   contribPartnerRequired: 'Choisissez la collectivité partenaire.',
-  contribBudgetEuros: 'Montant en euros attendu (par exemple 12 500 ou 12 500,50).',
   contribArchived:
     'Ce partenariat est archivé : écrivez à l’équipe du réseau pour le faire revenir dans l’atlas.',
   contribCampaignTarget: 'Choisissez un groupe-pays ou un pays.',

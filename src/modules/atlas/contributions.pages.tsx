@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { definePage, notFound, redirect, refusal, view } from '../../platform/http/pages.tsx';
-import { parseEuros } from '../../platform/money.ts';
 import type { Services } from '../../platform/services.ts';
 import { optional, uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -34,6 +33,7 @@ import {
 } from './contributions.ts';
 import { getPartnership, type Snapshot, snapshotOf } from './partnerships.ts';
 import { isCountryCode } from './places.ts';
+import { projectInputOf } from './staff-atlas.ts';
 import {
   CampaignPage,
   ContributionQueuePage,
@@ -59,15 +59,10 @@ function listField(request: FastifyRequest, name: string): string[] {
   return [raw].flat().filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
-const words = (text: string | undefined) =>
-  (text ?? '')
-    .split(',')
-    .map((w) => w.trim())
-    .filter(Boolean);
-
 /**
  * The proposal a form makes, from the partnership as it is (`base`; none for a new one): its fields, its
- * projects as edited (or removed), a new project when its title is filled in. Amounts are typed in euros.
+ * projects as edited (or removed), a new project when its title is filled in. A project is read as the staff's
+ * form reads one (amounts typed in euros); a referent does not set its currency nor its themes: kept as they are.
  */
 function proposalFromForm(
   form: Values,
@@ -77,31 +72,28 @@ function proposalFromForm(
   contactId: string,
 ): { proposal: Snapshot; errors: Errors } {
   const errors: Errors = {};
+  const projects: Snapshot['projects'] = [];
   const project = (prefix: string, id: string | undefined, old: Snapshot['projects'][number] | undefined) => {
-    const f = (name: string) => form[`${prefix}-${name}`]?.trim() ?? '';
-    let budgetCents: number | undefined;
-    if (f('budget')) {
-      budgetCents = parseEuros(f('budget'));
-      if (budgetCents === undefined) errors[`${prefix}-budget`] = m.contribBudgetEuros().text;
-    }
+    const f = (name: string) => form[`${prefix}${name}`]?.trim() ?? '';
     // Typed texts go to the shared zod input as they are: it turns them into numbers and says what is wrong.
-    return {
-      ...(id ? { id } : {}),
+    const input = projectInputOf({
       title: f('title'),
       startYear: f('startYear'),
       endYear: f('endYear'),
-      ...(budgetCents !== undefined ? { budgetCents } : {}),
+      budget: f('budget'),
       currency: old?.currency ?? 'EUR',
-      coFunders: words(f('coFunders')),
+      coFunders: f('coFunders'),
       themes: old?.themes ?? [],
       description: f('description'),
       place: f('place'),
-    } as unknown as Snapshot['projects'][number];
+    });
+    if (input.ok) projects.push({ ...(id ? { id } : {}), ...input.value } as Snapshot['projects'][number]);
+    else
+      for (const [name, message] of Object.entries(input.error.fields ?? {})) errors[prefix + name] = message;
   };
-  const projects = (base?.projects ?? [])
-    .filter((p) => form[`project-${p.id}-remove`] !== 'on')
-    .map((p) => project(`project-${p.id}`, p.id, p));
-  if (form['new-title']?.trim()) projects.push(project('new', undefined, undefined));
+  for (const p of base?.projects ?? [])
+    if (form[`project-${p.id}-remove`] !== 'on') project(`project-${p.id}-`, p.id, p);
+  if (form['new-title']?.trim()) project('new-', undefined, undefined);
   const proposal = {
     frenchOrganisationIds: base?.frenchOrganisationIds ?? [organisationId],
     partnerOrganisationId: base?.partnerOrganisationId ?? form.partnerOrganisationId ?? '',

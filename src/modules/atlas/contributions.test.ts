@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { buildLocalGovernment, buildOfficer, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -20,6 +21,7 @@ import {
 } from './contributions.ts';
 import { diffSnapshots, isEmptyDiff, type Names } from './diff.ts';
 import { addProject, applySnapshot, createPartnership, type Snapshot, snapshotOf } from './partnerships.ts';
+import { themes } from './themes.ts';
 
 const asActor = (p: Person): Actor => ({
   personId: p.id,
@@ -276,6 +278,71 @@ describe('contributions to the atlas', async () => {
     assert.match(mails[0]!.text, /Elle est acceptée/);
     assert.match(mails[0]!.text, /\/mon-espace\/partenariats/);
     assert.deepEqual(await contributionsAttention(db), []);
+  });
+
+  it('the change form shows each project under its own names; a referent edits one, its currency and themes kept', async () => {
+    const p = await newPartnership();
+    const project = expectOk(
+      await addProject(
+        db,
+        p.id,
+        { title: 'Jardins', startYear: 2021, budgetCents: 300_000, currency: 'XOF', themes: ['water'] },
+        staff.id,
+      ),
+    );
+    const browser = await signedInBrowser({ app, db }, referent);
+    const form = await browser.get(`/mon-espace/partenariats/${p.id}`);
+    assert.equal(form.statusCode, 200);
+    const fields = new Map(
+      DomUtils.findAll(
+        (e) => e.name === 'input' && e.attribs.type !== 'hidden',
+        parseDocument(form.body).children,
+      ).map((e) => [e.attribs.name, e.attribs]),
+    );
+    const at = (name: string) => fields.get(`project-${project.id}-${name}`);
+    assert.equal(at('title')?.value, 'Jardins');
+    assert.equal(at('title')?.id, `project-${project.id}-title`);
+    assert.equal(at('budget')?.value, '3000');
+    // A referent does not set a project's currency nor its themes: the boxes are the partnership's only.
+    assert.equal(at('currency'), undefined);
+    assert.ok(fields.has('new-title'));
+    assert.equal(
+      DomUtils.findAll((e) => e.attribs.name === 'themes', parseDocument(form.body).children).length,
+      themes.length,
+    );
+
+    const same = { kind: 'twinning', since: '1995', status: 'active', themes: ['culture'] };
+    const edit = { [`project-${project.id}-title`]: 'Jardins', [`project-${project.id}-startYear`]: '2021' };
+    const wrong = await browser.post(`/mon-espace/partenariats/${p.id}`, {
+      ...same,
+      ...edit,
+      [`project-${project.id}-budget`]: 'trois mille',
+    });
+    assert.equal(wrong.statusCode, 400);
+    const budget = DomUtils.findOne(
+      (e) => e.attribs.id === `project-${project.id}-budget`,
+      parseDocument(wrong.body).children,
+    );
+    assert.equal(budget?.attribs['aria-invalid'], 'true');
+    assert.equal(budget?.attribs.value, 'trois mille');
+
+    const proposed = await browser.post(`/mon-espace/partenariats/${p.id}`, {
+      ...same,
+      ...edit,
+      [`project-${project.id}-budget`]: '4 500',
+      [`project-${project.id}-coFunders`]: 'AFD, DCTCIV ,',
+    });
+    assert.equal(proposed.statusCode, 303, proposed.body);
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from partnership_contributions where partnership_id = ${p.id} and status = 'pending'`,
+    );
+    expectOk(await acceptContribution(db, row!.id, asActor(staff), settings));
+    const [now] = (await snapshotOf(db, p.id)).projects;
+    assert.deepEqual(
+      [now?.budgetCents, now?.currency, now?.themes, now?.coFunders],
+      [450_000, 'XOF', ['water'], ['AFD', 'DCTCIV']],
+    );
   });
 
   it('a new partnership proposed is created on acceptance, with its version « contribution »', async () => {

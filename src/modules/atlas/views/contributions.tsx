@@ -6,7 +6,6 @@ import { formatDate, formatDateTime } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
-  Field,
   Layout,
   type PageContext,
   Select,
@@ -15,12 +14,11 @@ import {
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { PersonCard } from '../../organisations/directory.ts';
 import type { Card } from '../atlas.queries.ts';
-import { partnershipKinds, partnershipStatuses } from '../atlas.schema.ts';
 import type { CampaignPlan, ContributionView } from '../contributions.ts';
 import type { FieldChange, SnapshotDiff } from '../diff.ts';
 import { partnershipKindLabels, partnershipStatusLabels, type Snapshot } from '../partnerships.ts';
 import { countryName } from '../places.ts';
-import { themes } from '../themes.ts';
+import { PartnershipFields, ProjectFields, unprefixed } from './partnership-fields.tsx';
 
 export type Errors = Record<string, string>;
 export type Values = Record<string, string | undefined>;
@@ -30,8 +28,6 @@ export interface FormState {
   values?: Values;
 }
 
-const kindOptions = partnershipKinds.map((k) => [k, partnershipKindLabels[k]] as const);
-const statusOptions = partnershipStatuses.map((s) => [s, partnershipStatusLabels[s]] as const);
 const sourceLabels: Record<string, string> = {
   staff: 'équipe',
   contribution: 'contribution',
@@ -105,77 +101,21 @@ export function DiffView({ diff, title }: { diff: SnapshotDiff; title: string })
 
 // ——— « Mon espace » ———
 
-function ThemeChoices({ values, errors }: { values: Values; errors: Errors }) {
-  const chosen = new Set((values.themes ?? '').split(',').filter(Boolean));
-  const error = errors.themes ?? Object.entries(errors).find(([k]) => k.startsWith('themes.'))?.[1];
+/** The partnership's own fields with the themes ticked (the form's values hold them joined by commas). */
+function OwnFields({ values, errors }: { values: Values; errors: Errors }) {
+  const chosen = (values.themes ?? '').split(',').filter(Boolean);
+  // « themes.2 » is about one of the boxes.
+  const themesError = errors.themes ?? Object.entries(errors).find(([k]) => k.startsWith('themes.'))?.[1];
   return (
-    <fieldset id="themes" class={error ? 'field field-error' : 'field'}>
-      <legend>Thèmes</legend>
-      {error ? <p class="error">{error}</p> : null}
-      {themes.map((t) => (
-        <div key={t.code}>
-          <input
-            type="checkbox"
-            id={`theme-${t.code}`}
-            name="themes"
-            value={t.code}
-            checked={chosen.has(t.code)}
-          />{' '}
-          <label for={`theme-${t.code}`}>{t.label}</label>
-        </div>
-      ))}
-    </fieldset>
+    <PartnershipFields
+      values={{ ...values, themes: chosen }}
+      errors={{ ...errors, ...(themesError ? { themes: themesError } : {}) }}
+    />
   );
 }
 
-/** The partnership's own fields (the partner is chosen apart: only for a new one). */
-function PartnershipFields({ values, errors }: { values: Values; errors: Errors }) {
-  return (
-    <>
-      <Select
-        name="kind"
-        label="Nature"
-        options={kindOptions}
-        value={values.kind}
-        required
-        error={errors.kind}
-      />
-      <Field name="since" label="Depuis (année)" type="number" value={values.since} error={errors.since} />
-      <Select
-        name="status"
-        label="État"
-        options={statusOptions}
-        value={values.status ?? 'active'}
-        required
-        error={errors.status}
-      />
-      <ThemeChoices values={values} errors={errors} />
-      <TextArea
-        name="description"
-        label="Présentation"
-        hint="L’histoire du partenariat, ses objectifs."
-        value={values.description}
-        error={errors.description}
-      />
-      <Field
-        name="agreementReference"
-        label="Référence de la convention"
-        value={values.agreementReference}
-        error={errors.agreementReference}
-      />
-      <Field
-        name="agreementOn"
-        label="Date de la convention"
-        type="date"
-        value={values.agreementOn}
-        error={errors.agreementOn}
-      />
-    </>
-  );
-}
-
-/** A project's fields, named by a prefix (`project-<id>` for one of the partnership's, `new` for a new one). */
-function ProjectFields({
+/** A project's fields in the proposal's one form: named by a prefix (`project-<id>-`, or `new-`). */
+function ProposedProject({
   prefix,
   values,
   errors,
@@ -186,54 +126,15 @@ function ProjectFields({
   errors: Errors;
   required: boolean;
 }) {
-  const f = (name: string) => `${prefix}-${name}`;
   return (
-    <>
-      <Field
-        name={f('title')}
-        label="Titre du projet"
-        value={values[f('title')]}
-        required={required}
-        error={errors[f('title')]}
-      />
-      <Field
-        name={f('startYear')}
-        label="Année de début"
-        type="number"
-        value={values[f('startYear')]}
-        required={required}
-        error={errors[f('startYear')]}
-      />
-      <Field
-        name={f('endYear')}
-        label="Année de fin"
-        type="number"
-        value={values[f('endYear')]}
-        error={errors[f('endYear')]}
-      />
-      <Field
-        name={f('budget')}
-        label="Budget (en euros)"
-        hint="Par exemple 12 500."
-        value={values[f('budget')]}
-        error={errors[f('budget')]}
-      />
-      <Field
-        name={f('coFunders')}
-        label="Cofinanceurs"
-        hint="Séparés par des virgules : DCTCIV, AFD…"
-        value={values[f('coFunders')]}
-        error={errors[f('coFunders')]}
-      />
-      <TextArea
-        name={f('description')}
-        label="Présentation du projet"
-        value={values[f('description')]}
-        error={errors[f('description')]}
-        rows={3}
-      />
-      <Field name={f('place')} label="Lieu" value={values[f('place')]} error={errors[f('place')]} />
-    </>
+    <ProjectFields
+      prefix={prefix}
+      prefixNames
+      values={unprefixed(values, prefix)}
+      errors={unprefixed(errors, prefix)}
+      required={required}
+      currencyAndThemes={false}
+    />
   );
 }
 
@@ -242,7 +143,7 @@ function NewProjectFieldset({ values, errors }: { values: Values; errors: Errors
     <fieldset>
       <legend>Ajouter un projet (facultatif)</legend>
       <p class="muted">Laissez le titre vide pour ne pas ajouter de projet.</p>
-      <ProjectFields prefix="new" values={values} errors={errors} required={false} />
+      <ProposedProject prefix="new-" values={values} errors={errors} required={false} />
     </fieldset>
   );
 }
@@ -417,7 +318,7 @@ export function MyPartnershipsPage(props: {
         <p class="muted">
           La collectivité n’est pas dans la liste ? Écrivez à l’équipe du réseau : elle l’ajoutera.
         </p>
-        <PartnershipFields values={values} errors={errors} />
+        <OwnFields values={values} errors={errors} />
         <NewProjectFieldset values={values} errors={errors} />
         <NoteField values={values} errors={errors} />
         <button type="submit">Envoyer la proposition</button>
@@ -484,11 +385,11 @@ export function ProposeChangePage(props: {
       <ErrorSummary errors={props.form?.errors} />
       <form method="post" action={`/mon-espace/partenariats/${card.id}`}>
         <CsrfField ctx={ctx} />
-        <PartnershipFields values={values} errors={errors} />
+        <OwnFields values={values} errors={errors} />
         {props.snapshot.projects.map((p) => (
           <fieldset key={p.id}>
             <legend>Projet « {p.title} »</legend>
-            <ProjectFields prefix={`project-${p.id}`} values={values} errors={errors} required />
+            <ProposedProject prefix={`project-${p.id}-`} values={values} errors={errors} required />
             <div class="field">
               <input
                 type="checkbox"

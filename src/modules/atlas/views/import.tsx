@@ -2,6 +2,7 @@
 // previews waiting, and a preview or a report, line by line.
 import { formatDateTime } from '../../../platform/time.ts';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { PendingImportsTable } from '../../../platform/views/pending-imports.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import {
   type AtlasImport,
@@ -34,53 +35,6 @@ const columnHelp: Record<(typeof importFields)[number], string> = {
   coFunders: 'cofinanceurs du projet, séparés par des virgules (AFD, DCTCIV, Union européenne…)',
 };
 
-function PendingTable({ ctx, pending }: { ctx: PageContext; pending: Pending }) {
-  if (pending.length === 0) return null;
-  return (
-    <section aria-labelledby="pending-atlas-imports">
-      <h2 id="pending-atlas-imports">Imports en attente de confirmation</h2>
-      <div class="table-scroll">
-        <table class="table-cards">
-          <caption>Aperçus des 30 derniers jours, pas encore enregistrés</caption>
-          <thead>
-            <tr>
-              <th scope="col">Fichier</th>
-              <th scope="col">Préparé le</th>
-              <th scope="col">Lignes</th>
-              <th scope="col">Lignes refusées</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((p) => (
-              <tr key={p.id}>
-                <td data-label="Fichier">
-                  <a href={`${base}/${p.id}`}>{p.fileName}</a>
-                </td>
-                <td data-label="Préparé le">{formatDateTime(p.createdAt)}</td>
-                <td data-label="Lignes">{p.lines}</td>
-                <td data-label="Lignes refusées">{p.refused}</td>
-                <td data-label="Action">
-                  <form method="post" action={`${base}/${p.id}/abandonner`}>
-                    <CsrfField ctx={ctx} />
-                    <button
-                      type="submit"
-                      class="button-secondary"
-                      aria-label={`Abandonner l’import ${p.fileName}`}
-                    >
-                      Abandonner
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
 export function AtlasImportPage({
   ctx,
   pending,
@@ -96,7 +50,13 @@ export function AtlasImportPage({
     <Layout ctx={ctx} title="Importer des partenariats" notice={notice}>
       <h1>Importer des partenariats</h1>
       <StaffNav ctx={ctx} current="/gestion/atlas" />
-      <PendingTable ctx={ctx} pending={pending} />
+      <PendingImportsTable
+        ctx={ctx}
+        rows={pending}
+        base={base}
+        headingId="pending-atlas-imports"
+        linesLabel="Lignes"
+      />
       {error ? (
         <div class="error-summary" role="alert">
           <h2>Le fichier n’a pas pu être lu</h2>

@@ -15,7 +15,7 @@ import {
 import { Pagination } from '../../../platform/views/pagination.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { Card } from '../atlas.queries.ts';
-import { partnershipKinds, partnershipStatuses, publicationKinds } from '../atlas.schema.ts';
+import { partnershipStatuses, publicationKinds } from '../atlas.schema.ts';
 import { type Project, partnershipKindLabels, partnershipStatusLabels } from '../partnerships.ts';
 import { countryName, departementName } from '../places.ts';
 import type { FacetName } from '../search.ts';
@@ -27,7 +27,8 @@ import type {
   Publication,
 } from '../staff-atlas.ts';
 import { publicationKindLabels } from '../staff-atlas.ts';
-import { themeLabel, themes } from '../themes.ts';
+import { themeLabel } from '../themes.ts';
+import { PartnershipFields as OwnFields, ProjectFields } from './partnership-fields.tsx';
 
 export type Errors = Record<string, string>;
 
@@ -319,39 +320,6 @@ export interface PartnershipChoices {
   countries: Choice[];
 }
 
-function ThemeBoxes({
-  prefix,
-  selected,
-  error,
-}: {
-  prefix: string;
-  selected: string[];
-  error?: string | undefined;
-}) {
-  return (
-    <fieldset id={`${prefix}themes`} aria-describedby={error ? `${prefix}themes-error` : undefined}>
-      <legend>Thèmes</legend>
-      {error ? (
-        <p class="error" id={`${prefix}themes-error`}>
-          {error}
-        </p>
-      ) : null}
-      {themes.map((t) => (
-        <div key={t.code} class="choice">
-          <input
-            type="checkbox"
-            id={`${prefix}theme-${t.code}`}
-            name="themes"
-            value={t.code}
-            checked={selected.includes(t.code)}
-          />{' '}
-          <label for={`${prefix}theme-${t.code}`}>{t.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
 /** A form's errors by field: « themes.2 » is about the themes' boxes, « frenchOrganisationIds.0 » the sides. */
 export function byField(errors: Errors | undefined, rename: Record<string, string> = {}): Errors {
   const out: Errors = {};
@@ -425,38 +393,7 @@ function PartnershipFields(props: {
           error={e.newPartnerRegion}
         />
       </fieldset>
-      <Select
-        name="kind"
-        label="Nature"
-        options={partnershipKinds.map((k) => [k, partnershipKindLabels[k]] as const)}
-        value={v.kind}
-        required
-        error={e.kind}
-      />
-      <Field name="since" label="Depuis (année)" type="number" value={v.since} error={e.since} />
-      <Select
-        name="status"
-        label="État"
-        options={partnershipStatuses.map((s) => [s, partnershipStatusLabels[s]] as const)}
-        value={v.status || 'active'}
-        required
-        error={e.status}
-      />
-      <Field
-        name="agreementReference"
-        label="Référence de la convention"
-        value={v.agreementReference}
-        error={e.agreementReference}
-      />
-      <Field
-        name="agreementOn"
-        label="Date de la convention"
-        type="date"
-        value={v.agreementOn}
-        error={e.agreementOn}
-      />
-      <ThemeBoxes prefix="" selected={v.themes} error={e.themes} />
-      <TextArea name="description" label="Description" value={v.description} error={e.description} rows={6} />
+      <OwnFields values={v} errors={e} />
       <fieldset id="contactIds" aria-describedby={e.contactIds ? 'contactIds-error' : undefined}>
         <legend>Personnes à contacter</legend>
         {e.contactIds ? (
@@ -552,71 +489,6 @@ const emptyProject: ProjectValues = {
   place: '',
 };
 
-function ProjectFields({
-  prefix,
-  values: v,
-  errors: e,
-}: {
-  prefix: string;
-  values: ProjectValues;
-  errors: Errors;
-}) {
-  return (
-    <>
-      <Field id={`${prefix}title`} name="title" label="Titre" value={v.title} required error={e.title} />
-      <Field
-        id={`${prefix}startYear`}
-        name="startYear"
-        label="Année de début"
-        type="number"
-        value={v.startYear}
-        required
-        error={e.startYear}
-      />
-      <Field
-        id={`${prefix}endYear`}
-        name="endYear"
-        label="Année de fin"
-        type="number"
-        value={v.endYear}
-        error={e.endYear}
-      />
-      <Field
-        id={`${prefix}budget`}
-        name="budget"
-        label="Budget"
-        hint="En euros (ou dans la devise ci-dessous), par exemple 12 500,50."
-        value={v.budget}
-        error={e.budget ?? e.budgetCents}
-      />
-      <Field
-        id={`${prefix}currency`}
-        name="currency"
-        label="Devise (code ISO, EUR par défaut)"
-        value={v.currency}
-        error={e.currency}
-      />
-      <Field
-        id={`${prefix}coFunders`}
-        name="coFunders"
-        label="Cofinanceurs"
-        hint="Séparés par des virgules : DAECT, Agence de l’eau Loire-Bretagne."
-        value={v.coFunders}
-        error={e.coFunders}
-      />
-      <ThemeBoxes prefix={prefix} selected={v.themes} error={e.themes} />
-      <TextArea
-        id={`${prefix}description`}
-        name="description"
-        label="Description"
-        value={v.description}
-        error={e.description}
-      />
-      <Field id={`${prefix}place`} name="place" label="Lieu" value={v.place} error={e.place} />
-    </>
-  );
-}
-
 /** A project form's fields have prefixed ids (several forms on one page): its errors link to them. */
 const prefixed = (prefix: string, errors: Errors) =>
   Object.fromEntries(Object.keys(errors).map((k) => [k, k === '_' ? '_' : `${prefix}${k}`]));
@@ -689,7 +561,13 @@ export function PartnershipPage(props: {
               aria-label={`Modifier le projet ${p.title}`}
             >
               <CsrfField ctx={ctx} />
-              <ProjectFields prefix={`projet-${p.id}-`} values={state.values} errors={state.errors} />
+              <ProjectFields
+                prefix={`projet-${p.id}-`}
+                values={state.values}
+                errors={state.errors}
+                required
+                currencyAndThemes
+              />
               <button type="submit">Enregistrer le projet</button>
             </form>
             <form method="post" action={`${url}/projets/${p.id}/supprimer`}>
@@ -705,7 +583,13 @@ export function PartnershipPage(props: {
       <ErrorSummary errors={fresh.errors} targets={prefixed('nouveau-', fresh.errors)} />
       <form method="post" action={`${url}/projets`} aria-labelledby="nouveau-projet">
         <CsrfField ctx={ctx} />
-        <ProjectFields prefix="nouveau-" values={fresh.values} errors={fresh.errors} />
+        <ProjectFields
+          prefix="nouveau-"
+          values={fresh.values}
+          errors={fresh.errors}
+          required
+          currencyAndThemes
+        />
         <button type="submit">Ajouter le projet</button>
       </form>
     </Layout>

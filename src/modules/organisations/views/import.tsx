@@ -1,58 +1,9 @@
-import { formatDateTime } from '../../../platform/time.ts';
 import { CsrfField, Layout, type PageContext } from '../../../platform/views/layout.tsx';
+import { PendingImportsTable } from '../../../platform/views/pending-imports.tsx';
 import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { ImportPreview, listPendingImports, RejectedLine } from '../import.ts';
 
 type PendingImports = Awaited<ReturnType<typeof listPendingImports>>;
-
-/** Imports previewed and neither applied nor abandoned: to finish or to drop. */
-function PendingImportsTable({ ctx, pending }: { ctx: PageContext; pending: PendingImports }) {
-  if (pending.length === 0) return null;
-  return (
-    <section aria-labelledby="pending-imports">
-      <h2 id="pending-imports">Imports en attente de confirmation</h2>
-      <div class="table-scroll">
-        <table class="table-cards">
-          <caption>Aperçus des 30 derniers jours, pas encore enregistrés</caption>
-          <thead>
-            <tr>
-              <th scope="col">Fichier</th>
-              <th scope="col">Préparé le</th>
-              <th scope="col">Lignes acceptées</th>
-              <th scope="col">Lignes refusées</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((p) => (
-              <tr key={p.id}>
-                <td data-label="Fichier">
-                  <a href={`/gestion/import/${p.id}`}>{p.fileName}</a> (
-                  {p.kind === 'people' ? 'personnes' : 'organisations'})
-                </td>
-                <td data-label="Préparé le">{formatDateTime(p.createdAt)}</td>
-                <td data-label="Lignes acceptées">{p.accepted}</td>
-                <td data-label="Lignes refusées">{p.rejected}</td>
-                <td data-label="Action">
-                  <form method="post" action={`/gestion/import/${p.id}/abandonner`}>
-                    <CsrfField ctx={ctx} />
-                    <button
-                      type="submit"
-                      class="button-secondary"
-                      aria-label={`Abandonner l’import ${p.fileName}`}
-                    >
-                      Abandonner
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
 
 export function ImportPage({
   ctx,
@@ -69,7 +20,20 @@ export function ImportPage({
     <Layout ctx={ctx} title="Importer" notice={notice}>
       <h1>Importer des organisations ou des personnes</h1>
       <StaffNav ctx={ctx} current="/gestion/import" />
-      <PendingImportsTable ctx={ctx} pending={pending} />
+      <PendingImportsTable
+        ctx={ctx}
+        rows={pending.map((p) => ({
+          id: p.id,
+          fileName: p.fileName,
+          createdAt: p.createdAt,
+          kind: p.kind === 'people' ? 'personnes' : 'organisations',
+          lines: p.accepted,
+          refused: p.rejected,
+        }))}
+        base="/gestion/import"
+        headingId="pending-imports"
+        linesLabel="Lignes acceptées"
+      />
       {error ? (
         <div class="error-summary" role="alert">
           <h2>Le fichier n’a pas pu être lu</h2>
