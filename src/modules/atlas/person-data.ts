@@ -45,6 +45,7 @@ async function replaceAuthor(executor: Executor, fromId: string, intoId: string 
     .update(countryDirectories)
     .set({ updatedBy: intoId })
     .where(eq(countryDirectories.updatedBy, fromId));
+  await executor.update(atlasImports).set({ createdBy: intoId }).where(eq(atlasImports.createdBy, fromId));
 }
 
 export async function atlasHeldBy(executor: Executor, personId: string): Promise<PersonHolding[]> {

@@ -25,7 +25,7 @@ import {
   updateProject,
 } from './partnerships.ts';
 import { countryName, countryNamesByCode, isCountryCode } from './places.ts';
-import { lenientSearchFilters, searchFilters, searchPartnerships } from './search.ts';
+import { lenientSearchFilters, searchPartnerships } from './search.ts';
 import { staffAtlasMessages as m, staffAtlasNotices as notices } from './staff-atlas.messages.ts';
 import {
   applyArchivePlan,
