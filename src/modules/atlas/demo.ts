@@ -73,7 +73,10 @@ async function frenchPool(tx: Executor, demo: DemoData): Promise<PoolEntry[]> {
     ...departements
       .filter((_, i) => i % 2 === 0)
       .map((d) => ({ kind: 'departement' as const, inseeCode: d.code })),
-    ...departements.map((d) => ({ kind: 'commune' as const, inseeCode: d.chefLieu })),
+    // Nancy (54395) stays out, as in the groups' demo: adding it from the reference is the newcomer's first step.
+    ...departements
+      .filter((d) => d.chefLieu !== '54395')
+      .map((d) => ({ kind: 'commune' as const, inseeCode: d.chefLieu })),
     { kind: 'departement', inseeCode: '35' },
     { kind: 'departement', inseeCode: '976' },
     { kind: 'commune', inseeCode: '97611' },
