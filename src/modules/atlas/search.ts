@@ -245,30 +245,21 @@ export async function searchPartnerships(
           p.french_kinds, p.co_funders
         from partnerships p where ${options.includeArchived ? sql`true` : sql`p.archived_at is null`}
           and ${filters.q ? textCondition(filters.q) : sql`true`}),
-      -- Each row once: whether it passes every filter, and every filter but each facet's own.
-      f as (
-        select p.*, ${facetConditions(filters)} as all_ok,
-          ${sql.join(
-            facetNames.map((facet, i) => sql`${facetConditions(filters, facet)} as ${sql.raw(`ok_${i}`)}`),
-            sql`, `,
-          )}
-        from m p),
       page as (
         select p.id, row_number() over (order by ${rank} p.updated_at desc, p.id) as position
-        from f p ${query ? sql`join partnerships s on s.id = p.id` : sql``}
-        where p.all_ok
+        from m p ${query ? sql`join partnerships s on s.id = p.id` : sql``}
+        where ${facetConditions(filters)}
         order by position limit ${size} offset ${(filters.page - 1) * size})
       select '' as facet, id::text as value, position::int as n from page
-      union all select '*', '', count(*)::int from f p where p.all_ok
-      union all select x.facet, x.v, count(*)::int from f p cross join lateral (
-        ${sql.join(
-          facetNames.map(
-            (facet, i) =>
-              sql`select ${facet}::text as facet, v from (select ${facetValues[facet]} as v) one where p.${sql.raw(`ok_${i}`)}`,
-          ),
-          sql` union all `,
-        )}) x
-      group by x.facet, x.v`,
+      union all select '*', '', count(*)::int from m p where ${facetConditions(filters)}
+      ${sql.join(
+        facetNames.map(
+          (facet) =>
+            sql` union all (select ${facet}::text, v, count(*)::int
+              from (select ${facetValues[facet]} as v from m p where ${facetConditions(filters, facet)}) x group by v)`,
+        ),
+        sql``,
+      )}`,
   );
   const facets = Object.fromEntries(facetNames.map((f) => [f, {}])) as SearchResult['facets'];
   const page: { id: string; position: number }[] = [];
