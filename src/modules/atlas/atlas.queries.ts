@@ -2,6 +2,7 @@
 // queries whatever their number), a country's directory, the counts per country and per French région.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
+import { formatDate } from '../../platform/time.ts';
 import { personCards } from '../organisations/directory.ts';
 import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import {
@@ -224,9 +225,7 @@ export async function directoryOf(
 
 const agreementText = (card: Card) => {
   const parts = [
-    card.agreementOn
-      ? `Convention du ${new Date(`${card.agreementOn}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })}`
-      : null,
+    card.agreementOn ? `Convention du ${formatDate(card.agreementOn)}` : null,
     card.agreementReference ? `réf. ${card.agreementReference}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
