@@ -1,6 +1,7 @@
 // Names of places the atlas shows and understands: countries (ISO 3166-1 alpha-2, in French from the
 // platform's CLDR), French régions and départements (INSEE codes, from the official reference's small files).
 import { createRequire } from 'node:module';
+import { countryCodes, countryName, isCountryCode } from '../../platform/countries.ts';
 import { foldText } from '../../platform/db/fold.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,27 +22,7 @@ export const departementName = (code: string) => departementNames.get(code) ?? c
 export const frenchRegions = (): { code: string; name: string }[] =>
   regionRows.map((r) => ({ code: r.code, name: r.nom })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 
-const displayNames = new Intl.DisplayNames(['fr'], { type: 'region', fallback: 'none' });
-
-/** « SN » → « Sénégal ». */
-export const countryName = (code: string) => displayNames.of(code) ?? code;
-
-/** Every ISO 3166-1 alpha-2 code the CLDR names (user-assigned and grouping codes left out). */
-const countryCodes: string[] = (() => {
-  const codes: string[] = [];
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of letters)
-    for (const b of letters) {
-      const code = a + b;
-      if (/^(Q[M-Z]|X[A-Z]|ZZ|AA|EU|EZ|UN)$/.test(code)) continue;
-      // Old codes (HV for Burkina Faso, ZR for the Congo) are aliases of today's: left out.
-      if (new Intl.Locale(`und-${code}`).region !== code) continue;
-      if (displayNames.of(code)) codes.push(code);
-    }
-  return codes;
-})();
-
-export const isCountryCode = (code: string) => countryCodes.includes(code);
+export { countryName, isCountryCode };
 
 /** The French names of every country, by code: the search document reads them (« Sénégal » finds SN). */
 export const countryNamesByCode = (): Record<string, string> =>

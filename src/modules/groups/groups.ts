@@ -1,6 +1,7 @@
 // The network's groups: country groups, thematic dynamics and cross-cutting missions.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { isCountryCode } from '../../platform/countries.ts';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
@@ -28,17 +29,12 @@ export const groupStatusLabels: Record<GroupStatus, string> = {
   dormant: 'En sommeil',
 };
 
-const countryNames = new Intl.DisplayNames(['fr'], { type: 'region', fallback: 'none' });
-
-/** A country's French name from its ISO 3166-1 alpha-2 code (« JP » → « Japon »). */
-export const countryName = (code: string) => countryNames.of(code) ?? code;
-
 /** An ISO 3166-1 alpha-2 code the platform's CLDR knows as a region (typed in any case). */
 const countryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((code) => /^[A-Z]{2}$/.test(code) && countryNames.of(code) !== undefined, {
+  .refine((code) => isCountryCode(code), {
     error: (issue) => m.countryExpected({ code: String(issue.input).slice(0, 10) }).text,
   });
 

@@ -1,5 +1,6 @@
 // The groups' pages for everyone: « Groupes » (by kind, each chair and next meeting), a group's page (its
 // public view, and the members' view: roadmap, documents for members, followers), « Mes groupes ».
+import { countryName } from '../../../platform/countries.ts';
 import { formatDate, formatWhen } from '../../../platform/time.ts';
 import { CsrfField, Layout, type PageContext, Select } from '../../../platform/views/layout.tsx';
 import type { Person } from '../../organisations/people.ts';
@@ -7,7 +8,7 @@ import type { ChairState } from '../chairs.ts';
 import { documentKindLabels, visibilityLabels } from '../documents.ts';
 import type { GroupPageData, GroupSummary, MyGroupRow } from '../groups.queries.ts';
 import { groupKinds } from '../groups.schema.ts';
-import { countryName, type Group, groupKindHeadings, groupTitle } from '../groups.ts';
+import { type Group, groupKindHeadings, groupTitle } from '../groups.ts';
 import { roadmapStatusLabels } from '../roadmap.ts';
 
 /** « Présidé par Karima Zerkani-Raynal (Aix-en-Provence) depuis le 1er janvier 2024 », or « à pourvoir ». */
