@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { buildLocalGovernment, buildOfficer, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
-import { testApp } from '../../../tests/helpers.ts';
+import { engine, testApp } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { network } from '../../platform/identity.ts';
@@ -443,6 +443,37 @@ describe('contributions to the atlas', async () => {
     assert.deepEqual(
       history.map((v) => v.source),
       ['contribution', 'staff'],
+    );
+  });
+
+  // The control of the test above: the same two accepts without the `status = 'pending'` condition of the
+  // claim (read the state, then write) both apply the proposal — the race the condition guards against. Each
+  // waits after its read, so both read « pending » before either commits. PGlite runs one transaction at a
+  // time: the race cannot happen there.
+  it('control: accepting without the pending condition, two staff at once both apply the proposal', {
+    skip: engine === 'pglite' ? 'PGlite runs one transaction at a time' : false,
+  }, async () => {
+    const p = await newPartnership();
+    const proposal = { ...(await snapshotOf(db, p.id)), since: 2002 };
+    const c = expectOk(await proposeContribution(db, asActor(referent), p.id, proposal));
+    const naiveAccept = (actorId: string) =>
+      db.transaction(async (tx) => {
+        const [row] = await queryRows<{ status: string }>(
+          tx,
+          sql`select status from partnership_contributions where id = ${c.id}`,
+        );
+        await tx.execute(sql`select pg_sleep(0.3)`);
+        if (row?.status !== 'pending') return false;
+        expectOk(await applySnapshot(tx, p.id, proposal, actorId, 'contribution'));
+        await tx.execute(sql`update partnership_contributions set status = 'accepted' where id = ${c.id}`);
+        return true;
+      });
+    const applied = await Promise.all([naiveAccept(staff.id), naiveAccept(otherStaff.id)]);
+    assert.deepEqual(applied, [true, true]);
+    const history = await historyOf(db, p.id);
+    assert.deepEqual(
+      history.map((v) => v.source),
+      ['contribution', 'contribution', 'staff'],
     );
   });
 
