@@ -44,6 +44,8 @@ const foreignKeys = new Set([
   'modules/events/events.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/atlas/atlas.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/atlas/import.schema.ts → modules/organisations/organisations.schema.ts',
+  'modules/funds/funds.schema.ts → modules/events/events.schema.ts',
+  'modules/funds/funds.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/groups/groups.schema.ts → modules/events/events.schema.ts',
   'modules/groups/groups.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/program/program.schema.ts → modules/events/events.schema.ts',

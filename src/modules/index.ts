@@ -14,6 +14,7 @@ import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import { installEventLinks } from './events/event-links.ts';
 import events from './events/index.ts';
+import funds from './funds/index.ts';
 import groups from './groups/index.ts';
 import home from './home/index.ts';
 import type { Module, PersonalBlock, Site } from './module.ts';
@@ -31,6 +32,7 @@ export const modules: readonly Module[] = [
   program,
   groups,
   atlas,
+  funds,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */
