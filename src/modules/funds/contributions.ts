@@ -10,9 +10,15 @@ import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/valid
 import { getOrganisation, getOrganisationsByIds, type Organisation } from '../organisations/organisations.ts';
 import { getPerson } from '../organisations/people.ts';
 import { fundsMessages as m } from './funds.messages.ts';
+import { fundContributors, ledgerEntries, ledgerGroups, receiptSequences, receipts } from './funds.schema.ts';
 import { cents } from './funds.ts';
-import { fundContributors, ledgerEntries, ledgerGroups, receipts, receiptSequences } from './funds.schema.ts';
-import { contributionsByOrganisation, idempotencyKey, type LedgerGroup, lockOpenFund, post } from './ledger.ts';
+import {
+  contributionsByOrganisation,
+  idempotencyKey,
+  type LedgerGroup,
+  lockOpenFund,
+  post,
+} from './ledger.ts';
 
 export const pledgeInput = z.object({
   organisationId: uuid,
@@ -165,7 +171,9 @@ const receiptColumns = {
   year: receipts.year,
   sequence: receipts.number,
   recordedAt: ledgerGroups.recordedAt,
-  reversedOn: sql<string | null>`(select r.occurred_on::text from fund_ledger_groups r where r.reverses_id = ${ledgerGroups.id})`,
+  reversedOn: sql<
+    string | null
+  >`(select r.occurred_on::text from fund_ledger_groups r where r.reverses_id = ${ledgerGroups.id})`,
 };
 
 function receiptOf(row: {

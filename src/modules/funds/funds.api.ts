@@ -5,13 +5,29 @@ import { defineApiRoute } from '../../platform/http/api.ts';
 import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { optional, uuid } from '../../platform/validation.ts';
-import { contributorsOf, pledgeInput, type Receipt, receiptInput, recordPledge, recordReceipt } from './contributions.ts';
+import {
+  contributorsOf,
+  pledgeInput,
+  type Receipt,
+  receiptInput,
+  recordPledge,
+  recordReceipt,
+} from './contributions.ts';
 import { fundsMessages as m } from './funds.messages.ts';
 import { fundsPolicy as policy } from './funds.policy.ts';
 import { fundStatuses } from './funds.schema.ts';
 import { createFund, type Fund, fundInput, getFund, listFunds } from './funds.ts';
 import { balancesOf } from './ledger.ts';
-import { allocate, allocationInput, closeFund, closureInput, disburse, disbursementInput, reverse, reversalInput } from './projects.ts';
+import {
+  allocate,
+  allocationInput,
+  closeFund,
+  closureInput,
+  disburse,
+  disbursementInput,
+  reversalInput,
+  reverse,
+} from './projects.ts';
 
 const idParams = z.object({ id: uuid });
 const groupParams = z.object({ groupId: uuid });
@@ -61,9 +77,18 @@ const receiptJson = (receipt: Receipt) => ({
 
 export function fundsApiRoutes({ db }: Services) {
   const summary = async (fund: Fund) => {
-    const [balances, contributors] = await Promise.all([balancesOf(db, fund.id), contributorsOf(db, fund.id)]);
+    const [balances, contributors] = await Promise.all([
+      balancesOf(db, fund.id),
+      contributorsOf(db, fund.id),
+    ]);
     const { bankCents: _, committedCents: __, ...figures } = balances;
-    return { id: fund.id, name: fund.name, status: fund.status, ...figures, contributors: contributors.length };
+    return {
+      id: fund.id,
+      name: fund.name,
+      status: fund.status,
+      ...figures,
+      contributors: contributors.length,
+    };
   };
   const movementJson = (group: { id: string; kind: string; occurredOn: string }) => ({
     id: group.id,
@@ -117,7 +142,11 @@ export function fundsApiRoutes({ db }: Services) {
       body: pledgeInput,
       allow: (request) => policy.manage(request.actor),
       responses: {
-        200: { description: 'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois', schema: movementOut },
+        200: {
+          description:
+            'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois',
+          schema: movementOut,
+        },
         201: { description: 'Promesse enregistrée', schema: movementOut },
         403: staffOnly,
         404: notFound,
@@ -125,7 +154,9 @@ export function fundsApiRoutes({ db }: Services) {
         422: { description: `Organisation inconnue (code unknown_organisation) ; ${closed}` },
       },
       handler: async ({ params, request, reply }) => {
-        const result = await db.transaction((tx) => recordPledge(tx, params.id, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          recordPledge(tx, params.id, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         return reply.code(result.value.created ? 201 : 200).send(movementJson(result.value.group));
       },
@@ -148,7 +179,9 @@ export function fundsApiRoutes({ db }: Services) {
         422: { description: `Organisation inconnue (code unknown_organisation) ; ${closed}` },
       },
       handler: async ({ params, request, reply }) => {
-        const result = await db.transaction((tx) => recordReceipt(tx, params.id, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          recordReceipt(tx, params.id, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         return reply.code(result.value.created ? 201 : 200).send(receiptJson(result.value.receipt));
       },
@@ -162,7 +195,11 @@ export function fundsApiRoutes({ db }: Services) {
       body: allocationInput,
       allow: (request) => policy.manage(request.actor),
       responses: {
-        200: { description: 'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois', schema: movementOut.extend({ allocationId: z.uuid() }) },
+        200: {
+          description:
+            'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois',
+          schema: movementOut.extend({ allocationId: z.uuid() }),
+        },
         201: {
           description: 'Affectation enregistrée',
           schema: movementOut.extend({ allocationId: z.uuid() }),
@@ -175,7 +212,9 @@ export function fundsApiRoutes({ db }: Services) {
         },
       },
       handler: async ({ params, request, reply }) => {
-        const result = await db.transaction((tx) => allocate(tx, params.id, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          allocate(tx, params.id, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         const body = { ...movementJson(result.value.group), allocationId: result.value.allocation.id };
         return reply.code(result.value.created ? 201 : 200).send(body);
@@ -185,12 +224,17 @@ export function fundsApiRoutes({ db }: Services) {
       method: 'POST',
       url: '/api/v1/allocations/:id/disbursements',
       tag: 'Fonds de solidarité',
-      summary: 'Enregistrer un paiement à un projet, jamais au-delà de ce qui reste à verser sur son affectation',
+      summary:
+        'Enregistrer un paiement à un projet, jamais au-delà de ce qui reste à verser sur son affectation',
       params: idParams,
       body: disbursementInput,
       allow: (request) => policy.manage(request.actor),
       responses: {
-        200: { description: 'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois', schema: movementOut },
+        200: {
+          description:
+            'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois',
+          schema: movementOut,
+        },
         201: { description: 'Paiement enregistré', schema: movementOut },
         403: staffOnly,
         404: notFound,
@@ -198,7 +242,9 @@ export function fundsApiRoutes({ db }: Services) {
         422: { description: `Au-delà du reste à verser (code beyond_allocation) ; ${closed}` },
       },
       handler: async ({ params, request, reply }) => {
-        const result = await db.transaction((tx) => disburse(tx, params.id, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          disburse(tx, params.id, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         const body = movementJson(result.value.group);
         return reply.code(result.value.created ? 201 : 200).send(body);
@@ -215,8 +261,15 @@ export function fundsApiRoutes({ db }: Services) {
       body: reversalInput,
       allow: (request) => policy.manage(request.actor),
       responses: {
-        200: { description: 'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois', schema: movementOut.extend({ reversesId: z.uuid() }) },
-        201: { description: 'Contre-passation enregistrée', schema: movementOut.extend({ reversesId: z.uuid() }) },
+        200: {
+          description:
+            'Déjà enregistré sous cette idempotencyKey : le même mouvement, rien d’écrit deux fois',
+          schema: movementOut.extend({ reversesId: z.uuid() }),
+        },
+        201: {
+          description: 'Contre-passation enregistrée',
+          schema: movementOut.extend({ reversesId: z.uuid() }),
+        },
         403: staffOnly,
         404: notFound,
         409: { description: 'Déjà contre-passé (code already_reversed)' },
@@ -225,7 +278,9 @@ export function fundsApiRoutes({ db }: Services) {
         },
       },
       handler: async ({ params, request, reply }) => {
-        const result = await db.transaction((tx) => reverse(tx, params.groupId, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          reverse(tx, params.groupId, request.body, request.actor!.personId),
+        );
         if (!result.ok) return result;
         const body = { ...movementJson(result.value.group), reversesId: params.groupId };
         return reply.code(result.value.created ? 201 : 200).send(body);
@@ -249,7 +304,9 @@ export function fundsApiRoutes({ db }: Services) {
         },
       },
       handler: async ({ params, request }) => {
-        const result = await db.transaction((tx) => closeFund(tx, params.id, request.body, request.actor!.personId));
+        const result = await db.transaction((tx) =>
+          closeFund(tx, params.id, request.body, request.actor!.personId),
+        );
         return result.ok ? summary(result.value) : result;
       },
     }),

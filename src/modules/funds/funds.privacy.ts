@@ -14,7 +14,8 @@ import {
   receipts,
 } from './funds.schema.ts';
 
-const accounts = 'Dix ans après la clôture de l’exercice (pièces comptables, article L123-22 du code de commerce)';
+const accounts =
+  'Dix ans après la clôture de l’exercice (pièces comptables, article L123-22 du code de commerce)';
 
 export const fundsPrivacy = [
   processing(funds, {

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
   date,
   index,
   integer,
-  type AnyPgColumn,
   pgTable,
   primaryKey,
   text,

@@ -9,8 +9,8 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional, text } from '../../platform/validation.ts';
 import { fundsMessages as m } from './funds.messages.ts';
-import { type FundStatus, funds, fundStatuses, ledgerGroups } from './funds.schema.ts';
-import { type Balances, balancesOf, type Fund, lockOpenFund, maxCents } from './ledger.ts';
+import { type FundStatus, fundStatuses, funds, ledgerGroups } from './funds.schema.ts';
+import { type Balances, type Fund, lockOpenFund, maxCents } from './ledger.ts';
 
 export type { Fund };
 
@@ -89,7 +89,11 @@ export async function updateFund(
 }
 
 /** A fund opened by mistake goes away while nothing has moved; afterwards it can only be closed. */
-export async function deleteFund(executor: Executor, id: string, actorId: string | null): Promise<Result<true>> {
+export async function deleteFund(
+  executor: Executor,
+  id: string,
+  actorId: string | null,
+): Promise<Result<true>> {
   const opened = await lockOpenFund(executor, id);
   if (!opened.ok) return opened;
   const [moved] = await executor
@@ -159,5 +163,3 @@ export async function markClosed(executor: Executor, fund: Fund, actorId: string
   await audit(executor, { actorId, action: 'close', entity: 'fund', entityId: fund.id });
   return closed!;
 }
-
-export { balancesOf };

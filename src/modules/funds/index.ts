@@ -6,6 +6,7 @@ import { fundsApiRoutes } from './funds.api.ts';
 import { fundsPrivacy } from './funds.privacy.ts';
 import * as schema from './funds.schema.ts';
 import { committeeAudience, fundEventLinks } from './meetings.ts';
+import { eraseFundsData, exportedFundsData, fundsHeldBy, mergeFundsPerson } from './person-data.ts';
 
 export default defineModule({
   name: 'funds',
@@ -14,4 +15,10 @@ export default defineModule({
   api: fundsApiRoutes,
   audiences: [committeeAudience],
   eventLinks: [fundEventLinks],
+  people: {
+    merged: mergeFundsPerson,
+    held: fundsHeldBy,
+    exported: exportedFundsData,
+    erased: eraseFundsData,
+  },
 });

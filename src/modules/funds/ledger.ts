@@ -18,13 +18,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { optional } from '../../platform/validation.ts';
 import { fundsMessages as m } from './funds.messages.ts';
-import {
-  type AccountCode,
-  type MovementKind,
-  funds,
-  ledgerEntries,
-  ledgerGroups,
-} from './funds.schema.ts';
+import { type AccountCode, funds, ledgerEntries, ledgerGroups, type MovementKind } from './funds.schema.ts';
 
 export type Fund = typeof funds.$inferSelect;
 export type LedgerGroup = typeof ledgerGroups.$inferSelect;
@@ -221,7 +215,10 @@ export async function contributionsByOrganisation(
     .where(sql`${ledgerGroups.fundId} = ${fundId} and ${ledgerEntries.organisationId} is not null`)
     .groupBy(ledgerEntries.organisationId);
   return new Map(
-    rows.map((r) => [r.organisationId!, { pledgedCents: Number(r.pledged), receivedCents: Number(r.received) }]),
+    rows.map((r) => [
+      r.organisationId!,
+      { pledgedCents: Number(r.pledged), receivedCents: Number(r.received) },
+    ]),
   );
 }
 
@@ -244,7 +241,10 @@ export async function amountsByAllocation(
     rows.map((r) => {
       const allocatedCents = Number(r.allocated);
       const committedCents = Number(r.committed);
-      return [r.allocationId!, { allocatedCents, committedCents, disbursedCents: allocatedCents - committedCents }];
+      return [
+        r.allocationId!,
+        { allocatedCents, committedCents, disbursedCents: allocatedCents - committedCents },
+      ];
     }),
   );
 }
@@ -284,8 +284,7 @@ export function effectOf(lines: Line[]) {
     lines
       .filter((l) => l.account === account)
       .reduce(
-        (sum, l) =>
-          sum + (side === 'debit' ? 1 : -1) * ((l.debitCents ?? 0) - (l.creditCents ?? 0)),
+        (sum, l) => sum + (side === 'debit' ? 1 : -1) * ((l.debitCents ?? 0) - (l.creditCents ?? 0)),
         0,
       );
   return {

@@ -58,7 +58,10 @@ export const fundEventLinks: EventLinkDefinition = {
     const added = ids.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !ids.includes(id));
     if (added.length)
-      await executor.insert(fundEvents).values(added.map((fundId) => ({ fundId, eventId }))).onConflictDoNothing();
+      await executor
+        .insert(fundEvents)
+        .values(added.map((fundId) => ({ fundId, eventId })))
+        .onConflictDoNothing();
     if (removed.length)
       await executor
         .delete(fundEvents)
@@ -70,7 +73,10 @@ export const fundEventLinks: EventLinkDefinition = {
     // Closed funds are offered only to the meetings that are theirs already.
     const open = await listFunds(executor, { status: 'open' });
     const openIds = new Set(open.map((f) => f.id));
-    const closed = await getFundsByIds(executor, selected.filter((id) => !openIds.has(id)));
+    const closed = await getFundsByIds(
+      executor,
+      selected.filter((id) => !openIds.has(id)),
+    );
     return [...open, ...closed].map((f) => ({ id: f.id, label: `Fonds « ${f.name} »` }));
   },
   async labels(executor, eventIds) {
@@ -78,7 +84,14 @@ export const fundEventLinks: EventLinkDefinition = {
       .select({ fundId: fundEvents.fundId, eventId: fundEvents.eventId })
       .from(fundEvents)
       .where(inArray(fundEvents.eventId, eventIds));
-    const named = new Map((await getFundsByIds(executor, rows.map((r) => r.fundId))).map((f) => [f.id, f]));
+    const named = new Map(
+      (
+        await getFundsByIds(
+          executor,
+          rows.map((r) => r.fundId),
+        )
+      ).map((f) => [f.id, f]),
+    );
     const labels = new Map<string, { label: string; href: string }[]>();
     for (const { fundId, eventId } of rows) {
       const fund = named.get(fundId);

@@ -19,6 +19,7 @@ import {
   balancesOf,
   effectOf,
   getLedgerGroup,
+  idempotencyKey,
   type LedgerGroup,
   linesOf,
   lockOpenFund,
@@ -26,7 +27,6 @@ import {
   repeated,
   reversalOf,
   reversedLines,
-  idempotencyKey,
 } from './ledger.ts';
 import { finalReportText } from './reports.ts';
 
@@ -376,15 +376,14 @@ export async function closeFund(
       actorId,
     );
     if (!allocated.ok) return allocated;
-    await post(
-      tx,
-      fundId,
-      { kind: 'disbursement', occurredOn: final.paidOn, reference: final.reference },
-      [
-        { account: 'commitments', debitCents: before.availableCents, allocationId: allocated.value.allocation.id },
-        { account: 'bank', creditCents: before.availableCents },
-      ],
-    );
+    await post(tx, fundId, { kind: 'disbursement', occurredOn: final.paidOn, reference: final.reference }, [
+      {
+        account: 'commitments',
+        debitCents: before.availableCents,
+        allocationId: allocated.value.allocation.id,
+      },
+      { account: 'bank', creditCents: before.availableCents },
+    ]);
   }
   const balances = await balancesOf(tx, fundId);
   const closed = await markClosed(tx, fund.value, actorId);

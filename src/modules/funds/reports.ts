@@ -50,11 +50,21 @@ export async function addReport(
     .insert(fundReports)
     .values({ ...parsed.data, allocationId: parsed.data.allocationId ?? null, fundId, createdBy: actorId })
     .returning();
-  await audit(executor, { actorId, action: 'add_report', entity: 'fund', entityId: fundId, data: { reportId: report!.id } });
+  await audit(executor, {
+    actorId,
+    action: 'add_report',
+    entity: 'fund',
+    entityId: fundId,
+    data: { reportId: report!.id },
+  });
   return ok(report!);
 }
 
-export async function getReport(executor: Executor, fundId: string, id: string): Promise<FundReport | undefined> {
+export async function getReport(
+  executor: Executor,
+  fundId: string,
+  id: string,
+): Promise<FundReport | undefined> {
   const [report] = await executor
     .select()
     .from(fundReports)
@@ -79,7 +89,13 @@ export async function updateReport(
     .where(and(eq(fundReports.id, id), eq(fundReports.fundId, fundId)))
     .returning();
   if (!report) return fail(404, 'not_found', m.reportNotFound());
-  await audit(executor, { actorId, action: 'update_report', entity: 'fund', entityId: fundId, data: { reportId: id } });
+  await audit(executor, {
+    actorId,
+    action: 'update_report',
+    entity: 'fund',
+    entityId: fundId,
+    data: { reportId: id },
+  });
   return ok(report);
 }
 
@@ -118,7 +134,13 @@ export async function deleteReport(
   if (!report) return fail(404, 'not_found', m.reportNotFound());
   if (report.publishedAt) return fail(409, 'report_published', m.reportPublished());
   await executor.delete(fundReports).where(eq(fundReports.id, id));
-  await audit(executor, { actorId, action: 'delete_report', entity: 'fund', entityId: fundId, data: { reportId: id } });
+  await audit(executor, {
+    actorId,
+    action: 'delete_report',
+    entity: 'fund',
+    entityId: fundId,
+    data: { reportId: id },
+  });
   return ok(true);
 }
 
@@ -152,7 +174,11 @@ export async function finalReportText(executor: Executor, fund: Fund, balances: 
   const givers = [
     local.length ? `${plural(local.length, 'collectivité')} française${local.length > 1 ? 's' : ''}` : '',
     ...namedOthers,
-    unnamedOthers === 1 ? 'une autre organisation' : unnamedOthers ? `${unnamedOthers} autres organisations` : '',
+    unnamedOthers === 1
+      ? 'une autre organisation'
+      : unnamedOthers
+        ? `${unnamedOthers} autres organisations`
+        : '',
   ]
     .filter(Boolean)
     .map((giver) => `${/^[aeiouyéèêh]/i.test(giver) ? 'd’' : 'de '}${giver}`);
