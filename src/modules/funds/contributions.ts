@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
-import { parisDate, parisYear } from '../../platform/time.ts';
+import { parisDate } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
 import { getOrganisation, getOrganisationsByIds, type Organisation } from '../organisations/organisations.ts';
 import { getPerson } from '../organisations/people.ts';
@@ -109,7 +109,7 @@ export interface Receipt {
 export const receiptNumber = (year: number, number: number) => `${year}-${String(number).padStart(4, '0')}`;
 
 /**
- * Records money received and gives it the next acknowledgement number of the year. The year's row in
+ * Records money received and gives it the next acknowledgement number of the year it arrived. The year's row in
  * `fund_receipt_sequences` is locked by the update that takes the number, until the transaction ends: two
  * receipts at once get two numbers, and a receipt refused or rolled back leaves no gap.
  */
@@ -138,7 +138,8 @@ export async function recordReceipt(
   if (!posted.ok) return posted;
   const { group, created } = posted.value;
   if (created) {
-    const year = parisYear();
+    // Numbered in the year the money arrived: the acknowledgement belongs to that year's accounts.
+    const year = Number(receivedOn.slice(0, 4));
     const [sequence] = await tx
       .insert(receiptSequences)
       .values({ year, lastNumber: 1 })

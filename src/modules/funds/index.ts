@@ -2,6 +2,7 @@
 // append-only ledger, the donors committee's decisions, allocations, disbursements, reports, a public
 // account per fund, closure (issue 15, decision 020).
 import { defineModule } from '../module.ts';
+import { seedDemoFunds } from './demo.ts';
 import { fundsApiRoutes } from './funds.api.ts';
 import { fundsPrivacy } from './funds.privacy.ts';
 import * as schema from './funds.schema.ts';
@@ -21,4 +22,5 @@ export default defineModule({
     exported: exportedFundsData,
     erased: eraseFundsData,
   },
+  seed: seedDemoFunds,
 });

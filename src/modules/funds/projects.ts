@@ -336,6 +336,8 @@ export async function reverse(
 }
 
 export const closureInput = z.object({
+  /** The day of the closure (default: today): the day the treasurer's accounts were settled. */
+  closedOn: optional(isoDate),
   /** The rest, allocated and paid in the same act: « le solde est affecté à … et versé le … ». */
   finalAllocation: optional(
     z.object({
@@ -386,7 +388,7 @@ export async function closeFund(
     ]);
   }
   const balances = await balancesOf(tx, fundId);
-  const closed = await markClosed(tx, fund.value, actorId);
+  const closed = await markClosed(tx, fund.value, actorId, parsed.data.closedOn);
   await tx.insert(fundReports).values({
     fundId,
     kind: 'final',
