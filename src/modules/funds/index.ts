@@ -3,15 +3,20 @@
 // account per fund, closure (issue 15, decision 020).
 import { defineModule } from '../module.ts';
 import { fundsApiRoutes } from './funds.api.ts';
+import { fundsPages } from './funds.pages.tsx';
 import { fundsPrivacy } from './funds.privacy.ts';
 import * as schema from './funds.schema.ts';
 import { committeeAudience, fundEventLinks } from './meetings.ts';
+import { fundsForPerson } from './queries.ts';
 
 export default defineModule({
   name: 'funds',
   schema,
   privacy: fundsPrivacy,
+  pages: (services) => [...fundsPages(services)],
   api: fundsApiRoutes,
   audiences: [committeeAudience],
   eventLinks: [fundEventLinks],
+  forPerson: fundsForPerson,
+  nav: [{ menu: 'main', href: '/fonds', label: 'Fonds de solidarité', order: 25 }],
 });
