@@ -186,15 +186,15 @@ export function FundPage({
       <h2>Les comptes du fonds</h2>
       <dl class="facts" id="chiffres">
         <dt>Collecté</dt>
-        <dd data-cents={balances.receivedCents}>{formatCents(balances.receivedCents)}</dd>
+        <dd>{formatCents(balances.receivedCents)}</dd>
         <dt>Contributeurs</dt>
-        <dd data-count={data.contributors}>{data.contributors.toLocaleString('fr-FR')}</dd>
+        <dd>{data.contributors.toLocaleString('fr-FR')}</dd>
         <dt>Affecté aux projets</dt>
-        <dd data-cents={balances.allocatedCents}>{formatCents(balances.allocatedCents)}</dd>
+        <dd>{formatCents(balances.allocatedCents)}</dd>
         <dt>Versé aux projets</dt>
-        <dd data-cents={balances.disbursedCents}>{formatCents(balances.disbursedCents)}</dd>
+        <dd>{formatCents(balances.disbursedCents)}</dd>
         <dt>Disponible</dt>
-        <dd data-cents={balances.availableCents}>{formatCents(balances.availableCents)}</dd>
+        <dd>{formatCents(balances.availableCents)}</dd>
         {fund.targetCents ? (
           <>
             <dt>Objectif</dt>
