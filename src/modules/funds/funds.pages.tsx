@@ -21,7 +21,7 @@ import { getFund } from './funds.ts';
 import { publicMessages as m } from './public.messages.ts';
 import { contributorOf, fundPage, myFunds, publicFunds, receiptDocument } from './queries.ts';
 import { receiptPdf } from './receipt-pdf.ts';
-import { type ChoiceErrors, FundPage, FundsPage, MyFundsPage } from './views/funds.tsx';
+import { type ChoiceError, FundPage, FundsPage, MyFundsPage } from './views/funds.tsx';
 
 const idParams = z.object({ id: uuid });
 const fundParams = z.object({ fundId: uuid });
@@ -35,7 +35,7 @@ export function fundsPages({ db }: Services) {
   const myFundsView = async (
     ctx: PageContext,
     actor: Actor,
-    extra: { notice?: string | undefined; error?: ChoiceErrors } = {},
+    extra: { notice?: string | undefined; error?: ChoiceError } = {},
     status = 200,
   ): Promise<PageOutcome> => {
     const organisationId = actor.organisationId;

@@ -13,7 +13,7 @@ import { type FundReport, reportKindLabels } from '../reports.ts';
 import { FundChart } from './chart.tsx';
 
 const fundHref = (fund: Fund) => `/fonds/${fund.id}`;
-export const receiptHref = (groupId: string) => `/fonds/recus/${groupId}.pdf`;
+const receiptHref = (groupId: string) => `/fonds/recus/${groupId}.pdf`;
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 const countries = (codes: string[]) => codes.map(countryName).join(', ');
@@ -263,7 +263,7 @@ export function FundPage({
   );
 }
 
-export interface ChoiceErrors {
+export interface ChoiceError {
   fundId: string;
   message: string;
 }
@@ -312,7 +312,7 @@ export function MyFundsPage(props: {
   /** Its referent (or staff) makes the choices; the others read them. */
   canChoose: boolean;
   notice?: string | undefined;
-  error?: ChoiceErrors | undefined;
+  error?: ChoiceError | undefined;
   /** Why there is nothing to show (no organisation). */
   empty?: string | undefined;
 }) {
