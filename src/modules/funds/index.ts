@@ -4,15 +4,18 @@
 import { defineModule } from '../module.ts';
 import { seedDemoFunds } from './demo.ts';
 import { fundsApiRoutes } from './funds.api.ts';
+import { fundsPages } from './funds.pages.tsx';
 import { fundsPrivacy } from './funds.privacy.ts';
 import * as schema from './funds.schema.ts';
 import { committeeAudience, fundEventLinks } from './meetings.ts';
 import { eraseFundsData, exportedFundsData, fundsHeldBy, mergeFundsPerson } from './person-data.ts';
+import { fundsForPerson } from './queries.ts';
 
 export default defineModule({
   name: 'funds',
   schema,
   privacy: fundsPrivacy,
+  pages: (services) => [...fundsPages(services)],
   api: fundsApiRoutes,
   audiences: [committeeAudience],
   eventLinks: [fundEventLinks],
@@ -23,4 +26,6 @@ export default defineModule({
     erased: eraseFundsData,
   },
   seed: seedDemoFunds,
+  forPerson: fundsForPerson,
+  nav: [{ menu: 'main', href: '/fonds', label: 'Fonds de solidarité', order: 25 }],
 });
