@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { HtmlValidate } from 'html-validate';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import {
   buildEvent,
@@ -528,6 +529,61 @@ describe('funds: the committee’s, projects’ and reports’ staff pages', asy
     const anonymous = await app.inject({ method: 'GET', url: `/gestion/fonds/${fund.id}/comite` });
     assert.equal(anonymous.statusCode, 303);
     assert.match(anonymous.headers.location as string, /\/connexion/);
+  });
+
+  it('writes valid HTML on every page (html-validate, its standard rules)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    const fund = await newFund();
+    await buildEvent(db, {
+      title: 'Comité',
+      audience: 'fund_committee',
+      fundIds: [fund.id],
+    } as Partial<EventInput>);
+    const project = await adoptedProject(fund);
+    const added = await addReport(
+      db,
+      fund.id,
+      {
+        kind: 'progress',
+        title: 'Point',
+        body: '## Titre\n\n- un\n- deux',
+        reportedOn: '2026-11-01',
+        allocationId: project.id,
+      },
+      staff.id,
+    );
+    assert.ok(added.ok);
+    const pages = [
+      'comite',
+      'decisions/nouvelle',
+      'projets',
+      'rapports',
+      'rapports/nouveau',
+      `rapports/${added.value.id}/modifier`,
+    ];
+    const bodies: [string, string][] = [];
+    for (const path of pages)
+      bodies.push([path, (await browser.get(`/gestion/fonds/${fund.id}/${path}`)).body]);
+    bodies.push(['refusée', (await decide(fund, { amount: '1 000 000' })).response.body]);
+    bodies.push([
+      'confirmation',
+      (
+        await browser.post(`/gestion/fonds/${fund.id}/rapports/publication`, {
+          reportIds: [added.value.id],
+          action: 'publier',
+        })
+      ).body,
+    ]);
+    const problems: string[] = [];
+    for (const [where, html] of bodies) {
+      const report = await validator.validateString(html, where);
+      problems.push(
+        ...report.results.flatMap((r) =>
+          r.messages.map((m) => `${where}:${m.line} ${m.ruleId} — ${m.message}`),
+        ),
+      );
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('answers 404 in French for a fund that does not exist', async () => {

@@ -61,6 +61,7 @@ export function ReportsPage(props: {
                   <th scope="col">Sujet</th>
                   <th scope="col">Daté du</th>
                   <th scope="col">Publication</th>
+                  <th scope="col">Texte</th>
                   <th scope="col">Actions</th>
                 </tr>
               </thead>
@@ -82,12 +83,6 @@ export function ReportsPage(props: {
                     </td>
                     <th scope="row" class="name">
                       {r.title}
-                      <details>
-                        <summary>
-                          Lire le texte<span class="visually-hidden"> de « {r.title} »</span>
-                        </summary>
-                        <RichText html={renderMarkdown(r.body)} />
-                      </details>
                     </th>
                     <td data-label="Nature">{reportKindLabels[r.kind]}</td>
                     <td data-label="Sujet">
@@ -96,6 +91,14 @@ export function ReportsPage(props: {
                     <td data-label="Daté du">{formatDate(r.reportedOn)}</td>
                     <td data-label="Publication">
                       {r.publishedAt ? `Publié le ${formatDateTime(r.publishedAt)}` : 'Non publié'}
+                    </td>
+                    <td data-label="Texte">
+                      <details>
+                        <summary>
+                          Lire<span class="visually-hidden"> « {r.title} »</span>
+                        </summary>
+                        <RichText html={renderMarkdown(r.body)} />
+                      </details>
                     </td>
                     <td data-label="Actions">
                       <a href={`${paths.reports}/${r.id}/modifier`}>
