@@ -392,7 +392,8 @@ export function committeePages({ db }: Services) {
                 eventId: cm.meetingNotOfFund().text,
               });
             const again = await repeated(tx, fund.id, 'allocation', values.idempotencyKey || undefined);
-            if (again.ok && again.value) return ok('already' as const);
+            if (!again.ok) return again;
+            if (again.value) return ok('already' as const);
             return recordDecision(tx, fund.id, input, actor.personId);
           });
           const paths = fundPaths(fund.id);

@@ -253,9 +253,14 @@ describe('funds: the committee’s, projects’ and reports’ staff pages', asy
     assert.equal(await count('fund_decisions', sql`fund_id = ${fund.id}`), decisions);
   });
 
-  it('refuses more votes than organisations, an amount that is none, a meeting of another fund (4xx, nothing recorded)', async () => {
+  it('refuses more votes than organisations, an amount that is none, a meeting of another fund, a key of another movement (4xx, nothing recorded)', async () => {
     const fund = await newFund();
     const other = await buildEvent(db, { title: 'Autre réunion' });
+    // The key of a receipt of the fund: a tampered form, or a key used twice by mistake.
+    const [receipt] = await queryRows<{ key: string }>(
+      db,
+      sql`select idempotency_key as key from fund_ledger_groups where fund_id = ${fund.id} and kind = 'receipt' limit 1`,
+    );
     const cases: [Record<string, string>, number, RegExp][] = [
       [
         { votesFor: '3', votesAgainst: '1' },
@@ -269,6 +274,7 @@ describe('funds: the committee’s, projects’ and reports’ staff pages', asy
       ],
       [{ votesFor: '-2' }, 400, /Nombre de voix attendu/],
       [{ eventId: other.id }, 422, /Choisissez une des réunions du comité de ce fonds/],
+      [{ idempotencyKey: receipt!.key }, 409, /Cette clé d’idempotence a déjà servi pour un autre mouvement/],
     ];
     for (const [over, status, message] of cases) {
       const { response } = await decide(fund, over);
