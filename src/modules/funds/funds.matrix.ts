@@ -1,4 +1,5 @@
-// The authorisation matrix of the funds' routes (see tests/proof/cases.ts), one part file per share of the module.
+// The authorisation matrix of the solidarity funds (tests/proof/cases.ts explains a case): each part's file.
+import { committeeMatrix } from './committee.matrix.ts';
 import { publicMatrix } from './public.matrix.ts';
 
-export const matrix = { ...publicMatrix };
+export const matrix = { ...publicMatrix, ...committeeMatrix };

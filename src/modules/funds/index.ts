@@ -2,6 +2,7 @@
 // append-only ledger, the donors committee's decisions, allocations, disbursements, reports, a public
 // account per fund, closure (issue 15, decision 020).
 import { defineModule } from '../module.ts';
+import { committeePages } from './committee.pages.tsx';
 import { seedDemoFunds } from './demo.ts';
 import { fundsApiRoutes } from './funds.api.ts';
 import { fundsPages } from './funds.pages.tsx';
@@ -15,7 +16,7 @@ export default defineModule({
   name: 'funds',
   schema,
   privacy: fundsPrivacy,
-  pages: (services) => [...fundsPages(services)],
+  pages: (services) => [...fundsPages(services), ...committeePages(services)],
   api: fundsApiRoutes,
   audiences: [committeeAudience],
   eventLinks: [fundEventLinks],
