@@ -2,7 +2,6 @@
 import { defineMessages, defineNotices } from '../../platform/messages.ts';
 
 export const committeeMessages = defineMessages('funds-committee', {
-  meetingNotOfFund: 'Choisissez une des réunions du comité de ce fonds, ou aucune.',
   chooseBulkAction: 'Choisissez : publier ou retirer de la page publique.',
   nothingTicked: 'Cochez au moins un rapport.',
   formExpired: 'Ce formulaire n’est plus valable : rechargez la page et saisissez-le de nouveau.',

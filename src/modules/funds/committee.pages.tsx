@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { countryCodes, countryName } from '../../platform/countries.ts';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
 import { parseEuros } from '../../platform/money.ts';
-import { type Failure, fail, ok } from '../../platform/result.ts';
+import { type Failure, fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { parisDate } from '../../platform/time.ts';
 import { fieldErrors, uuid } from '../../platform/validation.ts';
@@ -18,8 +18,8 @@ import { committeeMessages as cm, committeeNotices as cn } from './committee.mes
 import { contributorsOf, setContributorChoices } from './contributions.ts';
 import { fundsMessages as m, fundsNotices as notices } from './funds.messages.ts';
 import { fundsPolicy as policy } from './funds.policy.ts';
-import { balancesOf, type Fund, getFund } from './funds.ts';
-import { lockOpenFund, repeated } from './ledger.ts';
+import { type Fund, getFund } from './funds.ts';
+import { balancesOf } from './ledger.ts';
 import { committeeAudience, fundEventLinks, meetingIdsOf } from './meetings.ts';
 import {
   decisionInput,
@@ -28,6 +28,7 @@ import {
   disbursementInput,
   getAllocation,
   projectsOf,
+  quorumOf,
   recordDecision,
 } from './projects.ts';
 import {
@@ -58,14 +59,11 @@ const reportParams = z.object({ id: uuid, reportId: uuid });
 /** `?reunion=` preselects a meeting in the decision's form; anything else is ignored. */
 const decisionQuery = z.object({ reunion: uuid.optional().catch(undefined) });
 
-/**
- * The quorum in votes: the fund's share of its contributing organisations, rounded up (the rule
- * `recordDecision` applies when it records a decision).
- */
-const quorumOf = (fund: Fund, voters: number): Quorum => ({
+/** The quorum as the pages say it (the rule is `quorumOf`, the one `recordDecision` applies). */
+const quorumOfFund = (fund: Fund, voters: number): Quorum => ({
   percent: fund.quorumPercent,
   voters,
-  quorum: Math.ceil((voters * fund.quorumPercent) / 100),
+  quorum: quorumOf(fund, voters),
 });
 
 const votes = ['votesFor', 'votesAgainst', 'abstentions'] as const;
@@ -166,7 +164,7 @@ export function committeePages({ db }: Services) {
       <CommitteePage
         ctx={ctx}
         fund={fund}
-        quorum={quorumOf(fund, contributors.length)}
+        quorum={quorumOfFund(fund, contributors.length)}
         members={members}
         meetings={events.map((event) => ({
           event,
@@ -194,7 +192,7 @@ export function committeePages({ db }: Services) {
       <DecisionPage
         ctx={ctx}
         fund={fund}
-        quorum={quorumOf(fund, contributors.length)}
+        quorum={quorumOfFund(fund, contributors.length)}
         availableCents={balances.availableCents}
         meetings={meetings
           .filter((e) => !e.cancelledAt)
@@ -383,22 +381,10 @@ export function committeePages({ db }: Services) {
               400,
             );
           }
-          const result = await db.transaction(async (tx) => {
-            // Under the fund's lock, so that a form sent twice at once records one decision.
-            const locked = await lockOpenFund(tx, fund.id);
-            if (!locked.ok) return locked;
-            if (values.eventId && !(await meetingIdsOf(tx, fund.id)).includes(values.eventId))
-              return fail(422, 'meeting_not_of_fund', cm.meetingNotOfFund(), {
-                eventId: cm.meetingNotOfFund().text,
-              });
-            const again = await repeated(tx, fund.id, 'allocation', values.idempotencyKey || undefined);
-            if (!again.ok) return again;
-            if (again.value) return ok('already' as const);
-            return recordDecision(tx, fund.id, input, actor.personId);
-          });
+          const result = await db.transaction((tx) => recordDecision(tx, fund.id, input, actor.personId));
           const paths = fundPaths(fund.id);
           if (result.ok) {
-            if (result.value === 'already') return redirect(paths.projects, cn.decision_already);
+            if (!result.value.created) return redirect(paths.projects, cn.decision_already);
             return result.value.decision.adopted
               ? redirect(`${paths.projects}#projet-${result.value.allocation!.id}`, notices.decision_adopted)
               : redirect(`${paths.committee}#reunions`, notices.decision_rejected);

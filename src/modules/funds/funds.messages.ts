@@ -55,6 +55,7 @@ export const fundsMessages = defineMessages('funds', {
   committeeOnly: ({ names }: { names: string }) =>
     `Cette réunion est réservée au comité des donateurs de ${names} : les organisations qui y contribuent. Demandez à l’équipe du réseau si votre organisation doit y être représentée.`,
   voterNotOfOrganisation: 'La personne qui vote doit être de l’organisation contributrice.',
+  meetingNotOfFund: 'Choisissez une des réunions du comité de ce fonds, ou aucune.',
   notContributor: 'Cette organisation ne contribue pas à ce fonds.',
 
   // Receipts (PDF)

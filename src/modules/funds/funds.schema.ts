@@ -204,6 +204,8 @@ export const decisions = pgTable(
     quorum: integer('quorum').notNull(),
     quorumMet: boolean('quorum_met').notNull(),
     adopted: boolean('adopted').notNull(),
+    /** The same key again records nothing: a decision not adopted has no movement to carry it. */
+    idempotencyKey: text('idempotency_key').unique(),
     recordedBy: uuid('recorded_by').references(() => people.id, { onDelete: 'set null' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,7 +8,6 @@ import { formatCents } from '../../platform/money.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
-import { getEvent } from '../events/events.ts';
 import { contributorsOf } from './contributions.ts';
 import { fundsMessages as m } from './funds.messages.ts';
 import { allocations, decisions, fundReports } from './funds.schema.ts';
@@ -28,6 +27,7 @@ import {
   reversalOf,
   reversedLines,
 } from './ledger.ts';
+import { meetingIdsOf } from './meetings.ts';
 import { finalReportText } from './reports.ts';
 
 export type Allocation = typeof allocations.$inferSelect;
@@ -120,6 +120,10 @@ export async function allocate(
   return allocateLocked(tx, fund.value, parsed.data, null, actorId);
 }
 
+/** The quorum in votes: the fund's share of its contributing organisations, rounded up. */
+export const quorumOf = (fund: Pick<Fund, 'quorumPercent'>, voters: number) =>
+  Math.ceil((voters * fund.quorumPercent) / 100);
+
 const votes = z.number({ error: m.votesExpected().text }).int(m.votesExpected().text).min(0).max(10_000);
 
 export const decisionInput = allocationInput.extend({
@@ -141,14 +145,29 @@ export async function recordDecision(
   fundId: string,
   input: unknown,
   actorId: string | null,
-): Promise<Result<{ decision: Decision; allocation: Allocation | null }>> {
+): Promise<Result<{ decision: Decision; allocation: Allocation | null; created: boolean }>> {
   const parsed = decisionInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
   const fund = await lockOpenFund(tx, fundId);
   if (!fund.ok) return fund;
   const { eventId, decidedOn, votesFor, votesAgainst, abstentions, ...project } = parsed.data;
-  if (eventId && !(await getEvent(tx, eventId)))
-    return fail(422, 'unknown_event', m.eventNotFound(), { eventId: m.eventNotFound().text });
+  // A decision sent again (a double click, a retry) is the first one, adopted or not.
+  if (project.idempotencyKey) {
+    const [first] = await tx
+      .select()
+      .from(decisions)
+      .where(eq(decisions.idempotencyKey, project.idempotencyKey));
+    if (first && first.fundId !== fundId) return fail(409, 'idempotency_conflict', m.idempotencyConflict());
+    if (first) {
+      const [allocation] = await tx.select().from(allocations).where(eq(allocations.decisionId, first.id));
+      return ok({ decision: first, allocation: allocation ?? null, created: false });
+    }
+    const again = await repeated(tx, fundId, 'allocation', project.idempotencyKey);
+    if (!again.ok) return again;
+    if (again.value) return fail(409, 'idempotency_conflict', m.idempotencyConflict());
+  }
+  if (eventId && !(await meetingIdsOf(tx, fundId)).includes(eventId))
+    return fail(422, 'meeting_not_of_fund', m.meetingNotOfFund(), { eventId: m.meetingNotOfFund().text });
   const voters = (await contributorsOf(tx, fundId)).length;
   if (voters === 0) return fail(422, 'no_contributors', m.noContributors());
   const cast = votesFor + votesAgainst + abstentions;
@@ -156,7 +175,7 @@ export async function recordDecision(
     return fail(422, 'too_many_votes', m.tooManyVotes({ votes: cast, voters }), {
       votesFor: m.tooManyVotes({ votes: cast, voters }).text,
     });
-  const quorum = Math.ceil((voters * fund.value.quorumPercent) / 100);
+  const quorum = quorumOf(fund.value, voters);
   const quorumMet = cast >= quorum;
   const adopted = quorumMet && votesFor > votesAgainst;
   // Checked before anything is written: a refusal records nothing, not even the vote.
@@ -179,10 +198,11 @@ export async function recordDecision(
       quorum,
       quorumMet,
       adopted,
+      idempotencyKey: project.idempotencyKey ?? null,
       recordedBy: actorId,
     })
     .returning();
-  if (!adopted) return ok({ decision: decision!, allocation: null });
+  if (!adopted) return ok({ decision: decision!, allocation: null, created: true });
   const allocated = await allocateLocked(
     tx,
     fund.value,
@@ -191,7 +211,7 @@ export async function recordDecision(
     actorId,
   );
   if (!allocated.ok) return allocated;
-  return ok({ decision: decision!, allocation: allocated.value.allocation });
+  return ok({ decision: decision!, allocation: allocated.value.allocation, created: true });
 }
 
 export const disbursementInput = z.object({
