@@ -512,7 +512,7 @@ describe('funds: staff pages', async () => {
       reference: 'VIR-TARD',
     });
     assert.equal(late.statusCode, 422);
-    assert.match(textOf(late.body), /est clôturé : plus aucun mouvement ne peut y être enregistré/);
+    assert.match(textOf(late.body), /Le fonds « Fonds Ukraine \w+ » est clôturé : plus aucun mouvement/);
   });
 
   it('exports the funds’ list with their figures', async () => {

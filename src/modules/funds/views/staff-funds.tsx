@@ -634,7 +634,12 @@ export function FundAccountPage(props: {
       <ContributorsTable contributors={props.contributors} receipts={props.receipts} />
       <h2 id="mouvements">Enregistrer de l’argent</h2>
       {fund.status === 'closed' ? (
-        <p>Ce fonds est clôturé : plus aucun mouvement ne peut y être enregistré.</p>
+        <>
+          {/* A form sent after the closure (from a page opened before) is refused: say it where it was sent. */}
+          <ErrorSummary errors={props.forms.pledge.errors} />
+          <ErrorSummary errors={props.forms.receipt.errors} />
+          <p>Ce fonds est clôturé : plus aucun mouvement ne peut y être enregistré.</p>
+        </>
       ) : (
         <>
           <form
