@@ -1,5 +1,6 @@
 // The authorisation matrix of the solidarity funds (tests/proof/cases.ts explains a case): each part's file.
 import { committeeMatrix } from './committee.matrix.ts';
 import { publicMatrix } from './public.matrix.ts';
+import { staffFundsMatrix } from './staff-funds.matrix.ts';
 
-export const matrix = { ...publicMatrix, ...committeeMatrix };
+export const matrix = { ...publicMatrix, ...staffFundsMatrix, ...committeeMatrix };

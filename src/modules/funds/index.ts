@@ -11,12 +11,13 @@ import * as schema from './funds.schema.ts';
 import { committeeAudience, fundEventLinks } from './meetings.ts';
 import { eraseFundsData, exportedFundsData, fundsHeldBy, mergeFundsPerson } from './person-data.ts';
 import { fundsForPerson } from './queries.ts';
+import { staffFundsPages } from './staff-funds.pages.tsx';
 
 export default defineModule({
   name: 'funds',
   schema,
   privacy: fundsPrivacy,
-  pages: (services) => [...fundsPages(services), ...committeePages(services)],
+  pages: (services) => [...fundsPages(services), ...staffFundsPages(services), ...committeePages(services)],
   api: fundsApiRoutes,
   audiences: [committeeAudience],
   eventLinks: [fundEventLinks],
@@ -28,5 +29,8 @@ export default defineModule({
   },
   seed: seedDemoFunds,
   forPerson: fundsForPerson,
-  nav: [{ menu: 'main', href: '/fonds', label: 'Fonds de solidarité', order: 25 }],
+  nav: [
+    { menu: 'main', href: '/fonds', label: 'Fonds de solidarité', order: 25 },
+    { menu: 'staff', href: '/gestion/fonds', label: 'Fonds de solidarité', order: 35 },
+  ],
 });

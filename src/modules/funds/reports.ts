@@ -172,7 +172,11 @@ export async function finalReportText(executor: Executor, fund: Fund, balances: 
   const unnamedOthers = others.length - namedOthers.length;
   const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
   const givers = [
-    local.length ? `${plural(local.length, 'collectivité')} française${local.length > 1 ? 's' : ''}` : '',
+    local.length === 1
+      ? 'une collectivité française'
+      : local.length
+        ? `${local.length} collectivités françaises`
+        : '',
     ...namedOthers,
     unnamedOthers === 1
       ? 'une autre organisation'
