@@ -475,7 +475,7 @@ describe('funds: staff pages', async () => {
     assert.equal(page.statusCode, 200);
     const text = plain(textOf(page.body));
     assert.match(text, /Le fonds n’est pas soldé : 1 000,00 € restent disponibles/);
-    assert.match(text, /Grâce aux contributions de 1 collectivité française, 1 000 euros ont été réunis/);
+    assert.match(text, /Grâce aux contributions d’une collectivité française, 1 000 euros ont été réunis/);
 
     const refused = await browser.post(closure, {});
     assert.equal(refused.statusCode, 422);
