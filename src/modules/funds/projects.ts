@@ -96,7 +96,11 @@ async function allocateLocked(
       { account: 'commitments', creditCents: value.amountCents, allocationId: allocation!.id },
     ],
   );
-  if (!posted.ok) return posted;
+  if (!posted.ok) {
+    // The key was taken meanwhile by another fund's movement (its lock is not ours): a refusal writes nothing.
+    await tx.delete(allocations).where(eq(allocations.id, allocation!.id));
+    return posted;
+  }
   await audit(tx, {
     actorId,
     action: 'allocate',
