@@ -303,16 +303,19 @@ describe('the solidarity funds’ API', async () => {
     assert.equal((await figures(id)).status, 'closed');
 
     const before = await counts();
-    const movements = await Promise.all([
-      call('POST', `/api/v1/funds/${id}/pledges`, { organisationId: nancy.id, amountCents: 1_000 }),
-      receive(id, 1_000),
-      allocateBy(id, 1_000),
-      disburseBy(allocationId, 1_000),
-      call('POST', `/api/v1/ledger/${paid.id}/reversal`, { reason: 'Erreur' }),
-      call('POST', `/api/v1/funds/${id}/close`, {}),
-    ]);
-    for (const refusal of movements) {
-      assert.equal(refusal.statusCode, 422, `${refusal.request?.url ?? ''} ${refusal.body}`);
+    const movements = {
+      pledge: await call('POST', `/api/v1/funds/${id}/pledges`, {
+        organisationId: nancy.id,
+        amountCents: 1_000,
+      }),
+      receipt: await receive(id, 1_000),
+      allocation: await allocateBy(id, 1_000),
+      disbursement: await disburseBy(allocationId, 1_000),
+      reversal: await call('POST', `/api/v1/ledger/${paid.id}/reversal`, { reason: 'Erreur' }),
+      closure: await call('POST', `/api/v1/funds/${id}/close`, {}),
+    };
+    for (const [movement, refusal] of Object.entries(movements)) {
+      assert.equal(refusal.statusCode, 422, `${movement}: ${refusal.body}`);
       assert.equal(refusal.json().error.code, 'fund_closed');
       assert.match(
         refusal.json().error.message,
@@ -499,6 +502,26 @@ describe('the solidarity funds’ API', async () => {
         );
       assert.deepEqual(await Promise.all([unlocked(), unlocked()]), [true, true]);
       assert.equal((await balancesOf(db, id)).availableCents, -20_000);
+    });
+
+    // Two funds do not lock each other: the second waits on the key's unique index, then finds it taken.
+    it('with the same idempotencyKey on two funds: one is a 409, and it leaves no project behind', async () => {
+      const funds = [await fundWith(100_000), await fundWith(100_000)];
+      const idempotencyKey = randomUUID();
+      const results = await Promise.all(
+        funds.map((id) =>
+          db.transaction((tx) => slowly(() => allocate(tx, id, { ...project, idempotencyKey }, null))),
+        ),
+      );
+      const refused = results.find((r) => !r.ok);
+      assert.equal(results.filter((r) => r.ok).length, 1);
+      assert.ok(refused && !refused.ok);
+      assert.equal(refused.error.code, 'idempotency_conflict');
+      const projects = await queryRows<{ fund_id: string }>(
+        db,
+        sql`select fund_id from fund_allocations where fund_id in (${funds[0]}, ${funds[1]})`,
+      );
+      assert.equal(projects.length, 1);
     });
   });
 });
