@@ -96,7 +96,11 @@ async function allocateLocked(
       { account: 'commitments', creditCents: value.amountCents, allocationId: allocation!.id },
     ],
   );
-  if (!posted.ok) return posted;
+  if (!posted.ok) {
+    // The key was taken meanwhile by another fund's movement (its lock is not ours): a refusal writes nothing.
+    await tx.delete(allocations).where(eq(allocations.id, allocation!.id));
+    return posted;
+  }
   await audit(tx, {
     actorId,
     action: 'allocate',
@@ -242,7 +246,13 @@ export async function disburse(
   const { amountCents, paidOn, reference, idempotencyKey: key } = parsed.data;
   const again = await repeated(tx, allocation.fundId, 'disbursement', key);
   if (!again.ok) return again;
-  if (again.value) return ok({ group: again.value, created: false, fundId: allocation.fundId });
+  if (again.value) {
+    // The key names the payment of another project: a client's mistake, not a repeat.
+    const [line] = (await linesOf(tx, again.value.id)).filter((l) => l.allocationId);
+    if (line?.allocationId !== allocationId)
+      return fail(409, 'idempotency_conflict', m.idempotencyConflict());
+    return ok({ group: again.value, created: false, fundId: allocation.fundId });
+  }
   const amounts = (await amountsByAllocation(tx, allocation.fundId)).get(allocationId) ?? {
     allocatedCents: 0,
     committedCents: 0,
@@ -302,12 +312,14 @@ export async function reverse(
   const fund = await lockOpenFund(tx, original.fundId);
   if (!fund.ok) return fund;
   if (original.kind === 'reversal') return fail(422, 'cannot_reverse_reversal', m.cannotReverseReversal());
-  const existing = await reversalOf(tx, groupId);
-  if (existing) {
-    if (parsed.data.idempotencyKey && existing.idempotencyKey === parsed.data.idempotencyKey)
-      return ok({ group: existing, created: false });
-    return fail(409, 'already_reversed', m.alreadyReversed());
+  const again = await repeated(tx, original.fundId, 'reversal', parsed.data.idempotencyKey);
+  if (!again.ok) return again;
+  if (again.value) {
+    // The key names the reversal of another movement: a client's mistake, not a repeat.
+    if (again.value.reversesId !== groupId) return fail(409, 'idempotency_conflict', m.idempotencyConflict());
+    return ok({ group: again.value, created: false });
   }
+  if (await reversalOf(tx, groupId)) return fail(409, 'already_reversed', m.alreadyReversed());
   const lines = reversedLines(await linesOf(tx, groupId));
   const effect = effectOf(lines);
   const balances = await balancesOf(tx, original.fundId);
