@@ -6,6 +6,7 @@ import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
 import { HtmlValidate } from 'html-validate';
 import { seedDemo } from '../src/demo/seed.ts';
 import { events } from '../src/modules/events/events.schema.ts';
+import { listFunds } from '../src/modules/funds/funds.ts';
 import { getGroupBySlug } from '../src/modules/groups/groups.ts';
 import { meetingsOf } from '../src/modules/groups/meetings.ts';
 import { findPersonByEmail } from '../src/modules/organisations/people.ts';
@@ -74,6 +75,10 @@ describe('the pages’ HTML, by html-validate', async () => {
       .limit(1);
     assert.ok(upcoming && inSeries?.seriesId);
     const [past] = await t.db.select().from(events).where(eq(events.id, inSeries.id));
+    const funds = await listFunds(t.db);
+    const closedFund = funds.find((f) => f.status === 'closed');
+    const openFund = funds.find((f) => f.status === 'open');
+    assert.ok(closedFund && openFund, 'an open and a closed fund are in the demo');
     const visitor = await as(null);
     await visitor([
       '/',
@@ -90,6 +95,9 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/parcours',
       '/groupes',
       '/groupes/japon',
+      '/fonds',
+      `/fonds/${closedFund.id}`,
+      `/fonds/${openFund.id}`,
     ]);
     const elue = await as('helene.garnier@angers.example.org');
     await elue([
@@ -98,6 +106,7 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/mes-inscriptions',
       '/mon-parcours',
       '/mon-espace/donnees',
+      '/mon-espace/fonds',
       '/mes-groupes',
       '/groupes/japon',
     ]);
@@ -127,6 +136,14 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/gestion/groupes',
       `/gestion/groupes/${japan.id}`,
       `/gestion/groupes/${japan.id}/invitations/${nextMeeting.id}`,
+      ...['/gestion/fonds', '/gestion/fonds/nouveau'],
+      ...[openFund, closedFund].flatMap((fund) =>
+        ['', '/modifier', '/grand-livre', '/cloturer', '/comite', '/projets', '/rapports'].map(
+          (page) => `/gestion/fonds/${fund.id}${page}`,
+        ),
+      ),
+      `/gestion/fonds/${openFund.id}/decisions/nouvelle`,
+      `/gestion/fonds/${openFund.id}/rapports/nouveau`,
     ]);
     assert.deepEqual(found, []);
   });
