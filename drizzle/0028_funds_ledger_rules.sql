@@ -54,11 +54,12 @@ CREATE CONSTRAINT TRIGGER fund_ledger_groups_balanced AFTER INSERT ON fund_ledge
 CREATE CONSTRAINT TRIGGER fund_ledger_entries_balanced AFTER INSERT ON fund_ledger_entries
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fund_ledger_balanced('group_id');
 --> statement-breakpoint
--- 3. The public transparency pages are cached for anonymous visitors under the scope « funds ».
+-- 3. The public transparency pages are cached for anonymous visitors under the scope « funds ». The ledger's
+--    lines are always written with their group, whose trigger says the change: they need none of their own.
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['funds', 'fund_contributors', 'fund_ledger_groups', 'fund_ledger_entries',
+  FOREACH t IN ARRAY ARRAY['funds', 'fund_contributors', 'fund_ledger_groups',
     'fund_allocations', 'fund_decisions', 'fund_reports', 'fund_events'] LOOP
     EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_change(%L)', t || '_changed', t, 'funds');
