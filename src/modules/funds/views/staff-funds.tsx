@@ -18,6 +18,7 @@ import { fundStatuses } from '../funds.schema.ts';
 import { type Fund, fundStatusLabels } from '../funds.ts';
 import type { Balances } from '../ledger.ts';
 import type { FundReport } from '../reports.ts';
+import { fundPaths as committeePaths } from './committee.tsx';
 
 export type Errors = Record<string, string>;
 
@@ -47,6 +48,9 @@ export function FundNav({ ctx, fund, current }: { ctx: PageContext; fund?: Fund;
   const links = fund
     ? ([
         [fundPaths(fund.id).account, 'Compte du fonds'],
+        [committeePaths(fund.id).committee, 'Comité des donateurs'],
+        [committeePaths(fund.id).projects, 'Projets et paiements'],
+        [committeePaths(fund.id).reports, 'Rapports'],
         [fundPaths(fund.id).ledger, 'Grand livre'],
         [fundPaths(fund.id).closure, fund.status === 'closed' ? 'Clôture' : 'Clôturer'],
         [fundPaths(fund.id).edit, 'Modifier'],
