@@ -40,17 +40,10 @@ import {
   reportsOf,
   updateReport,
 } from './reports.ts';
-import {
-  CommitteePage,
-  DecisionPage,
-  type Errors,
-  type FormState,
-  fundPaths,
-  type MemberRow,
-  type Quorum,
-} from './views/committee.tsx';
+import { CommitteePage, DecisionPage, type MemberRow, type Quorum } from './views/committee.tsx';
 import { ProjectsPage } from './views/committee-projects.tsx';
 import { type BulkAction, BulkPreviewPage, ReportFormPage, ReportsPage } from './views/committee-reports.tsx';
+import { type Errors, type FormState, fundPaths } from './views/fund-nav.tsx';
 
 const idParams = z.object({ id: uuid });
 const memberParams = z.object({ id: uuid, organisationId: uuid });

@@ -43,17 +43,15 @@ import { meetingIdsOf } from './meetings.ts';
 import { closeFund, reverse } from './projects.ts';
 import { finalReportText, reportsOf } from './reports.ts';
 import { staffFundsNotices as staffNotices } from './staff-funds.messages.ts';
+import { base, type Errors, fundPaths } from './views/fund-nav.tsx';
 import { ClosurePage, type FinalValues, LedgerPage, type ReversalForm } from './views/staff-fund-ledger.tsx';
 import {
   type AccountForms,
-  base,
   DeleteFundPage,
-  type Errors,
   FundAccountPage,
   FundFormPage,
   type FundRow,
   type FundValues,
-  fundPaths,
   type OrganisationChoices,
   type PledgeValues,
   type ReceiptValues,

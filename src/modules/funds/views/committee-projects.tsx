@@ -7,7 +7,8 @@ import { CsrfField, ErrorSummary, Field, type PageContext } from '../../../platf
 import type { Fund } from '../funds.ts';
 import { allocationStatusLabels, type Decision, type Project } from '../projects.ts';
 import type { FundReport } from '../reports.ts';
-import { decisionInWords, type FormState, FundFrame, fundPaths } from './committee.tsx';
+import { decisionInWords, FundFrame } from './committee.tsx';
+import { type FormState, fundPaths } from './fund-nav.tsx';
 
 export interface ProjectRow {
   project: Project;

@@ -13,7 +13,8 @@ import { renderMarkdown } from '../../content/markdown.ts';
 import { RichText } from '../../content/views/texts.tsx';
 import type { Fund } from '../funds.ts';
 import { type FundReport, reportKindLabels } from '../reports.ts';
-import { type FormState, FundFrame, fundPaths } from './committee.tsx';
+import { FundFrame } from './committee.tsx';
+import { type FormState, fundPaths } from './fund-nav.tsx';
 
 export type BulkAction = 'publier' | 'retirer';
 

@@ -13,31 +13,12 @@ import {
   Select,
   TextArea,
 } from '../../../platform/views/layout.tsx';
-import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { Event } from '../../events/events.ts';
 import { committeeMessages as cm } from '../committee.messages.ts';
 import type { Contributor } from '../contributions.ts';
 import type { Fund } from '../funds.ts';
 import type { Decision } from '../projects.ts';
-
-export type Errors = Record<string, string>;
-export interface FormState {
-  values: Record<string, string>;
-  errors: Errors;
-}
-
-export const fundPaths = (id: string) => {
-  const fund = `/gestion/fonds/${id}`;
-  return {
-    fund,
-    committee: `${fund}/comite`,
-    newDecision: `${fund}/decisions/nouvelle`,
-    projects: `${fund}/projets`,
-    reports: `${fund}/rapports`,
-    newReport: `${fund}/rapports/nouveau`,
-    bulkReports: `${fund}/rapports/publication`,
-  };
-};
+import { type FormState, FundNav, fundPaths } from './fund-nav.tsx';
 
 /** The committee's figures: how many organisations vote, the share and the number of votes of the quorum. */
 export interface Quorum {
@@ -67,26 +48,12 @@ export function FundFrame(props: {
   children: ComponentChildren;
 }) {
   const { fund } = props;
-  const paths = fundPaths(fund.id);
-  const tabs: [string, string][] = [
-    [paths.fund, 'Le fonds'],
-    [paths.committee, 'Comité des donateurs'],
-    [paths.projects, 'Projets et paiements'],
-    [paths.reports, 'Rapports'],
-  ];
   return (
     <Layout ctx={props.ctx} title={`${props.title} — fonds « ${fund.name} »`} notice={props.notice}>
-      <StaffNav ctx={props.ctx} current="/gestion/fonds" />
+      <FundNav ctx={props.ctx} fund={fund} current={props.current} />
       <h1>
         {props.title} — fonds « {fund.name} »
       </h1>
-      <nav aria-label={`Fonds « ${fund.name} »`} class="actions">
-        {tabs.map(([href, label]) => (
-          <a key={href} href={href} aria-current={props.current === href ? 'page' : undefined}>
-            {label}
-          </a>
-        ))}
-      </nav>
       {fund.status === 'closed' ? (
         <p class="badge">{cm.fundClosedReadOnly({ on: formatDate(fund.closedOn!) }).text}</p>
       ) : null}
@@ -138,7 +105,7 @@ export function CommitteePage(props: {
       <p>
         <strong>{cm.quorumRule(quorum).text}</strong> Une décision est adoptée quand le quorum est atteint
         (voix pour, contre et abstentions comptées) et qu’il y a plus de voix pour que contre. Le pourcentage
-        du quorum se règle dans la <a href={paths.fund}>fiche du fonds</a>.
+        du quorum se règle dans la <a href={paths.edit}>fiche du fonds</a>.
       </p>
 
       <h2 id="membres">Membres du comité</h2>

@@ -15,7 +15,8 @@ import {
 import type { Fund } from '../funds.ts';
 import { type Balances, movementLabels } from '../ledger.ts';
 import type { LedgerMovement } from '../ledger-export.ts';
-import { Figures, type FormState, FundNav, fundPaths, receiptPdf } from './staff-funds.tsx';
+import { type FormState, FundNav, fundPaths } from './fund-nav.tsx';
+import { Figures, receiptPdf } from './staff-funds.tsx';
 
 // ——— The ledger ———
 

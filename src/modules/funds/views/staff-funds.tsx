@@ -12,67 +12,16 @@ import {
   Select,
   TextArea,
 } from '../../../platform/views/layout.tsx';
-import { StaffNav } from '../../../platform/views/staff-nav.tsx';
 import type { Contributor, Receipt } from '../contributions.ts';
 import { fundStatuses } from '../funds.schema.ts';
 import { type Fund, fundStatusLabels } from '../funds.ts';
 import type { Balances } from '../ledger.ts';
 import type { FundReport } from '../reports.ts';
-import { fundPaths as committeePaths } from './committee.tsx';
-
-export type Errors = Record<string, string>;
-
-export interface FormState<V> {
-  values: V;
-  errors: Errors;
-}
-
-export const base = '/gestion/fonds';
-
-/** Where each page of one fund is. */
-export const fundPaths = (id: string) => ({
-  account: `${base}/${id}`,
-  edit: `${base}/${id}/modifier`,
-  remove: `${base}/${id}/supprimer`,
-  ledger: `${base}/${id}/grand-livre`,
-  closure: `${base}/${id}/cloturer`,
-  publicPage: `/fonds/${id}`,
-});
+import { base, type Errors, type FormState, FundNav, fundPaths } from './fund-nav.tsx';
 
 export const receiptPdf = (groupId: string) => `/fonds/recus/${groupId}.pdf`;
 
 const countriesOf = (fund: Fund) => fund.countries.map(countryName).join(', ');
-
-/** The staff's menu, then the fund's own pages. */
-export function FundNav({ ctx, fund, current }: { ctx: PageContext; fund?: Fund; current: string }) {
-  const links = fund
-    ? ([
-        [fundPaths(fund.id).account, 'Compte du fonds'],
-        [committeePaths(fund.id).committee, 'Comité des donateurs'],
-        [committeePaths(fund.id).projects, 'Projets et paiements'],
-        [committeePaths(fund.id).reports, 'Rapports'],
-        [fundPaths(fund.id).ledger, 'Grand livre'],
-        [fundPaths(fund.id).closure, fund.status === 'closed' ? 'Clôture' : 'Clôturer'],
-        [fundPaths(fund.id).edit, 'Modifier'],
-        [fundPaths(fund.id).publicPage, 'Page publique'],
-      ] as const)
-    : [];
-  return (
-    <>
-      <StaffNav ctx={ctx} current={base} />
-      {fund ? (
-        <nav aria-label={`Fonds « ${fund.name} »`} class="actions">
-          <a href={base}>Tous les fonds</a>
-          {links.map(([href, label]) => (
-            <a key={href} href={href} aria-current={current === href ? 'page' : undefined}>
-              {label}
-            </a>
-          ))}
-        </nav>
-      ) : null}
-    </>
-  );
-}
 
 function StatusBadge({ fund }: { fund: Fund }) {
   return (
