@@ -241,13 +241,12 @@ export async function contributorsOf(executor: Executor, fundId: string): Promis
   const amounts = await contributionsByOrganisation(executor, fundId);
   const ids = [...amounts].filter(([, a]) => a.pledgedCents > 0 || a.receivedCents > 0).map(([id]) => id);
   if (ids.length === 0) return [];
-  const [organisations, choices] = await Promise.all([
-    getOrganisationsByIds(executor, ids),
-    executor
-      .select()
-      .from(fundContributors)
-      .where(and(eq(fundContributors.fundId, fundId), inArray(fundContributors.organisationId, ids))),
-  ]);
+  // One query after the other: the executor may be a transaction's single connection.
+  const organisations = await getOrganisationsByIds(executor, ids);
+  const choices = await executor
+    .select()
+    .from(fundContributors)
+    .where(and(eq(fundContributors.fundId, fundId), inArray(fundContributors.organisationId, ids)));
   const chosen = new Map(choices.map((c) => [c.organisationId, c]));
   return organisations
     .map((organisation) => {
