@@ -39,6 +39,8 @@ export const fundsPrivacy = [
     retention: accounts,
     recipients: 'L’équipe du réseau, son expert-comptable ; les totaux, tout le monde',
     personal: [],
+    // Why a movement was reversed: an accounting fact (« virement enregistré deux fois »), not a person's.
+    notPersonal: ['reason'],
   }),
   processing(ledgerEntries, {
     purpose: 'Tenir la comptabilité des fonds, en partie double, sans jamais effacer une écriture',
