@@ -105,6 +105,9 @@ const decisionFields = [
 const paymentFields = ['amount', 'paidOn', 'reference', 'idempotencyKey'] as const;
 const reportFields = ['kind', 'title', 'reportedOn', 'allocationId', 'body'] as const;
 
+/** A bulk change refused part-way: thrown to roll back what it had done, caught to say why. */
+class BulkRefused extends Error {}
+
 /** The ids of the ticked reports (a repeated field). */
 function tickedIds(body: unknown): string[] {
   const raw = body && typeof body === 'object' ? (body as Record<string, unknown>).reportIds : undefined;
@@ -570,13 +573,23 @@ export function committeePages({ db }: Services) {
                 unchanged={chosen.filter((r) => !changing.includes(r))}
               />,
             );
-          await db.transaction(async (tx) => {
-            for (const report of changing) {
-              const done = await publishReport(tx, fund.id, report.id, publish, actor.personId);
-              // Read from this fund just before: only a report deleted meanwhile fails, and then none changes.
-              if (!done.ok) throw new Error(done.error.message);
-            }
-          });
+          // Read from this fund just before: only a report deleted meanwhile fails, and then none changes (the
+          // error rolls the transaction back, and the list is shown again with the French reason).
+          const failed = await db
+            .transaction(async (tx) => {
+              for (const report of changing) {
+                const done = await publishReport(tx, fund.id, report.id, publish, actor.personId);
+                if (!done.ok) throw new BulkRefused(done.error.message);
+              }
+            })
+            .then(
+              () => undefined,
+              (error: unknown) => {
+                if (error instanceof BulkRefused) return error.message;
+                throw error;
+              },
+            );
+          if (failed) return refused(failed, 409);
           return redirect(
             fundPaths(fund.id).reports,
             publish ? cn.reports_published : cn.reports_unpublished,
