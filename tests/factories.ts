@@ -8,7 +8,7 @@ import { createOrganisation, type Organisation } from '../src/modules/organisati
 import { createPerson, type Person, type PersonInput } from '../src/modules/organisations/people.ts';
 import { searchReference } from '../src/modules/organisations/reference.ts';
 import type { Executor } from '../src/platform/db/client.ts';
-import { parisYear } from '../src/platform/time.ts';
+import { parisDate, parisTime, parisYear } from '../src/platform/time.ts';
 import { Browser, type TestApp } from './helpers.ts';
 
 const unique = () => randomBytes(4).toString('hex');
@@ -104,6 +104,17 @@ export async function signedInBrowser(t: Pick<TestApp, 'app' | 'db'>, person: Pe
 }
 
 /** An event starting in `days` days (30 by default), public, in person, registrations open now. */
+/**
+ * 10:00 to 12:00 (Paris) on the Paris day `days` after today: for a test that reads an event's dates, which a
+ * start of « now + n days » would make straddle midnight when the tests run after 22:00 in Paris.
+ */
+export function parisMorning(days: number): Pick<EventInput, 'startsAt' | 'endsAt'> {
+  const day = new Date(`${parisDate()}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  const date = day.toISOString().slice(0, 10);
+  return { startsAt: parisTime(date, '10:00').toISOString(), endsAt: parisTime(date, '12:00').toISOString() };
+}
+
 export async function buildEvent(db: Executor, input: Partial<EventInput> = {}, days = 30) {
   const startsAt = new Date(Date.now() + days * 86_400_000);
   return expectOk(

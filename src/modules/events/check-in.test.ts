@@ -9,6 +9,7 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
+  parisMorning,
   signedInBrowser,
 } from '../../../tests/factories.ts';
 import { testApp, testConfig } from '../../../tests/helpers.ts';
@@ -116,7 +117,7 @@ describe('check-in by QR code', async () => {
   });
 
   it('asks for a confirmation outside the event’s dates, and records only with it', async () => {
-    const event = await buildEvent(db, { title: 'Forum lointain' }, 10);
+    const event = await buildEvent(db, { title: 'Forum lointain', ...parisMorning(10) });
     const person = await buildPerson(db);
     const registration = await registerDirectly(event.id, person);
     const url = `/emargement/${checkInToken(registration.id)}`;

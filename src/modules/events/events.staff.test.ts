@@ -8,6 +8,7 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
+  parisMorning,
   signedInBrowser,
 } from '../../../tests/factories.ts';
 import { type Browser, testApp, testConfig } from '../../../tests/helpers.ts';
@@ -288,7 +289,7 @@ describe('the staff pages of the agenda', async () => {
   });
 
   it('checks people in at the door: search, tick, undo, and a QR code scanned twice records one presence', async () => {
-    const event = await buildEvent(db, { title: 'Forum de printemps' }, 1);
+    const event = await buildEvent(db, { title: 'Forum de printemps', ...parisMorning(1) });
     const aicha = await buildPerson(db, { firstName: 'Aïcha', lastName: 'Benali', organisationId: org.id });
     const bruno = await buildPerson(db, { firstName: 'Bruno', lastName: 'Martin' });
     const chloe = await buildPerson(db, { firstName: 'Chloé', lastName: 'Martin' });

@@ -9,6 +9,7 @@ import {
   buildOfficer,
   buildPerson,
   buildStaff,
+  parisMorning,
   sessionCookie,
 } from '../../../tests/factories.ts';
 import { Browser, testApp } from '../../../tests/helpers.ts';
@@ -142,7 +143,10 @@ describe('inviting a segment of the members, or a list of addresses, to any even
       .sort();
 
   it('invites the élus of this year’s member local governments to a public event, leaving out those registered or invited', async () => {
-    const event = await buildEvent(db, { title: 'Rencontre des élus à l’international' });
+    const event = await buildEvent(db, {
+      title: 'Rencontre des élus à l’international',
+      ...parisMorning(30),
+    });
     assert.ok(
       (
         await register(
