@@ -44,6 +44,8 @@ const foreignKeys = new Set([
   'modules/events/events.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/atlas/atlas.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/atlas/import.schema.ts → modules/organisations/organisations.schema.ts',
+  'modules/calls/calls.schema.ts → modules/applications/applications.schema.ts',
+  'modules/calls/calls.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/funds/funds.schema.ts → modules/events/events.schema.ts',
   'modules/funds/funds.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/groups/groups.schema.ts → modules/events/events.schema.ts',

@@ -10,6 +10,7 @@ import accounts from './accounts/index.ts';
 import applications from './applications/index.ts';
 import { installPipelines } from './applications/pipeline.ts';
 import atlas from './atlas/index.ts';
+import calls from './calls/index.ts';
 import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import { installEventLinks } from './events/event-links.ts';
@@ -33,6 +34,7 @@ export const modules: readonly Module[] = [
   groups,
   atlas,
   funds,
+  calls,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */

@@ -21,6 +21,14 @@ export const applicationsMessages = defineMessages('applications', {
   scoreExpected: 'Note attendue : un nombre entier de 0 à 20.',
   noteTooLong: '5 000 caractères au plus.',
   notReviewable: 'Cette candidature n’est pas encore déposée : elle ne se lit pas encore.',
+  organisationExpected: 'Choisissez la collectivité au nom de laquelle le dossier est déposé.',
+  alreadySubmitted: 'Ce dossier a déjà été déposé.',
+  inInstruction:
+    'Ce dossier est en instruction : ses réponses ne se modifient plus. Écrivez à l’équipe pour le compléter.',
+  motivationRequired: 'Motivez la décision : elle est envoyée au demandeur avec la décision.',
+  draftUndecidable: 'Un brouillon ne se décide pas : il doit d’abord être déposé.',
+  instructionFirst:
+    'Ce dossier n’est pas encore en instruction : notez-le ou donnez votre avis avant de l’accepter ou de le refuser (il peut être classé sans suite).',
   notReviewer: 'Vous ne faites pas partie des instructeurs de ces candidatures.',
   greeting: ({ firstName }: { firstName: string }) => `Bonjour ${firstName},`,
   exportTitle: 'Candidatures',

@@ -12,6 +12,7 @@ export const applicationsPrivacy = [
     personal: [
       'person_id',
       'organisation_id',
+      'applicant_key',
       'answers',
       'submitted_by',
       'decided_by',

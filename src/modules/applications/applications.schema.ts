@@ -7,8 +7,9 @@ const statusList = sql.raw(applicationStatuses.map((s) => `'${s}'`).join(','));
 const opinionList = sql.raw(opinionKinds.map((s) => `'${s}'`).join(','));
 
 /**
- * One application to one record of an owner module (`scope` `program` and the edition's id; later a support
- * call's): one per applicant and record. The answers are the owner's form, validated by its schema.
+ * One application to one record of an owner module (`scope` `program` and the edition's id, `calls` and a
+ * support call's): one per applicant and record — the applicant being a person (the program) or an
+ * organisation (a support call), as the owner's pipeline says. The answers are the owner's form.
  */
 export const applications = pgTable(
   'applications',
@@ -23,6 +24,11 @@ export const applications = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     /** The organisation the applicant applied from, when there is one. */
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /**
+     * Who applies, for the rule « one application per applicant and record »: the person's id, or the
+     * organisation's for a pipeline whose applicants are organisations.
+     */
+    applicantKey: uuid('applicant_key').notNull(),
     status: text('status', { enum: applicationStatuses }).notNull().default('submitted'),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
     submittedBy: uuid('submitted_by').references(() => people.id, { onDelete: 'set null' }),
@@ -34,7 +40,7 @@ export const applications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('applications_scope_owner_person_key').on(t.scope, t.ownerId, t.personId),
+    uniqueIndex('applications_scope_owner_applicant_key').on(t.scope, t.ownerId, t.applicantKey),
     check('applications_status_check', sql`${t.status} in (${statusList})`),
   ],
 );

@@ -54,6 +54,8 @@ async function readDecision<Owner, Answers extends Record<string, unknown>>(
 ) {
   const parsed = decisionInput(pipeline).safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
+  if (pipeline.motivationRequired && !parsed.data.motivation)
+    return fail(400, 'invalid', m.motivationRequired(), { motivation: m.motivationRequired().text });
   const ids = [...new Set(parsed.data.ids)];
   const found = await executor
     .select({ id: applications.id, ownerId: applications.ownerId })
@@ -66,6 +68,22 @@ async function readDecision<Owner, Answers extends Record<string, unknown>>(
   const owner = await pipeline.owner(executor, ownerId);
   if (!owner) return fail(404, 'not_found', pipeline.texts.ownerNotFound());
   return ok({ ...parsed.data, ids, ownerId, owner });
+}
+
+/**
+ * Why these applications cannot take this decision from where they are: a draft is never decided; an owner
+ * that instructs first accepts or refuses only dossiers in instruction (it may close one without follow-up).
+ */
+function transitionRefusal(
+  pipeline: Pick<Pipeline, 'instructionFirst'>,
+  decision: Decision,
+  rows: readonly { status: ApplicationStatus }[],
+) {
+  const moving = rows.filter((r) => r.status !== decision);
+  if (moving.some((r) => r.status === 'draft')) return fail(422, 'not_submitted', m.draftUndecidable());
+  if (pipeline.instructionFirst && decision !== 'closed' && moving.some((r) => r.status === 'submitted'))
+    return fail(422, 'not_in_instruction', m.instructionFirst());
+  return undefined;
 }
 
 /** The mail that announces a decision to one applicant: the same in the preview and in the outbox. */
@@ -126,14 +144,15 @@ export async function previewDecisions<Owner, Answers extends Record<string, unk
   );
   const order = new Map(ids.map((id, i) => [id, i]));
   const changing = rows.filter((r) => r.status !== decision).length;
+  const transition = transitionRefusal(pipeline, decision, rows);
   const accepted =
-    decision === 'accepted' && changing && pipeline.acceptance
+    !transition && decision === 'accepted' && changing && pipeline.acceptance
       ? await pipeline.acceptance(executor, owner, changing)
       : undefined;
   return ok({
     decision,
     motivation: read.value.motivation,
-    refusal: accepted && !accepted.ok ? accepted.error : undefined,
+    refusal: transition?.error ?? (accepted && !accepted.ok ? accepted.error : undefined),
     rows: rows
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
       .flatMap((row) => {
@@ -182,6 +201,8 @@ export async function decideApplications<Owner, Answers extends Record<string, u
     .where(inArray(applications.id, ids))
     .for('update');
   const changing = before.filter((a) => a.status !== decision);
+  const transition = transitionRefusal(pipeline, decision, before);
+  if (transition) return transition;
   if (decision === 'accepted' && changing.length && pipeline.acceptance) {
     const accepted = await pipeline.acceptance(executor, owner, changing.length);
     if (!accepted.ok) return accepted;

@@ -12,6 +12,7 @@ import { applicationsMessages as m } from './applications.messages.ts';
 import { applicationReviews, applications } from './applications.schema.ts';
 import type { Pipeline } from './pipeline.ts';
 import { maxScore, opinionKinds } from './statuses.ts';
+import { startInstruction } from './submit.ts';
 
 export type Opinion = typeof applicationReviews.$inferSelect;
 
@@ -65,10 +66,7 @@ export async function giveOpinion(
       set: { ...values, updatedAt: sql`now()` },
     })
     .returning();
-  await executor
-    .update(applications)
-    .set({ status: 'in_review' })
-    .where(and(eq(applications.id, applicationId), eq(applications.status, 'submitted')));
+  await startInstruction(executor, pipeline, applicationId);
   // The note stays out of the audit log: it is the reviewers' alone.
   await audit(executor, {
     actorId: reviewerId,

@@ -1,8 +1,9 @@
 // The pipeline's part of merging two records of one person (organisations/merge-people.ts): applications
 // and the opinions given as a reviewer move to the record kept.
-// Where both records applied to the same owner's record (two applications to one edition), the more
-// advanced application is kept: accepted, then waiting list, then refused or closed (decided), then in
-// review, then submitted, then draft; at the same step the earlier one. The other is deleted, its reviewers'
+// Where both records applied in their own name to the same owner's record (two applications to one
+// edition; an organisation's dossiers are not theirs to pair), the more advanced application is kept:
+// accepted, then waiting list, then refused or closed (decided), then in review, then submitted, then
+// draft; at the same step the earlier one. The other is deleted, its reviewers'
 // opinions moved to the kept one where the reviewer has given none on it. Where both records reviewed the
 // same application, the opinion changed last is kept.
 import { count, eq, sql } from 'drizzle-orm';
@@ -34,6 +35,7 @@ export async function mergeApplicationsPerson(
         or (${rank('f')} = ${rank('i')} and (f.created_at, f.id) < (i.created_at, i.id))
       then f.id else i.id end as winner
     from applications f join applications i on f.scope = i.scope and f.owner_id = i.owner_id
+      and f.applicant_key = f.person_id and i.applicant_key = i.person_id
     where f.person_id = ${fromId} and i.person_id = ${intoId}`;
   await executor.execute(sql`
     update application_reviews r set application_id = pairs.winner
@@ -42,7 +44,11 @@ export async function mergeApplicationsPerson(
       and not exists (select 1 from application_reviews w
         where w.application_id = pairs.winner and w.reviewer_id = r.reviewer_id)`);
   await executor.execute(sql`delete from applications where id in (select loser from (${losers}) pairs)`);
-  await executor.update(applications).set({ personId: intoId }).where(eq(applications.personId, fromId));
+  // A person's own applications follow their key; an organisation's dossiers keep theirs.
+  await executor.execute(sql`
+    update applications set person_id = ${intoId},
+      applicant_key = case when applicant_key = person_id then ${intoId}::uuid else applicant_key end
+    where person_id = ${fromId}`);
   await executor
     .update(applications)
     .set({ submittedBy: intoId })

@@ -32,6 +32,15 @@ export interface Pipeline<
 > {
   /** Stored in `applications.scope`; one word (`program`). */
   scope: string;
+  /**
+   * Who applies, once per record: a person (the program, by default) or an organisation (a support call:
+   * one dossier per local government, whoever of it writes it).
+   */
+  applicant?: 'person' | 'organisation';
+  /** Every decision says why (« Démarches simplifiées »: a decision is always motivated). */
+  motivationRequired?: boolean;
+  /** Accepting or refusing needs the dossier in instruction first; closing it without follow-up does not. */
+  instructionFirst?: boolean;
   /** Statuses beyond the common ones (`waitlisted`). */
   extraStatuses: readonly OptionalStatus[];
   /** The decisions offered, in the order of the form (an extra status is offered only if listed here). */
@@ -44,8 +53,16 @@ export interface Pipeline<
   ownerName?(owner: Owner): string;
   /** Are applications taken at this instant? A refusal says when they open or that they are closed. */
   window(owner: Owner, at: Date): Result<true>;
-  /** May this person apply? (élus of member local governments, for the program) */
-  eligibility(executor: Executor, person: Person, owner: Owner): Promise<Result<true>>;
+  /**
+   * May this person apply, from this organisation? (élus of member local governments, for the program; a
+   * member local government in good standing, through one of its people or staff, for a support call)
+   */
+  eligibility(
+    executor: Executor,
+    person: Person,
+    owner: Owner,
+    organisationId: string | null,
+  ): Promise<Result<true>>;
   /** The owner's form: the answers are stored as this schema gives them. */
   answers: z.ZodType<Answers>;
   /** Completes the answers at submission (the program takes the current mandate when none is typed). */

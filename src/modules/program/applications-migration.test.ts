@@ -130,7 +130,7 @@ describe('the migration of the program’s applications to the applications modu
     const rows = await queryRows<Record<string, unknown>>(
       db,
       sql`select id, scope, owner_id, person_id, organisation_id, status, answers, submitted_by, submitted_at,
-                 decided_by, decided_at, decision_motivation, created_at
+                 decided_by, decided_at, decision_motivation, created_at, applicant_key
           from applications order by created_at`,
     );
     assert.equal(rows.length, 3);
@@ -165,6 +165,8 @@ describe('the migration of the program’s applications to the applications modu
         [bare.id, town.id, null, null],
       ],
     );
+    // One application per person and edition still (migration 0030 keys them on their person).
+    for (const row of rows) assert.equal(row.applicant_key, row.person_id);
     assert.equal(new Date(String(first.decided_at)).toISOString(), '2026-04-20T10:00:00.000Z');
     // Submitted when it was made.
     for (const row of rows)

@@ -1,0 +1,43 @@
+// The texts of support calls (keys `calls.*`).
+import { defineMessages } from '../../platform/messages.ts';
+
+export const callsMessages = defineMessages('calls', {
+  invalid: 'Certaines informations sont invalides.',
+  forbidden: 'Vous n’avez pas le droit de faire cela.',
+  notFound: 'Cet appel n’existe pas.',
+  dossierNotFound: 'Ce dossier n’existe pas.',
+  numberTaken: ({ number }: { number: number }) => `Il existe déjà un ${number}ᵉ appel.`,
+  numberExpected: 'Numéro attendu : un nombre entier positif (12 pour le 12ᵉ appel).',
+  windowBackwards: 'La clôture doit venir après l’ouverture.',
+  instantExpected: 'Date et heure attendues, avec leur fuseau (2027-05-15T09:00:00+02:00).',
+  criteriaExpected: 'Donnez au moins un critère de la grille (au plus 20).',
+  weightExpected: 'Poids attendu : un nombre entier de 1 à 100.',
+  envelopeExpected: 'Enveloppe attendue : un montant positif en centimes.',
+  engagementsExpected: 'Nombre d’accompagnements attendu : un entier positif.',
+  alreadyApplied: ({ name }: { name: string }) => `${name} a déjà un dossier pour cet appel.`,
+  opensOn: ({ opens }: { opens: string }) =>
+    `L’appel ouvre le ${opens} : les dossiers ne sont pas encore reçus.`,
+  closed: ({ closed }: { closed: string }) =>
+    `L’appel est clos depuis le ${closed} : il ne reçoit plus de dossiers.`,
+  notLocalGovernment: ({ name }: { name: string }) =>
+    `${name} n’est pas une collectivité territoriale française : les appels du réseau sont réservés à ses collectivités adhérentes.`,
+  notMember: ({ name }: { name: string }) =>
+    `${name} n’est pas adhérente du réseau à jour de sa cotisation cette année : les appels sont réservés aux collectivités adhérentes. Écrivez-nous pour adhérer.`,
+  notOfOrganisation: ({ name }: { name: string }) =>
+    `Seuls les élus, les agents et le ou la référente de ${name} déposent un dossier en son nom.`,
+  noContact: ({ name }: { name: string }) =>
+    `${name} n’a ni référent ni élu en fonction sur la plateforme : désignez-en un, qui recevra les courriels du dossier.`,
+  organisationNotFound: 'Cette collectivité n’existe pas.',
+  scoresExpected: 'Notes attendues : pour chaque critère de la grille, un entier de 0 à 5.',
+  unknownCriterion: 'Ce critère n’est pas dans la grille de cet appel.',
+  missingCriteria: ({ labels }: { labels: string }) =>
+    `Notez chaque critère de la grille ; il manque : ${labels}.`,
+  notScorable: 'Ce dossier n’est pas en cours d’instruction : il ne se note pas (brouillon, ou déjà décidé).',
+  decisionAccepted:
+    'Votre dossier est retenu : l’équipe du réseau vous contacte pour organiser l’accompagnement.',
+  decisionRejected: 'Votre dossier n’est pas retenu pour cet appel.',
+  decisionClosed: 'Votre dossier est classé sans suite.',
+  mailSubject: ({ number }: { number: number }) => `Votre dossier au ${number}ᵉ appel du réseau`,
+  mailAction: 'Voir le dossier',
+  answersInvalid: 'Réponses attendues : un objet de textes, 50 questions au plus, 10 000 caractères chacune.',
+});

@@ -1,0 +1,18 @@
+// Support calls (« appels DCOL », issue 16): yearly calls with a window, a grid of weighted criteria and an
+// envelope; member local governments' dossiers on the shared application-and-review pipeline (drafts,
+// instruction, motivated decisions mailed through the queue). Decision 021.
+import { defineModule } from '../module.ts';
+import { callApiRoutes } from './calls.api.ts';
+import { callsPipeline } from './calls.pipeline.ts';
+import { callsPrivacy } from './calls.privacy.ts';
+import * as schema from './calls.schema.ts';
+import { callsHeldBy, mergeCallsPerson } from './person-data.ts';
+
+export default defineModule({
+  name: 'calls',
+  schema,
+  privacy: callsPrivacy,
+  api: callApiRoutes,
+  pipelines: [callsPipeline],
+  people: { merged: mergeCallsPerson, held: callsHeldBy },
+});
