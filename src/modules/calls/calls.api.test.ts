@@ -175,6 +175,20 @@ describe('support calls through the API', async () => {
       (await request('POST', `/api/v1/call-applications/${id}/submit`, eluAuth)).json().status,
       'submitted',
     );
+    // Until instruction starts, the town corrects its answers (« en construction »); another town cannot.
+    const correct = (headers = eluAuth) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/call-applications/${id}`,
+        headers,
+        payload: { answers: { projet: 'Stratégie internationale, budget corrigé' } },
+      });
+    assert.equal((await correct(strangerAuth)).statusCode, 403);
+    const corrected = await correct();
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    assert.deepEqual((await getApplication(db, callsPipeline, id))?.answers, {
+      projet: 'Stratégie internationale, budget corrigé',
+    });
 
     // Accepting before instruction, or deciding without a motivation: refused, nothing changes, nobody mailed.
     const skipped = await decide({ decision: 'accepted', motivation: 'Très bon dossier.' });
@@ -193,6 +207,9 @@ describe('support calls through the API', async () => {
     assert.equal(marked.statusCode, 201, marked.body);
     assert.equal(marked.json().weightedScore, 3.5);
     assert.equal(await statusOf(id), 'in_review');
+    const tooLate = await correct();
+    assert.equal(tooLate.statusCode, 422);
+    assert.equal(tooLate.json().error.code, 'in_instruction');
     const second = await scores([5, 5], await bearer(db, otherStaff));
     assert.equal(second.json().weightedScore, 4.25);
     const changed = await scores([3, 3]);

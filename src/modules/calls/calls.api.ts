@@ -8,7 +8,7 @@ import { uuid } from '../../platform/validation.ts';
 import { type Application, getApplication, listApplications } from '../applications/applications.ts';
 import { decideApplications, motivation } from '../applications/decide.ts';
 import { applicationStatuses } from '../applications/statuses.ts';
-import { saveDraft, submitDraft } from '../applications/submit.ts';
+import { correctAnswers, saveDraft, submitDraft } from '../applications/submit.ts';
 import { getPerson } from '../organisations/people.ts';
 import { callsMessages as m } from './calls.messages.ts';
 import { callAnswers, carrierOf, callsPipeline as pipeline } from './calls.pipeline.ts';
@@ -120,6 +120,35 @@ export function callApiRoutes(services: Services) {
           if (!policy.actFor(request.actor, dossier.organisationId))
             return fail(403, 'forbidden', m.forbidden());
           return submitDraft(tx, pipeline, params.id, request.actor!.personId);
+        });
+        return result.ok ? dossierJson(result.value) : result;
+      },
+    }),
+    defineApiRoute({
+      method: 'PATCH',
+      url: '/api/v1/call-applications/:id',
+      tag,
+      summary:
+        'Corriger les réponses d’un dossier, en brouillon ou déposé, tant que l’instruction n’a pas commencé',
+      params: idParams,
+      body: z.object({ answers: callAnswers }),
+      allow: (request) => Boolean(request.actor),
+      responses: {
+        200: { description: 'Réponses corrigées', schema: dossierOut },
+        403: { description: 'Réservé aux personnes de la collectivité et à l’équipe' },
+        404: notFound,
+        422: {
+          description:
+            'Dossier en instruction ou décidé : ses réponses ne se modifient plus (code in_instruction)',
+        },
+      },
+      handler: async ({ params, body, request }) => {
+        const result = await db.transaction(async (tx) => {
+          const dossier = await getApplication(tx, pipeline, params.id);
+          if (!dossier) return fail(404, 'not_found', m.dossierNotFound());
+          if (!policy.actFor(request.actor, dossier.organisationId))
+            return fail(403, 'forbidden', m.forbidden());
+          return correctAnswers(tx, pipeline, params.id, body.answers, request.actor!.personId);
         });
         return result.ok ? dossierJson(result.value) : result;
       },

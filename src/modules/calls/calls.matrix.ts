@@ -75,6 +75,18 @@ export const matrix: Record<string, Case[]> = {
       }),
     },
   ],
+  'PATCH /api/v1/call-applications/:id': [
+    {
+      name: 'correct a dossier’s answers before instruction',
+      scoped: true,
+      own: MEMBERS,
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/api/v1/call-applications/${(await freshDossier(c, true)).dossier.id}`,
+        json: { answers: { projet: 'Stratégie internationale, budget corrigé' } },
+      }),
+    },
+  ],
   'POST /api/v1/call-applications/:id/scores': staffOnlyScoped(
     'score a dossier on the call’s grid',
     async (c) => {
