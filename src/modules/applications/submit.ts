@@ -12,7 +12,7 @@ import { getOrganisation } from '../organisations/organisations.ts';
 import { getPerson, type Person } from '../organisations/people.ts';
 import { applicationsMessages as m } from './applications.messages.ts';
 import { applications } from './applications.schema.ts';
-import type { Application } from './applications.ts';
+import { type Application, getApplication } from './applications.ts';
 import type { Pipeline } from './pipeline.ts';
 
 export interface Submission {
@@ -28,12 +28,10 @@ export interface Submission {
   submittedBy: string | null;
 }
 
-type AnyPipeline<Owner, Answers extends Record<string, unknown>> = Pipeline<Owner, Answers>;
-
 /** Every rule of applying, checked before anything is written; what the application is made of. */
 async function admissible<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
-  pipeline: AnyPipeline<Owner, Answers>,
+  pipeline: Pipeline<Owner, Answers>,
   submission: Omit<Submission, 'submittedBy'>,
   at: Date,
 ): Promise<Result<{ person: Person; organisationId: string | null; answers: Answers }>> {
@@ -55,7 +53,7 @@ async function admissible<Owner, Answers extends Record<string, unknown>>(
 
 async function insertApplication<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
-  pipeline: AnyPipeline<Owner, Answers>,
+  pipeline: Pipeline<Owner, Answers>,
   submission: Submission,
   status: 'draft' | 'submitted',
   at: Date,
@@ -99,7 +97,7 @@ async function insertApplication<Owner, Answers extends Record<string, unknown>>
 /** Applies at once (the program: an élu's application is submitted as it is written). */
 export function submitApplication<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
-  pipeline: AnyPipeline<Owner, Answers>,
+  pipeline: Pipeline<Owner, Answers>,
   submission: Submission,
   at = new Date(),
 ): Promise<Result<Application>> {
@@ -109,7 +107,7 @@ export function submitApplication<Owner, Answers extends Record<string, unknown>
 /** Saves a draft: checked as an application is (the place is taken), submitted later. */
 export function saveDraft<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
-  pipeline: AnyPipeline<Owner, Answers>,
+  pipeline: Pipeline<Owner, Answers>,
   submission: Submission,
   at = new Date(),
 ): Promise<Result<Application>> {
@@ -132,7 +130,7 @@ async function lockedApplication(executor: Executor, pipeline: Pick<Pipeline, 's
  */
 export async function submitDraft<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
-  pipeline: AnyPipeline<Owner, Answers>,
+  pipeline: Pipeline<Owner, Answers>,
   id: string,
   submittedBy: string | null,
   at = new Date(),
@@ -174,7 +172,7 @@ export async function submitDraft<Owner, Answers extends Record<string, unknown>
  */
 export async function correctAnswers<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
-  pipeline: AnyPipeline<Owner, Answers>,
+  pipeline: Pipeline<Owner, Answers>,
   id: string,
   input: unknown,
   actorId: string | null,
@@ -193,7 +191,7 @@ export async function correctAnswers<Owner, Answers extends Record<string, unkno
     )
     .returning();
   if (!corrected) {
-    const exists = await lockedApplication(executor, pipeline, id);
+    const exists = await getApplication(executor, pipeline, id);
     return exists ? fail(422, 'in_instruction', m.inInstruction()) : fail(404, 'not_found', m.notFound());
   }
   await audit(executor, { actorId, action: 'correct', entity: 'application', entityId: id });

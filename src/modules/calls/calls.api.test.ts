@@ -16,6 +16,7 @@ import { testApp } from '../../../tests/helpers.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { mails } from '../../platform/db/platform.schema.ts';
 import { getApplication } from '../applications/applications.ts';
+import { mergePeople } from '../organisations/merge-people.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 
 const day = 86_400_000;
@@ -289,5 +290,35 @@ describe('support calls through the API', async () => {
     await assert.rejects(second, (error) => isUniqueViolation(error));
     // The program's applications keep theirs by person: two élus of one town each apply.
     assert.equal(first!.applicantKey, gennevilliers.id);
+  });
+  it('merges two records of one person: the newer marks stay, a dossier they carry keeps its town', async () => {
+    const call = await newCall();
+    const carrier = await buildOfficer(db, gennevilliers.id);
+    const carrierTwin = await buildOfficer(db, gennevilliers.id);
+    const id = (await apply(call.id, await bearer(db, carrierTwin))).json().id as string;
+    await request('POST', `/api/v1/call-applications/${id}/submit`, eluAuth);
+    const instructor = await buildStaff(db);
+    const instructorTwin = await buildStaff(db);
+    const mark = async (who: typeof instructor, marks: number[]) =>
+      (
+        await request('POST', `/api/v1/call-applications/${id}/scores`, await bearer(db, who), {
+          scores: Object.fromEntries(call.criteria.map((c, i) => [c.id, marks[i]])),
+        })
+      ).json().weightedScore as number;
+    assert.equal(await mark(instructorTwin, [5, 5]), 5);
+    assert.equal(await mark(instructor, [1, 1]), 3, 'two instructors: the mean of 5 and 1');
+
+    const merged = await db.transaction(async (tx) => {
+      const marks = await mergePeople(tx, instructor.id, { intoId: instructorTwin.id }, staff.id);
+      const dossier = await mergePeople(tx, carrierTwin.id, { intoId: carrier.id }, staff.id);
+      return marks.ok && dossier.ok;
+    });
+    assert.ok(merged);
+    const list = await request('GET', `/api/v1/calls/${call.id}/applications`);
+    // The record merged away gave the later marks: they stay, moved to the record kept (not its older 5s).
+    assert.equal(list.json().items[0].weightedScore, 1, 'one instructor now, with the marks given last');
+    const dossier = await getApplication(db, callsPipeline, id);
+    assert.equal(dossier?.personId, carrier.id);
+    assert.equal(dossier?.applicantKey, gennevilliers.id);
   });
 });

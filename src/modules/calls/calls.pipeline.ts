@@ -11,6 +11,7 @@ import { isMemberInGoodStanding } from '../organisations/memberships.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
 import { listPeopleOfOrganisation, type Person } from '../organisations/people.ts';
 import { callsMessages as m } from './calls.messages.ts';
+import { speaksFor } from './calls.policy.ts';
 import { type Call, getCall } from './calls.ts';
 
 export const callsScope = 'calls';
@@ -20,12 +21,6 @@ export const callAnswers = z
   .record(z.string().max(100), z.string().trim().max(10_000), { error: m.answersInvalid().text })
   .refine((answers) => Object.keys(answers).length <= 50, m.answersInvalid().text);
 export type CallAnswers = z.infer<typeof callAnswers>;
-
-/** Who may write a dossier in an organisation's name: its élus, officers and referent, or staff. */
-const speaksFor = (person: Person, organisationId: string) =>
-  person.kind === 'staff' ||
-  (person.organisationId === organisationId &&
-    (person.referent || person.kind === 'elected' || person.kind === 'officer'));
 
 /**
  * A member local government in good standing, through one of its people (or staff). The organisation

@@ -4,8 +4,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/client.ts';
+import { type Executor, queryRows } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, uuid } from '../../platform/validation.ts';
 import { getApplication } from '../applications/applications.ts';
