@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from './client.ts';
@@ -10,6 +10,12 @@ import { findTemplate } from './template.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 const migrations = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
+
+// These tests damage and remove the copy: they work on a folder of their own, so that the test files running
+// beside them load an intact shared copy (and cannot replace this one under them).
+const ownFolder = mkdtempSync(join(tmpdir(), 'coopdec-templates-'));
+process.env.COOPDEC_TEMPLATE_FOLDER = ownFolder;
+after(() => rmSync(ownFolder, { recursive: true, force: true }));
 
 async function appliedMigrations(dataDir = 'memory'): Promise<number> {
   const database = await openDatabase({ dataDir });
@@ -27,6 +33,7 @@ async function appliedMigrations(dataDir = 'memory'): Promise<number> {
 
 describe('the prepared copy of a new embedded database', () => {
   it('is made by a first migration, and a database loaded from it has every migration', async () => {
+    assert.equal((await findTemplate(migrationsFolder)).archive, undefined, 'no copy yet');
     assert.equal(await appliedMigrations(), migrations);
     const template = await findTemplate(migrationsFolder);
     assert.ok(template.archive, 'the copy is kept');

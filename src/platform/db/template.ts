@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 
-const cacheFolder = fileURLToPath(new URL('../../../node_modules/.cache/coopdec', import.meta.url));
+const sharedFolder = fileURLToPath(new URL('../../../node_modules/.cache/coopdec', import.meta.url));
+
+// The test of this file damages and removes copies: it keeps them in a folder of its own
+// (COOPDEC_TEMPLATE_FOLDER), away from the test files that run beside it and load the shared one.
+function cacheFolder() {
+  return process.env.COOPDEC_TEMPLATE_FOLDER ?? sharedFolder;
+}
 const prefix = 'pglite-';
 
 export interface Template {
@@ -28,7 +34,7 @@ export async function findTemplate(migrationsFolder: string): Promise<Template> 
   for (const file of [...files.sort(), 'meta/_journal.json']) {
     hash.update(file).update(readFileSync(join(migrationsFolder, file)));
   }
-  const path = join(cacheFolder, `${prefix}${hash.digest('hex').slice(0, 16)}.tar`);
+  const path = join(cacheFolder(), `${prefix}${hash.digest('hex').slice(0, 16)}.tar`);
   let archive: Blob | undefined;
   try {
     archive = await openAsBlob(path);
@@ -47,14 +53,15 @@ export async function saveTemplate(client: PGlite, template: Template) {
     // Written pages in the files rather than in the WAL: the copy starts without recovery.
     await client.exec('checkpoint');
     const archive = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
-    mkdirSync(cacheFolder, { recursive: true });
+    const folder = cacheFolder();
+    mkdirSync(folder, { recursive: true });
     // Another process (a parallel test file) may write the same copy: each writes its own file, then
     // renames it, so a reader sees a whole archive or none.
     const partial = `${template.path}.${process.pid}.partial`;
     writeFileSync(partial, archive);
     renameSync(partial, template.path);
-    for (const file of readdirSync(cacheFolder)) {
-      const path = join(cacheFolder, file);
+    for (const file of readdirSync(folder)) {
+      const path = join(folder, file);
       if (file.startsWith(prefix) && file.endsWith('.tar') && path !== template.path)
         rmSync(path, { force: true });
     }
