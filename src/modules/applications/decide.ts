@@ -143,10 +143,10 @@ export async function previewDecisions<Owner, Answers extends Record<string, unk
     rows.map((r) => r.personId),
   );
   const order = new Map(ids.map((id, i) => [id, i]));
-  const changing = rows.filter((r) => r.status !== decision).length;
+  const changing = rows.filter((r) => r.status !== decision).map((r) => r.id);
   const transition = transitionRefusal(pipeline, decision, rows);
   const accepted =
-    !transition && decision === 'accepted' && changing && pipeline.acceptance
+    !transition && decision === 'accepted' && changing.length && pipeline.acceptance
       ? await pipeline.acceptance(executor, owner, changing)
       : undefined;
   return ok({
@@ -204,7 +204,11 @@ export async function decideApplications<Owner, Answers extends Record<string, u
   const transition = transitionRefusal(pipeline, decision, before);
   if (transition) return transition;
   if (decision === 'accepted' && changing.length && pipeline.acceptance) {
-    const accepted = await pipeline.acceptance(executor, owner, changing.length);
+    const accepted = await pipeline.acceptance(
+      executor,
+      owner,
+      changing.map((a) => a.id),
+    );
     if (!accepted.ok) return accepted;
   }
   const decided = await executor

@@ -58,7 +58,7 @@ const callPipeline = definePipeline<Call, { project: string; budget?: number | u
   acceptance: async (executor: Executor, call, accepting) => {
     const accepted =
       (await countByStatus(executor, { scope: 'test_call' }, [call.id])).get(call.id)?.accepted ?? 0;
-    return accepted + accepting > call.places ? fail(409, 'full', texts.full()) : ok(true);
+    return accepted + accepting.length > call.places ? fail(409, 'full', texts.full()) : ok(true);
   },
   mail: {
     subject: (call) => `Appel : ${call.title}`,

@@ -70,8 +70,10 @@ export interface Pipeline<
   /**
    * What accepting means for the owner, checked before these applications become accepted, under a lock
    * on the owner's record (two reviewers cannot both take the last place): a refusal keeps them as they were.
+   * `accepting` are the applications that would become accepted (a cohort counts them, a call adds up their
+   * costs).
    */
-  acceptance?(executor: Executor, owner: Owner, accepting: number): Promise<Result<true>>;
+  acceptance?(executor: Executor, owner: Owner, accepting: readonly string[]): Promise<Result<true>>;
   mail: {
     subject(owner: Owner): string;
     /** The link the mail of a decision ends with. */

@@ -56,10 +56,17 @@ describe('support calls through the API', async () => {
     assert.equal(created.statusCode, 201, created.body);
     return created.json() as { id: string; number: number; criteria: { id: string; label: string }[] };
   }
+  // The required questions of the network's usual form (q1, q2, q4).
+  const answers = {
+    q1: 'Ville jumelée avec Kayes depuis 1985',
+    q2: 'Stratégie internationale de la ville',
+    q4: 'Une stratégie signée',
+  };
   const apply = (callId: string, headers = eluAuth, organisationId = gennevilliers.id) =>
     request('POST', `/api/v1/calls/${callId}/applications`, headers, {
       organisationId,
-      answers: { projet: 'Stratégie internationale de la ville', partenaires: 'Kayes (Mali)' },
+      answers,
+      requestedCents: 1_500_000,
     });
   const statusOf = async (id: string) => (await getApplication(db, callsPipeline, id))?.status;
 
@@ -182,13 +189,14 @@ describe('support calls through the API', async () => {
         method: 'PATCH',
         url: `/api/v1/call-applications/${id}`,
         headers,
-        payload: { answers: { projet: 'Stratégie internationale, budget corrigé' } },
+        payload: { answers: { ...answers, q2: 'Stratégie internationale, budget corrigé' } },
       });
     assert.equal((await correct(strangerAuth)).statusCode, 403);
     const corrected = await correct();
     assert.equal(corrected.statusCode, 200, corrected.body);
     assert.deepEqual((await getApplication(db, callsPipeline, id))?.answers, {
-      projet: 'Stratégie internationale, budget corrigé',
+      ...answers,
+      q2: 'Stratégie internationale, budget corrigé',
     });
 
     // Accepting before instruction, or deciding without a motivation: refused, nothing changes, nobody mailed.

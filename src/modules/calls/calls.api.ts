@@ -8,12 +8,12 @@ import { uuid } from '../../platform/validation.ts';
 import { type Application, getApplication, listApplications } from '../applications/applications.ts';
 import { decideApplications, motivation } from '../applications/decide.ts';
 import { applicationStatuses } from '../applications/statuses.ts';
-import { correctAnswers, saveDraft, submitDraft } from '../applications/submit.ts';
 import { getPerson } from '../organisations/people.ts';
 import { callsMessages as m } from './calls.messages.ts';
-import { callAnswers, carrierOf, callsPipeline as pipeline } from './calls.pipeline.ts';
+import { callsPipeline as pipeline } from './calls.pipeline.ts';
 import { callsPolicy as policy } from './calls.policy.ts';
 import { callInput, createCall, getCall } from './calls.ts';
+import { correctDossier, correctionInput, createDossier, dossierInput, submitDossier } from './dossiers.ts';
 import { scoreApplication, scoresInput, weightedScores } from './scores.ts';
 
 const idParams = z.object({ id: uuid });
@@ -73,7 +73,7 @@ export function callApiRoutes(services: Services) {
       summary:
         'Créer le dossier d’une collectivité adhérente (brouillon), par ses élus, agents ou référent, ou par l’équipe en son nom',
       params: idParams,
-      body: z.object({ organisationId: uuid, answers: callAnswers.default({}) }),
+      body: dossierInput,
       allow: (request) => Boolean(request.actor),
       responses: {
         201: { description: 'Dossier enregistré en brouillon', schema: dossierOut },
@@ -85,18 +85,7 @@ export function callApiRoutes(services: Services) {
       handler: async ({ params, body, request }) => {
         const actor = await getPerson(db, request.actor!.personId);
         if (!actor) return fail(403, 'forbidden', m.forbidden());
-        const result = await db.transaction(async (tx) => {
-          if (!(await getCall(tx, params.id))) return fail(404, 'not_found', m.notFound());
-          const carrier = await carrierOf(tx, actor, body.organisationId);
-          if (!carrier.ok) return carrier;
-          return saveDraft(tx, pipeline, {
-            ownerId: params.id,
-            personId: carrier.value.id,
-            organisationId: body.organisationId,
-            answers: body.answers,
-            submittedBy: actor.id,
-          });
-        });
+        const result = await db.transaction((tx) => createDossier(tx, actor, params.id, body));
         return result.ok ? dossierJson(result.value) : result;
       },
     }),
@@ -111,7 +100,10 @@ export function callApiRoutes(services: Services) {
         200: { description: 'Dossier déposé', schema: dossierOut },
         403: { description: 'Réservé aux personnes de la collectivité et à l’équipe' },
         404: notFound,
-        422: { description: 'Hors de la fenêtre de l’appel (code call_closed), ou déjà en instruction' },
+        422: {
+          description:
+            'Dossier incomplet (code incomplete, les réponses manquantes par champ), hors de la fenêtre de l’appel (code call_closed), ou déjà en instruction',
+        },
       },
       handler: async ({ params, request }) => {
         const result = await db.transaction(async (tx) => {
@@ -119,7 +111,7 @@ export function callApiRoutes(services: Services) {
           if (!dossier) return fail(404, 'not_found', m.dossierNotFound());
           if (!policy.actFor(request.actor, dossier.organisationId))
             return fail(403, 'forbidden', m.forbidden());
-          return submitDraft(tx, pipeline, params.id, request.actor!.personId);
+          return submitDossier(tx, params.id, request.actor!.personId);
         });
         return result.ok ? dossierJson(result.value) : result;
       },
@@ -131,7 +123,7 @@ export function callApiRoutes(services: Services) {
       summary:
         'Corriger les réponses d’un dossier, en brouillon ou déposé, tant que l’instruction n’a pas commencé',
       params: idParams,
-      body: z.object({ answers: callAnswers }),
+      body: correctionInput,
       allow: (request) => Boolean(request.actor),
       responses: {
         200: { description: 'Réponses corrigées', schema: dossierOut },
@@ -148,7 +140,7 @@ export function callApiRoutes(services: Services) {
           if (!dossier) return fail(404, 'not_found', m.dossierNotFound());
           if (!policy.actFor(request.actor, dossier.organisationId))
             return fail(403, 'forbidden', m.forbidden());
-          return correctAnswers(tx, pipeline, params.id, body.answers, request.actor!.personId);
+          return correctDossier(tx, params.id, body, request.actor!.personId);
         });
         return result.ok ? dossierJson(result.value) : result;
       },

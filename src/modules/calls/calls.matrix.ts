@@ -9,9 +9,8 @@ import {
   staffOnlyScoped,
 } from '../../../tests/proof/cases.ts';
 import { expectOk, unique } from '../../../tests/proof/world.ts';
-import { saveDraft, submitDraft } from '../applications/submit.ts';
-import { callsPipeline } from './calls.pipeline.ts';
 import { createCall } from './calls.ts';
+import { createDossier, submitDossier } from './dossiers.ts';
 
 const staffOf = (c: Cell) => c.f.A.people.staff.id;
 const day = 86_400_000;
@@ -37,16 +36,13 @@ async function freshDossier(c: Cell, submitted: boolean) {
   const call = await freshCall(c);
   const referent = c.target.people.referent;
   const draft = expectOk(
-    await saveDraft(c.f.db, callsPipeline, {
-      ownerId: call.id,
-      personId: referent.id,
+    await createDossier(c.f.db, referent, call.id, {
       organisationId: c.target.memberOrg.id,
-      answers: { projet: 'Stratégie internationale' },
-      submittedBy: referent.id,
+      answers: { q1: 'Jumelée avec Kayes', q2: 'Stratégie internationale', q4: 'Une stratégie signée' },
+      requestedCents: 1_500_000,
     }),
   );
-  if (submitted)
-    expectOk(await c.f.db.transaction((tx) => submitDraft(tx, callsPipeline, draft.id, referent.id)));
+  if (submitted) expectOk(await c.f.db.transaction((tx) => submitDossier(tx, draft.id, referent.id)));
   return { call, dossier: draft };
 }
 
@@ -60,7 +56,7 @@ export const matrix: Record<string, Case[]> = {
       foreign: STAFF,
       build: async (c) => ({
         url: `/api/v1/calls/${(await freshCall(c)).id}/applications`,
-        json: { organisationId: c.org.id, answers: { projet: 'Coopération avec Kayes' } },
+        json: { organisationId: c.org.id, answers: { q2: 'Coopération avec Kayes' } },
       }),
     },
   ],
@@ -83,7 +79,7 @@ export const matrix: Record<string, Case[]> = {
       foreign: STAFF,
       build: async (c) => ({
         url: `/api/v1/call-applications/${(await freshDossier(c, true)).dossier.id}`,
-        json: { answers: { projet: 'Stratégie internationale, budget corrigé' } },
+        json: { answers: { q2: 'Stratégie internationale, budget corrigé' } },
       }),
     },
   ],

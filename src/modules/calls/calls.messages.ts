@@ -39,5 +39,27 @@ export const callsMessages = defineMessages('calls', {
   decisionClosed: 'Votre dossier est classé sans suite.',
   mailSubject: ({ number }: { number: number }) => `Votre dossier au ${number}ᵉ appel du réseau`,
   mailAction: 'Voir le dossier',
+  questionsExpected: 'Questions attendues : 50 au plus, chacune un libellé et si elle est obligatoire.',
+  unknownQuestion: 'Cette question n’est pas dans le formulaire de ce dossier.',
+  answerRequired: ({ label }: { label: string }) => `Répondez à la question « ${label} ».`,
+  requestedExpected: 'Coût attendu : un montant positif en centimes, 10 millions d’euros au plus.',
+  requestedRequired: 'Indiquez le coût estimé de l’accompagnement demandé.',
+  incomplete: 'Le dossier est incomplet : complétez les réponses signalées, puis déposez-le.',
+  overEnvelope: ({
+    asked,
+    already,
+    envelope,
+    over,
+  }: {
+    asked: string;
+    already: string;
+    envelope: string;
+    over: string;
+  }) =>
+    `Retenir ces dossiers coûterait ${asked}, en plus des ${already} déjà engagés : l’enveloppe de l’appel (${envelope}) serait dépassée de ${over}. Retenez moins de dossiers, ou des dossiers moins coûteux.`,
+  gridLocked:
+    'Des dossiers sont déjà notés sur cette grille : ses critères ne se modifient plus (les notes perdraient leur sens).',
+  callHasDossiers: ({ count }: { count: number }) =>
+    `Cet appel a ${count} dossier${count > 1 ? 's' : ''} : il ne se supprime pas. Il reste dans la liste des appels clos.`,
   answersInvalid: 'Réponses attendues : un objet de textes, 50 questions au plus, 10 000 caractères chacune.',
 });

@@ -12,9 +12,8 @@ import { getOrganisation } from '../organisations/organisations.ts';
 import { listPeopleOfOrganisation, type Person } from '../organisations/people.ts';
 import { callsMessages as m } from './calls.messages.ts';
 import { speaksFor } from './calls.policy.ts';
-import { type Call, getCall } from './calls.ts';
-
-export const callsScope = 'calls';
+import { type Call, callsScope, getCall } from './calls.ts';
+import { withinEnvelope } from './envelope.ts';
 
 /** The dossier's answers: the call's questions by key, each a text. */
 export const callAnswers = z
@@ -90,6 +89,8 @@ export const callsPipeline = definePipeline<Call, CallAnswers>({
   window: callWindow,
   eligibility: (executor, person, _call, organisationId) => callEligibility(executor, person, organisationId),
   answers: callAnswers,
+  // The accepted dossiers never cost more than the envelope.
+  acceptance: (executor, call, accepting) => withinEnvelope(executor, call, accepting),
   mail: {
     subject: (call) => m.mailSubject({ number: call.number }).text,
     action: (_call, baseUrl) => ({ label: m.mailAction().text, url: `${baseUrl}/mon-espace` }),

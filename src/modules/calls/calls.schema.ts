@@ -2,8 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  foreignKey,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -83,4 +86,70 @@ export const callScores = pgTable(
     uniqueIndex('call_scores_key').on(t.applicationId, t.criterionId, t.reviewerId),
     check('call_scores_score_check', sql`${t.score} between 0 and 5`),
   ],
+);
+
+/** A question of a call's form: its label, an optional help, whether it must be answered to submit. */
+export interface CallQuestion {
+  /** Stable within a version (`q1`, `q2`…): the dossier's answers are keyed by it. */
+  key: string;
+  label: string;
+  required: boolean;
+}
+
+/**
+ * The call's form, versioned: changing the questions once a dossier was written on them makes a new version,
+ * and each dossier keeps the one it was written on (its answers are read against it).
+ */
+export const callForms = pgTable(
+  'call_forms',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    version: smallint('version').notNull(),
+    questions: jsonb('questions').$type<CallQuestion[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.version] }),
+    check('call_forms_version_check', sql`${t.version} > 0`),
+  ],
+);
+
+/**
+ * What a call's dossier holds beyond the pipeline's application: the form's version it was written on, the
+ * cost of the support it asks for (counted against the envelope when accepted).
+ */
+export const callDossiers = pgTable(
+  'call_dossiers',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    callId: uuid('call_id').notNull(),
+    formVersion: smallint('form_version').notNull(),
+    requestedCents: bigint('requested_cents', { mode: 'number' }),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.callId, t.formVersion],
+      foreignColumns: [callForms.callId, callForms.version],
+    }).onDelete('cascade'),
+    check('call_dossiers_requested_check', sql`${t.requestedCents} is null or ${t.requestedCents} > 0`),
+  ],
+);
+
+/** The instructors who follow a dossier (« suivi par moi »); marking a dossier follows it. */
+export const callFollowers = pgTable(
+  'call_followers',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.personId] })],
 );

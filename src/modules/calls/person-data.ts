@@ -1,11 +1,12 @@
-// Support calls' part of a person's records: the calls they opened and the marks they gave as an
-// instructor (a dossier itself is the applications module's). Marks are staff's working notes on a
-// dossier: they are neither in a person's copy nor erased with them apart from their own (cascade).
+// Support calls' part of a person's records: the calls they opened, the marks they gave and the dossiers
+// they follow as an instructor (a dossier itself is the applications module's). Marks and follows are
+// staff's working notes on a dossier: they are neither in a person's copy nor erased with them apart from
+// their own (cascade).
 import { count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { defineMessages } from '../../platform/messages.ts';
 import type { PersonHolding } from '../organisations/person-hooks.ts';
-import { callScores, calls } from './calls.schema.ts';
+import { callFollowers, callScores, calls } from './calls.schema.ts';
 
 const m = defineMessages('calls', { heldScores: 'Notes données sur des dossiers d’appels' });
 
@@ -22,6 +23,11 @@ export async function mergeCallsPerson(executor: Executor, fromId: string, intoI
       and s.reviewer_id = ${fromId} and o.reviewer_id = ${intoId}`);
   await executor.update(callScores).set({ reviewerId: intoId }).where(eq(callScores.reviewerId, fromId));
   await executor.update(calls).set({ createdBy: intoId }).where(eq(calls.createdBy, fromId));
+  await executor.execute(sql`
+    insert into call_followers (application_id, person_id, created_at)
+    select application_id, ${intoId}, created_at from call_followers where person_id = ${fromId}
+    on conflict do nothing`);
+  await executor.delete(callFollowers).where(eq(callFollowers.personId, fromId));
 }
 
 export async function callsHeldBy(executor: Executor, personId: string): Promise<PersonHolding[]> {

@@ -94,7 +94,8 @@ export const programPipeline = definePipeline<Program, ProgramAnswers>({
     const accepted = (await countByStatus(executor, { scope }, [program.id])).get(program.id)?.accepted ?? 0;
     const left = program.cohortSize - accepted;
     if (left <= 0) return fail(409, 'cohort_full', m.cohortFull({ size: program.cohortSize }));
-    if (accepting > left) return fail(409, 'cohort_full', m.placesLeft({ left, asked: accepting }));
+    if (accepting.length > left)
+      return fail(409, 'cohort_full', m.placesLeft({ left, asked: accepting.length }));
     return ok(true);
   },
   mail: {
