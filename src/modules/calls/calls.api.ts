@@ -184,7 +184,7 @@ export function callApiRoutes(services: Services) {
         404: notFound,
         422: {
           description:
-            'Brouillon (code not_submitted), ou acceptation ou refus d’un dossier pas encore en instruction (code not_in_instruction)',
+            'Brouillon (code not_submitted), acceptation ou refus d’un dossier pas encore en instruction (code not_in_instruction), ou acceptation au-delà de l’enveloppe de l’appel (code over_envelope, les montants en français)',
         },
       },
       handler: async ({ params, body, request }) => {
