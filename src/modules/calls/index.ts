@@ -2,16 +2,19 @@
 // envelope; member local governments' dossiers on the shared application-and-review pipeline (drafts,
 // instruction, motivated decisions mailed through the queue). Decision 021.
 import { defineModule } from '../module.ts';
+import { applicantPages } from './applicant.pages.tsx';
 import { callApiRoutes } from './calls.api.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { callsPrivacy } from './calls.privacy.ts';
 import * as schema from './calls.schema.ts';
 import { callsHeldBy, mergeCallsPerson } from './person-data.ts';
+import { staffPages } from './staff.pages.tsx';
 
 export default defineModule({
   name: 'calls',
   schema,
   privacy: callsPrivacy,
+  pages: (services) => [...applicantPages(services), ...staffPages(services)],
   api: callApiRoutes,
   pipelines: [callsPipeline],
   people: { merged: mergeCallsPerson, held: callsHeldBy },
