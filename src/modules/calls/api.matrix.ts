@@ -29,6 +29,13 @@ const callJson = () => ({
   envelopeCents: 5_000_000,
 });
 
+/** The required questions of the network's usual form answered (q1, q2, q4). */
+export const completeAnswers = {
+  q1: 'Jumelée avec Kayes',
+  q2: 'Stratégie internationale',
+  q4: 'Une stratégie signée',
+};
+
 export const freshCall = async (c: Cell) => expectOk(await createCall(c.f.db, callJson(), staffOf(c)));
 
 /** A new call's dossier of the target world's member local government, carried by its referent. */
@@ -38,7 +45,7 @@ export async function freshDossier(c: Cell, submitted: boolean) {
   const draft = expectOk(
     await createDossier(c.f.db, referent, call.id, {
       organisationId: c.target.memberOrg.id,
-      answers: { q1: 'Jumelée avec Kayes', q2: 'Stratégie internationale', q4: 'Une stratégie signée' },
+      answers: completeAnswers,
       requestedCents: 1_500_000,
     }),
   );
@@ -79,7 +86,7 @@ export const callsApiMatrix: Record<string, Case[]> = {
       foreign: STAFF,
       build: async (c) => ({
         url: `/api/v1/call-applications/${(await freshDossier(c, true)).dossier.id}`,
-        json: { answers: { q2: 'Stratégie internationale, budget corrigé' } },
+        json: { answers: { ...completeAnswers, q2: 'Stratégie internationale, budget corrigé' } },
       }),
     },
   ],

@@ -1,7 +1,7 @@
 // Support calls in the register of processing activities (see platform/privacy.ts). The dossiers are the
-// applications module's; here, the calls and their instructors' marks.
+// applications module's; here, the calls, their forms, what a dossier asks and their instructors' work.
 import { processing } from '../../platform/privacy.ts';
-import { callCriteria, callScores, calls } from './calls.schema.ts';
+import { callCriteria, callDossiers, callFollowers, callForms, callScores, calls } from './calls.schema.ts';
 
 export const callsPrivacy = [
   processing(calls, {
@@ -24,5 +24,27 @@ export const callsPrivacy = [
     retention: 'Comme le dossier',
     recipients: 'L’équipe du réseau et ses instructeurs ; le comité de sélection',
     personal: ['reviewer_id', 'score'],
+  }),
+  processing(callForms, {
+    purpose: 'Donner les questions d’un appel, version par version (un dossier garde la sienne)',
+    basis: 'public_task',
+    retention: 'Comme l’appel',
+    recipients: 'Tout le monde',
+    personal: [],
+  }),
+  processing(callDossiers, {
+    purpose:
+      'Savoir sur quelle version du formulaire un dossier est écrit et ce que coûte l’accompagnement demandé',
+    basis: 'public_task',
+    retention: 'Comme le dossier',
+    recipients: 'La collectivité qui dépose ; l’équipe du réseau et le comité de sélection',
+    personal: [],
+  }),
+  processing(callFollowers, {
+    purpose: 'Savoir quels instructeurs suivent un dossier (« suivis par moi »)',
+    basis: 'legitimate_interest',
+    retention: 'Comme le dossier',
+    recipients: 'L’équipe du réseau',
+    personal: ['person_id'],
   }),
 ];

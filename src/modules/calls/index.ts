@@ -18,4 +18,5 @@ export default defineModule({
   api: callApiRoutes,
   pipelines: [callsPipeline],
   people: { merged: mergeCallsPerson, held: callsHeldBy },
+  nav: [{ menu: 'staff', href: '/gestion/appels', label: 'Appels DCOL', order: 36 }],
 });

@@ -93,17 +93,6 @@ export function queueViewUrl(path: string, list: QueueView, anchor?: string) {
 export const queueUrl = (programId: string, list: QueueView, anchor?: string) =>
   queueViewUrl(`/gestion/parcours/${programId}/candidatures`, list, anchor);
 
-/** A row's box in the bulk form: one field per application (`choix_<id>`), so no field is repeated. */
-export const selectionField = (applicationId: string) => `choix_${applicationId}`;
-
-/** The applications ticked in a bulk form (ids that are not uuids are not ours, and are dropped). */
-export function selectedIds(form: Record<string, string | undefined>): string[] {
-  return Object.entries(form).flatMap(([name, value]) => {
-    const id = /^choix_(.+)$/.exec(name)?.[1];
-    return id && value === 'oui' && uuid.safeParse(id).success ? [id] : [];
-  });
-}
-
 /** The staff form of an edition as createProgram expects it; days become Paris instants. */
 export function programFromForm(form: Record<string, string | undefined>) {
   const errors: Record<string, string> = {};

@@ -8,6 +8,7 @@ import type { Failure } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { giveOpinion } from '../applications/opinions.ts';
+import { selectedIds } from '../applications/selection.ts';
 import {
   decideApplication,
   decideApplicationsOfEdition,
@@ -22,7 +23,6 @@ import {
   queueQuery,
   queueUrl,
   queueViewUrl,
-  selectedIds,
 } from './program.forms.ts';
 import { programMessages as m, programNotices as notices } from './program.messages.ts';
 import { programPipeline } from './program.pipeline.ts';

@@ -2,6 +2,7 @@
 // reviewers' opinions (never shown to the applicant: these parts are for reviewers' pages only) and the
 // decision form.
 import { type ComponentChildren, Fragment } from 'preact';
+import type { MailContent } from '../../../platform/mail/mail.tsx';
 import { formatDate } from '../../../platform/time.ts';
 import { CsrfField, Field, type PageContext, Select, TextArea } from '../../../platform/views/layout.tsx';
 import { organisationKinds } from '../../organisations/kinds.ts';
@@ -248,5 +249,20 @@ function DecisionForm(props: {
         <button type="submit">Enregistrer la décision</button>
       </form>
     </>
+  );
+}
+
+/** The mail as the first person will read it (the others differ only by their first name). */
+export function MailSample({ mail, firstName }: { mail: MailContent; firstName: string }) {
+  return (
+    <section aria-labelledby="courriel-envoye">
+      <h2 id="courriel-envoye">Le courriel</h2>
+      <p class="hint">Tel que {firstName} le recevra ; chaque personne y lit son prénom.</p>
+      <dl class="facts">
+        <dt>Objet</dt>
+        <dd>{mail.subject}</dd>
+      </dl>
+      <pre class="mail-text">{mail.text}</pre>
+    </section>
   );
 }

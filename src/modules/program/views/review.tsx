@@ -3,7 +3,6 @@
 // an application's page with the applications module's parts (its facts, the élu's answers, reviewers'
 // opinions, the decision form) in the program's words: the élu's mandate, new élus, places.
 import type { ComponentChildren } from 'preact';
-import type { MailContent } from '../../../platform/mail/mail.tsx';
 import type { Paged } from '../../../platform/pagination.ts';
 import { formatDate } from '../../../platform/time.ts';
 import { frenchText } from '../../../platform/typography.ts';
@@ -13,16 +12,11 @@ import type { DecisionPreview } from '../../applications/decide.ts';
 import type { OpinionRow } from '../../applications/opinions.ts';
 import { decisionsOf } from '../../applications/pipeline.ts';
 import type { QueueRow } from '../../applications/review-queue.ts';
+import { selectionField } from '../../applications/selection.ts';
 import type { Decision } from '../../applications/statuses.ts';
-import { ApplicationCard, QueueFilterForm } from '../../applications/views/review.tsx';
+import { ApplicationCard, MailSample, QueueFilterForm } from '../../applications/views/review.tsx';
 import { type Application, applicationStatuses, applicationStatusLabels } from '../applications.ts';
-import {
-  type QueueSort,
-  type QueueView,
-  queueSorts,
-  queueViewUrl,
-  selectionField,
-} from '../program.forms.ts';
+import { type QueueSort, type QueueView, queueSorts, queueViewUrl } from '../program.forms.ts';
 import { programPipeline } from '../program.pipeline.ts';
 import type { Program } from '../programs.ts';
 import { ProgramNav } from './edition-nav.tsx';
@@ -389,21 +383,6 @@ export function DecisionPreviewPage(props: {
         <a href={queueViewUrl(base, list)}>Revenir à la liste sans rien enregistrer</a>
       </p>
     </Layout>
-  );
-}
-
-/** The mail as the first person will read it (the others differ only by their first name). */
-function MailSample({ mail, firstName }: { mail: MailContent; firstName: string }) {
-  return (
-    <section aria-labelledby="courriel-envoye">
-      <h2 id="courriel-envoye">Le courriel</h2>
-      <p class="hint">Tel que {firstName} le recevra ; chaque personne y lit son prénom.</p>
-      <dl class="facts">
-        <dt>Objet</dt>
-        <dd>{mail.subject}</dd>
-      </dl>
-      <pre class="mail-text">{mail.text}</pre>
-    </section>
   );
 }
 

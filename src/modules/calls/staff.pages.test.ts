@@ -1,0 +1,273 @@
+// The instructors' pages of a call, as staff use them: a call opened and changed from its form (French
+// errors, values kept), the tabs « à suivre » / « suivis par moi », marks that follow the dossier, the
+// comparison by score, the committee refused beyond the envelope and, within it, a decision previewed then
+// mailed once; the export read by a CSV parser; valid HTML on every page.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { HtmlValidate } from 'html-validate';
+import { parse } from 'node-html-parser';
+import { buildElected, buildLocalGovernment, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
+import { type Browser, testApp } from '../../../tests/helpers.ts';
+import { mails } from '../../platform/db/platform.schema.ts';
+import type { Result } from '../../platform/result.ts';
+import { getApplication, listApplications } from '../applications/applications.ts';
+import { getPerson } from '../organisations/people.ts';
+import { callsPipeline } from './calls.pipeline.ts';
+import { type Call, criteriaOf, listCalls } from './calls.ts';
+import { createDossier, submitDossier } from './dossiers.ts';
+import { currentForm } from './forms.ts';
+import { scoreApplication } from './scores.ts';
+
+function value<T>(result: Result<T>): T {
+  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.error));
+  return result.value;
+}
+
+const text = (html: string) =>
+  parse(html)
+    .text.replace(/\s+/g, ' ')
+    .replace(/[\u00a0\u202f]/g, ' ');
+const answers = { q1: 'Jumelée avec Kayes', q2: 'Stratégie internationale', q4: 'Une stratégie signée' };
+
+describe('the instructors’ pages of a call', async () => {
+  const t = await testApp({ after });
+  const { db } = t;
+  const staff = await buildStaff(db);
+  const colleague = await buildStaff(db);
+  const browser = await signedInBrowser(t, staff);
+  let call: Call;
+
+  const form = {
+    numero: '77',
+    titre: '77ᵉ appel DCOL',
+    description: 'Accompagner l’action internationale des collectivités adhérentes.',
+    types: 'Stratégie internationale\nClimat',
+    ouverture: '2026-01-05T09:00',
+    cloture: '2099-07-15T18:00',
+    enveloppe: '20 000',
+    accompagnements: '2',
+    criteres: 'Pertinence ; 3\nFaisabilité ; 1',
+    questions: '',
+  };
+
+  /** A member town's dossier, submitted by its élu, asking for this cost. */
+  async function submitted(cents: number) {
+    const town = await buildLocalGovernment(db, { member: true });
+    const elu = await buildElected(db, town.id);
+    const draft = value(
+      await createDossier(db, elu, call.id, { organisationId: town.id, answers, requestedCents: cents }),
+    );
+    value(await submitDossier(db, draft.id, elu.id));
+    return { town, elu, id: draft.id };
+  }
+
+  async function page(who: Browser, url: string) {
+    const response = await who.get(url);
+    assert.equal(response.statusCode, 200, `${url} : ${response.statusCode}`);
+    return response.body;
+  }
+
+  it('opens a call from its form, and says in French what cannot be read, keeping what was typed', async () => {
+    await page(browser, '/gestion/appels/nouveau');
+    const refused = await browser.post('/gestion/appels/nouveau', {
+      ...form,
+      enveloppe: 'vingt mille',
+      criteres: 'Pertinence',
+    });
+    assert.equal(refused.statusCode, 400);
+    const said = text(refused.body);
+    assert.match(said, /Montant attendu en euros/);
+    assert.match(said, /« libellé ; poids »/);
+    assert.match(refused.body, /value="77ᵉ appel DCOL"/);
+    assert.equal((await listCalls(db)).filter((c) => c.number === 77).length, 0);
+
+    const created = await browser.post('/gestion/appels/nouveau', form);
+    assert.equal(created.statusCode, 303, created.body);
+    call = (await listCalls(db)).find((c) => c.number === 77)!;
+    assert.equal(call.envelopeCents, 2_000_000);
+    assert.equal(call.opensAt.toISOString(), '2026-01-05T08:00:00.000Z', 'typed at Paris time (winter)');
+    assert.deepEqual(
+      (await criteriaOf(db, call.id)).map((c) => [c.label, c.weight]),
+      [
+        ['Pertinence', 3],
+        ['Faisabilité', 1],
+      ],
+    );
+    assert.equal((await currentForm(db, call.id))?.questions.length, 5, 'the network’s usual questions');
+    assert.match(text(await page(browser, '/gestion/appels')), /77ᵉ appel — 77ᵉ appel DCOL/);
+  });
+
+  it('shows the dossiers to follow, then those I follow once I mark them, and compares them by score', async () => {
+    const first = await submitted(1_500_000);
+    const second = await submitted(1_500_000);
+    const url = `/gestion/appels/${call.id}`;
+    const toFollow = text(await page(browser, url));
+    assert.match(toFollow, /À suivre \(2\)/);
+    assert.match(toFollow, new RegExp(first.town.name));
+
+    const grid = await criteriaOf(db, call.id);
+    const dossierUrl = `${url}/dossiers/${first.id}`;
+    await page(browser, dossierUrl);
+    // A mark out of range: refused in French, nothing recorded, the dossier still « déposé ».
+    const bad = await browser.post(`${dossierUrl}/notes`, {
+      [`note_${grid[0]!.id}`]: '7',
+      [`note_${grid[1]!.id}`]: '3',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(text(bad.body), /Notez « Pertinence » de 0 à 5/);
+    assert.equal((await getApplication(db, callsPipeline, first.id))?.status, 'submitted');
+
+    const marked = await browser.post(`${dossierUrl}/notes`, {
+      [`note_${grid[0]!.id}`]: '5',
+      [`note_${grid[1]!.id}`]: '1',
+    });
+    assert.equal(marked.statusCode, 303, marked.body);
+    assert.equal((await getApplication(db, callsPipeline, first.id))?.status, 'in_review');
+    // (5×3 + 1×1) ÷ 4 = 4
+    assert.match(text(await page(browser, dossierUrl)), /Score pondéré\s*4 \/ 5/);
+    const mine = text(await page(browser, `${url}?onglet=suivis`));
+    assert.match(mine, /Suivis par moi \(1\)/);
+    assert.match(mine, new RegExp(first.town.name));
+    assert.doesNotMatch(mine, new RegExp(second.town.name));
+    // Another instructor's tab « suivis par moi » is empty; « à suivre » keeps the one nobody follows.
+    const theirs = await signedInBrowser(t, colleague);
+    assert.match(text(await page(theirs, `${url}?onglet=suivis`)), /Suivis par moi \(0\)/);
+    assert.match(text(await page(theirs, url)), /À suivre \(1\)/);
+
+    await page(theirs, `${url}/dossiers/${second.id}`);
+    value(
+      await scoreApplication(db, second.id, { scores: { [grid[0]!.id]: 3, [grid[1]!.id]: 3 } }, colleague.id),
+    );
+    const compared = parse(await page(browser, `${url}?onglet=tous&tri=score`));
+    const order = compared.querySelectorAll('tbody th').map((th) => th.text.trim().split(' — ')[0]);
+    assert.deepEqual(order, [first.town.name, second.town.name], 'best score first');
+
+    // Follow and unfollow from the dossier's page.
+    await page(browser, `${url}/dossiers/${second.id}`);
+    assert.equal(
+      (await browser.post(`${url}/dossiers/${second.id}/suivi`, { suivre: 'oui' })).statusCode,
+      303,
+    );
+    assert.match(text(await page(browser, `${url}?onglet=suivis`)), /Suivis par moi \(2\)/);
+    assert.equal(
+      (await browser.post(`${url}/dossiers/${second.id}/suivi`, { suivre: 'non' })).statusCode,
+      303,
+    );
+    assert.match(text(await page(browser, `${url}?onglet=suivis`)), /Suivis par moi \(1\)/);
+  });
+
+  it('refuses the committee beyond the envelope before anything is sent, then decides within it, mailed once', async () => {
+    const url = `/gestion/appels/${call.id}/comite`;
+    const screen = parse(await page(browser, url));
+    const boxes = screen.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('name')!);
+    assert.equal(boxes.length, 2);
+    assert.match(text(screen.toString()), /au-delà de l’enveloppe/);
+
+    const both = Object.fromEntries(boxes.map((b) => [b, 'oui']));
+    const mailsBefore = (await db.select().from(mails)).length;
+    const over = await browser.post(url, {
+      ...both,
+      decision: 'accepted',
+      motivation: 'Retenu.',
+      etape: 'apercu',
+    });
+    assert.equal(over.statusCode, 422);
+    assert.match(text(over.body), /l’enveloppe de l’appel \(20 000,00 €\) serait dépassée de 10 000,00 €/);
+    assert.doesNotMatch(over.body, /name="etape" value="confirmer"/, 'nothing to confirm');
+    // Even a confirmation sent straight away is refused under the lock.
+    const forced = await browser.post(url, {
+      ...both,
+      decision: 'accepted',
+      motivation: 'Retenu.',
+      etape: 'confirmer',
+    });
+    assert.equal(forced.statusCode, 422);
+    assert.equal((await db.select().from(mails)).length, mailsBefore);
+
+    const one = {
+      [boxes[0]!]: 'oui',
+      decision: 'accepted',
+      motivation: 'Projet solide, partenaires engagés.',
+    };
+    const preview = await browser.post(url, { ...one, etape: 'apercu' });
+    assert.equal(preview.statusCode, 200, preview.body);
+    const previewed = text(preview.body);
+    assert.match(previewed, /1 personne recevra le courriel ci-dessous, une seule fois/);
+    assert.match(previewed, /Votre dossier au 77ᵉ appel du réseau/);
+    assert.match(previewed, /Projet solide, partenaires engagés/);
+    assert.equal((await db.select().from(mails)).length, mailsBefore, 'a preview sends nothing');
+
+    const confirmed = await browser.post(url, { ...one, etape: 'confirmer' });
+    assert.equal(confirmed.statusCode, 303, confirmed.body);
+    const again = await browser.post(url, { ...one, etape: 'confirmer' });
+    assert.equal(again.statusCode, 303);
+    const id = boxes[0]!.slice('choix_'.length);
+    const dossier = await getApplication(db, callsPipeline, id);
+    assert.equal(dossier?.status, 'accepted');
+    const carrier = await getPerson(db, dossier!.personId);
+    const sent = await db.select().from(mails).where(eq(mails.to, carrier!.email));
+    assert.equal(
+      sent.filter((m) => m.subject === 'Votre dossier au 77ᵉ appel du réseau').length,
+      1,
+      'mailed once',
+    );
+  });
+
+  it('exports the dossiers as a French CSV, and cannot delete a call with dossiers', async () => {
+    const csv = await browser.get(`/gestion/appels/${call.id}/dossiers.csv`);
+    assert.equal(csv.statusCode, 200);
+    const rows = parseCsv(csv.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    assert.equal(rows.length, 2);
+    assert.deepEqual(
+      rows.map((r) => r['Coût demandé en euros']),
+      ['15000', '15000'],
+    );
+    assert.ok(
+      rows.some((r) => r.Statut === 'Retenu' && r.Motivation === 'Projet solide, partenaires engagés.'),
+    );
+
+    await page(browser, `/gestion/appels/${call.id}/modifier`);
+    const kept = await browser.post(`/gestion/appels/${call.id}/suppression`, {});
+    assert.equal(kept.statusCode, 409);
+    assert.match(text(kept.body), /Cet appel a 2 dossiers : il ne se supprime pas/);
+  });
+
+  it('changes a call from its form: the grid is locked once marked, said in French', async () => {
+    await page(browser, `/gestion/appels/${call.id}/modifier`);
+    const locked = await browser.post(`/gestion/appels/${call.id}/modifier`, {
+      ...form,
+      criteres: 'Pertinence ; 2',
+    });
+    assert.equal(locked.statusCode, 422);
+    assert.match(text(locked.body), /Des dossiers sont déjà notés sur cette grille/);
+    const renamed = await browser.post(`/gestion/appels/${call.id}/modifier`, {
+      ...form,
+      titre: 'Appel DCOL, titre corrigé',
+    });
+    assert.equal(renamed.statusCode, 303, renamed.body);
+  });
+
+  it('writes valid HTML on every instructor’s page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    const dossiers = await listApplications(db, callsPipeline, call.id);
+    const urls = [
+      '/gestion/appels',
+      '/gestion/appels/nouveau',
+      `/gestion/appels/${call.id}`,
+      `/gestion/appels/${call.id}?onglet=tous&tri=score`,
+      `/gestion/appels/${call.id}/modifier`,
+      `/gestion/appels/${call.id}/comite`,
+      ...dossiers.map((d) => `/gestion/appels/${call.id}/dossiers/${d.id}`),
+    ];
+    const problems: string[] = [];
+    for (const url of urls) {
+      const report = await validator.validateString(await page(browser, url), url);
+      problems.push(
+        ...report.results.flatMap((r) => r.messages.map((m) => `${url}:${m.line} ${m.ruleId} ${m.message}`)),
+      );
+    }
+    assert.deepEqual(problems, []);
+  });
+});
