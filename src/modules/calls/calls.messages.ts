@@ -61,5 +61,17 @@ export const callsMessages = defineMessages('calls', {
     'Des dossiers sont déjà notés sur cette grille : ses critères ne se modifient plus (les notes perdraient leur sens).',
   callHasDossiers: ({ count }: { count: number }) =>
     `Cet appel a ${count} dossier${count > 1 ? 's' : ''} : il ne se supprime pas. Il reste dans la liste des appels clos.`,
+  bodyExpected: 'Écrivez un texte (5 000 caractères au plus).',
+  noThreadForDraft: 'Ce dossier est encore un brouillon : la messagerie s’ouvre une fois le dossier déposé.',
+  messageSubject: ({ number }: { number: number }) =>
+    `Un message sur votre dossier au ${number}ᵉ appel du réseau`,
+  messageSubjectStaff: ({ number, name }: { number: number; name: string }) =>
+    `Un message de ${name} sur son dossier au ${number}ᵉ appel`,
+  greeting: ({ firstName }: { firstName: string }) => `Bonjour ${firstName},`,
+  messageFromStaff: 'L’équipe du réseau vous écrit au sujet de votre dossier :',
+  messageFromTown: 'La collectivité vous écrit au sujet de son dossier :',
+  messageReasonTown:
+    'Vous recevez ce courriel parce que vous portez ce dossier. Répondez depuis la page du dossier.',
+  messageReasonStaff: 'Vous recevez ce courriel parce que vous suivez ce dossier (ou avez ouvert l’appel).',
   answersInvalid: 'Réponses attendues : un objet de textes, 50 questions au plus, 10 000 caractères chacune.',
 });

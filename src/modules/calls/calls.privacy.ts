@@ -1,7 +1,16 @@
 // Support calls in the register of processing activities (see platform/privacy.ts). The dossiers are the
 // applications module's; here, the calls, their forms, what a dossier asks and their instructors' work.
 import { processing } from '../../platform/privacy.ts';
-import { callCriteria, callDossiers, callFollowers, callForms, callScores, calls } from './calls.schema.ts';
+import {
+  callCriteria,
+  callDossiers,
+  callFollowers,
+  callForms,
+  callMessages,
+  callNotes,
+  callScores,
+  calls,
+} from './calls.schema.ts';
 
 export const callsPrivacy = [
   processing(calls, {
@@ -46,5 +55,20 @@ export const callsPrivacy = [
     retention: 'Comme le dossier',
     recipients: 'L’équipe du réseau',
     personal: ['person_id'],
+  }),
+  processing(callNotes, {
+    purpose: 'Garder les annotations privées des instructeurs sur un dossier (jamais montrées au demandeur)',
+    basis: 'legitimate_interest',
+    retention: 'Comme le dossier',
+    recipients: 'L’équipe du réseau et ses instructeurs',
+    personal: ['author_id', 'body'],
+  }),
+  processing(callMessages, {
+    purpose:
+      'Échanger avec la collectivité sur son dossier (chaque message envoyé par courriel à l’autre partie)',
+    basis: 'public_task',
+    retention: 'Comme le dossier',
+    recipients: 'La collectivité qui dépose ; les instructeurs qui suivent le dossier',
+    personal: ['author_id', 'body'],
   }),
 ];

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   foreignKey,
   integer,
@@ -152,4 +153,35 @@ export const callFollowers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.personId] })],
+);
+
+/** The instructors' private annotations on a dossier: never shown to the town (pages, API, mails, exports). */
+export const callNotes = pgTable('call_notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  applicationId: uuid('application_id')
+    .notNull()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  authorId: uuid('author_id').references(() => people.id, { onDelete: 'set null' }),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The dossier's messages between the instructors and the town (one thread per dossier, in order), each mailed
+ * to the other side. `key` is the form's: a message sent twice (a double click) is written once.
+ */
+export const callMessages = pgTable(
+  'call_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => people.id, { onDelete: 'set null' }),
+    fromStaff: boolean('from_staff').notNull(),
+    body: text('body').notNull(),
+    key: uuid('key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('call_messages_key').on(t.key)],
 );

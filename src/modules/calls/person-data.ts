@@ -6,9 +6,12 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { defineMessages } from '../../platform/messages.ts';
 import type { PersonHolding } from '../organisations/person-hooks.ts';
-import { callFollowers, callScores, calls } from './calls.schema.ts';
+import { callFollowers, callMessages, callNotes, callScores, calls } from './calls.schema.ts';
 
-const m = defineMessages('calls', { heldScores: 'Notes données sur des dossiers d’appels' });
+const m = defineMessages('calls', {
+  heldScores: 'Notes données sur des dossiers d’appels',
+  exportTitle: 'Messages écrits sur des dossiers d’appels DCOL',
+});
 
 /** Merging two records: where both marked one dossier on one criterion, the mark changed last stays. */
 export async function mergeCallsPerson(executor: Executor, fromId: string, intoId: string) {
@@ -28,6 +31,8 @@ export async function mergeCallsPerson(executor: Executor, fromId: string, intoI
     select application_id, ${intoId}, created_at from call_followers where person_id = ${fromId}
     on conflict do nothing`);
   await executor.delete(callFollowers).where(eq(callFollowers.personId, fromId));
+  await executor.update(callNotes).set({ authorId: intoId }).where(eq(callNotes.authorId, fromId));
+  await executor.update(callMessages).set({ authorId: intoId }).where(eq(callMessages.authorId, fromId));
 }
 
 export async function callsHeldBy(executor: Executor, personId: string): Promise<PersonHolding[]> {
@@ -36,4 +41,36 @@ export async function callsHeldBy(executor: Executor, personId: string): Promise
     .from(callScores)
     .where(eq(callScores.reviewerId, personId));
   return [{ key: 'calls.scores', label: m.heldScores().text, count: marked?.n ?? 0 }];
+}
+
+/** A person's copy: the messages they wrote on dossiers' threads (their marks and annotations are staff's notes). */
+export async function exportedCallsData(executor: Executor, personId: string) {
+  const written = await executor
+    .select({
+      applicationId: callMessages.applicationId,
+      body: callMessages.body,
+      createdAt: callMessages.createdAt,
+    })
+    .from(callMessages)
+    .where(eq(callMessages.authorId, personId));
+  if (written.length === 0) return undefined;
+  return {
+    title: m.exportTitle().text,
+    data: {
+      messages: written.map((w) => ({
+        dossier: w.applicationId,
+        texte: w.body,
+        le: w.createdAt.toISOString(),
+      })),
+    },
+  };
+}
+
+/**
+ * Erasure: the person is no longer named as the author of what they wrote. The messages stay, without author:
+ * they are the dossier's correspondence, kept as long as the dossier (the register says so).
+ */
+export async function eraseCallsData(executor: Executor, personId: string): Promise<void> {
+  await executor.update(callMessages).set({ authorId: null }).where(eq(callMessages.authorId, personId));
+  await executor.update(callNotes).set({ authorId: null }).where(eq(callNotes.authorId, personId));
 }

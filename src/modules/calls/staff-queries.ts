@@ -13,6 +13,7 @@ import { type Call, type Criterion, criteriaOf, listCalls } from './calls.ts';
 import { followersOf } from './dossiers.ts';
 import { acceptedCents, detailsOf } from './envelope.ts';
 import { type CallForm, formOf } from './forms.ts';
+import { messagesOf, notesOf, type ThreadMessage, type Written } from './messages.ts';
 import { weightedScores } from './scores.ts';
 
 export const tabs = ['a-suivre', 'suivis', 'traites', 'tous'] as const;
@@ -151,6 +152,8 @@ export interface DossierPage {
   form: CallForm | undefined;
   grid: Criterion[];
   marks: Marks[];
+  notes: Written[];
+  messages: ThreadMessage[];
 }
 
 /** One dossier as its instructors read it (a draft is not theirs yet: undefined). */
@@ -165,11 +168,13 @@ export async function dossierPage(
   if (!row) return undefined;
   const version = (await detailsOf(executor, [applicationId])).get(applicationId)?.formVersion;
   const grid = await criteriaOf(executor, callId);
-  const [form, marks] = await Promise.all([
+  const [form, marks, notes, messages] = await Promise.all([
     version ? formOf(executor, callId, version) : undefined,
     marksOf(executor, applicationId, grid),
+    notesOf(executor, applicationId),
+    messagesOf(executor, applicationId),
   ]);
-  return { row, form, grid, marks };
+  return { row, form, grid, marks, notes, messages };
 }
 
 /** The committee's list: the dossiers in instruction or accepted, best score first, and the envelope. */

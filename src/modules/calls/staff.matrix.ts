@@ -1,5 +1,6 @@
 // The authorisation matrix of support calls' staff pages (see tests/proof/matrix.ts for how a case reads):
 // every route is the staff's alone. Each cell opens a call of its own (some delete it or decide its dossier).
+import { randomUUID } from 'node:crypto';
 import { type Case, type Cell, staffOnly } from '../../../tests/proof/cases.ts';
 import { expectOk } from '../../../tests/proof/world.ts';
 import { freshCall, freshDossier } from './api.matrix.ts';
@@ -74,6 +75,20 @@ export const staffMatrix: Record<string, Case[]> = {
       form: Object.fromEntries(call.criteria.map((criterion) => [`note_${criterion.id}`, '4'])),
     };
   }),
+  [`POST ${base}/:id/dossiers/:applicationId/annotations`]: staffOnly(
+    'annotate a dossier privately',
+    async (c) => ({
+      url: await dossierUrl(c, '/annotations'),
+      form: { body: 'Partenaire malien à confirmer.' },
+    }),
+  ),
+  [`POST ${base}/:id/dossiers/:applicationId/messages`]: staffOnly(
+    'write to the town on its dossier',
+    async (c) => ({
+      url: await dossierUrl(c, '/messages'),
+      form: { body: 'Pouvez-vous préciser le calendrier ?', key: randomUUID() },
+    }),
+  ),
   [`POST ${base}/:id/dossiers/:applicationId/suivi`]: staffOnly('follow a dossier', async (c) => ({
     url: await dossierUrl(c, '/suivi'),
     form: { suivre: 'oui' },

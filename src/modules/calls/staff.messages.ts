@@ -21,5 +21,7 @@ export const staffNotices = defineNotices('calls-staff', {
   marked: 'Vos notes sont enregistrées ; le dossier est en instruction et vous le suivez.',
   followed: 'Vous suivez ce dossier.',
   unfollowed: 'Vous ne suivez plus ce dossier.',
+  noted: 'L’annotation est enregistrée ; seuls les instructeurs la lisent.',
+  messageSent: 'Le message est envoyé à la personne qui porte le dossier.',
   decided: 'La décision est enregistrée ; le courriel part une seule fois.',
 });

@@ -215,6 +215,35 @@ describe('the instructors’ pages of a call', async () => {
     );
   });
 
+  it('writes to the town once per form, mailed to its carrier; keeps annotations to the instructors', async () => {
+    const [dossier] = await listApplications(db, callsPipeline, call.id);
+    const url = `/gestion/appels/${call.id}/dossiers/${dossier!.id}`;
+    const shown = parse(await page(browser, url));
+    const key = shown.querySelector('form[action$="/messages"] input[name=key]')?.getAttribute('value');
+    assert.ok(key);
+    const carrier = (await getPerson(db, dossier!.personId))!;
+    const subject = 'Un message sur votre dossier au 77ᵉ appel du réseau';
+    const toCarrier = async () =>
+      (await db.select().from(mails).where(eq(mails.to, carrier.email))).filter((m) => m.subject === subject);
+    const empty = await browser.post(`${url}/messages`, { body: '  ', key: key! });
+    assert.equal(empty.statusCode, 400);
+    assert.match(text(empty.body), /Écrivez un texte/);
+    const message = { body: 'Pouvez-vous préciser le calendrier de la mission à Kayes ?', key: key! };
+    assert.equal((await browser.post(`${url}/messages`, message)).statusCode, 303);
+    assert.equal((await browser.post(`${url}/messages`, message)).statusCode, 303, 'a double click');
+    const sent = await toCarrier();
+    assert.equal(sent.length, 1, 'written and mailed once');
+    assert.match(sent[0]!.text, /Pouvez-vous préciser le calendrier de la mission à Kayes \?/);
+    assert.match(sent[0]!.text, new RegExp(`/mon-espace/dossiers/${dossier!.id}`));
+
+    const note = 'Annotation privée : le partenaire malien reste à confirmer.';
+    assert.equal((await browser.post(`${url}/annotations`, { body: note })).statusCode, 303);
+    const after = text(await page(browser, url));
+    assert.match(after, /Annotation privée : le partenaire malien reste à confirmer/);
+    assert.equal(after.match(/Pouvez-vous préciser le calendrier/g)?.length, 1);
+    for (const mail of await db.select().from(mails)) assert.ok(!mail.text.includes(note), 'never mailed');
+  });
+
   it('exports the dossiers as a French CSV, and cannot delete a call with dossiers', async () => {
     const csv = await browser.get(`/gestion/appels/${call.id}/dossiers.csv`);
     assert.equal(csv.statusCode, 200);

@@ -1,6 +1,7 @@
 // Staff's pages of support calls (« Gestion » → « Appels DCOL »): the calls, opened, changed or deleted; a
 // call's dossiers by tab and their export; a dossier with its marks, followers and decision; the committee's
 // screen against the envelope. Every decision shows who will be mailed what before it is recorded.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
@@ -18,6 +19,7 @@ import { callsPolicy as policy } from './calls.policy.ts';
 import { type Call, createCall, criteriaOf, deleteCall, getCall, updateCall } from './calls.ts';
 import { follow, unfollow } from './dossiers.ts';
 import { currentForm } from './forms.ts';
+import { addNote, sendMessage } from './messages.ts';
 import { scoreApplication } from './scores.ts';
 import { callFromForm, callValues, formErrors, valuesOf } from './staff.forms.ts';
 import { staffMessages as m, staffNotices as notices } from './staff.messages.ts';
@@ -68,7 +70,14 @@ export function staffPages(services: Services) {
     const page = await dossierPage(db, call.id, applicationId, viewerId);
     if (!page) return notFound(m.dossierGone().text);
     return view(
-      <DossierStaffPage ctx={ctx} call={call} page={page} viewerId={viewerId} {...extra} />,
+      <DossierStaffPage
+        ctx={ctx}
+        call={call}
+        page={page}
+        viewerId={viewerId}
+        messageKey={randomUUID()}
+        {...extra}
+      />,
       status,
     );
   };
@@ -345,6 +354,55 @@ export function staffPages(services: Services) {
           actor.personId,
           { errors: { marks: { _: scored.error.message } }, typed },
           scored.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/dossiers/:applicationId/annotations`,
+      access: policy.manage,
+      params: dossierParams,
+      handler: async ({ ctx, params, actor, form }) => {
+        const found = await callAndDossier(params);
+        if (!found || found.dossier.status === 'draft') return notFound(m.dossierGone().text);
+        const added = await addNote(db, found.dossier.id, { body: form.body }, actor.personId);
+        if (added.ok) return redirect(dossierPath(found.call.id, found.dossier.id), notices.noted);
+        return dossierView(
+          ctx,
+          found.call,
+          found.dossier.id,
+          actor.personId,
+          { errors: { note: errorsOf(added.error) } },
+          added.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/dossiers/:applicationId/messages`,
+      access: policy.manage,
+      params: dossierParams,
+      handler: async ({ ctx, params, actor, form }) => {
+        const found = await callAndDossier(params);
+        if (!found || found.dossier.status === 'draft') return notFound(m.dossierGone().text);
+        const sent = await db.transaction((tx) =>
+          sendMessage(
+            tx,
+            found.dossier.id,
+            { body: form.body, key: form.key },
+            { id: actor.personId, staff: true },
+            config.baseUrl,
+          ),
+        );
+        services.jobs.poke();
+        if (sent.ok) return redirect(dossierPath(found.call.id, found.dossier.id), notices.messageSent);
+        return dossierView(
+          ctx,
+          found.call,
+          found.dossier.id,
+          actor.personId,
+          { errors: { message: errorsOf(sent.error) } },
+          sent.error.status,
         );
       },
     }),

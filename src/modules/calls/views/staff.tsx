@@ -22,6 +22,7 @@ import { MailSample, QueueFilterForm } from '../../applications/views/review.tsx
 import { regions } from '../../organisations/reference.ts';
 import { callsPipeline } from '../calls.pipeline.ts';
 import type { Call } from '../calls.ts';
+import type { ThreadMessage } from '../messages.ts';
 import type { CallFormValues } from '../staff.forms.ts';
 import type { CallRow, DossierPage, DossierRow, DossierSort, Tab } from '../staff-queries.ts';
 import { tabLabels, tabs } from '../staff-queries.ts';
@@ -338,6 +339,8 @@ export function CallDossiersPage(props: {
 export interface DossierErrors {
   marks?: Record<string, string>;
   decision?: Record<string, string>;
+  note?: Record<string, string>;
+  message?: Record<string, string>;
 }
 
 export function DossierStaffPage(props: {
@@ -347,6 +350,8 @@ export function DossierStaffPage(props: {
   viewerId: string;
   /** The marks typed, kept after a refused form. */
   typed?: Record<string, string>;
+  /** The key of the message form as shown: sent twice, the message is written once. */
+  messageKey: string;
   errors?: DossierErrors;
   notice?: string | undefined;
 }) {
@@ -401,6 +406,58 @@ export function DossierStaffPage(props: {
       ) : (
         <p>Ce formulaire n’a pas de questions.</p>
       )}
+
+      <h2>Messagerie avec la collectivité</h2>
+      <Thread messages={page.messages} />
+      <form method="post" action={`${path}/messages`}>
+        <CsrfField ctx={props.ctx} />
+        <input type="hidden" name="key" value={props.messageKey} />
+        <ErrorSummary errors={errors.message} targets={{ body: 'message-body' }} />
+        <TextArea
+          id="message-body"
+          name="body"
+          label={`Écrire à ${row.applicant.firstName} ${row.applicant.lastName}`}
+          hint="Envoyé par courriel à la personne qui porte le dossier, et lu sur la page du dossier."
+          error={errors.message?.body}
+          rows={3}
+        />
+        <button type="submit" class="button-secondary">
+          Envoyer le message
+        </button>
+      </form>
+
+      <h2>Annotations privées</h2>
+      <p class="hint">
+        Lues des seuls instructeurs : jamais montrées, envoyées ni exportées à la collectivité.
+      </p>
+      {page.notes.length ? (
+        <ul class="thread">
+          {page.notes.map((n) => (
+            <li key={n.id}>
+              <p class="muted">
+                {n.authorName}, le {formatDateTime(n.createdAt)}
+              </p>
+              <p class="pre-line">{n.body}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucune annotation.</p>
+      )}
+      <form method="post" action={`${path}/annotations`}>
+        <CsrfField ctx={props.ctx} />
+        <ErrorSummary errors={errors.note} targets={{ body: 'note-body' }} />
+        <TextArea
+          id="note-body"
+          name="body"
+          label="Ajouter une annotation"
+          error={errors.note?.body}
+          rows={2}
+        />
+        <button type="submit" class="button-secondary">
+          Annoter
+        </button>
+      </form>
 
       <h2>Suivi</h2>
       <p>Suivi par : {row.followers.join(', ') || 'personne'}.</p>
@@ -480,6 +537,23 @@ export function DossierStaffPage(props: {
         />
       ) : null}
     </Layout>
+  );
+}
+
+/** The dossier's messages, oldest first, each with who wrote it and when. */
+export function Thread({ messages }: { messages: ThreadMessage[] }) {
+  if (messages.length === 0) return <p>Aucun message pour l’instant.</p>;
+  return (
+    <ol class="thread">
+      {messages.map((message) => (
+        <li key={message.id}>
+          <p class="muted">
+            {message.authorName}, le {formatDateTime(message.createdAt)}
+          </p>
+          <p class="pre-line">{message.body}</p>
+        </li>
+      ))}
+    </ol>
   );
 }
 
