@@ -184,6 +184,8 @@ export async function decideApplications<Owner, Answers extends Record<string, u
   input: unknown,
   actorId: string,
   baseUrl: string,
+  /** When it was decided: now, but for a record of an earlier decision (the demo's past calls). */
+  at?: Date,
 ): Promise<Result<Application[]>> {
   const read = await readDecision(executor, pipeline, input);
   if (!read.ok) return read;
@@ -217,7 +219,7 @@ export async function decideApplications<Owner, Answers extends Record<string, u
       status: decision,
       decisionMotivation: read.value.motivation ?? null,
       decidedBy: actorId,
-      decidedAt: sql`now()`,
+      decidedAt: at ?? sql`now()`,
     })
     .where(inArray(applications.id, ids))
     .returning();

@@ -7,7 +7,8 @@ import { callApiRoutes } from './calls.api.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { callsPrivacy } from './calls.privacy.ts';
 import * as schema from './calls.schema.ts';
-import { callsHeldBy, mergeCallsPerson } from './person-data.ts';
+import { seedDemoCalls } from './demo.ts';
+import { callsHeldBy, eraseCallsData, exportedCallsData, mergeCallsPerson } from './person-data.ts';
 import { staffPages } from './staff.pages.tsx';
 
 export default defineModule({
@@ -17,6 +18,12 @@ export default defineModule({
   pages: (services) => [...applicantPages(services), ...staffPages(services)],
   api: callApiRoutes,
   pipelines: [callsPipeline],
-  people: { merged: mergeCallsPerson, held: callsHeldBy },
+  people: {
+    merged: mergeCallsPerson,
+    held: callsHeldBy,
+    exported: exportedCallsData,
+    erased: eraseCallsData,
+  },
+  seed: seedDemoCalls,
   nav: [{ menu: 'staff', href: '/gestion/appels', label: 'Appels DCOL', order: 36 }],
 });
