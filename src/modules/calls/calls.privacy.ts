@@ -3,10 +3,14 @@
 import { processing } from '../../platform/privacy.ts';
 import {
   callCriteria,
+  callDocuments,
   callDossiers,
+  callEngagements,
+  callExpertRequests,
   callFollowers,
   callForms,
   callMessages,
+  callMilestones,
   callNotes,
   callScores,
   calls,
@@ -70,5 +74,36 @@ export const callsPrivacy = [
     retention: 'Comme le dossier',
     recipients: 'La collectivité qui dépose ; les instructeurs qui suivent le dossier',
     personal: ['author_id', 'body'],
+  }),
+  processing(callExpertRequests, {
+    purpose:
+      'Demander l’avis d’un expert sur un dossier, par un lien personnel, et le garder pour les instructeurs',
+    basis: 'legitimate_interest',
+    retention: 'Comme le dossier',
+    recipients:
+      'L’équipe du réseau et ses instructeurs ; les autres experts du dossier pour un avis non confidentiel',
+    personal: ['expert_name', 'expert_email', 'expertise', 'requested_by', 'body', 'opinion', 'token_hash'],
+  }),
+  processing(callEngagements, {
+    purpose:
+      'Suivre l’accompagnement d’un dossier retenu : qui le mène, ses dates, son état, sa capitalisation',
+    basis: 'public_task',
+    retention: 'Sans limite (l’histoire du réseau et son guide méthodologique)',
+    recipients: 'La collectivité accompagnée ; l’équipe du réseau',
+    personal: ['lead', 'lead_person_id'],
+  }),
+  processing(callMilestones, {
+    purpose: 'Suivre les étapes et les livrables d’un accompagnement',
+    basis: 'public_task',
+    retention: 'Comme l’accompagnement',
+    recipients: 'La collectivité accompagnée ; l’équipe du réseau',
+    personal: [],
+  }),
+  processing(callDocuments, {
+    purpose: 'Garder les documents d’un accompagnement, dont son document de capitalisation',
+    basis: 'public_task',
+    retention: 'Comme l’accompagnement',
+    recipients: 'La collectivité accompagnée ; l’équipe du réseau',
+    personal: ['uploaded_by'],
   }),
 ];

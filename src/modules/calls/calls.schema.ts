@@ -3,6 +3,8 @@ import {
   bigint,
   boolean,
   check,
+  customType,
+  date,
   foreignKey,
   integer,
   jsonb,
@@ -185,3 +187,115 @@ export const callMessages = pgTable(
   },
   (t) => [uniqueIndex('call_messages_key').on(t.key)],
 );
+
+/**
+ * An expert asked for an opinion (« avis ») on a dossier: a person inside or outside the network, reached by a
+ * link whose token is kept only as its hash. The link gives one opinion, until its expiry; a reminder goes
+ * before the deadline, once. A confidential opinion is read by the instructors alone (other experts do not
+ * see it); the town never reads any.
+ */
+export const callExpertRequests = pgTable(
+  'call_expert_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    expertName: text('expert_name').notNull(),
+    expertEmail: text('expert_email').notNull(),
+    /** Why this expert (their field), for the instructors. */
+    expertise: text('expertise'),
+    question: text('question'),
+    confidential: boolean('confidential').notNull().default(false),
+    /** The day the opinion is expected (Paris). */
+    deadline: date('deadline').notNull(),
+    /** After it, the link no longer opens (the deadline and a margin). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    requestedBy: uuid('requested_by').references(() => people.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    opinion: text('opinion'),
+    body: text('body'),
+  },
+  (t) => [
+    uniqueIndex('call_expert_requests_token_key').on(t.tokenHash),
+    check(
+      'call_expert_requests_opinion_check',
+      sql`${t.opinion} is null or ${t.opinion} in ('favourable', 'reserved', 'unfavourable')`,
+    ),
+    check('call_expert_requests_answer_check', sql`(${t.answeredAt} is null) = (${t.opinion} is null)`),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const engagementStatuses = ['planned', 'ongoing', 'completed', 'abandoned'] as const;
+export type EngagementStatus = (typeof engagementStatuses)[number];
+
+/**
+ * The support that follows an accepted dossier (« accompagnement »): who leads it (a consultant, or a member
+ * of staff), its dates, status, objective, and, once done, what it taught the network (« capitalisation »).
+ */
+export const callEngagements = pgTable(
+  'call_engagements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    /** The consultant or member of staff who leads it, as the town will read it. */
+    lead: text('lead').notNull(),
+    leadPersonId: uuid('lead_person_id').references(() => people.id, { onDelete: 'set null' }),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    status: text('status', { enum: engagementStatuses }).notNull().default('planned'),
+    objective: text('objective').notNull(),
+    /** What the engagement taught, for the network's guide (« capitalisation »). */
+    capitalisation: text('capitalisation'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('call_engagements_application_key').on(t.applicationId),
+    check('call_engagements_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
+    check(
+      'call_engagements_status_check',
+      sql`${t.status} in ('planned', 'ongoing', 'completed', 'abandoned')`,
+    ),
+  ],
+);
+
+/** A milestone or a deliverable (« stratégie internationale signée ») of an engagement, due then done. */
+export const callMilestones = pgTable('call_milestones', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  engagementId: uuid('engagement_id')
+    .notNull()
+    .references(() => callEngagements.id, { onDelete: 'cascade' }),
+  label: text('label').notNull(),
+  deliverable: boolean('deliverable').notNull().default(false),
+  dueOn: date('due_on').notNull(),
+  doneOn: date('done_on'),
+});
+
+/** The documents of an engagement (checked by their content); one may be its capitalisation document. */
+export const callDocuments = pgTable('call_documents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  engagementId: uuid('engagement_id')
+    .notNull()
+    .references(() => callEngagements.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  content: bytea('content').notNull(),
+  capitalisation: boolean('capitalisation').notNull().default(false),
+  uploadedBy: uuid('uploaded_by').references(() => people.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

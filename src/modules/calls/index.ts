@@ -8,6 +8,7 @@ import { callsPipeline } from './calls.pipeline.ts';
 import { callsPrivacy } from './calls.privacy.ts';
 import * as schema from './calls.schema.ts';
 import { seedDemoCalls } from './demo.ts';
+import { engagementPages } from './engagements.pages.tsx';
 import { callsHeldBy, eraseCallsData, exportedCallsData, mergeCallsPerson } from './person-data.ts';
 import { staffPages } from './staff.pages.tsx';
 
@@ -15,7 +16,7 @@ export default defineModule({
   name: 'calls',
   schema,
   privacy: callsPrivacy,
-  pages: (services) => [...applicantPages(services), ...staffPages(services)],
+  pages: (services) => [...applicantPages(services), ...staffPages(services), ...engagementPages(services)],
   api: callApiRoutes,
   pipelines: [callsPipeline],
   people: {
