@@ -1,4 +1,45 @@
-// The authorisation matrix of support calls' applicant pages (being written).
-import type { Case } from '../../../tests/proof/cases.ts';
+// The authorisation matrix of support calls' applicant pages (tests/proof/cases.ts explains a case). The
+// calls are everyone's; a town's dossier is written by its élus, officers and referent — the town is always
+// the actor's own, never named in the request — and followed by them and staff.
+import { type Case, EVERYONE, STAFF } from '../../../tests/proof/cases.ts';
+import { completeAnswers, freshCall, freshDossier } from './api.matrix.ts';
 
-export const applicantMatrix: Record<string, Case[]> = {};
+/** The people who speak for a member town (staff file through the API). */
+const SPEAKERS = '--YYY-';
+
+export const applicantMatrix: Record<string, Case[]> = {
+  'GET /appels': [{ name: 'the support calls', own: EVERYONE, build: () => ({ url: '/appels' }) }],
+  'GET /appels/:id': [
+    {
+      name: 'a support call, its questions and what the visitor may do',
+      own: EVERYONE,
+      build: async (c) => ({ url: `/appels/${(await freshCall(c)).id}` }),
+    },
+  ],
+  'GET /appels/:id/dossier': [
+    {
+      name: 'the form of the town’s dossier',
+      own: SPEAKERS,
+      build: async (c) => ({ url: `/appels/${(await freshCall(c)).id}/dossier` }),
+    },
+  ],
+  'POST /appels/:id/dossier': [
+    {
+      name: 'write and submit the town’s dossier',
+      own: SPEAKERS,
+      build: async (c) => ({
+        url: `/appels/${(await freshCall(c)).id}/dossier`,
+        form: { dossier: '', ...completeAnswers, q3: 'Kayes (Mali)', cout: '15 000', action: 'deposer' },
+      }),
+    },
+  ],
+  'GET /mon-espace/dossiers/:applicationId': [
+    {
+      name: 'the follow-up of the town’s dossier',
+      scoped: true,
+      own: '--YYYY',
+      foreign: STAFF,
+      build: async (c) => ({ url: `/mon-espace/dossiers/${(await freshDossier(c, true)).dossier.id}` }),
+    },
+  ],
+};

@@ -1,6 +1,282 @@
-// The applicant's pages of support calls (being written).
+// The applicants' pages of support calls: the calls and a call for everyone; the dossier's form for the
+// people who speak for their town (élus, officers, referent), as a draft first, then submitted and corrected
+// until instruction starts; the dossier's follow-up for them and staff. Staff file on a town's behalf
+// through the API.
+import { z } from 'zod';
+import type { Actor } from '../../platform/http/actor.ts';
+import {
+  definePage,
+  message,
+  notFound,
+  type PageOutcome,
+  redirect,
+  view,
+} from '../../platform/http/pages.tsx';
+import { parseEuros } from '../../platform/money.ts';
+import type { Failure } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import type { Application } from '../applications/applications.ts';
+import { getOrganisation } from '../organisations/organisations.ts';
+import { getPerson } from '../organisations/people.ts';
+import { applicantMessages as m, applicantNotices as notices } from './applicant.messages.ts';
+import {
+  callsByState,
+  dossierHref,
+  dossierOfOrganisation,
+  followUpOf,
+  questionsFor,
+  standingOf,
+} from './applicant-queries.ts';
+import { callEligibility, callWindow } from './calls.pipeline.ts';
+import { callsPolicy as policy } from './calls.policy.ts';
+import type { CallQuestion } from './calls.schema.ts';
+import { type Call, getCall } from './calls.ts';
+import { correctDossier, createDossier, submitDossier } from './dossiers.ts';
+import {
+  CallPage,
+  CallsIndexPage,
+  DossierFollowUpPage,
+  DossierFormPage,
+  type DossierFormProps,
+  questionId,
+} from './views/applicant.tsx';
 
-export function applicantPages(_services: Services) {
-  return [];
+const idParams = z.object({ id: uuid });
+const dossierParams = z.object({ applicationId: uuid });
+
+/** Who writes a town's dossier on these pages: its élus, officers and referent (staff use the API). */
+const speaksForOwn = (actor: Actor) =>
+  !actor.staff && actor.organisationId !== null && policy.actFor(actor, actor.organisationId);
+
+const maxAnswer = 10_000;
+// The domain's bound of one town's cost (dossiers.ts): 10 million euros.
+const maxCents = 1_000_000_000;
+
+/** Cents as a person types euros: « 15 000 », « 12 500,5 ». */
+const eurosText = (cents: number | null) =>
+  cents === null
+    ? ''
+    : (cents / 100).toLocaleString('fr-FR', {
+        minimumFractionDigits: cents % 100 ? 2 : 0,
+        useGrouping: true,
+      });
+
+/**
+ * A domain refusal on the form: its sentence first, then its fields as the form's field ids (what is about
+ * no field of this form stays in the sentence).
+ */
+function formErrors(failure: Failure): Record<string, string> {
+  const errors: Record<string, string> = { _: failure.message };
+  for (const [field, text] of Object.entries(failure.fields ?? {})) {
+    const key = field.replace(/^answers\./, '');
+    if (field === 'requestedCents') errors.cout ??= text;
+    else if (/^q\d+$/.test(key)) errors[questionId(key)] ??= text;
+  }
+  return errors;
+}
+
+/** A refusal met after the first write of a transaction: thrown, so that nothing of it stays. */
+class Refused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export function applicantPages({ db }: Services) {
+  /** The actor's town and person, as the domain needs them. */
+  const applicantOf = async (actor: Actor) => {
+    const [person, organisation] = await Promise.all([
+      getPerson(db, actor.personId),
+      getOrganisation(db, actor.organisationId!),
+    ]);
+    return person && organisation ? { person, organisation } : undefined;
+  };
+
+  /** Why the form is not offered, or undefined when it is. */
+  const closedReason = (call: Call, dossier: Application | undefined, at: Date) => {
+    if (dossier && dossier.status !== 'draft' && dossier.status !== 'submitted')
+      return m.notCorrectable().text;
+    const window = callWindow(call, at);
+    if (window.ok || dossier?.status === 'submitted') return undefined;
+    return dossier ? m.windowDraft({ reason: window.error.message }).text : window.error.message;
+  };
+
+  const formView = (props: Omit<DossierFormProps, 'ctx'> & { ctx: PageContext }, status = 200) =>
+    view(<DossierFormPage {...props} />, status);
+
+  /** The typed answers of the form's questions, and the cost as typed. */
+  const typedValues = (
+    questions: CallQuestion[],
+    form: Record<string, string | undefined>,
+  ): Record<string, string> & { cout: string } => ({
+    ...Object.fromEntries(questions.map((q) => [q.key, form[q.key] ?? ''])),
+    cout: form.cout ?? '',
+  });
+
+  return [
+    definePage({
+      method: 'GET',
+      url: '/appels',
+      access: 'public',
+      handler: async ({ ctx }) => {
+        const at = new Date();
+        return view(<CallsIndexPage ctx={ctx} byState={await callsByState(db, at)} at={at} />);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/appels/:id',
+      access: 'public',
+      params: idParams,
+      handler: async ({ actor, params, ctx }) => {
+        const call = await getCall(db, params.id);
+        if (!call) return notFound(m.callGone().text);
+        const [{ questions }, standing] = await Promise.all([
+          questionsFor(db, call, undefined),
+          standingOf(db, actor, call),
+        ]);
+        return view(
+          <CallPage ctx={ctx} call={call} questions={questions} standing={standing} at={new Date()} />,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/appels/:id/dossier',
+      access: speaksForOwn,
+      refusal: m.speakersOnly().text,
+      params: idParams,
+      handler: async ({ actor, params, ctx }) => {
+        const call = await getCall(db, params.id);
+        if (!call) return notFound(m.callGone().text);
+        const applicant = await applicantOf(actor);
+        if (!applicant) return message(403, 'Dépôt réservé', m.noOrganisation().text);
+        const { person, organisation } = applicant;
+        const dossier = await dossierOfOrganisation(db, call.id, organisation.id);
+        if (!dossier) {
+          // A town that may not apply learns why before typing anything.
+          const eligible = await callEligibility(db, person, organisation.id);
+          if (!eligible.ok) return message(eligible.error.status, 'Dépôt réservé', eligible.error.message);
+        }
+        const { questions, requestedCents } = await questionsFor(db, call, dossier);
+        const answers = dossier?.answers ?? {};
+        return formView({
+          ctx,
+          call,
+          organisationName: organisation.name,
+          questions,
+          dossier,
+          values: {
+            ...Object.fromEntries(questions.map((q) => [q.key, String(answers[q.key] ?? '')])),
+            cout: eurosText(requestedCents),
+          },
+          closed: closedReason(call, dossier, new Date()),
+        });
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/appels/:id/dossier',
+      access: speaksForOwn,
+      refusal: m.speakersOnly().text,
+      params: idParams,
+      handler: async ({ actor, params, form, ctx }) => {
+        const call = await getCall(db, params.id);
+        if (!call) return notFound(m.callGone().text);
+        const applicant = await applicantOf(actor);
+        if (!applicant) return message(403, 'Dépôt réservé', m.noOrganisation().text);
+        const { person, organisation } = applicant;
+        const dossier = await dossierOfOrganisation(db, call.id, organisation.id);
+        const { questions, requestedCents: savedCents } = await questionsFor(db, call, dossier);
+        const values = typedValues(questions, form);
+        const again = (
+          status: number,
+          extra: Pick<DossierFormProps, 'errors' | 'conflict' | 'closed'>,
+        ): PageOutcome =>
+          formView(
+            { ctx, call, organisationName: organisation.name, questions, dossier, values, ...extra },
+            status,
+          );
+
+        // The form was written for the dossier it names (none: a new one); a colleague's dossier made since,
+        // or another dossier's id, is never overwritten.
+        if ((form.dossier ?? '') !== (dossier?.id ?? '')) {
+          return dossier
+            ? again(409, {
+                conflict: {
+                  message: m.alreadyApplied({ name: organisation.name }).text,
+                  href: dossierHref(dossier.id),
+                },
+              })
+            : again(409, { errors: { _: m.staleForm().text } });
+        }
+        const closed = closedReason(call, dossier, new Date());
+        if (closed) return again(422, { closed });
+
+        const errors: Record<string, string> = {};
+        const answers: Record<string, string> = {};
+        for (const q of questions) {
+          const answer = (values[q.key] ?? '').trim();
+          if (answer.length > maxAnswer) errors[questionId(q.key)] = m.answerTooLong({ label: q.label }).text;
+          else if (answer) answers[q.key] = answer;
+        }
+        let requestedCents: number | undefined;
+        if (values.cout.trim()) {
+          requestedCents = parseEuros(values.cout);
+          if (!requestedCents || requestedCents > maxCents) errors.cout = m.eurosExpected().text;
+        } else if (savedCents !== null) errors.cout = m.costStays().text;
+        else if (dossier?.status === 'submitted' && call.envelopeCents) errors.cout = m.costRequired().text;
+        if (Object.keys(errors).length) return again(400, { errors });
+
+        const submit = form.action === 'deposer' && dossier?.status !== 'submitted';
+        const input = { answers, ...(requestedCents ? { requestedCents } : {}) };
+        let saved: Application;
+        try {
+          saved = await db.transaction(async (tx) => {
+            const written = dossier
+              ? await correctDossier(tx, dossier.id, input, actor.personId)
+              : await createDossier(tx, person, call.id, { organisationId: organisation.id, ...input });
+            if (!written.ok) throw new Refused(written.error);
+            if (!submit) return written.value;
+            // Submitting what was just saved; incomplete, the save goes too: the form keeps what was typed.
+            const submitted = await submitDossier(tx, written.value.id, actor.personId);
+            if (!submitted.ok) throw new Refused(submitted.error);
+            return submitted.value;
+          });
+        } catch (error) {
+          if (!(error instanceof Refused)) throw error;
+          const failure = error.failure;
+          if (failure.code === 'conflict') {
+            // A colleague saved the town's dossier between the page's reading and this save.
+            const theirs = await dossierOfOrganisation(db, call.id, organisation.id);
+            if (theirs)
+              return again(409, { conflict: { message: failure.message, href: dossierHref(theirs.id) } });
+          }
+          return again(failure.status, { errors: formErrors(failure) });
+        }
+        const notice = submit
+          ? notices.submitted
+          : dossier?.status === 'submitted'
+            ? notices.corrected
+            : notices.saved;
+        return redirect(dossierHref(saved.id), notice);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/mon-espace/dossiers/:applicationId',
+      access: 'signedIn',
+      params: dossierParams,
+      handler: async ({ actor, params, ctx, notice }) => {
+        const page = await followUpOf(db, params.applicationId);
+        // Another town's dossier is not found: its existence is not told.
+        if (!page || !policy.actFor(actor, page.dossier.organisationId))
+          return notFound(m.dossierGone().text);
+        if (actor.staff && page.dossier.status === 'draft') return notFound(m.draftOnlyTheirs().text);
+        return view(<DossierFollowUpPage ctx={ctx} page={page} at={new Date()} notice={notice} />);
+      },
+    }),
+  ];
 }

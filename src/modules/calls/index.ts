@@ -3,6 +3,7 @@
 // instruction, motivated decisions mailed through the queue). Decision 021.
 import { defineModule } from '../module.ts';
 import { applicantPages } from './applicant.pages.tsx';
+import { callsForPerson } from './applicant-queries.ts';
 import { callApiRoutes } from './calls.api.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { callsPrivacy } from './calls.privacy.ts';
@@ -26,5 +27,9 @@ export default defineModule({
     erased: eraseCallsData,
   },
   seed: seedDemoCalls,
-  nav: [{ menu: 'staff', href: '/gestion/appels', label: 'Appels DCOL', order: 36 }],
+  forPerson: callsForPerson,
+  nav: [
+    { menu: 'main', href: '/appels', label: 'Appels DCOL', order: 22 },
+    { menu: 'staff', href: '/gestion/appels', label: 'Appels DCOL', order: 36 },
+  ],
 });
