@@ -2,6 +2,13 @@
 import { callsApiMatrix } from './api.matrix.ts';
 import { applicantMatrix } from './applicant.matrix.ts';
 import { engagementsMatrix } from './engagements.matrix.ts';
+import { expertsMatrix } from './experts.matrix.ts';
 import { staffMatrix } from './staff.matrix.ts';
 
-export const matrix = { ...callsApiMatrix, ...applicantMatrix, ...staffMatrix, ...engagementsMatrix };
+export const matrix = {
+  ...callsApiMatrix,
+  ...applicantMatrix,
+  ...staffMatrix,
+  ...engagementsMatrix,
+  ...expertsMatrix,
+};

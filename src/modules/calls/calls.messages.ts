@@ -73,5 +73,44 @@ export const callsMessages = defineMessages('calls', {
   messageReasonTown:
     'Vous recevez ce courriel parce que vous portez ce dossier. Répondez depuis la page du dossier.',
   messageReasonStaff: 'Vous recevez ce courriel parce que vous suivez ce dossier (ou avez ouvert l’appel).',
+  deadlineExpected: 'Date attendue (jour de remise de l’avis).',
+  deadlineRange: 'Choisissez une date de remise entre demain et dans 90 jours.',
+  emailExpected: 'Adresse électronique attendue, par exemple prenom.nom@exemple.fr.',
+  opinionExpected: 'Choisissez votre avis : favorable, favorable avec réserves ou défavorable.',
+  opinionBodyExpected: 'Motivez votre avis en quelques lignes (10 000 caractères au plus).',
+  expertNotNow:
+    'Ce dossier n’est pas en instruction (brouillon, ou déjà décidé) : on ne demande pas d’avis à son sujet.',
+  expertNotPending: 'Cette demande d’avis n’est plus en attente (déjà donnée ou retirée).',
+  expertUnknown:
+    'Ce lien ne correspond à aucune demande d’avis en cours. Si vous avez reçu un rappel, utilisez le lien de ce dernier courriel : il remplace le précédent.',
+  expertAnswered: ({ on }: { on: string }) =>
+    `Votre avis a été enregistré le ${on} : ce lien ne sert qu’une fois. Merci pour votre contribution.`,
+  expertCancelled: 'L’équipe du réseau a retiré cette demande d’avis : ce lien ne sert plus.',
+  expertExpired:
+    'Ce lien a expiré (une semaine après la date de remise). Écrivez à l’équipe du réseau si vous souhaitez encore donner votre avis.',
+  expertSubject: ({ number, town }: { number: number; town: string }) =>
+    `Demande d’avis : dossier de ${town} au ${number}ᵉ appel DCOL`,
+  expertReminderSubject: ({ number, town }: { number: number; town: string }) =>
+    `Rappel : votre avis sur le dossier de ${town} au ${number}ᵉ appel DCOL`,
+  expertIntro: ({
+    network,
+    number,
+    title,
+    town,
+  }: {
+    network: string;
+    number: number;
+    title: string;
+    town: string;
+  }) =>
+    `L’équipe de ${network} vous demande votre avis d’expert sur le dossier de ${town} au ${number}ᵉ appel (« ${title} »). Le lien ci-dessous vous montre le dossier et vous permet de répondre, sans compte ni mot de passe.`,
+  expertQuestion: ({ question }: { question: string }) => `Notre question : ${question}`,
+  expertDeadline: ({ deadline }: { deadline: string }) => `Nous aimerions votre avis avant le ${deadline}.`,
+  expertReminderNote: 'Ce rappel contient un nouveau lien : celui du premier courriel ne sert plus.',
+  expertAction: 'Lire le dossier et donner mon avis',
+  expertFootnote:
+    'Ce lien est personnel : il permet de donner un seul avis, et expire une semaine après la date demandée. Ne le transférez pas.',
+  expertReason:
+    'Vous recevez ce courriel parce qu’un membre de l’équipe du réseau vous a sollicité comme expert.',
   answersInvalid: 'Réponses attendues : un objet de textes, 50 questions au plus, 10 000 caractères chacune.',
 });

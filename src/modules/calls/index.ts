@@ -10,6 +10,8 @@ import { callsPrivacy } from './calls.privacy.ts';
 import * as schema from './calls.schema.ts';
 import { seedDemoCalls } from './demo.ts';
 import { engagementPages } from './engagements.pages.tsx';
+import { expertPages } from './experts.pages.tsx';
+import { expertReminderJob, remindExperts } from './experts.ts';
 import { callsHeldBy, eraseCallsData, exportedCallsData, mergeCallsPerson } from './person-data.ts';
 import { staffPages } from './staff.pages.tsx';
 
@@ -17,7 +19,12 @@ export default defineModule({
   name: 'calls',
   schema,
   privacy: callsPrivacy,
-  pages: (services) => [...applicantPages(services), ...staffPages(services), ...engagementPages(services)],
+  pages: (services) => [
+    ...applicantPages(services),
+    ...staffPages(services),
+    ...engagementPages(services),
+    ...expertPages(services),
+  ],
   api: callApiRoutes,
   pipelines: [callsPipeline],
   people: {
@@ -28,6 +35,14 @@ export default defineModule({
   },
   seed: seedDemoCalls,
   forPerson: callsForPerson,
+  // Experts who have not answered get a new link two days before the deadline, once (experts.ts).
+  schedules: [{ kind: expertReminderJob, everyMinutes: 60 }],
+  jobs: ({ db, config, logger }) => ({
+    [expertReminderJob]: async () => {
+      const reminded = await remindExperts(db, config.baseUrl);
+      if (reminded) logger.info({ reminded }, 'rappels des demandes d’avis d’experts');
+    },
+  }),
   nav: [
     { menu: 'main', href: '/appels', label: 'Appels DCOL', order: 22 },
     { menu: 'staff', href: '/gestion/appels', label: 'Appels DCOL', order: 36 },

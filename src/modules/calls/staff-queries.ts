@@ -12,6 +12,7 @@ import { callScores } from './calls.schema.ts';
 import { type Call, type Criterion, criteriaOf, listCalls } from './calls.ts';
 import { followersOf } from './dossiers.ts';
 import { acceptedCents, detailsOf } from './envelope.ts';
+import { type ExpertRequest, expertRequestsOf } from './experts.ts';
 import { type CallForm, formOf } from './forms.ts';
 import { messagesOf, notesOf, type ThreadMessage, type Written } from './messages.ts';
 import { weightedScores } from './scores.ts';
@@ -154,6 +155,7 @@ export interface DossierPage {
   marks: Marks[];
   notes: Written[];
   messages: ThreadMessage[];
+  experts: ExpertRequest[];
 }
 
 /** One dossier as its instructors read it (a draft is not theirs yet: undefined). */
@@ -168,13 +170,14 @@ export async function dossierPage(
   if (!row) return undefined;
   const version = (await detailsOf(executor, [applicationId])).get(applicationId)?.formVersion;
   const grid = await criteriaOf(executor, callId);
-  const [form, marks, notes, messages] = await Promise.all([
+  const [form, marks, notes, messages, experts] = await Promise.all([
     version ? formOf(executor, callId, version) : undefined,
     marksOf(executor, applicationId, grid),
     notesOf(executor, applicationId),
     messagesOf(executor, applicationId),
+    expertRequestsOf(executor, applicationId),
   ]);
-  return { row, form, grid, marks, notes, messages };
+  return { row, form, grid, marks, notes, messages, experts };
 }
 
 /** The committee's list: the dossiers in instruction or accepted, best score first, and the envelope. */

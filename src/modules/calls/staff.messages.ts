@@ -23,5 +23,7 @@ export const staffNotices = defineNotices('calls-staff', {
   unfollowed: 'Vous ne suivez plus ce dossier.',
   noted: 'L’annotation est enregistrée ; seuls les instructeurs la lisent.',
   messageSent: 'Le message est envoyé à la personne qui porte le dossier.',
+  expertAsked: 'La demande d’avis est envoyée ; un rappel partira deux jours avant la date demandée.',
+  expertWithdrawn: 'La demande d’avis est retirée : son lien ne sert plus.',
   decided: 'La décision est enregistrée ; le courriel part une seule fois.',
 });

@@ -18,6 +18,7 @@ import { callsPipeline as pipeline } from './calls.pipeline.ts';
 import { callsPolicy as policy } from './calls.policy.ts';
 import { type Call, createCall, criteriaOf, deleteCall, getCall, updateCall } from './calls.ts';
 import { follow, unfollow } from './dossiers.ts';
+import { cancelExpertRequest, previewExpertRequest, requestExpertOpinion } from './experts.ts';
 import { currentForm } from './forms.ts';
 import { addNote, sendMessage } from './messages.ts';
 import { scoreApplication } from './scores.ts';
@@ -31,6 +32,7 @@ import {
   dossierPage,
   tabs,
 } from './staff-queries.ts';
+import { ExpertPreviewPage } from './views/experts.tsx';
 import {
   base,
   CallDossiersPage,
@@ -64,7 +66,12 @@ export function staffPages(services: Services) {
     call: Call,
     applicationId: string,
     viewerId: string,
-    extra: { notice?: string | undefined; errors?: DossierErrors; typed?: Record<string, string> } = {},
+    extra: {
+      notice?: string | undefined;
+      errors?: DossierErrors;
+      typed?: Record<string, string>;
+      expertValues?: Record<string, string>;
+    } = {},
     status = 200,
   ): Promise<PageOutcome> => {
     const page = await dossierPage(db, call.id, applicationId, viewerId);
@@ -403,6 +410,79 @@ export function staffPages(services: Services) {
           actor.personId,
           { errors: { message: errorsOf(sent.error) } },
           sent.error.status,
+        );
+      },
+    }),
+    // Asking an expert mails them a personal link: the mail is shown first, sent on confirmation.
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/dossiers/:applicationId/experts`,
+      access: policy.manage,
+      params: dossierParams,
+      handler: async ({ ctx, params, actor, form }) => {
+        const found = await callAndDossier(params);
+        if (!found || found.dossier.status === 'draft') return notFound(m.dossierGone().text);
+        const path = dossierPath(found.call.id, found.dossier.id);
+        const values = {
+          name: form.name ?? '',
+          email: form.email ?? '',
+          expertise: form.expertise ?? '',
+          question: form.question ?? '',
+          deadline: form.deadline ?? '',
+          confidential: form.confidential === 'oui' ? 'oui' : '',
+        };
+        const input = { ...values, confidential: values.confidential === 'oui' };
+        const refused = (failure: Failure) =>
+          dossierView(
+            ctx,
+            found.call,
+            found.dossier.id,
+            actor.personId,
+            { errors: { expert: errorsOf(failure) }, expertValues: values },
+            failure.status,
+          );
+        if (form.etape === 'confirmer') {
+          const asked = await db.transaction((tx) =>
+            requestExpertOpinion(tx, found.dossier.id, input, actor.personId, config.baseUrl),
+          );
+          services.jobs.poke();
+          return asked.ok ? redirect(path, notices.expertAsked) : refused(asked.error);
+        }
+        const preview = await previewExpertRequest(db, found.dossier.id, input);
+        if (!preview.ok) return refused(preview.error);
+        const town = (await dossierPage(db, found.call.id, found.dossier.id, actor.personId))?.row
+          .organisation;
+        return view(
+          <ExpertPreviewPage
+            ctx={ctx}
+            call={found.call}
+            townName={town?.name ?? '—'}
+            action={`${path}/experts`}
+            back={path}
+            values={values}
+            mail={preview.value.mail}
+          />,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/dossiers/:applicationId/experts/:requestId/retrait`,
+      access: policy.manage,
+      params: dossierParams.extend({ requestId: uuid }),
+      handler: async ({ ctx, params, actor }) => {
+        const found = await callAndDossier(params);
+        if (!found) return notFound(m.dossierGone().text);
+        const cancelled = await cancelExpertRequest(db, found.dossier.id, params.requestId, actor.personId);
+        if (cancelled.ok)
+          return redirect(dossierPath(found.call.id, found.dossier.id), notices.expertWithdrawn);
+        return dossierView(
+          ctx,
+          found.call,
+          found.dossier.id,
+          actor.personId,
+          { errors: { expert: errorsOf(cancelled.error) } },
+          cancelled.error.status,
         );
       },
     }),

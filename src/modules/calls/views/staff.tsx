@@ -26,6 +26,7 @@ import type { ThreadMessage } from '../messages.ts';
 import type { CallFormValues } from '../staff.forms.ts';
 import type { CallRow, DossierPage, DossierRow, DossierSort, Tab } from '../staff-queries.ts';
 import { tabLabels, tabs } from '../staff-queries.ts';
+import { ExpertsSection } from './experts.tsx';
 
 export const base = '/gestion/appels';
 export const callPath = (id: string) => `${base}/${id}`;
@@ -341,6 +342,7 @@ export interface DossierErrors {
   decision?: Record<string, string>;
   note?: Record<string, string>;
   message?: Record<string, string>;
+  expert?: Record<string, string>;
 }
 
 export function DossierStaffPage(props: {
@@ -352,6 +354,8 @@ export function DossierStaffPage(props: {
   typed?: Record<string, string>;
   /** The key of the message form as shown: sent twice, the message is written once. */
   messageKey: string;
+  /** The expert request typed, kept after a refused form. */
+  expertValues?: Record<string, string>;
   errors?: DossierErrors;
   notice?: string | undefined;
 }) {
@@ -406,6 +410,15 @@ export function DossierStaffPage(props: {
       ) : (
         <p>Ce formulaire n’a pas de questions.</p>
       )}
+
+      <ExpertsSection
+        ctx={props.ctx}
+        path={path}
+        requests={page.experts}
+        open={open}
+        values={props.expertValues}
+        errors={errors.expert}
+      />
 
       <h2>Messagerie avec la collectivité</h2>
       <Thread messages={page.messages} />
