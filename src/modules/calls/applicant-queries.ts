@@ -16,6 +16,7 @@ import type { CallQuestion } from './calls.schema.ts';
 import { type Call, getCall, listCalls } from './calls.ts';
 import { detailsOf } from './envelope.ts';
 import { currentForm, formOf } from './forms.ts';
+import { messagesOf, type ThreadMessage } from './messages.ts';
 
 /** « 13ᵉ », and « 1ᵉʳ » for the first. */
 export const ordinal = (n: number) => (n === 1 ? '1ᵉʳ' : `${n}ᵉ`);
@@ -101,6 +102,8 @@ export interface FollowUp {
   organisationName: string;
   questions: CallQuestion[];
   requestedCents: number | null;
+  /** The thread with the instructors (never their annotations, marks or experts' opinions). */
+  messages: ThreadMessage[];
 }
 
 /** A dossier as its town follows it: the call, its answers against its own form, its cost, its decision. */
@@ -113,7 +116,8 @@ export async function followUpOf(executor: Executor, applicationId: string): Pro
     ? await getOrganisation(executor, dossier.organisationId)
     : undefined;
   const { questions, requestedCents } = await questionsFor(executor, call, dossier);
-  return { call, dossier, organisationName: organisation?.name ?? '—', questions, requestedCents };
+  const messages = await messagesOf(executor, dossier.id);
+  return { call, dossier, organisationName: organisation?.name ?? '—', questions, requestedCents, messages };
 }
 
 export const dossierHref = (applicationId: string) => `/mon-espace/dossiers/${applicationId}`;

@@ -1,6 +1,7 @@
 // The authorisation matrix of support calls' applicant pages (tests/proof/cases.ts explains a case). The
 // calls are everyone's; a town's dossier is written by its élus, officers and referent — the town is always
 // the actor's own, never named in the request — and followed by them and staff.
+import { randomUUID } from 'node:crypto';
 import { type Case, EVERYONE, STAFF } from '../../../tests/proof/cases.ts';
 import { completeAnswers, freshCall, freshDossier } from './api.matrix.ts';
 
@@ -40,6 +41,18 @@ export const applicantMatrix: Record<string, Case[]> = {
       own: '--YYYY',
       foreign: STAFF,
       build: async (c) => ({ url: `/mon-espace/dossiers/${(await freshDossier(c, true)).dossier.id}` }),
+    },
+  ],
+  'POST /mon-espace/dossiers/:applicationId/messages': [
+    {
+      name: 'the town writes to its instructors on the dossier',
+      scoped: true,
+      own: '--YYYY',
+      foreign: STAFF,
+      build: async (c) => ({
+        url: `/mon-espace/dossiers/${(await freshDossier(c, true)).dossier.id}/messages`,
+        form: { body: 'Voici le calendrier demandé.', key: randomUUID() },
+      }),
     },
   ],
 };

@@ -37,4 +37,5 @@ export const applicantNotices = defineNotices('calls-applicant', {
   submitted:
     'Le dossier est déposé : l’équipe du réseau l’a reçu. Vous pouvez le corriger jusqu’au début de son instruction.',
   corrected: 'Les corrections sont enregistrées.',
+  messageSent: 'Votre message est envoyé aux instructeurs qui suivent votre dossier.',
 });

@@ -2,6 +2,7 @@
 // people who speak for their town (élus, officers, referent), as a draft first, then submitted and corrected
 // until instruction starts; the dossier's follow-up for them and staff. Staff file on a town's behalf
 // through the API.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../platform/http/actor.ts';
 import {
@@ -34,6 +35,7 @@ import { callsPolicy as policy } from './calls.policy.ts';
 import type { CallQuestion } from './calls.schema.ts';
 import { type Call, getCall } from './calls.ts';
 import { correctDossier, createDossier, submitDossier } from './dossiers.ts';
+import { sendMessage } from './messages.ts';
 import {
   CallPage,
   CallsIndexPage,
@@ -84,7 +86,8 @@ class Refused extends Error {
   }
 }
 
-export function applicantPages({ db }: Services) {
+export function applicantPages(services: Services) {
+  const { db } = services;
   /** The actor's town and person, as the domain needs them. */
   const applicantOf = async (actor: Actor) => {
     const [person, organisation] = await Promise.all([
@@ -275,7 +278,49 @@ export function applicantPages({ db }: Services) {
         if (!page || !policy.actFor(actor, page.dossier.organisationId))
           return notFound(m.dossierGone().text);
         if (actor.staff && page.dossier.status === 'draft') return notFound(m.draftOnlyTheirs().text);
-        return view(<DossierFollowUpPage ctx={ctx} page={page} at={new Date()} notice={notice} />);
+        return view(
+          <DossierFollowUpPage
+            ctx={ctx}
+            page={page}
+            at={new Date()}
+            notice={notice}
+            messageKey={randomUUID()}
+          />,
+        );
+      },
+    }),
+    // The town writes to its instructors on the dossier's thread (mailed to those who follow it).
+    definePage({
+      method: 'POST',
+      url: '/mon-espace/dossiers/:applicationId/messages',
+      access: 'signedIn',
+      params: dossierParams,
+      handler: async ({ actor, params, ctx, form }) => {
+        const page = await followUpOf(db, params.applicationId);
+        if (!page || !policy.actFor(actor, page.dossier.organisationId) || page.dossier.status === 'draft')
+          return notFound(m.dossierGone().text);
+        const sent = await db.transaction((tx) =>
+          sendMessage(
+            tx,
+            page.dossier.id,
+            { body: form.body, key: form.key },
+            { id: actor.personId, staff: actor.staff },
+            services.config.baseUrl,
+          ),
+        );
+        services.jobs.poke();
+        if (sent.ok) return redirect(`${dossierHref(page.dossier.id)}#messagerie`, notices.messageSent);
+        return view(
+          <DossierFollowUpPage
+            ctx={ctx}
+            page={page}
+            at={new Date()}
+            messageKey={randomUUID()}
+            messageError={sent.error.fields?.body ?? sent.error.message}
+            messageValue={form.body}
+          />,
+          sent.error.status,
+        );
       },
     }),
   ];

@@ -242,6 +242,25 @@ describe('the instructors’ pages of a call', async () => {
     assert.match(after, /Annotation privée : le partenaire malien reste à confirmer/);
     assert.equal(after.match(/Pouvez-vous préciser le calendrier/g)?.length, 1);
     for (const mail of await db.select().from(mails)) assert.ok(!mail.text.includes(note), 'never mailed');
+
+    // The town reads the message, never the annotation, and answers on the thread: its instructors are mailed.
+    const town = await signedInBrowser(t, carrier);
+    const own = text(await page(town, `/mon-espace/dossiers/${dossier!.id}`));
+    assert.match(own, /Pouvez-vous préciser le calendrier de la mission à Kayes \?/);
+    assert.doesNotMatch(own, /partenaire malien reste à confirmer/);
+    const reply = await town.post(`/mon-espace/dossiers/${dossier!.id}/messages`, {
+      body: 'La mission est prévue en janvier 2027.',
+      key: parse(town.lastBody)
+        .querySelector('form[action$="/messages"] input[name=key]')!
+        .getAttribute('value')!,
+    });
+    assert.equal(reply.statusCode, 303, reply.body);
+    const toStaff = (await db.select().from(mails).where(eq(mails.to, staff.email))).filter((m) =>
+      m.subject.startsWith('Un message de'),
+    );
+    assert.equal(toStaff.length, 1, 'the instructor who follows it is mailed');
+    assert.match(toStaff[0]!.text, /La mission est prévue en janvier 2027/);
+    assert.match(text(await page(browser, url)), /La mission est prévue en janvier 2027/);
   });
 
   it('exports the dossiers as a French CSV, and cannot delete a call with dossiers', async () => {

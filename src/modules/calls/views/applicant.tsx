@@ -30,6 +30,7 @@ import {
 import { callsPipeline } from '../calls.pipeline.ts';
 import type { CallQuestion } from '../calls.schema.ts';
 import type { Call } from '../calls.ts';
+import { Thread } from './thread.tsx';
 
 const label = (status: ApplicationStatus) => statusLabel(callsPipeline, status);
 
@@ -388,6 +389,10 @@ export function DossierFollowUpPage(props: {
   page: FollowUp;
   at: Date;
   notice?: string | undefined;
+  /** The key of the message form as shown: sent twice, the message is written once. */
+  messageKey: string;
+  messageError?: string | undefined;
+  messageValue?: string | undefined;
 }) {
   const { call, dossier, questions } = props.page;
   // A draft is completed only while the call is open; a submitted dossier is corrected until instruction.
@@ -427,6 +432,32 @@ export function DossierFollowUpPage(props: {
         <p>L’appel n’est pas ouvert : ce brouillon ne se dépose pas.</p>
       ) : dossier.status === 'in_review' ? (
         <p>Le dossier est en instruction : ses réponses ne se modifient plus.</p>
+      ) : null}
+      {dossier.status !== 'draft' ? (
+        <section aria-labelledby="messagerie">
+          <h2 id="messagerie">Messagerie avec l’équipe du réseau</h2>
+          <Thread messages={props.page.messages} />
+          <form method="post" action={`${dossierHref(dossier.id)}/messages`}>
+            <CsrfField ctx={props.ctx} />
+            <input type="hidden" name="key" value={props.messageKey} />
+            <ErrorSummary
+              errors={props.messageError ? { body: props.messageError } : undefined}
+              targets={{ body: 'message-body' }}
+            />
+            <TextArea
+              id="message-body"
+              name="body"
+              label="Écrire à l’équipe du réseau"
+              hint="Les instructeurs qui suivent votre dossier reçoivent votre message par courriel."
+              value={props.messageValue}
+              error={props.messageError}
+              rows={3}
+            />
+            <button type="submit" class="button-secondary">
+              Envoyer le message
+            </button>
+          </form>
+        </section>
       ) : null}
       <h2>Le dossier</h2>
       <dl class="facts">

@@ -22,11 +22,11 @@ import { MailSample, QueueFilterForm } from '../../applications/views/review.tsx
 import { regions } from '../../organisations/reference.ts';
 import { callsPipeline } from '../calls.pipeline.ts';
 import type { Call } from '../calls.ts';
-import type { ThreadMessage } from '../messages.ts';
 import type { CallFormValues } from '../staff.forms.ts';
 import type { CallRow, DossierPage, DossierRow, DossierSort, Tab } from '../staff-queries.ts';
 import { tabLabels, tabs } from '../staff-queries.ts';
 import { ExpertsSection } from './experts.tsx';
+import { Thread } from './thread.tsx';
 
 export const base = '/gestion/appels';
 export const callPath = (id: string) => `${base}/${id}`;
@@ -550,23 +550,6 @@ export function DossierStaffPage(props: {
         />
       ) : null}
     </Layout>
-  );
-}
-
-/** The dossier's messages, oldest first, each with who wrote it and when. */
-export function Thread({ messages }: { messages: ThreadMessage[] }) {
-  if (messages.length === 0) return <p>Aucun message pour l’instant.</p>;
-  return (
-    <ol class="thread">
-      {messages.map((message) => (
-        <li key={message.id}>
-          <p class="muted">
-            {message.authorName}, le {formatDateTime(message.createdAt)}
-          </p>
-          <p class="pre-line">{message.body}</p>
-        </li>
-      ))}
-    </ol>
   );
 }
 
