@@ -5,6 +5,9 @@ import { after, describe, it } from 'node:test';
 import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
 import { HtmlValidate } from 'html-validate';
 import { seedDemo } from '../src/demo/seed.ts';
+import { listApplications } from '../src/modules/applications/applications.ts';
+import { callsPipeline } from '../src/modules/calls/calls.pipeline.ts';
+import { listCalls } from '../src/modules/calls/calls.ts';
 import { events } from '../src/modules/events/events.schema.ts';
 import { listFunds } from '../src/modules/funds/funds.ts';
 import { getGroupBySlug } from '../src/modules/groups/groups.ts';
@@ -79,6 +82,16 @@ describe('the pages’ HTML, by html-validate', async () => {
     const closedFund = funds.find((f) => f.status === 'closed');
     const openFund = funds.find((f) => f.status === 'open');
     assert.ok(closedFund && openFund, 'an open and a closed fund are in the demo');
+    const calls = await listCalls(t.db);
+    const twelfth = calls.find((c) => c.number === 12);
+    const thirteenth = calls.find((c) => c.number === 13);
+    assert.ok(twelfth && thirteenth, 'the 12th and 13th support calls are in the demo');
+    const dossiers = await listApplications(t.db, callsPipeline, thirteenth.id);
+    const accepted = (await listApplications(t.db, callsPipeline, twelfth.id)).find(
+      (d) => d.status === 'accepted',
+    );
+    const inReview = dossiers.find((d) => d.status === 'in_review');
+    assert.ok(accepted && inReview, 'dossiers accepted and in instruction are in the demo');
     const visitor = await as(null);
     await visitor([
       '/',
@@ -98,7 +111,15 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/fonds',
       `/fonds/${closedFund.id}`,
       `/fonds/${openFund.id}`,
+      '/appels',
+      `/appels/${twelfth.id}`,
+      `/appels/${thirteenth.id}`,
     ]);
+    const angers = (await findPersonByEmail(t.db, 'helene.garnier@angers.example.org'))?.organisationId;
+    assert.ok(
+      dossiers.some((d) => d.organisationId === angers),
+      'Angers, the élue’s town, has a dossier in the 13th call',
+    );
     const elue = await as('helene.garnier@angers.example.org');
     await elue([
       '/',
@@ -109,6 +130,9 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/mon-espace/fonds',
       '/mes-groupes',
       '/groupes/japon',
+      `/appels/${thirteenth.id}`,
+      `/appels/${thirteenth.id}/dossier`,
+      ...dossiers.filter((d) => d.organisationId === angers).map((d) => `/mon-espace/dossiers/${d.id}`),
     ]);
     const japan = await getGroupBySlug(t.db, 'japon');
     const nextMeeting = (await meetingsOf(t.db, japan!.id)).find((e) => e.startsAt > new Date());
@@ -144,6 +168,15 @@ describe('the pages’ HTML, by html-validate', async () => {
       ),
       `/gestion/fonds/${openFund.id}/decisions/nouvelle`,
       `/gestion/fonds/${openFund.id}/rapports/nouveau`,
+      '/gestion/appels',
+      '/gestion/appels/nouveau',
+      ...[twelfth, thirteenth].flatMap((call) =>
+        ['', '?onglet=tous&tri=score', '/modifier', '/comite'].map(
+          (page) => `/gestion/appels/${call.id}${page}`,
+        ),
+      ),
+      `/gestion/appels/${twelfth.id}/dossiers/${accepted.id}`,
+      `/gestion/appels/${thirteenth.id}/dossiers/${inReview.id}`,
     ]);
     assert.deepEqual(found, []);
   });
