@@ -14,11 +14,10 @@ import {
   TextArea,
 } from '../../../platform/views/layout.tsx';
 import { MailSample } from '../../applications/views/review.tsx';
+import { callName } from '../applicant-queries.ts';
 import type { CallQuestion } from '../calls.schema.ts';
 import type { Call } from '../calls.ts';
 import { type ExpertInput, type ExpertRequest, expertOpinionLabels, expertOpinions } from '../experts.ts';
-
-const callName = (call: Call) => `${call.number}ᵉ appel — ${call.title}`;
 
 function requestState(r: ExpertRequest, at: Date) {
   if (r.answeredAt) return `avis donné le ${formatDateTime(r.answeredAt)}`;

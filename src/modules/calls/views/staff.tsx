@@ -20,6 +20,7 @@ import { selectionField } from '../../applications/selection.ts';
 import type { Decision } from '../../applications/statuses.ts';
 import { MailSample, QueueFilterForm } from '../../applications/views/review.tsx';
 import { regions } from '../../organisations/reference.ts';
+import { callName } from '../applicant-queries.ts';
 import { callsPipeline } from '../calls.pipeline.ts';
 import type { Call } from '../calls.ts';
 import type { CallFormValues } from '../staff.forms.ts';
@@ -32,7 +33,6 @@ export const base = '/gestion/appels';
 export const callPath = (id: string) => `${base}/${id}`;
 export const dossierPath = (callId: string, id: string) => `${base}/${callId}/dossiers/${id}`;
 
-const callName = (call: Call) => `${call.number}ᵉ appel — ${call.title}`;
 const euros = (cents: number | null | undefined) =>
   cents === null || cents === undefined ? '—' : formatCents(cents);
 const score = (value: number | undefined) =>
