@@ -156,4 +156,34 @@ export class Browser {
     this.lastBody = response.body;
     return response;
   }
+
+  /** Posts a multipart form with one file (field `file`), as a browser sends it, with the CSRF token. */
+  async postFile(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; type: string; content: Buffer },
+  ) {
+    const boundary = '----coopdec-test-boundary';
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries({ _csrf: this.csrf, ...fields }))
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.jar.header, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+    this.jar.store(response);
+    this.lastBody = response.body;
+    return response;
+  }
 }

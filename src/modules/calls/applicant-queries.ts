@@ -10,6 +10,7 @@ import type { PersonalBlock } from '../module.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
 import { getPerson } from '../organisations/people.ts';
 import { applicantMessages as m } from './applicant.messages.ts';
+import { type AttachmentCard, attachmentsOf, expectedAttachments } from './attachments.ts';
 import { callEligibility, callsPipeline as pipeline } from './calls.pipeline.ts';
 import { callsPolicy } from './calls.policy.ts';
 import type { CallQuestion } from './calls.schema.ts';
@@ -104,6 +105,8 @@ export interface FollowUp {
   requestedCents: number | null;
   /** The thread with the instructors (never their annotations, marks or experts' opinions). */
   messages: ThreadMessage[];
+  expectedAttachments: CallQuestion[];
+  attachments: AttachmentCard[];
 }
 
 /** A dossier as its town follows it: the call, its answers against its own form, its cost, its decision. */
@@ -116,8 +119,21 @@ export async function followUpOf(executor: Executor, applicationId: string): Pro
     ? await getOrganisation(executor, dossier.organisationId)
     : undefined;
   const { questions, requestedCents } = await questionsFor(executor, call, dossier);
-  const messages = await messagesOf(executor, dossier.id);
-  return { call, dossier, organisationName: organisation?.name ?? '—', questions, requestedCents, messages };
+  const [messages, expected, attachments] = await Promise.all([
+    messagesOf(executor, dossier.id),
+    expectedAttachments(executor, dossier.id, call.id),
+    attachmentsOf(executor, dossier.id),
+  ]);
+  return {
+    call,
+    dossier,
+    organisationName: organisation?.name ?? '—',
+    questions,
+    requestedCents,
+    messages,
+    expectedAttachments: expected,
+    attachments,
+  };
 }
 
 export const dossierHref = (applicationId: string) => `/mon-espace/dossiers/${applicationId}`;

@@ -5,6 +5,8 @@ import { defineMessages, defineNotices } from '../../platform/messages.ts';
 export const applicantMessages = defineMessages('calls-applicant', {
   callGone: 'Cet appel n’existe pas ou a été supprimé.',
   dossierGone: 'Ce dossier n’existe pas ou ne vous est pas ouvert.',
+  chooseFile: 'Choisissez un fichier (PDF ou bureautique, 10 Mo au plus).',
+  attachmentRefused: 'Pièce jointe',
   draftOnlyTheirs:
     'Ce dossier n’est encore qu’un brouillon : il reste celui de la collectivité jusqu’à son dépôt.',
   whoMayApply:
@@ -38,4 +40,6 @@ export const applicantNotices = defineNotices('calls-applicant', {
     'Le dossier est déposé : l’équipe du réseau l’a reçu. Vous pouvez le corriger jusqu’au début de son instruction.',
   corrected: 'Les corrections sont enregistrées.',
   messageSent: 'Votre message est envoyé aux instructeurs qui suivent votre dossier.',
+  attached: 'La pièce est jointe au dossier.',
+  detached: 'La pièce est retirée du dossier.',
 });

@@ -11,10 +11,11 @@ import {
   notFound,
   type PageOutcome,
   redirect,
+  refusal,
   view,
 } from '../../platform/http/pages.tsx';
 import { parseEuros } from '../../platform/money.ts';
-import type { Failure } from '../../platform/result.ts';
+import { type Failure, fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -26,10 +27,12 @@ import {
   callsByState,
   dossierHref,
   dossierOfOrganisation,
+  type FollowUp,
   followUpOf,
   questionsFor,
   standingOf,
 } from './applicant-queries.ts';
+import { getAttachment, joinAttachment, removeAttachment, sendAttachment } from './attachments.ts';
 import { callEligibility, callWindow } from './calls.pipeline.ts';
 import { callsPolicy as policy } from './calls.policy.ts';
 import type { CallQuestion } from './calls.schema.ts';
@@ -47,6 +50,15 @@ import {
 
 const idParams = z.object({ id: uuid });
 const dossierParams = z.object({ applicationId: uuid });
+const attachmentParams = z.object({ applicationId: uuid, attachmentId: uuid });
+
+/** The town's people read their dossier, staff too once it is submitted (a draft stays the town's). */
+const readable = (actor: Actor, page: FollowUp | undefined): page is FollowUp =>
+  Boolean(
+    page &&
+      policy.actFor(actor, page.dossier.organisationId) &&
+      !(actor.staff && page.dossier.status === 'draft'),
+  );
 
 /** Who writes a town's dossier on these pages: its élus, officers and referent (staff use the API). */
 const speaksForOwn = (actor: Actor) =>
@@ -287,6 +299,74 @@ export function applicantPages(services: Services) {
             messageKey={randomUUID()}
           />,
         );
+      },
+    }),
+    // The dossier's documents: joined or replaced (multipart) while the town may change its dossier, read by
+    // the town and its instructors (a draft stays the town's).
+    definePage({
+      method: 'POST',
+      url: '/mon-espace/dossiers/:applicationId/pieces',
+      access: 'signedIn',
+      params: dossierParams,
+      handler: async ({ actor, params, ctx, request }) => {
+        const page = await followUpOf(db, params.applicationId);
+        if (!readable(actor, page)) return notFound(m.dossierGone().text);
+        const fields = (request.body ?? {}) as Record<string, unknown>;
+        const key = typeof fields.key === 'string' ? fields.key : '';
+        const content = fields.file;
+        const joined = Buffer.isBuffer(content)
+          ? await db.transaction((tx) =>
+              joinAttachment(
+                tx,
+                page.dossier.id,
+                {
+                  key,
+                  fileName: typeof fields.fileName === 'string' ? fields.fileName : 'document',
+                  content,
+                },
+                actor.personId,
+              ),
+            )
+          : fail(400, 'invalid_file', m.chooseFile(), { file: m.chooseFile().text });
+        if (joined.ok) return redirect(`${dossierHref(page.dossier.id)}#pieces`, notices.attached);
+        return view(
+          <DossierFollowUpPage
+            ctx={ctx}
+            page={page}
+            at={new Date()}
+            messageKey={randomUUID()}
+            attachmentErrors={{
+              [key]: joined.error.fields?.file ?? joined.error.fields?.key ?? joined.error.message,
+            }}
+          />,
+          joined.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: '/mon-espace/dossiers/:applicationId/pieces/:attachmentId/suppression',
+      access: 'signedIn',
+      params: attachmentParams,
+      handler: async ({ actor, params }) => {
+        const page = await followUpOf(db, params.applicationId);
+        if (!readable(actor, page)) return notFound(m.dossierGone().text);
+        const removed = await removeAttachment(db, page.dossier.id, params.attachmentId, actor.personId);
+        if (removed.ok) return redirect(`${dossierHref(page.dossier.id)}#pieces`, notices.detached);
+        return refusal(removed.error, m.attachmentRefused().text);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: '/mon-espace/dossiers/:applicationId/pieces/:attachmentId',
+      access: 'signedIn',
+      params: attachmentParams,
+      handler: async ({ actor, params, reply }) => {
+        const page = await followUpOf(db, params.applicationId);
+        if (!readable(actor, page)) return notFound(m.dossierGone().text);
+        const file = await getAttachment(db, page.dossier.id, params.attachmentId);
+        if (!file) return notFound(m.dossierGone().text);
+        return sendAttachment(reply, file);
       },
     }),
     // The town writes to its instructors on the dossier's thread (mailed to those who follow it).

@@ -112,5 +112,9 @@ export const callsMessages = defineMessages('calls', {
     'Ce lien est personnel : il permet de donner un seul avis, et expire une semaine après la date demandée. Ne le transférez pas.',
   expertReason:
     'Vous recevez ce courriel parce qu’un membre de l’équipe du réseau vous a sollicité comme expert.',
+  attachmentsFixed: 'Ce dossier est en instruction ou décidé : ses pièces jointes ne se modifient plus.',
+  unknownAttachment: 'Cette pièce n’est pas attendue par le formulaire de ce dossier.',
+  attachmentNotFound: 'Cette pièce jointe n’existe pas.',
+  attachmentRequired: ({ label }: { label: string }) => `Joignez la pièce « ${label} ».`,
   answersInvalid: 'Réponses attendues : un objet de textes, 50 questions au plus, 10 000 caractères chacune.',
 });

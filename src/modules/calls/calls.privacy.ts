@@ -2,6 +2,7 @@
 // applications module's; here, the calls, their forms, what a dossier asks and their instructors' work.
 import { processing } from '../../platform/privacy.ts';
 import {
+  callAttachments,
   callCriteria,
   callDocuments,
   callDossiers,
@@ -104,6 +105,14 @@ export const callsPrivacy = [
     basis: 'public_task',
     retention: 'Comme l’accompagnement',
     recipients: 'La collectivité accompagnée ; l’équipe du réseau',
+    personal: ['uploaded_by'],
+  }),
+  processing(callAttachments, {
+    purpose:
+      'Joindre au dossier les pièces attendues par l’appel (délibération, budget…), vérifiées par leur contenu',
+    basis: 'public_task',
+    retention: 'Comme le dossier',
+    recipients: 'La collectivité qui dépose ; l’équipe du réseau ; les experts sollicités sur le dossier',
     personal: ['uploaded_by'],
   }),
 ];

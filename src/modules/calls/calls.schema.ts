@@ -111,6 +111,8 @@ export const callForms = pgTable(
       .references(() => calls.id, { onDelete: 'cascade' }),
     version: smallint('version').notNull(),
     questions: jsonb('questions').$type<CallQuestion[]>().notNull(),
+    /** The documents a dossier joins (council decision, budget…), versioned with the questions. */
+    attachments: jsonb('attachments').$type<CallQuestion[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -299,3 +301,22 @@ export const callDocuments = pgTable('call_documents', {
   uploadedBy: uuid('uploaded_by').references(() => people.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A document joined to a dossier for one of its version's expected attachments (checked by its content). */
+export const callAttachments = pgTable(
+  'call_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** The expected attachment's key in the dossier's form version (`p1`…). */
+    key: text('key').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('call_attachments_key').on(t.applicationId, t.key)],
+);

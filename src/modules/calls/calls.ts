@@ -9,7 +9,7 @@ import { fieldErrors, optional, text } from '../../platform/validation.ts';
 import { listApplications } from '../applications/applications.ts';
 import { callsMessages as m } from './calls.messages.ts';
 import { callCriteria, callScores, calls } from './calls.schema.ts';
-import { defaultQuestions, questionsInput, setQuestions } from './forms.ts';
+import { defaultAttachments, defaultQuestions, questionsInput, setForm } from './forms.ts';
 
 /** The pipeline's scope of calls' dossiers (`applications.scope`). */
 export const callsScope = 'calls';
@@ -44,6 +44,8 @@ export const callInput = z
     engagementsPlanned: optional(positiveInt(m.engagementsExpected().text, 1000)),
     /** The form's questions; the network's usual ones when none are given. */
     questions: questionsInput.optional(),
+    /** The documents a dossier joins; the usual ones (optional) when none are given. */
+    attachments: questionsInput.optional(),
   })
   .refine((c) => c.closesAt > c.opensAt, { path: ['closesAt'], message: m.windowBackwards().text });
 export type CallInput = z.input<typeof callInput>;
@@ -55,7 +57,7 @@ export async function createCall(
 ): Promise<Result<Call & { criteria: Criterion[] }>> {
   const parsed = callInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const { criteria, questions, ...fields } = parsed.data;
+  const { criteria, questions, attachments, ...fields } = parsed.data;
   const [call] = await executor
     .insert(calls)
     .values({ ...fields, createdBy: actorId })
@@ -69,7 +71,10 @@ export async function createCall(
     .insert(callCriteria)
     .values(criteria.map((c, position) => ({ callId: call.id, position, ...c })))
     .returning();
-  await setQuestions(executor, call.id, questions ?? defaultQuestions);
+  await setForm(executor, call.id, {
+    questions: questions ?? defaultQuestions,
+    attachments: attachments ?? defaultAttachments,
+  });
   await audit(executor, {
     actorId,
     action: 'create',
@@ -111,7 +116,7 @@ export async function updateCall(
 ): Promise<Result<Call>> {
   const parsed = callInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const { criteria, questions, ...fields } = parsed.data;
+  const { criteria, questions, attachments, ...fields } = parsed.data;
   const [locked] = await executor.select().from(calls).where(eq(calls.id, id)).for('update');
   if (!locked) return fail(404, 'not_found', m.notFound());
   const grid = await criteriaOf(executor, id);
@@ -152,7 +157,7 @@ export async function updateCall(
       .insert(callCriteria)
       .values(criteria.map((c, position) => ({ callId: id, position, ...c })));
   }
-  if (questions) await setQuestions(executor, id, questions);
+  await setForm(executor, id, { questions, attachments });
   await audit(executor, {
     actorId,
     action: 'update',

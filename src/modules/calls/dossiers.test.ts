@@ -22,7 +22,7 @@ import { callDossiers } from './calls.schema.ts';
 import { type CallInput, createCall, criteriaOf, deleteCall, getCall, updateCall } from './calls.ts';
 import { correctDossier, createDossier, submitDossier } from './dossiers.ts';
 import { acceptedCents, detailsOf, withinEnvelope } from './envelope.ts';
-import { currentForm, defaultQuestions, setQuestions } from './forms.ts';
+import { currentForm, defaultQuestions, setForm } from './forms.ts';
 import { scoreApplication } from './scores.ts';
 
 const day = 86_400_000;
@@ -83,12 +83,14 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
       defaultQuestions.map((q) => q.label),
     );
     // No dossier yet: the questions change in place.
-    await setQuestions(db, call.id, defaultQuestions.slice(0, 4));
+    await setForm(db, call.id, { questions: defaultQuestions.slice(0, 4) });
     assert.equal((await currentForm(db, call.id))?.version, 1);
 
     const first = await dossier(call.id, { requestedCents: 1_000_000 });
     // A dossier stands on version 1: a sixth question makes version 2, the first dossier keeps version 1.
-    await setQuestions(db, call.id, [...defaultQuestions, { label: 'Budget prévisionnel', required: true }]);
+    await setForm(db, call.id, {
+      questions: [...defaultQuestions, { label: 'Budget prévisionnel', required: true }],
+    });
     assert.equal((await currentForm(db, call.id))?.version, 2);
     const second = await dossier(call.id, { requestedCents: 1_000_000 });
     const details = await detailsOf(db, [first.id, second.id]);
@@ -116,7 +118,9 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
       'Cette question n’est pas dans le formulaire de ce dossier.',
     );
     // Unchanged questions make no version.
-    await setQuestions(db, call.id, [...defaultQuestions, { label: 'Budget prévisionnel', required: true }]);
+    await setForm(db, call.id, {
+      questions: [...defaultQuestions, { label: 'Budget prévisionnel', required: true }],
+    });
     assert.equal((await currentForm(db, call.id))?.version, 2);
   });
 

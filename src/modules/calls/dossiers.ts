@@ -9,6 +9,7 @@ import { optional, uuid } from '../../platform/validation.ts';
 import { type Application, getApplication } from '../applications/applications.ts';
 import { correctAnswers, saveDraft, submitDraft } from '../applications/submit.ts';
 import type { Person } from '../organisations/people.ts';
+import { missingAttachments } from './attachments.ts';
 import { callsMessages as m } from './calls.messages.ts';
 import { callAnswers, carrierOf, callsPipeline as pipeline } from './calls.pipeline.ts';
 import { type CallQuestion, callDossiers, callFollowers } from './calls.schema.ts';
@@ -107,6 +108,7 @@ export async function submitDossier(
     const call = await getCall(executor, application.ownerId);
     const fields = missingFields(form ? unanswered(form, application.answers) : []);
     if (call?.envelopeCents && !details?.requestedCents) fields.requestedCents = m.requestedRequired().text;
+    Object.assign(fields, await missingAttachments(executor, id, application.ownerId));
     if (Object.keys(fields).length) return fail(422, 'incomplete', m.incomplete(), fields);
   }
   return submitDraft(executor, pipeline, id, actorId, at);

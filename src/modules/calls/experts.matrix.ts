@@ -3,9 +3,10 @@
 // request of its own (an opinion spends its link).
 import { randomUUID } from 'node:crypto';
 import { type Case, type Cell, EVERYONE, staffOnly } from '../../../tests/proof/cases.ts';
-import { expectOk } from '../../../tests/proof/world.ts';
+import { expectOk, pdfBytes } from '../../../tests/proof/world.ts';
 import { parisDate } from '../../platform/time.ts';
 import { freshDossier } from './api.matrix.ts';
+import { joinAttachment } from './attachments.ts';
 import { requestExpertOpinion } from './experts.ts';
 
 const base = '/gestion/appels';
@@ -19,13 +20,26 @@ const expertForm = () => ({
   deadline: inTwoWeeks(),
 });
 
-/** A dossier of the target world's town with an open request to an expert. */
-async function asked(c: Cell) {
+/**
+ * A dossier of the target world's town with an open request to an expert; with its council decision joined
+ * first, when asked (asking takes the dossier into instruction, after which nothing is joined).
+ */
+async function asked(c: Cell, withFile = false) {
   const { call, dossier } = await freshDossier(c, true);
+  const attachment = withFile
+    ? expectOk(
+        await joinAttachment(
+          c.f.db,
+          dossier.id,
+          { key: 'p1', fileName: 'deliberation.pdf', content: pdfBytes },
+          c.f.A.people.staff.id,
+        ),
+      )
+    : undefined;
   const { request, token } = expectOk(
     await requestExpertOpinion(c.f.db, dossier.id, expertForm(), c.f.A.people.staff.id, 'http://localhost'),
   );
-  return { call, dossier, request, token };
+  return { call, dossier, request, token, attachment };
 }
 
 export const expertsMatrix: Record<string, Case[]> = {
@@ -61,6 +75,16 @@ export const expertsMatrix: Record<string, Case[]> = {
         url: `/avis/${(await asked(c)).token}`,
         form: { opinion: 'favourable', body: 'Un partenariat ancien et actif.' },
       }),
+    },
+  ],
+  'GET /avis/:token/pieces/:attachmentId': [
+    {
+      name: 'a document of the dossier, by the expert’s link',
+      own: EVERYONE,
+      build: async (c) => {
+        const { token, attachment } = await asked(c, true);
+        return { url: `/avis/${token}/pieces/${attachment!.id}` };
+      },
     },
   ],
 };

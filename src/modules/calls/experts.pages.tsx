@@ -4,9 +4,11 @@
 import { z } from 'zod';
 import { definePage, message, type PageOutcome, view } from '../../platform/http/pages.tsx';
 import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import { getApplication } from '../applications/applications.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
+import { attachmentsOf, expectedAttachments, getAttachment, sendAttachment } from './attachments.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { getCall } from './calls.ts';
 import { detailsOf } from './envelope.ts';
@@ -34,10 +36,12 @@ export function expertPages({ db }: Services) {
     const application = await getApplication(db, callsPipeline, request.applicationId);
     const call = application ? await getCall(db, application.ownerId) : undefined;
     if (!application || !call) return message(404, title, 'Ce dossier n’existe plus.');
-    const [town, details, requests] = await Promise.all([
+    const [town, details, requests, expected, attachments] = await Promise.all([
       application.organisationId ? getOrganisation(db, application.organisationId) : undefined,
       detailsOf(db, [application.id]),
       expertRequestsOf(db, application.id),
+      expectedAttachments(db, application.id, call.id),
+      attachmentsOf(db, application.id),
     ]);
     const version = details.get(application.id);
     const form = version ? await formOf(db, call.id, version.formVersion) : undefined;
@@ -52,6 +56,8 @@ export function expertPages({ db }: Services) {
         requestedCents={version?.requestedCents ?? null}
         others={requests.filter((r) => r.id !== request.id && r.answeredAt && !r.confidential)}
         action={`/avis/${token}`}
+        expectedAttachments={expected}
+        attachments={attachments}
         {...extra}
       />,
       status,
@@ -73,6 +79,22 @@ export function expertPages({ db }: Services) {
         const open = await openRequest(db, params.token);
         if (!open.ok) return message(open.error.status, title, open.error.message);
         return expertView(ctx, params.token, open.value);
+      },
+    }),
+    // The dossier's documents, for the expert while the link is open.
+    definePage({
+      method: 'GET',
+      url: '/avis/:token/pieces/:attachmentId',
+      access: 'public',
+      params: tokenParams.extend({ attachmentId: uuid }),
+      rateLimit: linkLimit,
+      handler: async ({ params, reply }) => {
+        reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
+        const open = await openRequest(db, params.token);
+        if (!open.ok) return message(open.error.status, title, open.error.message);
+        const file = await getAttachment(db, open.value.applicationId, params.attachmentId);
+        if (!file) return message(404, title, 'Cette pièce jointe n’existe pas.');
+        return sendAttachment(reply, file);
       },
     }),
     definePage({

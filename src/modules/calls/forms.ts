@@ -19,6 +19,12 @@ export const defaultQuestions: readonly Omit<CallQuestion, 'key'>[] = [
   { label: 'Le calendrier envisagé', required: false },
 ];
 
+/** The documents asked by default: staff make them required (« * ») where the call needs them. */
+export const defaultAttachments: readonly Omit<CallQuestion, 'key'>[] = [
+  { label: 'Délibération ou lettre d’engagement de l’exécutif', required: false },
+  { label: 'Budget prévisionnel de la démarche', required: false },
+];
+
 export const questionsInput = z
   .array(z.object({ label: text(500), required: z.boolean().default(false) }), {
     error: m.questionsExpected().text,
@@ -26,8 +32,8 @@ export const questionsInput = z
   .max(50, m.questionsExpected().text);
 
 /** Keys by position, stable within a version: the dossiers of a version are read against it alone. */
-export const keyed = (questions: readonly Omit<CallQuestion, 'key'>[]): CallQuestion[] =>
-  questions.map((q, i) => ({ key: `q${i + 1}`, label: q.label, required: q.required }));
+export const keyed = (questions: readonly Omit<CallQuestion, 'key'>[], prefix = 'q'): CallQuestion[] =>
+  questions.map((q, i) => ({ key: `${prefix}${i + 1}`, label: q.label, required: q.required }));
 
 /**
  * The staff's form writes the questions one per line, a required one ending with « * » (a line per question
@@ -67,20 +73,28 @@ export async function formOf(executor: Executor, callId: string, version: number
   return form;
 }
 
+type Lines = readonly Omit<CallQuestion, 'key'>[];
+
 /**
- * Sets the call's questions: in place while no dossier stands on the current version, else as a new version
- * (the call's row is locked so that two editors make one version each, in turn). Unchanged questions change
- * nothing.
+ * Sets the call's questions and expected attachments (either left as they are when not given): in place while
+ * no dossier stands on the current version, else as a new version (the call's row is locked so that two
+ * editors make one version each, in turn). An unchanged form changes nothing.
  */
-export async function setQuestions(
+export async function setForm(
   executor: Executor,
   callId: string,
-  questions: readonly Omit<CallQuestion, 'key'>[],
+  change: { questions?: Lines | undefined; attachments?: Lines | undefined },
 ): Promise<CallForm> {
   await executor.execute(sql`select 1 from calls where id = ${callId} for update`);
   const current = await currentForm(executor, callId);
-  const next = keyed(questions);
-  if (current && JSON.stringify(current.questions) === JSON.stringify(next)) return current;
+  const questions = change.questions ? keyed(change.questions) : (current?.questions ?? []);
+  const attachments = change.attachments ? keyed(change.attachments, 'p') : (current?.attachments ?? []);
+  if (
+    current &&
+    JSON.stringify(current.questions) === JSON.stringify(questions) &&
+    JSON.stringify(current.attachments) === JSON.stringify(attachments)
+  )
+    return current;
   if (current) {
     const [used] = await executor
       .select({ id: callDossiers.applicationId })
@@ -90,7 +104,7 @@ export async function setQuestions(
     if (!used) {
       const [updated] = await executor
         .update(callForms)
-        .set({ questions: next })
+        .set({ questions, attachments })
         .where(and(eq(callForms.callId, callId), eq(callForms.version, current.version)))
         .returning();
       return updated!;
@@ -98,7 +112,7 @@ export async function setQuestions(
   }
   const [made] = await executor
     .insert(callForms)
-    .values({ callId, version: (current?.version ?? 0) + 1, questions: next })
+    .values({ callId, version: (current?.version ?? 0) + 1, questions, attachments })
     .returning();
   return made!;
 }

@@ -6,7 +6,14 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { defineMessages } from '../../platform/messages.ts';
 import type { PersonHolding } from '../organisations/person-hooks.ts';
-import { callFollowers, callMessages, callNotes, callScores, calls } from './calls.schema.ts';
+import {
+  callAttachments,
+  callFollowers,
+  callMessages,
+  callNotes,
+  callScores,
+  calls,
+} from './calls.schema.ts';
 
 const m = defineMessages('calls', {
   heldScores: 'Notes données sur des dossiers d’appels',
@@ -33,6 +40,10 @@ export async function mergeCallsPerson(executor: Executor, fromId: string, intoI
   await executor.delete(callFollowers).where(eq(callFollowers.personId, fromId));
   await executor.update(callNotes).set({ authorId: intoId }).where(eq(callNotes.authorId, fromId));
   await executor.update(callMessages).set({ authorId: intoId }).where(eq(callMessages.authorId, fromId));
+  await executor
+    .update(callAttachments)
+    .set({ uploadedBy: intoId })
+    .where(eq(callAttachments.uploadedBy, fromId));
 }
 
 export async function callsHeldBy(executor: Executor, personId: string): Promise<PersonHolding[]> {
@@ -73,4 +84,8 @@ export async function exportedCallsData(executor: Executor, personId: string) {
 export async function eraseCallsData(executor: Executor, personId: string): Promise<void> {
   await executor.update(callMessages).set({ authorId: null }).where(eq(callMessages.authorId, personId));
   await executor.update(callNotes).set({ authorId: null }).where(eq(callNotes.authorId, personId));
+  await executor
+    .update(callAttachments)
+    .set({ uploadedBy: null })
+    .where(eq(callAttachments.uploadedBy, personId));
 }

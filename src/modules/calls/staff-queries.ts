@@ -7,6 +7,7 @@ import { countByStatus, type StatusCounts } from '../applications/applications.t
 import { type QueueFilters, type QueueRow, reviewQueue } from '../applications/review-queue.ts';
 import { decisionStatuses } from '../applications/statuses.ts';
 import { personCards } from '../organisations/directory.ts';
+import { type AttachmentCard, attachmentsOf } from './attachments.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { callScores } from './calls.schema.ts';
 import { type Call, type Criterion, criteriaOf, listCalls } from './calls.ts';
@@ -156,6 +157,7 @@ export interface DossierPage {
   notes: Written[];
   messages: ThreadMessage[];
   experts: ExpertRequest[];
+  attachments: AttachmentCard[];
 }
 
 /** One dossier as its instructors read it (a draft is not theirs yet: undefined). */
@@ -170,14 +172,15 @@ export async function dossierPage(
   if (!row) return undefined;
   const version = (await detailsOf(executor, [applicationId])).get(applicationId)?.formVersion;
   const grid = await criteriaOf(executor, callId);
-  const [form, marks, notes, messages, experts] = await Promise.all([
+  const [form, marks, notes, messages, experts, attachments] = await Promise.all([
     version ? formOf(executor, callId, version) : undefined,
     marksOf(executor, applicationId, grid),
     notesOf(executor, applicationId),
     messagesOf(executor, applicationId),
     expertRequestsOf(executor, applicationId),
+    attachmentsOf(executor, applicationId),
   ]);
-  return { row, form, grid, marks, notes, messages, experts };
+  return { row, form, grid, marks, notes, messages, experts, attachments };
 }
 
 /** The committee's list: the dossiers in instruction or accepted, best score first, and the envelope. */

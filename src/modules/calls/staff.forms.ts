@@ -16,7 +16,8 @@ export type CallFormValues = Record<
   | 'enveloppe'
   | 'accompagnements'
   | 'criteres'
-  | 'questions',
+  | 'questions'
+  | 'pieces',
   string
 >;
 
@@ -31,6 +32,7 @@ const fieldOfPath: Record<string, keyof CallFormValues> = {
   engagementsPlanned: 'accompagnements',
   criteria: 'criteres',
   questions: 'questions',
+  attachments: 'pieces',
 };
 
 /** The domain's errors (by input path) under the form's fields: the first message of each field. */
@@ -60,6 +62,7 @@ export const valuesOf = (form: Record<string, string | undefined>): CallFormValu
   accompagnements: form.accompagnements ?? '',
   criteres: form.criteres ?? '',
   questions: form.questions ?? '',
+  pieces: form.pieces ?? '',
 });
 
 /**
@@ -101,8 +104,9 @@ export function callFromForm(values: CallFormValues): {
       envelopeCents,
       engagementsPlanned: whole(values.accompagnements),
       criteria,
-      // None typed: the network's usual questions for a new call, the same ones for a call changed.
+      // None typed: the network's usual questions (and documents) for a new call, the same ones for a call changed.
       questions: values.questions.trim() ? questionsFromLines(values.questions) : undefined,
+      attachments: values.pieces.trim() ? questionsFromLines(values.pieces) : undefined,
     },
   };
 }
@@ -124,4 +128,5 @@ export const callValues = (call: Call, grid: Criterion[], form: CallForm | undef
   accompagnements: call.engagementsPlanned === null ? '' : String(call.engagementsPlanned),
   criteres: grid.map((c) => `${c.label} ; ${c.weight}`).join('\n'),
   questions: form ? questionsToLines(form.questions) : '',
+  pieces: form ? questionsToLines(form.attachments) : '',
 });

@@ -64,35 +64,6 @@ describe('the staff pages of the agenda', async () => {
 
   const signedIn = (person: Person) => signedInBrowser({ app, db }, person);
 
-  /** A multipart form with one file, as a browser sends it, with the CSRF token of the last page. */
-  function postFile(
-    browser: Browser,
-    url: string,
-    fields: Record<string, string>,
-    file: { name: string; type: string; content: Buffer },
-  ) {
-    const boundary = '----coopdec-test-boundary';
-    const parts: Buffer[] = [];
-    for (const [name, value] of Object.entries({ _csrf: browser.csrf, ...fields })) {
-      parts.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-      );
-    }
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
-    return app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: browser.jar.header, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat(parts),
-    });
-  }
-
   const registerDirectly = async (eventId: string, person: Person) => {
     const result = await register(
       db,
@@ -386,8 +357,7 @@ describe('the staff pages of the agenda', async () => {
     const browser = await signedIn(staff);
     const form = await browser.get(`/gestion/evenements/${event.id}/presences-en-ligne`);
     assert.match(form.body, /name="minMinutes"[^>]*value="30"|value="30"[^>]*name="minMinutes"/);
-    const upload = await postFile(
-      browser,
+    const upload = await browser.postFile(
       `/gestion/evenements/${event.id}/presences-en-ligne`,
       { minMinutes: '30' },
       { name: 'rapport-teams.csv', type: 'text/csv', content: Buffer.from(report) },
@@ -421,8 +391,7 @@ describe('the staff pages of the agenda', async () => {
     assert.match((await browser.get(location)).body, /Ce rapport a été enregistré le/);
 
     await browser.get(`/gestion/evenements/${event.id}/presences-en-ligne`);
-    const badMinimum = await postFile(
-      browser,
+    const badMinimum = await browser.postFile(
       `/gestion/evenements/${event.id}/presences-en-ligne`,
       { minMinutes: 'trente' },
       { name: 'rapport.csv', type: 'text/csv', content: Buffer.from(report) },
@@ -430,8 +399,7 @@ describe('the staff pages of the agenda', async () => {
     assert.equal(badMinimum.statusCode, 400);
     assert.match(badMinimum.body, /un nombre entier de minutes/);
     await browser.get(`/gestion/evenements/${event.id}/presences-en-ligne`);
-    const notATable = await postFile(
-      browser,
+    const notATable = await browser.postFile(
       `/gestion/evenements/${event.id}/presences-en-ligne`,
       { minMinutes: '30' },
       { name: 'photo.csv', type: 'text/csv', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) },
@@ -489,8 +457,7 @@ describe('the staff pages of the agenda', async () => {
     const pdf = Buffer.from(
       '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
     );
-    const accepted = await postFile(
-      browser,
+    const accepted = await browser.postFile(
       `/gestion/evenements/${event.id}/documents`,
       { kind: 'minutes', title: 'Compte rendu de l’assemblée' },
       { name: 'compte-rendu.pdf', type: 'application/pdf', content: pdf },
@@ -511,8 +478,7 @@ describe('the staff pages of the agenda', async () => {
       '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1b6e5ab0000000049454e44ae426082',
       'hex',
     );
-    const refused = await postFile(
-      browser,
+    const refused = await browser.postFile(
       `/gestion/evenements/${event.id}/documents`,
       { kind: 'document', title: 'Faux PDF' },
       { name: 'programme.pdf', type: 'application/pdf', content: png },
@@ -634,14 +600,12 @@ describe('the staff pages of the agenda', async () => {
       await browser.post(`${base}/inscriptions`, { email: officer.email }),
       await browser.post(`${base}/inscriptions`, { email: '' }),
       await browser.post(`${base}/invitations`, { emails: officer.email }),
-      await postFile(
-        browser,
+      await browser.postFile(
         `${base}/documents`,
         { kind: 'document', title: 'Annexe' },
         { name: 'annexe.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') },
       ),
-      await postFile(
-        browser,
+      await browser.postFile(
         `${base}/presences-en-ligne`,
         { minMinutes: '30' },
         { name: 'rapport.csv', type: 'text/csv', content: Buffer.from(`Email;Durée\n${officer.email};45\n`) },
@@ -672,8 +636,7 @@ describe('the staff pages of the agenda', async () => {
     assert.equal((await attendanceOf(other.id, person.id)).length, 1, 'the presence stays');
 
     await browser.get(`/gestion/evenements/${other.id}/presences-en-ligne`);
-    const upload = await postFile(
-      browser,
+    const upload = await browser.postFile(
       `/gestion/evenements/${other.id}/presences-en-ligne`,
       { minMinutes: '0' },
       { name: 'rapport.csv', type: 'text/csv', content: Buffer.from(`Email;Durée\n${person.email};45\n`) },

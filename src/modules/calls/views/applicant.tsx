@@ -30,6 +30,7 @@ import {
 import { callsPipeline } from '../calls.pipeline.ts';
 import type { CallQuestion } from '../calls.schema.ts';
 import type { Call } from '../calls.ts';
+import { Attachments } from './attachments.tsx';
 import { Thread } from './thread.tsx';
 
 const label = (status: ApplicationStatus) => statusLabel(callsPipeline, status);
@@ -393,6 +394,8 @@ export function DossierFollowUpPage(props: {
   messageKey: string;
   messageError?: string | undefined;
   messageValue?: string | undefined;
+  /** A refused file, by expected attachment. */
+  attachmentErrors?: Record<string, string> | undefined;
 }) {
   const { call, dossier, questions } = props.page;
   // A draft is completed only while the call is open; a submitted dossier is corrected until instruction.
@@ -433,6 +436,14 @@ export function DossierFollowUpPage(props: {
       ) : dossier.status === 'in_review' ? (
         <p>Le dossier est en instruction : ses réponses ne se modifient plus.</p>
       ) : null}
+      <Attachments
+        ctx={props.ctx}
+        expected={props.page.expectedAttachments}
+        joined={props.page.attachments}
+        href={`${dossierHref(dossier.id)}/pieces`}
+        editable={draftOpen || dossier.status === 'submitted'}
+        errors={props.attachmentErrors}
+      />
       {dossier.status !== 'draft' ? (
         <section aria-labelledby="messagerie">
           <h2 id="messagerie">Messagerie avec l’équipe du réseau</h2>

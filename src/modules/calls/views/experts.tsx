@@ -15,9 +15,11 @@ import {
 } from '../../../platform/views/layout.tsx';
 import { MailSample } from '../../applications/views/review.tsx';
 import { callName } from '../applicant-queries.ts';
+import type { AttachmentCard } from '../attachments.ts';
 import type { CallQuestion } from '../calls.schema.ts';
 import type { Call } from '../calls.ts';
 import { type ExpertInput, type ExpertRequest, expertOpinionLabels, expertOpinions } from '../experts.ts';
+import { Attachments } from './attachments.tsx';
 
 function requestState(r: ExpertRequest, at: Date) {
   if (r.answeredAt) return `avis donné le ${formatDateTime(r.answeredAt)}`;
@@ -41,6 +43,8 @@ export function ExpertPage(props: {
   errors?: Record<string, string> | undefined;
   /** The link's own address (the form posts back to it). */
   action: string;
+  expectedAttachments: CallQuestion[];
+  attachments: AttachmentCard[];
 }) {
   const { call, request, errors = {} } = props;
   return (
@@ -70,6 +74,12 @@ export function ExpertPage(props: {
         <dt>Coût estimé de l’accompagnement demandé</dt>
         <dd>{props.requestedCents === null ? 'non indiqué' : formatCents(props.requestedCents)}</dd>
       </dl>
+      <Attachments
+        ctx={props.ctx}
+        expected={props.expectedAttachments}
+        joined={props.attachments}
+        href={`${props.action}/pieces`}
+      />
       {props.others.length ? (
         <>
           <h2>Les avis des autres experts</h2>

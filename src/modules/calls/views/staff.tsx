@@ -26,6 +26,7 @@ import type { Call } from '../calls.ts';
 import type { CallFormValues } from '../staff.forms.ts';
 import type { CallRow, DossierPage, DossierRow, DossierSort, Tab } from '../staff-queries.ts';
 import { tabLabels, tabs } from '../staff-queries.ts';
+import { Attachments } from './attachments.tsx';
 import { ExpertsSection } from './experts.tsx';
 import { Thread } from './thread.tsx';
 
@@ -196,6 +197,14 @@ export function CallFormPage(props: {
               : 'Vide : les questions habituelles du réseau.'
           }`}
           rows={7}
+        />
+        <TextArea
+          name="pieces"
+          label="Pièces jointes attendues"
+          value={values.pieces}
+          error={errors.pieces}
+          hint="Une pièce par ligne (délibération, budget…) ; terminez par « * » une pièce obligatoire pour déposer. Fichiers PDF ou bureautiques, vérifiés par leur contenu."
+          rows={3}
         />
         <button type="submit">{call ? 'Enregistrer' : 'Ouvrir l’appel'}</button>
       </form>
@@ -410,6 +419,13 @@ export function DossierStaffPage(props: {
       ) : (
         <p>Ce formulaire n’a pas de questions.</p>
       )}
+
+      <Attachments
+        ctx={props.ctx}
+        expected={form?.attachments ?? []}
+        joined={page.attachments}
+        href={`/mon-espace/dossiers/${a.id}/pieces`}
+      />
 
       <ExpertsSection
         ctx={props.ctx}
