@@ -72,7 +72,6 @@ describe('a support call’s dossier, from draft to engagement, in the browser',
     await expectHeading(town, dossierTitle);
     assert.match(await town.getByRole('main').innerText(), /Déposé, en construction/);
     const dossierPath = new URL(town.url()).pathname;
-    const dossierId = dossierPath.split('/').pop()!;
 
     // The instructor finds it to follow, marks it: in instruction.
     const staff = await newPage();
@@ -115,6 +114,36 @@ describe('a support call’s dossier, from draft to engagement, in the browser',
 
     await town.goto(dossierPath);
     assert.match(await town.getByRole('main').innerText(), /Décision : Retenu/);
-    assert.ok(dossierId);
+
+    // Staff open its support engagement from the dossier; the élue reads it in « Mon espace ».
+    await staff.goto(`/gestion/appels`);
+    await staff.getByRole('link', { name: call }).click();
+    await staff.getByRole('link', { name: 'Tous les dossiers' }).click();
+    await staff.getByRole('link', { name: 'Cannes', exact: true }).click();
+    await staff.getByRole('link', { name: 'Créer l’accompagnement' }).click();
+    await expectHeading(staff, 'Créer l’accompagnement de Cannes');
+    await assertNoAxeViolation(staff, 'création de l’accompagnement');
+    await staff.getByLabel('Mené par').fill('Cabinet Horizons Coopération (Claire Vidal)');
+    await staff.getByLabel('Début').fill('2027-01-11');
+    await staff.getByLabel('Fin').fill('2027-06-30');
+    await staff.getByLabel('Objectif').fill('Formaliser la stratégie internationale de la ville.');
+    await staff.getByRole('button', { name: 'Créer l’accompagnement' }).click();
+    await expectHeading(staff, 'Accompagnement de Cannes');
+    await assertNoAxeViolation(staff, 'accompagnement, gestion');
+    await staff.getByLabel('Libellé').fill('Stratégie internationale signée');
+    await staff.getByLabel('Prévu le').fill('2027-06-15');
+    await staff.getByLabel('C’est un livrable (un document remis à la collectivité)').check();
+    await staff.getByRole('button', { name: 'Ajouter le jalon' }).click();
+    await expectHeading(staff, 'Accompagnement de Cannes');
+
+    await town.goto(dossierPath);
+    await town.getByRole('link', { name: 'Voir l’accompagnement' }).click();
+    await expectHeading(town, 'Accompagnement de Cannes');
+    const engagement = await town.getByRole('main').innerText();
+    assert.match(engagement, /Cabinet Horizons Coopération/);
+    assert.match(engagement, /Stratégie internationale signée/);
+    assert.doesNotMatch(engagement, /poids|Score pondéré/, 'nothing of the instruction');
+    await assertNoAxeViolation(town, 'accompagnement, mon espace');
+    assert.equal(await phoneOverflow(town), 0, 'the engagement fits a phone');
   });
 });

@@ -15,6 +15,7 @@ import { callEligibility, callsPipeline as pipeline } from './calls.pipeline.ts'
 import { callsPolicy } from './calls.policy.ts';
 import type { CallQuestion } from './calls.schema.ts';
 import { type Call, getCall, listCalls } from './calls.ts';
+import { type EngagementSummary, engagementSummaryOf } from './engagement-queries.ts';
 import { detailsOf } from './envelope.ts';
 import { currentForm, formOf } from './forms.ts';
 import { messagesOf, type ThreadMessage } from './messages.ts';
@@ -107,6 +108,7 @@ export interface FollowUp {
   messages: ThreadMessage[];
   expectedAttachments: CallQuestion[];
   attachments: AttachmentCard[];
+  engagement: EngagementSummary | undefined;
 }
 
 /** A dossier as its town follows it: the call, its answers against its own form, its cost, its decision. */
@@ -119,10 +121,11 @@ export async function followUpOf(executor: Executor, applicationId: string): Pro
     ? await getOrganisation(executor, dossier.organisationId)
     : undefined;
   const { questions, requestedCents } = await questionsFor(executor, call, dossier);
-  const [messages, expected, attachments] = await Promise.all([
+  const [messages, expected, attachments, engagement] = await Promise.all([
     messagesOf(executor, dossier.id),
     expectedAttachments(executor, dossier.id, call.id),
     attachmentsOf(executor, dossier.id),
+    engagementSummaryOf(executor, dossier.id),
   ]);
   return {
     call,
@@ -133,6 +136,7 @@ export async function followUpOf(executor: Executor, applicationId: string): Pro
     messages,
     expectedAttachments: expected,
     attachments,
+    engagement,
   };
 }
 

@@ -7,6 +7,8 @@ import { getOrganisationsByIds } from '../organisations/organisations.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { listCalls } from './calls.ts';
 import { followersOf } from './dossiers.ts';
+import { engagementSummaryOf } from './engagement-queries.ts';
+import { engagementOfDossier, milestonesOf } from './engagements.ts';
 import { acceptedCents, detailsOf } from './envelope.ts';
 
 describe('the support calls of the demo', async () => {
@@ -91,5 +93,28 @@ describe('the support calls of the demo', async () => {
       );
       assert.equal(new Set(organisations).size, organisations.length, `${c.number}ᵉ appel`);
     }
+  });
+
+  it('gives each of the five accepted dossiers of the 12th call its engagement, done by March 2026', async () => {
+    const twelfthCall = calls.find((c) => c.number === 12)!;
+    const accepted = (await listApplications(db, callsPipeline, twelfthCall.id)).filter(
+      (d) => d.status === 'accepted',
+    );
+    assert.equal(accepted.length, 5);
+    for (const dossier of accepted) {
+      const summary = await engagementSummaryOf(db, dossier.id);
+      assert.ok(summary, 'an engagement');
+      assert.equal(summary.status, 'completed');
+      assert.ok(summary.endsOn <= '2026-03-31', 'until March 2026');
+      assert.equal(summary.late, 0);
+      assert.equal(summary.done, summary.total);
+    }
+    const strategies = [];
+    for (const dossier of accepted) {
+      const engagement = await engagementOfDossier(db, dossier.id);
+      const milestones = await milestonesOf(db, engagement!.id);
+      strategies.push(...milestones.filter((m) => m.deliverable).map((m) => m.label));
+    }
+    assert.ok(strategies.includes('Stratégie internationale signée'), 'La Réunion’s signed strategy');
   });
 });

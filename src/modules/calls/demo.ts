@@ -19,6 +19,7 @@ import { normalise, searchReference } from '../organisations/reference.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { type Call, type Criterion, createCall } from './calls.ts';
 import { createDossier, follow, submitDossier } from './dossiers.ts';
+import { addMilestone, createEngagement, setCapitalisation } from './engagements.ts';
 import { scoreApplication } from './scores.ts';
 
 type RefKind = 'commune' | 'epci' | 'departement' | 'region';
@@ -436,7 +437,12 @@ async function keepFundVotes(ctx: Context, organisation: Organisation, person: P
 }
 
 /** Tells one dossier's story on the call: written, submitted, marked, decided, as far as it goes. */
-async function tell(ctx: Context, call: Call & { criteria: Criterion[] }, story: DossierStory) {
+/** Writes a story's dossier as it happened; its id. */
+async function tell(
+  ctx: Context,
+  call: Call & { criteria: Criterion[] },
+  story: DossierStory,
+): Promise<string> {
   const organisation = await organisationOf(ctx, story.town);
   const contact = contacts.get(story.town);
   if (contact) await ensureMember(ctx, organisation, contact);
@@ -462,7 +468,7 @@ async function tell(ctx: Context, call: Call & { criteria: Criterion[] }, story:
       story.createdAt,
     ),
   );
-  if (!story.submittedAt) return;
+  if (!story.submittedAt) return dossier.id;
   must(what, await submitDossier(ctx.tx, dossier.id, writer.id, story.submittedAt));
   if (story.marks) {
     const scores = Object.fromEntries(call.criteria.map((c, i) => [c.id, story.marks![i]!]));
@@ -483,6 +489,138 @@ async function tell(ctx: Context, call: Call & { criteria: Criterion[] }, story:
       ),
     );
   }
+  return dossier.id;
+}
+
+interface EngagementStory {
+  lead: string;
+  objective: string;
+  milestones: { label: string; dueOn: string; doneOn: string; deliverable?: boolean }[];
+  capitalisation: string;
+}
+
+/**
+ * The five engagements of the 12th call, « lancés et courant jusqu’en mars 2026 » (La Lettre): all done now,
+ * each with its milestones, deliverables and what it taught the network. The consultants are fictional.
+ */
+const engagements = new Map<Town, EngagementStory>([
+  [
+    gennevilliers,
+    {
+      lead: 'Cabinet Horizons Coopération (Claire Vidal)',
+      objective: 'Monter avec la commune partenaire un projet de coopération sur la gestion des déchets.',
+      milestones: [
+        { label: 'Diagnostic partagé avec le partenaire', dueOn: '2025-11-28', doneOn: '2025-11-25' },
+        { label: 'Mission sur place', dueOn: '2026-01-23', doneOn: '2026-01-23' },
+        {
+          label: 'Document de projet et plan de financement',
+          dueOn: '2026-03-20',
+          doneOn: '2026-03-26',
+          deliverable: true,
+        },
+      ],
+      capitalisation:
+        'Associer les services techniques dès le diagnostic a donné au projet un budget réaliste ; les associations de la diaspora ont facilité la mission.',
+    },
+  ],
+  [
+    thoreyLyautey,
+    {
+      lead: 'L’équipe du réseau (pôle appui et conseil)',
+      objective: 'Donner à une petite commune les moyens de structurer son premier projet de coopération.',
+      milestones: [
+        { label: 'Atelier de cadrage avec le conseil municipal', dueOn: '2025-11-14', doneOn: '2025-11-14' },
+        { label: 'Fiche projet et budget', dueOn: '2026-03-13', doneOn: '2026-03-10', deliverable: true },
+      ],
+      capitalisation:
+        'Une petite commune avance mieux avec un accompagnement court, par étapes, et l’appui d’une collectivité voisine plus expérimentée.',
+    },
+  ],
+  [
+    laReunion,
+    {
+      lead: 'Cabinet Océan Indien Conseil (Jean-Marc Hoarau)',
+      objective: 'Formaliser la stratégie internationale de la Région et sa gouvernance.',
+      milestones: [
+        { label: 'Entretiens avec les élus et les directions', dueOn: '2025-12-12', doneOn: '2025-12-10' },
+        { label: 'Séminaire stratégique', dueOn: '2026-02-06', doneOn: '2026-02-06' },
+        {
+          label: 'Stratégie internationale signée',
+          dueOn: '2026-03-27',
+          doneOn: '2026-03-27',
+          deliverable: true,
+        },
+      ],
+      capitalisation:
+        'La signature par l’exécutif a fait de la stratégie un cadre partagé par les directions ; à reprendre dans le guide méthodologique.',
+    },
+  ],
+  [
+    marseille,
+    {
+      lead: 'Cabinet Climat & Territoires (Sarah Benhamou)',
+      objective: 'Donner un volet climat aux partenariats méditerranéens de la ville.',
+      milestones: [
+        {
+          label: 'Cartographie des partenariats et de leurs enjeux climatiques',
+          dueOn: '2025-12-19',
+          doneOn: '2025-12-18',
+        },
+        {
+          label: 'Feuille de route climat des partenariats',
+          dueOn: '2026-03-27',
+          doneOn: '2026-03-30',
+          deliverable: true,
+        },
+      ],
+      capitalisation:
+        'Partir des projets existants plutôt que d’un programme climat nouveau a rallié les partenaires.',
+    },
+  ],
+  [
+    grenoble,
+    {
+      lead: 'Cabinet Climat & Territoires (Sarah Benhamou)',
+      objective: 'Intégrer l’adaptation au changement climatique dans les coopérations de la ville.',
+      milestones: [
+        { label: 'Atelier avec les partenaires', dueOn: '2026-01-16', doneOn: '2026-01-16' },
+        {
+          label: 'Note d’orientation climat des coopérations',
+          dueOn: '2026-03-20',
+          doneOn: '2026-03-19',
+          deliverable: true,
+        },
+      ],
+      capitalisation:
+        'Les deux engagements climat gagneraient à partager leurs outils : une fiche commune est proposée pour le prochain appel.',
+    },
+  ],
+]);
+
+/** An accepted dossier's engagement, as it ran from October 2025 to March 2026. */
+async function engage(ctx: Context, applicationId: string, story: EngagementStory) {
+  const what = 'accompagnement du 12ᵉ appel';
+  const engagement = must(
+    what,
+    await createEngagement(
+      ctx.tx,
+      applicationId,
+      {
+        lead: story.lead,
+        startsOn: '2025-10-06',
+        endsOn: '2026-03-31',
+        status: 'completed',
+        objective: story.objective,
+      },
+      ctx.manager.id,
+    ),
+  );
+  for (const milestone of story.milestones)
+    must(what, await addMilestone(ctx.tx, engagement.id, milestone, ctx.manager.id));
+  must(
+    what,
+    await setCapitalisation(ctx.tx, engagement.id, { capitalisation: story.capitalisation }, ctx.manager.id),
+  );
 }
 
 export async function seedDemoCalls(tx: Executor, demo: DemoData) {
@@ -511,12 +649,15 @@ export async function seedDemoCalls(tx: Executor, demo: DemoData) {
   );
   // Its selection committee met after the window closed, in September 2025.
   const committee = parisTime('2025-09-18', '11:00');
-  for (const story of twelfth)
-    await tell(
+  for (const story of twelfth) {
+    const id = await tell(
       ctx,
       twelfthCall,
       story.decision ? { ...story, decision: { ...story.decision, at: committee } } : story,
     );
+    const engagement = engagements.get(story.town);
+    if (engagement) await engage(ctx, id, engagement);
+  }
 
   const thirteenthCall = must(
     '13ᵉ appel',

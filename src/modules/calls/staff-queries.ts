@@ -12,6 +12,7 @@ import { callsPipeline } from './calls.pipeline.ts';
 import { callScores } from './calls.schema.ts';
 import { type Call, type Criterion, criteriaOf, listCalls } from './calls.ts';
 import { followersOf } from './dossiers.ts';
+import { type EngagementSummary, engagementSummaryOf } from './engagement-queries.ts';
 import { acceptedCents, detailsOf } from './envelope.ts';
 import { type ExpertRequest, expertRequestsOf } from './experts.ts';
 import { type CallForm, formOf } from './forms.ts';
@@ -158,6 +159,7 @@ export interface DossierPage {
   messages: ThreadMessage[];
   experts: ExpertRequest[];
   attachments: AttachmentCard[];
+  engagement: EngagementSummary | undefined;
 }
 
 /** One dossier as its instructors read it (a draft is not theirs yet: undefined). */
@@ -172,15 +174,16 @@ export async function dossierPage(
   if (!row) return undefined;
   const version = (await detailsOf(executor, [applicationId])).get(applicationId)?.formVersion;
   const grid = await criteriaOf(executor, callId);
-  const [form, marks, notes, messages, experts, attachments] = await Promise.all([
+  const [form, marks, notes, messages, experts, attachments, engagement] = await Promise.all([
     version ? formOf(executor, callId, version) : undefined,
     marksOf(executor, applicationId, grid),
     notesOf(executor, applicationId),
     messagesOf(executor, applicationId),
     expertRequestsOf(executor, applicationId),
     attachmentsOf(executor, applicationId),
+    engagementSummaryOf(executor, applicationId),
   ]);
-  return { row, form, grid, marks, notes, messages, experts, attachments };
+  return { row, form, grid, marks, notes, messages, experts, attachments, engagement };
 }
 
 /** The committee's list: the dossiers in instruction or accepted, best score first, and the envelope. */

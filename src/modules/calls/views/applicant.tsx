@@ -31,6 +31,7 @@ import { callsPipeline } from '../calls.pipeline.ts';
 import type { CallQuestion } from '../calls.schema.ts';
 import type { Call } from '../calls.ts';
 import { Attachments } from './attachments.tsx';
+import { EngagementSummaryBlock } from './engagements.tsx';
 import { Thread } from './thread.tsx';
 
 const label = (status: ApplicationStatus) => statusLabel(callsPipeline, status);
@@ -436,6 +437,13 @@ export function DossierFollowUpPage(props: {
       ) : dossier.status === 'in_review' ? (
         <p>Le dossier est en instruction : ses réponses ne se modifient plus.</p>
       ) : null}
+      <EngagementSummaryBlock
+        audience="town"
+        summary={props.page.engagement}
+        callId={call.id}
+        applicationId={dossier.id}
+        accepted={dossier.status === 'accepted'}
+      />
       <Attachments
         ctx={props.ctx}
         expected={props.page.expectedAttachments}

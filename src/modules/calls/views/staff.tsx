@@ -27,6 +27,7 @@ import type { CallFormValues } from '../staff.forms.ts';
 import type { CallRow, DossierPage, DossierRow, DossierSort, Tab } from '../staff-queries.ts';
 import { tabLabels, tabs } from '../staff-queries.ts';
 import { Attachments } from './attachments.tsx';
+import { EngagementSummaryBlock } from './engagements.tsx';
 import { ExpertsSection } from './experts.tsx';
 import { Thread } from './thread.tsx';
 
@@ -56,7 +57,8 @@ export function CallsPage(props: { ctx: PageContext; rows: CallRow[]; notice?: s
       <p>
         <a class="button" href={`${base}/nouveau`}>
           Ouvrir un appel
-        </a>
+        </a>{' '}
+        <a href="/gestion/accompagnements">Suivre tous les accompagnements</a>
       </p>
       {props.rows.length === 0 ? (
         <p>Aucun appel pour l’instant.</p>
@@ -258,7 +260,8 @@ export function CallDossiersPage(props: {
       <h1>{callName(call)}</h1>
       <p>
         <a href={base}>Tous les appels</a> · <a href={`${callPath(call.id)}/modifier`}>Modifier l’appel</a> ·{' '}
-        <a href={`${callPath(call.id)}/comite`}>Comité de sélection</a> · Exporter les dossiers :{' '}
+        <a href={`${callPath(call.id)}/comite`}>Comité de sélection</a> ·{' '}
+        <a href={`${callPath(call.id)}/accompagnements`}>Accompagnements</a> · Exporter les dossiers :{' '}
         <a href={`${callPath(call.id)}/dossiers.csv`}>CSV</a>,{' '}
         <a href={`${callPath(call.id)}/dossiers.xlsx`}>Excel</a>
       </p>
@@ -419,6 +422,14 @@ export function DossierStaffPage(props: {
       ) : (
         <p>Ce formulaire n’a pas de questions.</p>
       )}
+
+      <EngagementSummaryBlock
+        audience="staff"
+        summary={page.engagement}
+        callId={call.id}
+        applicationId={a.id}
+        accepted={a.status === 'accepted'}
+      />
 
       <Attachments
         ctx={props.ctx}
