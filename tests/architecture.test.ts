@@ -45,6 +45,7 @@ const foreignKeys = new Set([
   'modules/atlas/atlas.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/atlas/import.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/calls/calls.schema.ts → modules/applications/applications.schema.ts',
+  'modules/calls/calls.schema.ts → modules/events/events.schema.ts',
   'modules/calls/calls.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/funds/funds.schema.ts → modules/events/events.schema.ts',
   'modules/funds/funds.schema.ts → modules/organisations/organisations.schema.ts',

@@ -47,6 +47,7 @@ import {
   type DossierFormProps,
   questionId,
 } from './views/applicant.tsx';
+import { webinarsOf } from './webinars.ts';
 
 const idParams = z.object({ id: uuid });
 const dossierParams = z.object({ applicationId: uuid });
@@ -148,12 +149,20 @@ export function applicantPages(services: Services) {
       handler: async ({ actor, params, ctx }) => {
         const call = await getCall(db, params.id);
         if (!call) return notFound(m.callGone().text);
-        const [{ questions }, standing] = await Promise.all([
+        const [{ questions }, standing, webinars] = await Promise.all([
           questionsFor(db, call, undefined),
           standingOf(db, actor, call),
+          webinarsOf(db, call.id),
         ]);
         return view(
-          <CallPage ctx={ctx} call={call} questions={questions} standing={standing} at={new Date()} />,
+          <CallPage
+            ctx={ctx}
+            call={call}
+            questions={questions}
+            standing={standing}
+            webinars={webinars}
+            at={new Date()}
+          />,
         );
       },
     }),

@@ -7,6 +7,7 @@ import {
   callDocuments,
   callDossiers,
   callEngagements,
+  callEvents,
   callExpertRequests,
   callFollowers,
   callForms,
@@ -106,6 +107,7 @@ export const callsPrivacy = [
     retention: 'Comme l’accompagnement',
     recipients: 'La collectivité accompagnée ; l’équipe du réseau',
     personal: ['uploaded_by'],
+    notPersonal: ['file_name'],
   }),
   processing(callAttachments, {
     purpose:
@@ -114,5 +116,13 @@ export const callsPrivacy = [
     retention: 'Comme le dossier',
     recipients: 'La collectivité qui dépose ; l’équipe du réseau ; les experts sollicités sur le dossier',
     personal: ['uploaded_by'],
+    notPersonal: ['file_name'],
+  }),
+  processing(callEvents, {
+    purpose: 'Relier un appel à ses ateliers d’information dans l’agenda',
+    basis: 'public_task',
+    retention: 'Comme l’appel',
+    recipients: 'Tout le monde',
+    personal: [],
   }),
 ];

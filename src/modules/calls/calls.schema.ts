@@ -6,6 +6,7 @@ import {
   customType,
   date,
   foreignKey,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -17,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { applications } from '../applications/applications.schema.ts';
+import { events } from '../events/events.schema.ts';
 import { people } from '../organisations/organisations.schema.ts';
 
 /**
@@ -319,4 +321,18 @@ export const callAttachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('call_attachments_key').on(t.applicationId, t.key)],
+);
+
+/** The agenda's events linked to a call: its information webinars (« atelier d'information »). */
+export const callEvents = pgTable(
+  'call_events',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.eventId] }), index('call_events_event_idx').on(t.eventId)],
 );

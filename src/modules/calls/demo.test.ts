@@ -10,6 +10,7 @@ import { followersOf } from './dossiers.ts';
 import { engagementSummaryOf } from './engagement-queries.ts';
 import { engagementOfDossier, milestonesOf } from './engagements.ts';
 import { acceptedCents, detailsOf } from './envelope.ts';
+import { webinarsOf } from './webinars.ts';
 
 describe('the support calls of the demo', async () => {
   const { db } = await testDatabase({ after });
@@ -116,5 +117,13 @@ describe('the support calls of the demo', async () => {
       strategies.push(...milestones.filter((m) => m.deliverable).map((m) => m.label));
     }
     assert.ok(strategies.includes('Stratégie internationale signée'), 'La Réunion’s signed strategy');
+  });
+
+  it('links each call to its online information workshop in the agenda', async () => {
+    for (const c of calls) {
+      const webinars = await webinarsOf(db, c.id);
+      assert.equal(webinars.length, 1, `${c.number}ᵉ appel`);
+      assert.ok(webinars[0]!.startsAt > c.opensAt && webinars[0]!.startsAt < c.closesAt, 'within the window');
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { Result } from '../../platform/result.ts';
 import { parisDate, parisTime, parisYear } from '../../platform/time.ts';
 import { decideApplications } from '../applications/decide.ts';
 import type { Decision } from '../applications/statuses.ts';
+import { createEvent } from '../events/events.ts';
 import { contributorsOf, setContributorChoices } from '../funds/contributions.ts';
 import { listFunds } from '../funds/funds.ts';
 import type { DemoData } from '../module.ts';
@@ -623,6 +624,29 @@ async function engage(ctx: Context, applicationId: string, story: EngagementStor
   );
 }
 
+/** The call's information workshop: an online event of the agenda, open to all, linked to the call. */
+async function webinar(ctx: Context, call: Call, on: string) {
+  must(
+    'atelier d’information',
+    await createEvent(
+      ctx.tx,
+      {
+        title: `Atelier d’information du ${call.number}ᵉ appel DCOL`,
+        kind: 'workshop',
+        format: 'online',
+        audience: 'public',
+        startsAt: parisTime(on, '10:00').toISOString(),
+        endsAt: parisTime(on, '11:30').toISOString(),
+        onlineUrl: `https://visio.example.org/cuf-dcol-${call.number}`,
+        description:
+          'Présentation du dispositif DCOL, des types d’accompagnement proposés et du dossier ; questions des collectivités.',
+        callIds: [call.id],
+      },
+      ctx.manager.id,
+    ),
+  );
+}
+
 export async function seedDemoCalls(tx: Executor, demo: DemoData) {
   const [manager, instructor] = demo.staff;
   if (!manager) throw new Error('démo des appels : aucun membre de l’équipe');
@@ -679,4 +703,8 @@ export async function seedDemoCalls(tx: Executor, demo: DemoData) {
   );
   const ago = (days: number, time: string) => parisTime(day(-days), time);
   for (const story of thirteenth(ago)) await tell(ctx, thirteenthCall, story);
+
+  // Each call's online information workshop, a week or so after it opened (as the 8th call's of 24 May 2022).
+  await webinar(ctx, twelfthCall, '2025-05-27');
+  await webinar(ctx, thirteenthCall, day(-22));
 }

@@ -14,6 +14,7 @@ import { expertPages } from './experts.pages.tsx';
 import { expertReminderJob, remindExperts } from './experts.ts';
 import { callsHeldBy, eraseCallsData, exportedCallsData, mergeCallsPerson } from './person-data.ts';
 import { staffPages } from './staff.pages.tsx';
+import { callEventLinks } from './webinars.ts';
 
 export default defineModule({
   name: 'calls',
@@ -35,6 +36,7 @@ export default defineModule({
   },
   seed: seedDemoCalls,
   forPerson: callsForPerson,
+  eventLinks: [callEventLinks],
   // Experts who have not answered get a new link two days before the deadline, once (experts.ts).
   schedules: [{ kind: expertReminderJob, everyMinutes: 60 }],
   jobs: ({ db, config, logger }) => ({

@@ -3,7 +3,7 @@
 // applying for the first time reads here everything it needs: who may apply, until when, what is asked.
 import { Fragment } from 'preact';
 import { formatCents } from '../../../platform/money.ts';
-import { formatMoment } from '../../../platform/time.ts';
+import { formatMoment, formatWhen } from '../../../platform/time.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -15,6 +15,7 @@ import {
 import type { Application } from '../../applications/applications.ts';
 import { statusLabel } from '../../applications/pipeline.ts';
 import type { ApplicationStatus } from '../../applications/statuses.ts';
+import type { Event } from '../../events/events.ts';
 import { applicantMessages as m } from '../applicant.messages.ts';
 import {
   type CallState,
@@ -211,6 +212,8 @@ export function CallPage(props: {
   call: Call;
   questions: CallQuestion[];
   standing: Standing;
+  /** Its information webinars, events of the agenda. */
+  webinars: Event[];
   at: Date;
 }) {
   const { call } = props;
@@ -223,6 +226,20 @@ export function CallPage(props: {
       <WindowLine call={call} at={props.at} />
       <CallFacts call={call} />
       {call.description ? <Paragraphs text={call.description} /> : null}
+      {props.webinars.length ? (
+        <section aria-labelledby="ateliers">
+          <h2 id="ateliers">Ateliers d’information</h2>
+          <ul>
+            {props.webinars.map((w) => (
+              <li key={w.id}>
+                <a href={`/agenda/${w.id}`}>{w.title}</a> :{' '}
+                {formatWhen(w.startsAt, w.endsAt, { withHours: true })}
+                {w.cancelledAt ? ' (annulé)' : w.endsAt < props.at ? ' (passé)' : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="votre-dossier">
         <h2 id="votre-dossier">Le dossier de votre collectivité</h2>
