@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { definePage, notFound, type PageOutcome, redirect, view } from '../../platform/http/pages.tsx';
 import { type SheetFormat, sendSheet, sheetFormats } from '../../platform/http/send-sheet.ts';
-import type { Failure } from '../../platform/result.ts';
+import type { Failure, Result } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -156,6 +156,42 @@ export function staffPages(services: Services) {
     ]);
     return call && dossier?.ownerId === call.id ? { call, dossier } : undefined;
   }
+
+  /**
+   * A form of a submitted dossier's page (an annotation, a message): done, back to the page with its notice;
+   * refused, the page again with the form's errors.
+   */
+  const dossierForm = (
+    suffix: string,
+    part: keyof DossierErrors,
+    notice: string,
+    run: (
+      found: { call: Call; dossier: { id: string } },
+      actorId: string,
+      form: Record<string, string | undefined>,
+    ) => Promise<Result<unknown>>,
+  ) =>
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/dossiers/:applicationId${suffix}`,
+      access: policy.manage,
+      params: dossierParams,
+      handler: async ({ ctx, params, actor, form }) => {
+        const found = await callAndDossier(params);
+        if (!found || found.dossier.status === 'draft') return notFound(m.dossierGone().text);
+        const done = await run(found, actor.personId, form);
+        services.jobs.poke();
+        if (done.ok) return redirect(dossierPath(found.call.id, found.dossier.id), notice);
+        return dossierView(
+          ctx,
+          found.call,
+          found.dossier.id,
+          actor.personId,
+          { errors: { [part]: errorsOf(done.error) } },
+          done.error.status,
+        );
+      },
+    });
 
   const exportOf = (format: SheetFormat) =>
     definePage({
@@ -364,55 +400,20 @@ export function staffPages(services: Services) {
         );
       },
     }),
-    definePage({
-      method: 'POST',
-      url: `${base}/:id/dossiers/:applicationId/annotations`,
-      access: policy.manage,
-      params: dossierParams,
-      handler: async ({ ctx, params, actor, form }) => {
-        const found = await callAndDossier(params);
-        if (!found || found.dossier.status === 'draft') return notFound(m.dossierGone().text);
-        const added = await addNote(db, found.dossier.id, { body: form.body }, actor.personId);
-        if (added.ok) return redirect(dossierPath(found.call.id, found.dossier.id), notices.noted);
-        return dossierView(
-          ctx,
-          found.call,
+    dossierForm('/annotations', 'note', notices.noted, (found, actorId, form) =>
+      addNote(db, found.dossier.id, { body: form.body }, actorId),
+    ),
+    dossierForm('/messages', 'message', notices.messageSent, (found, actorId, form) =>
+      db.transaction((tx) =>
+        sendMessage(
+          tx,
           found.dossier.id,
-          actor.personId,
-          { errors: { note: errorsOf(added.error) } },
-          added.error.status,
-        );
-      },
-    }),
-    definePage({
-      method: 'POST',
-      url: `${base}/:id/dossiers/:applicationId/messages`,
-      access: policy.manage,
-      params: dossierParams,
-      handler: async ({ ctx, params, actor, form }) => {
-        const found = await callAndDossier(params);
-        if (!found || found.dossier.status === 'draft') return notFound(m.dossierGone().text);
-        const sent = await db.transaction((tx) =>
-          sendMessage(
-            tx,
-            found.dossier.id,
-            { body: form.body, key: form.key },
-            { id: actor.personId, staff: true },
-            config.baseUrl,
-          ),
-        );
-        services.jobs.poke();
-        if (sent.ok) return redirect(dossierPath(found.call.id, found.dossier.id), notices.messageSent);
-        return dossierView(
-          ctx,
-          found.call,
-          found.dossier.id,
-          actor.personId,
-          { errors: { message: errorsOf(sent.error) } },
-          sent.error.status,
-        );
-      },
-    }),
+          { body: form.body, key: form.key },
+          { id: actorId, staff: true },
+          config.baseUrl,
+        ),
+      ),
+    ),
     // Asking an expert mails them a personal link: the mail is shown first, sent on confirmation.
     definePage({
       method: 'POST',

@@ -603,9 +603,30 @@ function DecisionForm(props: {
           suite.
         </p>
       ) : null}
+      <DecisionFields
+        legend="Décision pour ce dossier"
+        choices={choices}
+        error={props.errors?.motivation}
+        hint="Envoyée à la collectivité avec la décision : toute décision est motivée."
+        button="Voir le courriel avant d’enregistrer"
+      />
+    </form>
+  );
+}
+
+/** The decision's choices, its motivation and the button that shows the mails before anything is sent. */
+function DecisionFields(props: {
+  legend: string;
+  choices: readonly Decision[];
+  error: string | undefined;
+  hint: string;
+  button: string;
+}) {
+  return (
+    <>
       <fieldset>
-        <legend>Décision pour ce dossier</legend>
-        {choices.map((d) => (
+        <legend>{props.legend}</legend>
+        {props.choices.map((d) => (
           <div key={d}>
             <input type="radio" id={`decision-${d}`} name="decision" value={d} required />{' '}
             <label for={`decision-${d}`}>{callsPipeline.decisions[d]!.label}</label>
@@ -616,14 +637,14 @@ function DecisionForm(props: {
         name="motivation"
         label="Motivation"
         required
-        error={props.errors?.motivation}
-        hint="Envoyée à la collectivité avec la décision : toute décision est motivée."
+        error={props.error}
+        hint={props.hint}
         rows={3}
       />
       <button type="submit" name="etape" value="apercu">
-        Voir le courriel avant d’enregistrer
+        {props.button}
       </button>
-    </form>
+    </>
   );
 }
 
@@ -815,26 +836,13 @@ export function CommitteePage(props: {
               </tbody>
             </table>
           </div>
-          <fieldset>
-            <legend>Décision pour les dossiers cochés</legend>
-            {(['accepted', 'rejected', 'closed'] as const).map((d) => (
-              <div key={d}>
-                <input type="radio" id={`decision-${d}`} name="decision" value={d} required />{' '}
-                <label for={`decision-${d}`}>{callsPipeline.decisions[d]!.label}</label>
-              </div>
-            ))}
-          </fieldset>
-          <TextArea
-            name="motivation"
-            label="Motivation"
-            required
+          <DecisionFields
+            legend="Décision pour les dossiers cochés"
+            choices={['accepted', 'rejected', 'closed']}
             error={props.errors?.motivation}
             hint="Envoyée à chaque collectivité avec la décision."
-            rows={3}
+            button="Voir les courriels avant d’enregistrer"
           />
-          <button type="submit" name="etape" value="apercu">
-            Voir les courriels avant d’enregistrer
-          </button>
         </form>
       )}
     </Layout>
