@@ -116,5 +116,6 @@ export const callsMessages = defineMessages('calls', {
   unknownAttachment: 'Cette pièce n’est pas attendue par le formulaire de ce dossier.',
   attachmentNotFound: 'Cette pièce jointe n’existe pas.',
   attachmentRequired: ({ label }: { label: string }) => `Joignez la pièce « ${label} ».`,
+  searchNotFound: 'Cette recherche enregistrée n’existe pas.',
   answersInvalid: 'Réponses attendues : un objet de textes, 50 questions au plus, 10 000 caractères chacune.',
 });

@@ -14,6 +14,7 @@ import {
   callMessages,
   callMilestones,
   callNotes,
+  callSavedSearches,
   callScores,
   calls,
 } from './calls.schema.ts';
@@ -124,5 +125,13 @@ export const callsPrivacy = [
     retention: 'Comme l’appel',
     recipients: 'Tout le monde',
     personal: [],
+  }),
+  processing(callSavedSearches, {
+    purpose: 'Garder les recherches d’un instructeur sur les dossiers d’un appel',
+    basis: 'legitimate_interest',
+    retention: 'Comme l’appel, ou jusqu’à ce que l’instructeur la supprime',
+    recipients: 'L’instructeur lui-même',
+    personal: ['person_id'],
+    notPersonal: ['name'],
   }),
 ];

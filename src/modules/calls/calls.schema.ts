@@ -41,6 +41,8 @@ export const calls = pgTable(
     /** What the accepted dossiers may cost together, in cents. */
     envelopeCents: bigint('envelope_cents', { mode: 'number' }),
     engagementsPlanned: integer('engagements_planned'),
+    /** Who selects (« élus du bureau exécutif, MEAE/DCTCIV, AFD »), as staff write it. */
+    committee: text('committee'),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -336,3 +338,18 @@ export const callEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.callId, t.eventId] }), index('call_events_event_idx').on(t.eventId)],
 );
+
+/** An instructor's saved search on a call's dossiers: a name and the list's address (tab, order, filters). */
+export const callSavedSearches = pgTable('call_saved_searches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  callId: uuid('call_id')
+    .notNull()
+    .references(() => calls.id, { onDelete: 'cascade' }),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** The query of the dossiers' list (`onglet=tous&tri=score&region=84`), checked when saved. */
+  query: text('query').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -42,6 +42,7 @@ export const callInput = z
     // Up to 10 billion euros: a budget, never a number that JSON cannot carry exactly.
     envelopeCents: optional(positiveInt(m.envelopeExpected().text, 1_000_000_000_000)),
     engagementsPlanned: optional(positiveInt(m.engagementsExpected().text, 1000)),
+    committee: optional(z.string().trim().max(2000)),
     /** The form's questions; the network's usual ones when none are given. */
     questions: questionsInput.optional(),
     /** The documents a dossier joins; the usual ones (optional) when none are given. */
@@ -148,6 +149,7 @@ export async function updateCall(
       description: fields.description ?? null,
       envelopeCents: fields.envelopeCents ?? null,
       engagementsPlanned: fields.engagementsPlanned ?? null,
+      committee: fields.committee ?? null,
     })
     .where(eq(calls.id, id))
     .returning();

@@ -17,7 +17,8 @@ export type CallFormValues = Record<
   | 'accompagnements'
   | 'criteres'
   | 'questions'
-  | 'pieces',
+  | 'pieces'
+  | 'comite',
   string
 >;
 
@@ -33,6 +34,7 @@ const fieldOfPath: Record<string, keyof CallFormValues> = {
   criteria: 'criteres',
   questions: 'questions',
   attachments: 'pieces',
+  committee: 'comite',
 };
 
 /** The domain's errors (by input path) under the form's fields: the first message of each field. */
@@ -63,6 +65,7 @@ export const valuesOf = (form: Record<string, string | undefined>): CallFormValu
   criteres: form.criteres ?? '',
   questions: form.questions ?? '',
   pieces: form.pieces ?? '',
+  comite: form.comite ?? '',
 });
 
 /**
@@ -107,6 +110,7 @@ export function callFromForm(values: CallFormValues): {
       // None typed: the network's usual questions (and documents) for a new call, the same ones for a call changed.
       questions: values.questions.trim() ? questionsFromLines(values.questions) : undefined,
       attachments: values.pieces.trim() ? questionsFromLines(values.pieces) : undefined,
+      committee: values.comite.trim() || undefined,
     },
   };
 }
@@ -129,4 +133,5 @@ export const callValues = (call: Call, grid: Criterion[], form: CallForm | undef
   criteres: grid.map((c) => `${c.label} ; ${c.weight}`).join('\n'),
   questions: form ? questionsToLines(form.questions) : '',
   pieces: form ? questionsToLines(form.attachments) : '',
+  comite: call.committee ?? '',
 });

@@ -5,6 +5,7 @@ import { type Case, type Cell, staffOnly } from '../../../tests/proof/cases.ts';
 import { expectOk } from '../../../tests/proof/world.ts';
 import { freshCall, freshDossier } from './api.matrix.ts';
 import { scoreApplication } from './scores.ts';
+import { saveSearch } from './searches.ts';
 
 const base = '/gestion/appels';
 let nextNumber = 5_000;
@@ -48,6 +49,17 @@ export const staffMatrix: Record<string, Case[]> = {
   [`GET ${base}/:id`]: staffOnly('a call’s dossiers, by tab', async (c) => ({
     url: `${base}/${(await freshDossier(c, true)).call.id}?onglet=tous&tri=score`,
   })),
+  [`POST ${base}/:id/recherches`]: staffOnly('save a search on a call’s dossiers', async (c) => ({
+    url: `${base}/${(await freshCall(c)).id}/recherches`,
+    form: { name: 'Nouvelle-Aquitaine, par score', query: 'onglet=tous&tri=score&region=75' },
+  })),
+  [`POST ${base}/:id/recherches/:searchId/suppression`]: staffOnly('delete a saved search', async (c) => {
+    const call = await freshCall(c);
+    const search = expectOk(
+      await saveSearch(c.f.db, call.id, c.f.A.people.staff.id, { name: 'Tous', query: 'onglet=tous' }),
+    );
+    return { url: `${base}/${call.id}/recherches/${search.id}/suppression`, form: {} };
+  }),
   [`GET ${base}/:id/dossiers.csv`]: staffOnly('a call’s dossiers as CSV', async (c) => ({
     url: `${base}/${(await freshDossier(c, true)).call.id}/dossiers.csv`,
   })),

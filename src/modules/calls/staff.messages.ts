@@ -12,6 +12,7 @@ export const staffMessages = defineMessages('calls-staff', {
   markExpected: ({ label }: { label: string }) => `Notez « ${label} » de 0 à 5.`,
   chooseDecision: 'Choisissez une décision.',
   chooseDossiers: 'Cochez au moins un dossier.',
+  searchUnreadable: 'Cette recherche ne se lit pas : revenez à la liste et enregistrez-la à nouveau.',
 });
 
 export const staffNotices = defineNotices('calls-staff', {
@@ -25,5 +26,7 @@ export const staffNotices = defineNotices('calls-staff', {
   messageSent: 'Le message est envoyé à la personne qui porte le dossier.',
   expertAsked: 'La demande d’avis est envoyée ; un rappel partira deux jours avant la date demandée.',
   expertWithdrawn: 'La demande d’avis est retirée : son lien ne sert plus.',
+  searchSaved: 'La recherche est enregistrée : elle s’affiche en tête de la liste des dossiers.',
+  searchDeleted: 'La recherche est supprimée.',
   decided: 'La décision est enregistrée ; le courriel part une seule fois.',
 });

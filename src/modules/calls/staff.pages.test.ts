@@ -50,6 +50,7 @@ describe('the instructors’ pages of a call', async () => {
     accompagnements: '2',
     criteres: 'Pertinence ; 3\nFaisabilité ; 1',
     questions: '',
+    comite: 'Élus du bureau exécutif, MEAE/DCTCIV, AFD',
   };
 
   /** A member town's dossier, submitted by its élu, asking for this cost. */
@@ -144,6 +145,26 @@ describe('the instructors’ pages of a call', async () => {
     const order = compared.querySelectorAll('tbody th').map((th) => th.text.trim().split(' — ')[0]);
     assert.deepEqual(order, [first.town.name, second.town.name], 'best score first');
 
+    // The comparison saved under a name: mine alone, deleted when I wish; a query that is not the list's, refused.
+    const saved = await browser.post(`${url}/recherches`, {
+      name: 'Comparatif',
+      query: 'onglet=tous&tri=score',
+    });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location?.split('?')[1]?.split('&info')[0], 'onglet=tous&tri=score');
+    const listed = parse(await page(browser, url));
+    const link = listed
+      .querySelectorAll('#recherches ~ ul a, section a')
+      .find((a) => a.text === 'Comparatif');
+    assert.equal(link?.getAttribute('href'), `${url}?onglet=tous&tri=score`);
+    assert.doesNotMatch(await page(theirs, url), /Comparatif/, 'another instructor’s searches are not shown');
+    const junk = await browser.post(`${url}/recherches`, { name: 'Bizarre', query: 'onglet=nulle-part' });
+    assert.equal(junk.statusCode, 400);
+    assert.match(text(junk.body), /Cette recherche ne se lit pas/);
+    const form = listed.querySelector('form[action*="/recherches/"]');
+    assert.equal((await browser.post(form!.getAttribute('action')!, {})).statusCode, 303);
+    assert.doesNotMatch(await page(browser, url), />Comparatif</);
+
     // Follow and unfollow from the dossier's page.
     await page(browser, `${url}/dossiers/${second.id}`);
     assert.equal(
@@ -161,6 +182,7 @@ describe('the instructors’ pages of a call', async () => {
   it('refuses the committee beyond the envelope before anything is sent, then decides within it, mailed once', async () => {
     const url = `/gestion/appels/${call.id}/comite`;
     const screen = parse(await page(browser, url));
+    assert.match(text(screen.toString()), /ComitéÉlus du bureau exécutif, MEAE\/DCTCIV, AFD/);
     const boxes = screen.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('name')!);
     assert.equal(boxes.length, 2);
     assert.match(text(screen.toString()), /au-delà de l’enveloppe/);

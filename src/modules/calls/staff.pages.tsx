@@ -22,6 +22,7 @@ import { cancelExpertRequest, previewExpertRequest, requestExpertOpinion } from 
 import { currentForm } from './forms.ts';
 import { addNote, sendMessage } from './messages.ts';
 import { scoreApplication } from './scores.ts';
+import { deleteSearch, saveSearch, searchesOf } from './searches.ts';
 import { callFromForm, callValues, formErrors, valuesOf } from './staff.forms.ts';
 import { staffMessages as m, staffNotices as notices } from './staff.messages.ts';
 import {
@@ -44,6 +45,7 @@ import {
   type DossierErrors,
   DossierStaffPage,
   dossierPath,
+  listUrl,
 } from './views/staff.tsx';
 
 const idParams = z.object({ id: uuid });
@@ -51,6 +53,12 @@ const dossierParams = z.object({ id: uuid, applicationId: uuid });
 const listQuery = queueFilters.extend({
   onglet: z.enum(tabs).default('a-suivre'),
   tri: z.enum(['depot', 'score']).default('depot'),
+});
+
+const listView = ({ onglet, tri, ...filters }: z.infer<typeof listQuery>) => ({
+  tab: onglet,
+  sort: tri,
+  filters,
 });
 
 const decisionChoice = z.enum(['accepted', 'rejected', 'closed']);
@@ -156,6 +164,26 @@ export function staffPages(services: Services) {
     ]);
     return call && dossier?.ownerId === call.id ? { call, dossier } : undefined;
   }
+
+  /** A call's dossiers as the list's query asks, with the instructor's saved searches. */
+  const dossiersView = async (
+    ctx: PageContext,
+    call: Call,
+    viewerId: string,
+    query: z.infer<typeof listQuery>,
+    extra: { notice?: string | undefined; searchError?: string } = {},
+    status = 200,
+  ): Promise<PageOutcome> => {
+    const list = listView(query);
+    const [table, searches] = await Promise.all([
+      callDossierTable(db, call.id, viewerId, list.filters, list.tab, list.sort),
+      searchesOf(db, call.id, viewerId),
+    ]);
+    return view(
+      <CallDossiersPage ctx={ctx} call={call} list={list} {...table} searches={searches} {...extra} />,
+      status,
+    );
+  };
 
   /**
    * A form of a submitted dossier's page (an annotation, a message): done, back to the page with its notice;
@@ -273,17 +301,42 @@ export function staffPages(services: Services) {
       handler: async ({ ctx, params, query, actor, notice }) => {
         const call = await getCall(db, params.id);
         if (!call) return notFound(m.callGone().text);
-        const { onglet, tri, ...filters } = query;
-        const table = await callDossierTable(db, call.id, actor.personId, filters, onglet, tri);
-        return view(
-          <CallDossiersPage
-            ctx={ctx}
-            call={call}
-            list={{ tab: onglet, sort: tri, filters }}
-            {...table}
-            notice={notice}
-          />,
-        );
+        return dossiersView(ctx, call, actor.personId, query, { notice });
+      },
+    }),
+    // An instructor's saved searches: the list's query, checked as the list reads it, under a name.
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/recherches`,
+      access: policy.manage,
+      params: idParams,
+      handler: async ({ ctx, params, actor, form }) => {
+        const call = await getCall(db, params.id);
+        if (!call) return notFound(m.callGone().text);
+        const read = listQuery.safeParse(Object.fromEntries(new URLSearchParams(form.query ?? '')));
+        const query = read.success ? read.data : listQuery.parse({});
+        const saved = read.success
+          ? await saveSearch(db, call.id, actor.personId, {
+              name: form.name,
+              query: listUrl(call.id, listView(query)).split('?')[1] ?? '',
+            })
+          : undefined;
+        if (saved?.ok) return redirect(`${callPath(call.id)}?${saved.value.query}`, notices.searchSaved);
+        const error = saved ? (saved.error.fields?.name ?? saved.error.message) : m.searchUnreadable().text;
+        return dossiersView(ctx, call, actor.personId, query, { searchError: error }, 400);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${base}/:id/recherches/:searchId/suppression`,
+      access: policy.manage,
+      params: idParams.extend({ searchId: uuid }),
+      handler: async ({ params, actor }) => {
+        const call = await getCall(db, params.id);
+        if (!call) return notFound(m.callGone().text);
+        const deleted = await deleteSearch(db, params.searchId, actor.personId);
+        if (!deleted.ok) return notFound(deleted.error.message);
+        return redirect(callPath(call.id), notices.searchDeleted);
       },
     }),
     ...sheetFormats.map(exportOf),

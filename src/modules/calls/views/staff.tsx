@@ -23,6 +23,7 @@ import { regions } from '../../organisations/reference.ts';
 import { callName } from '../applicant-queries.ts';
 import { callsPipeline } from '../calls.pipeline.ts';
 import type { Call } from '../calls.ts';
+import type { SavedSearch } from '../searches.ts';
 import type { CallFormValues } from '../staff.forms.ts';
 import type { CallRow, DossierPage, DossierRow, DossierSort, Tab } from '../staff-queries.ts';
 import { tabLabels, tabs } from '../staff-queries.ts';
@@ -201,6 +202,14 @@ export function CallFormPage(props: {
           rows={7}
         />
         <TextArea
+          name="comite"
+          label="Comité de sélection"
+          value={values.comite}
+          error={errors.comite}
+          hint="Qui choisit les dossiers : élus du bureau exécutif, partenaires (MEAE/DCTCIV, AFD…)."
+          rows={2}
+        />
+        <TextArea
           name="pieces"
           label="Pièces jointes attendues"
           value={values.pieces}
@@ -252,9 +261,12 @@ export function CallDossiersPage(props: {
   rows: DossierRow[];
   counts: Record<Tab, number>;
   drafts: number;
+  searches: SavedSearch[];
+  searchError?: string | undefined;
   notice?: string | undefined;
 }) {
   const { call, list, rows } = props;
+  const current = listUrl(call.id, list).split('?')[1] ?? '';
   return (
     <Layout ctx={props.ctx} title={`${callName(call)} — dossiers`} notice={props.notice}>
       <h1>{callName(call)}</h1>
@@ -294,6 +306,41 @@ export function CallDossiersPage(props: {
         {list.tab !== 'a-suivre' ? <input type="hidden" name="onglet" value={list.tab} /> : null}
         {list.sort !== 'depot' ? <input type="hidden" name="tri" value={list.sort} /> : null}
       </QueueFilterForm>
+      <section aria-labelledby="recherches">
+        <h2 id="recherches">Mes recherches enregistrées</h2>
+        {props.searches.length ? (
+          <ul>
+            {props.searches.map((search) => (
+              <li key={search.id}>
+                <a href={`${callPath(call.id)}${search.query ? `?${search.query}` : ''}`}>{search.name}</a>{' '}
+                <form
+                  method="post"
+                  action={`${callPath(call.id)}/recherches/${search.id}/suppression`}
+                  class="inline"
+                >
+                  <CsrfField ctx={props.ctx} />
+                  <button type="submit" class="button-secondary">
+                    Supprimer<span class="visually-hidden"> la recherche « {search.name} »</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <form method="post" action={`${callPath(call.id)}/recherches`}>
+          <CsrfField ctx={props.ctx} />
+          <input type="hidden" name="query" value={current} />
+          <Field
+            name="name"
+            id="search-name"
+            label="Enregistrer la liste affichée (onglet, filtres, ordre) sous le nom"
+            error={props.searchError}
+          />
+          <button type="submit" class="button-secondary">
+            Enregistrer la recherche
+          </button>
+        </form>
+      </section>
       <p>
         Ordre :{' '}
         {list.sort === 'score' ? (
@@ -757,6 +804,12 @@ export function CommitteePage(props: {
         <a href={callPath(call.id)}>Revenir aux dossiers de l’appel</a>
       </p>
       <dl class="facts">
+        {call.committee ? (
+          <>
+            <dt>Comité</dt>
+            <dd>{call.committee}</dd>
+          </>
+        ) : null}
         <dt>Enveloppe</dt>
         <dd>{euros(call.envelopeCents)}</dd>
         <dt>Déjà engagé (dossiers retenus)</dt>
