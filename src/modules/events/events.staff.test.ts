@@ -11,7 +11,7 @@ import {
   parisMorning,
   signedInBrowser,
 } from '../../../tests/factories.ts';
-import { type Browser, testApp, testConfig } from '../../../tests/helpers.ts';
+import { testApp, testConfig } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { parisDateTime } from '../../platform/time.ts';
 import type { Person } from '../organisations/people.ts';
