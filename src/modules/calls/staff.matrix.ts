@@ -55,8 +55,9 @@ export const staffMatrix: Record<string, Case[]> = {
   })),
   [`POST ${base}/:id/recherches/:searchId/suppression`]: staffOnly('delete a saved search', async (c) => {
     const call = await freshCall(c);
+    // The acting instructor's own search: another's is not found, whoever asks.
     const search = expectOk(
-      await saveSearch(c.f.db, call.id, c.f.A.people.staff.id, { name: 'Tous', query: 'onglet=tous' }),
+      await saveSearch(c.f.db, call.id, c.actor.people.staff.id, { name: 'Tous', query: 'onglet=tous' }),
     );
     return { url: `${base}/${call.id}/recherches/${search.id}/suppression`, form: {} };
   }),
