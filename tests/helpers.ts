@@ -1,6 +1,8 @@
 // Test support: a fresh real database per test file (embedded PGlite, or a new database on the
 // PostgreSQL server named by DATABASE_URL), and the app built on it, answering through inject().
+
 import { randomBytes } from 'node:crypto';
+import { parse } from 'node-html-parser';
 import pg from 'pg';
 import pino, { type Logger } from 'pino';
 import { bootModules } from '../src/modules/index.ts';
@@ -187,3 +189,9 @@ export class Browser {
     return response;
   }
 }
+
+/** A page's text as a person reads it: tags dropped, every run of spaces (non-breaking ones too) one space. */
+export const pageText = (html: string) =>
+  parse(html)
+    .text.replace(/\s+/g, ' ')
+    .replace(/[\u00a0\u202f]/g, ' ');

@@ -3,11 +3,10 @@
 // the town, its instructors and the expert asked — never by another town.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { parse } from 'node-html-parser';
 import PDFDocument from 'pdfkit';
 import { buildElected, buildLocalGovernment, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
-import { Browser, testApp } from '../../../tests/helpers.ts';
-import type { Result } from '../../platform/result.ts';
+import { Browser, pageText, testApp } from '../../../tests/helpers.ts';
+import { expectOk } from '../../../tests/proof/world.ts';
 import { getApplication } from '../applications/applications.ts';
 import { attachmentsOf } from './attachments.ts';
 import { callsPipeline } from './calls.pipeline.ts';
@@ -15,15 +14,6 @@ import { createCall, criteriaOf } from './calls.ts';
 import { createDossier, submitDossier } from './dossiers.ts';
 import { requestExpertOpinion } from './experts.ts';
 import { scoreApplication } from './scores.ts';
-
-function value<T>(result: Result<T>): T {
-  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.error));
-  return result.value;
-}
-const text = (html: string) =>
-  parse(html)
-    .text.replace(/\s+/g, ' ')
-    .replace(/[\u00a0\u202f]/g, ' ');
 
 /** A real one-page PDF, as a town's office would export it. */
 function councilDecision(): Promise<Buffer> {
@@ -42,7 +32,7 @@ describe('the documents joined to a dossier', async () => {
   const { db, app } = t;
   const staff = await buildStaff(db);
   const day = 86_400_000;
-  const call = value(
+  const call = expectOk(
     await createCall(
       db,
       {
@@ -62,14 +52,14 @@ describe('the documents joined to a dossier', async () => {
   );
   const town = await buildLocalGovernment(db, { member: true });
   const elu = await buildElected(db, town.id);
-  const dossier = value(
+  const dossier = expectOk(
     await createDossier(db, elu, call.id, { organisationId: town.id, answers: { q1: 'Une stratégie' } }),
   );
   const url = `/mon-espace/dossiers/${dossier.id}`;
 
   it('refuses a file by its content, and a submission without the required document, in French', async () => {
     const browser = await signedInBrowser(t, elu);
-    const page = text((await browser.get(url)).body);
+    const page = pageText((await browser.get(url)).body);
     assert.match(page, /Délibération du conseil \(obligatoire pour déposer\) : pas encore jointe/);
     const fake = await browser.postFile(
       `${url}/pieces`,
@@ -81,7 +71,7 @@ describe('the documents joined to a dossier', async () => {
       },
     );
     assert.equal(fake.statusCode, 415);
-    assert.match(text(fake.body), /PDF/);
+    assert.match(pageText(fake.body), /PDF/);
     assert.equal((await attachmentsOf(db, dossier.id)).length, 0);
 
     const incomplete = await submitDossier(db, dossier.id, elu.id);
@@ -105,7 +95,7 @@ describe('the documents joined to a dossier', async () => {
     assert.equal(joined.statusCode, 303, joined.body);
     const [file] = await attachmentsOf(db, dossier.id);
     assert.equal(file?.mimeType, 'application/pdf');
-    assert.equal(value(await submitDossier(db, dossier.id, elu.id)).status, 'submitted');
+    assert.equal(expectOk(await submitDossier(db, dossier.id, elu.id)).status, 'submitted');
   });
 
   it('lets the town, its instructors and the expert download it; never another town', async () => {
@@ -130,7 +120,7 @@ describe('the documents joined to a dossier', async () => {
     assert.equal((await stranger.get(download)).statusCode, 404);
     assert.equal((await new Browser(app).get(download)).statusCode, 303, 'a visitor is sent to sign in');
 
-    const { token } = value(
+    const { token } = expectOk(
       await requestExpertOpinion(
         db,
         dossier.id,
@@ -151,7 +141,7 @@ describe('the documents joined to a dossier', async () => {
   it('fixes the documents once instruction starts', async () => {
     assert.equal((await getApplication(db, callsPipeline, dossier.id))?.status, 'in_review');
     const [criterion] = await criteriaOf(db, call.id);
-    value(await scoreApplication(db, dossier.id, { scores: { [criterion!.id]: 4 } }, staff.id));
+    expectOk(await scoreApplication(db, dossier.id, { scores: { [criterion!.id]: 4 } }, staff.id));
     const browser = await signedInBrowser(t, elu);
     const page = await browser.get(url);
     assert.doesNotMatch(page.body, /Remplacer la pièce/);
@@ -165,7 +155,7 @@ describe('the documents joined to a dossier', async () => {
       },
     );
     assert.equal(late.statusCode, 422);
-    assert.match(text(late.body), /ses pièces jointes ne se modifient plus/);
+    assert.match(pageText(late.body), /ses pièces jointes ne se modifient plus/);
     assert.equal((await attachmentsOf(db, dossier.id)).length, 1);
   });
 });

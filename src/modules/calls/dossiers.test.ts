@@ -13,8 +13,8 @@ import {
   buildStaff,
 } from '../../../tests/factories.ts';
 import { engine, testApp } from '../../../tests/helpers.ts';
+import { expectOk } from '../../../tests/proof/world.ts';
 import { mails } from '../../platform/db/platform.schema.ts';
-import type { Result } from '../../platform/result.ts';
 import { getApplication } from '../applications/applications.ts';
 import { decideApplications, previewDecisions } from '../applications/decide.ts';
 import { callsPipeline } from './calls.pipeline.ts';
@@ -27,11 +27,6 @@ import { scoreApplication } from './scores.ts';
 
 const day = 86_400_000;
 let nextNumber = 40;
-
-function value<T>(result: Result<T>): T {
-  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.error));
-  return result.value;
-}
 
 describe('a call’s dossiers: forms, completeness, envelope', async () => {
   const { app, db } = await testApp({ after });
@@ -56,7 +51,7 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
     ...extra,
   });
   const newCall = async (extra: Partial<CallInput> = {}) =>
-    value(await createCall(db, callInput(extra), staff.id));
+    expectOk(await createCall(db, callInput(extra), staff.id));
 
   /** A member town's dossier, written by its élu. */
   async function dossier(
@@ -65,7 +60,7 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
   ) {
     const town = await buildLocalGovernment(db, { member: true });
     const elu = await buildElected(db, town.id);
-    const made = value(
+    const made = expectOk(
       await createDossier(db, elu, callId, {
         organisationId: town.id,
         answers: input.answers ?? answers,
@@ -98,7 +93,7 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
     assert.equal(details.get(second.id)?.formVersion, 2);
 
     // The first dossier is complete on its version; the second lacks the new required question.
-    value(await submitDossier(db, first.id, first.elu.id));
+    expectOk(await submitDossier(db, first.id, first.elu.id));
     const incomplete = await submitDossier(db, second.id, second.elu.id);
     assert.ok(!incomplete.ok);
     assert.equal(incomplete.error.code, 'incomplete');
@@ -135,8 +130,8 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
       'answers.q4',
       'requestedCents',
     ]);
-    value(await correctDossier(db, id, { answers, requestedCents: 1_200_000 }, elu.id));
-    assert.equal(value(await submitDossier(db, id, elu.id)).status, 'submitted');
+    expectOk(await correctDossier(db, id, { answers, requestedCents: 1_200_000 }, elu.id));
+    assert.equal(expectOk(await submitDossier(db, id, elu.id)).status, 'submitted');
     // Submitted, it stays complete: a correction that removes a required answer is refused.
     const emptied = await correctDossier(db, id, { answers: { q1: 'Jumelée avec Kayes' } }, elu.id);
     assert.ok(!emptied.ok);
@@ -150,8 +145,8 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
     const dossiers = [];
     for (let i = 0; i < 3; i++) {
       const d = await dossier(call.id, { requestedCents: 1_500_000 });
-      value(await submitDossier(db, d.id, d.elu.id));
-      value(await scoreApplication(db, d.id, { scores: grid }, staff.id));
+      expectOk(await submitDossier(db, d.id, d.elu.id));
+      expectOk(await scoreApplication(db, d.id, { scores: grid }, staff.id));
       dossiers.push(d);
     }
     const decide = (ids: string[]) =>
@@ -167,7 +162,7 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
     const mailsBefore = (await db.select().from(mails)).length;
 
     // The preview says it before anything is sent; the decision refuses it under its lock.
-    const preview = value(
+    const preview = expectOk(
       await previewDecisions(
         db,
         callsPipeline,
@@ -207,8 +202,8 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 2; i++) {
         const d = await dossier(call.id, { requestedCents: 1_500_000 });
-        value(await submitDossier(db, d.id, d.elu.id));
-        value(await scoreApplication(db, d.id, { scores: grid }, staff.id));
+        expectOk(await submitDossier(db, d.id, d.elu.id));
+        expectOk(await scoreApplication(db, d.id, { scores: grid }, staff.id));
         ids.push(d.id);
       }
       return { call: (await getCall(db, call.id))!, ids };
@@ -264,30 +259,30 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
   it('edits a call, locks its grid once a dossier is marked, and deletes only a call without dossiers', async () => {
     const call = await newCall();
     const input = callInput({ number: call.number, title: 'Appel DCOL, titre corrigé' });
-    assert.equal(value(await updateCall(db, call.id, input, staff.id)).title, 'Appel DCOL, titre corrigé');
+    assert.equal(expectOk(await updateCall(db, call.id, input, staff.id)).title, 'Appel DCOL, titre corrigé');
     const other = await newCall();
     const taken = await updateCall(db, call.id, { ...input, number: other.number }, staff.id);
     assert.ok(!taken.ok);
     assert.equal(taken.error.status, 409);
 
     const d = await dossier(call.id, { requestedCents: 1_000_000 });
-    value(await submitDossier(db, d.id, d.elu.id));
+    expectOk(await submitDossier(db, d.id, d.elu.id));
     // Not marked yet: the grid may still change.
     const regridded = callInput({ number: call.number, criteria: [{ label: 'Pertinence', weight: 2 }] });
-    value(await updateCall(db, call.id, regridded, staff.id));
+    expectOk(await updateCall(db, call.id, regridded, staff.id));
     const [criterion] = await criteriaOf(db, call.id);
-    value(await scoreApplication(db, d.id, { scores: { [criterion!.id]: 3 } }, staff.id));
+    expectOk(await scoreApplication(db, d.id, { scores: { [criterion!.id]: 3 } }, staff.id));
     const locked = await updateCall(db, call.id, callInput({ number: call.number }), staff.id);
     assert.ok(!locked.ok);
     assert.equal(locked.error.code, 'grid_locked');
     // Texts still change with the grid as it is.
-    value(await updateCall(db, call.id, { ...regridded, title: 'Titre encore corrigé' }, staff.id));
+    expectOk(await updateCall(db, call.id, { ...regridded, title: 'Titre encore corrigé' }, staff.id));
 
     const kept = await deleteCall(db, call.id, staff.id);
     assert.ok(!kept.ok);
     assert.match(kept.error.message, /Cet appel a 1 dossier : il ne se supprime pas/);
     assert.ok(await getCall(db, call.id));
-    value(await deleteCall(db, other.id, staff.id));
+    expectOk(await deleteCall(db, other.id, staff.id));
     assert.equal(await getCall(db, other.id), undefined);
   });
 
@@ -295,7 +290,7 @@ describe('a call’s dossiers: forms, completeness, envelope', async () => {
     const call = await newCall();
     const town = await buildLocalGovernment(db, { member: true });
     const referent = await buildOfficer(db, town.id, true);
-    const filed = value(await createDossier(db, staff, call.id, { organisationId: town.id, answers }));
+    const filed = expectOk(await createDossier(db, staff, call.id, { organisationId: town.id, answers }));
     assert.equal(filed.personId, referent.id);
     const [row] = await db.select().from(callDossiers).where(eq(callDossiers.applicationId, filed.id));
     assert.equal(row?.formVersion, 1);

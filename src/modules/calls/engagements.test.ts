@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { HtmlValidate } from 'html-validate';
-import { parse } from 'node-html-parser';
 import PDFDocument from 'pdfkit';
 import {
   buildElected,
@@ -15,8 +15,8 @@ import {
   buildStaff,
   signedInBrowser,
 } from '../../../tests/factories.ts';
-import { type Browser, testApp } from '../../../tests/helpers.ts';
-import type { Result } from '../../platform/result.ts';
+import { type Browser, pageText, testApp } from '../../../tests/helpers.ts';
+import { expectOk } from '../../../tests/proof/world.ts';
 import { decideApplications } from '../applications/decide.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { type Call, createCall } from './calls.ts';
@@ -34,16 +34,6 @@ import {
   updateMilestone,
 } from './engagements.ts';
 import { scoreApplication } from './scores.ts';
-
-function value<T>(result: Result<T>): T {
-  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.error));
-  return result.value;
-}
-
-const text = (html: string) =>
-  parse(html)
-    .text.replace(/\s+/g, ' ')
-    .replace(/[\u00a0\u202f]/g, ' ');
 
 const answers = { q1: 'Jumelée avec Kayes', q2: 'Stratégie internationale', q4: 'Une stratégie signée' };
 
@@ -69,12 +59,12 @@ describe('support engagements', async () => {
   async function dossier(accepted: boolean) {
     const town = await buildLocalGovernment(db, { member: true });
     const elu = await buildElected(db, town.id);
-    const draft = value(
+    const draft = expectOk(
       await createDossier(db, elu, call.id, { organisationId: town.id, answers, requestedCents: 500_000 }),
     );
-    value(await submitDossier(db, draft.id, elu.id));
+    expectOk(await submitDossier(db, draft.id, elu.id));
     if (accepted) {
-      value(
+      expectOk(
         await scoreApplication(
           db,
           draft.id,
@@ -82,7 +72,7 @@ describe('support engagements', async () => {
           staff.id,
         ),
       );
-      value(
+      expectOk(
         await db.transaction((tx) =>
           decideApplications(
             tx,
@@ -98,33 +88,6 @@ describe('support engagements', async () => {
   }
 
   /** A multipart form with one file, as a browser sends it, with the CSRF token of the last page. */
-  function postFile(
-    who: Browser,
-    url: string,
-    fields: Record<string, string>,
-    file: { name: string; type: string; content: Buffer },
-  ) {
-    const boundary = '----coopdec-engagements';
-    const parts: Buffer[] = [];
-    for (const [name, v] of Object.entries({ _csrf: who.csrf, ...fields }))
-      parts.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`),
-      );
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
-    return app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: who.jar.header, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat(parts),
-    });
-  }
-
   async function page(who: Browser, url: string) {
     const response = await who.get(url);
     assert.equal(response.statusCode, 200, `${url} : ${response.statusCode}`);
@@ -132,7 +95,7 @@ describe('support engagements', async () => {
   }
 
   const day = 86_400_000;
-  call = value(
+  call = expectOk(
     await createCall(
       db,
       {
@@ -173,7 +136,7 @@ describe('support engagements', async () => {
     assert.equal(!backwards.ok && backwards.error.fields?.endsOn, 'La fin ne peut pas précéder le début.');
     assert.equal(await engagementOfDossier(db, accepted.id), undefined, 'nothing written');
 
-    value(await createEngagement(db, accepted.id, engagement, staff.id));
+    expectOk(await createEngagement(db, accepted.id, engagement, staff.id));
     const twice = await createEngagement(db, accepted.id, engagement, staff.id);
     assert.equal(!twice.ok && twice.error.status, 409);
     assert.match(!twice.ok ? twice.error.message : '', /a déjà son accompagnement/);
@@ -182,7 +145,7 @@ describe('support engagements', async () => {
     const url = `/gestion/appels/${call.id}/dossiers/${pending.id}/accompagnement`;
     const shown = await browser.get(url);
     assert.equal(shown.statusCode, 409);
-    assert.match(text(shown.body), /Seul un dossier retenu par le comité/);
+    assert.match(pageText(shown.body), /Seul un dossier retenu par le comité/);
     await page(browser, `/gestion/appels/${call.id}/dossiers/${accepted.id}/accompagnement`);
     const posted = await browser.post(url, {
       responsable: 'Cabinet',
@@ -192,7 +155,7 @@ describe('support engagements', async () => {
       objectif: 'Essai.',
     });
     assert.equal(posted.statusCode, 422);
-    assert.match(text(posted.body), /Seul un dossier retenu par le comité/);
+    assert.match(pageText(posted.body), /Seul un dossier retenu par le comité/);
   });
 
   it('creates an engagement from its form, with French errors and what was typed kept', async () => {
@@ -206,7 +169,7 @@ describe('support engagements', async () => {
       objectif: '',
     });
     assert.equal(bad.statusCode, 400);
-    const said = text(bad.body);
+    const said = pageText(bad.body);
     assert.match(said, /La fin ne peut pas précéder le début/);
     assert.match(said, /Ce champ est obligatoire/);
     assert.match(bad.body, /value="Équipe du réseau"/);
@@ -230,14 +193,14 @@ describe('support engagements', async () => {
     await page(browser, path);
     const bad = await browser.post(`${path}/jalons`, { libelle: 'Diagnostic', echeance: 'bientôt' });
     assert.equal(bad.statusCode, 400);
-    assert.match(text(bad.body), /Date attendue, par exemple 15\/03\/2026/);
+    assert.match(pageText(bad.body), /Date attendue, par exemple 15\/03\/2026/);
     assert.equal((await milestonesOf(db, mine.id)).length, 0);
     assert.equal(
       (await browser.post(`${path}/jalons`, { libelle: 'Diagnostic partagé', echeance: '2020-03-01' }))
         .statusCode,
       303,
     );
-    value(
+    expectOk(
       await addMilestone(
         db,
         mine.id,
@@ -245,7 +208,7 @@ describe('support engagements', async () => {
         staff.id,
       ),
     );
-    const done = value(
+    const done = expectOk(
       await addMilestone(db, mine.id, { label: 'Lancement', dueOn: '2020-01-05' }, staff.id),
     );
     await page(browser, path);
@@ -275,20 +238,20 @@ describe('support engagements', async () => {
       [accepted.id, other.id],
       'the late one first',
     );
-    const listed = text(await page(browser, `/gestion/appels/${call.id}/accompagnements`));
+    const listed = pageText(await page(browser, `/gestion/appels/${call.id}/accompagnements`));
     assert.match(listed, /1 sur 3 fait, 1 en retard/);
     assert.match(
-      text(await page(browser, '/gestion/accompagnements?statut=planned')),
+      pageText(await page(browser, '/gestion/accompagnements?statut=planned')),
       new RegExp(other.town.name),
     );
     assert.doesNotMatch(
-      text(await page(browser, '/gestion/accompagnements?statut=planned')),
+      pageText(await page(browser, '/gestion/accompagnements?statut=planned')),
       new RegExp(accepted.town.name),
     );
 
     // A milestone changed, undone, then deleted; another engagement's milestone is not found.
     const late = milestones.find((m) => m.label === 'Diagnostic partagé')!;
-    value(
+    expectOk(
       await updateMilestone(
         db,
         mine.id,
@@ -309,8 +272,7 @@ describe('support engagements', async () => {
     const mine = (await engagementOfDossier(db, accepted.id))!;
     const path = `/gestion/appels/${call.id}/dossiers/${accepted.id}/accompagnement`;
     await page(browser, path);
-    const fake = await postFile(
-      browser,
+    const fake = await browser.postFile(
       `${path}/documents`,
       { titre: 'Faux', capitalisation: 'oui' },
       {
@@ -320,11 +282,10 @@ describe('support engagements', async () => {
       },
     );
     assert.equal(fake.statusCode, 415);
-    assert.match(text(fake.body), /Seuls les fichiers PDF et bureautiques/);
+    assert.match(pageText(fake.body), /Seuls les fichiers PDF et bureautiques/);
     assert.equal((await documentsOf(db, mine.id)).length, 0);
 
-    const sent = await postFile(
-      browser,
+    const sent = await browser.postFile(
       `${path}/documents`,
       { titre: 'Rapport de capitalisation', capitalisation: 'oui' },
       { name: 'rapport final.pdf', type: 'application/pdf', content: pdf },
@@ -340,7 +301,7 @@ describe('support engagements', async () => {
         .statusCode,
       303,
     );
-    assert.match(text(await page(browser, `/gestion/appels/${call.id}/accompagnements`)), /oui/);
+    assert.match(pageText(await page(browser, `/gestion/appels/${call.id}/accompagnements`)), /oui/);
   });
 
   it('shows the town’s élu its engagement and lets them download the document; another town’s élu finds neither', async () => {
@@ -349,7 +310,7 @@ describe('support engagements', async () => {
     // Instructors' annotations and marks exist on the dossier; they never reach the town's page.
     const elu = await signedInBrowser(t, accepted.elu);
     const url = `/mon-espace/accompagnements/${mine.id}`;
-    const read = text(await page(elu, url));
+    const read = pageText(await page(elu, url));
     assert.match(read, /Statut\s*en cours/);
     assert.match(read, /Mené par\s*Cabinet Horizons/);
     assert.match(read, /du 5 janvier 2026 au 18 décembre 2026/);
@@ -411,20 +372,32 @@ describe('support engagements', async () => {
     );
     const xlsx = await browser.get(`/gestion/appels/${call.id}/accompagnements.xlsx`);
     assert.equal(xlsx.statusCode, 200);
+    // As Excel reads it: the milestones as numbers, the days as date cells.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => headers.indexOf(name) + 1;
+    const row = [2, 3]
+      .map((n) => sheet.getRow(n))
+      .find((r) => r.getCell(column('Collectivité')).value === accepted.town.name);
+    assert.ok(row, 'the accepted town’s line');
+    assert.equal(row.getCell(column('Jalons')).value, 2);
+    assert.ok(row.getCell(column('Début')).value instanceof Date);
 
     const mine = (await engagementOfDossier(db, accepted.id))!;
     const path = `/gestion/appels/${call.id}/dossiers/${accepted.id}/accompagnement`;
     await page(browser, path);
     const kept = await browser.post(`${path}/suppression`, {});
     assert.equal(kept.statusCode, 409);
-    assert.match(text(kept.body), /Cet accompagnement a 1 document : supprimez-les d’abord/);
+    assert.match(pageText(kept.body), /Cet accompagnement a 1 document : supprimez-les d’abord/);
     const [document] = await documentsOf(db, mine.id);
     assert.equal((await browser.post(`${path}/documents/${document!.id}/suppression`, {})).statusCode, 303);
     assert.equal((await browser.post(`${path}/suppression`, {})).statusCode, 303);
     assert.equal(await engagementOfDossier(db, accepted.id), undefined);
     // Created again, as the committee's dossier still is accepted.
-    value(await createEngagement(db, accepted.id, engagement, staff.id));
-    value(
+    expectOk(await createEngagement(db, accepted.id, engagement, staff.id));
+    expectOk(
       await addEngagementDocument(
         db,
         (await engagementOfDossier(db, accepted.id))!.id,
@@ -438,7 +411,7 @@ describe('support engagements', async () => {
   it('writes valid HTML on every page of engagements', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
     const mine = (await engagementOfDossier(db, accepted.id))!;
-    value(
+    expectOk(
       await addMilestone(
         db,
         mine.id,

@@ -6,12 +6,11 @@ import { after, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { HtmlValidate } from 'html-validate';
-import { parse } from 'node-html-parser';
 import { buildElected, buildLocalGovernment, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
-import { Browser, engine, testApp } from '../../../tests/helpers.ts';
+import { Browser, engine, pageText, testApp } from '../../../tests/helpers.ts';
+import { expectOk } from '../../../tests/proof/world.ts';
 import { mails } from '../../platform/db/platform.schema.ts';
 import { maskedSecret } from '../../platform/mail/mail.tsx';
-import type { Result } from '../../platform/result.ts';
 import { parisDate } from '../../platform/time.ts';
 import { getApplication } from '../applications/applications.ts';
 import { callsPipeline } from './calls.pipeline.ts';
@@ -23,14 +22,6 @@ import { giveExpertOpinion, openRequest, remindExperts, requestExpertOpinion } f
 const day = 86_400_000;
 let nextNumber = 60;
 
-function value<T>(result: Result<T>): T {
-  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.error));
-  return result.value;
-}
-const text = (html: string) =>
-  parse(html)
-    .text.replace(/\s+/g, ' ')
-    .replace(/[\u00a0\u202f]/g, ' ');
 const inDays = (n: number) => parisDate(new Date(Date.now() + n * day));
 
 describe('experts’ opinions on a dossier', async () => {
@@ -45,7 +36,7 @@ describe('experts’ opinions on a dossier', async () => {
   };
 
   async function submitted() {
-    const call = value(
+    const call = expectOk(
       await createCall(
         db,
         {
@@ -60,8 +51,8 @@ describe('experts’ opinions on a dossier', async () => {
     );
     const town = await buildLocalGovernment(db, { member: true });
     const elu = await buildElected(db, town.id);
-    const dossier = value(await createDossier(db, elu, call.id, { organisationId: town.id, answers }));
-    value(await submitDossier(db, dossier.id, elu.id));
+    const dossier = expectOk(await createDossier(db, elu, call.id, { organisationId: town.id, answers }));
+    expectOk(await submitDossier(db, dossier.id, elu.id));
     return { call, town, elu, id: dossier.id };
   }
   const ask = (id: string, extra: Record<string, unknown> = {}) =>
@@ -90,11 +81,11 @@ describe('experts’ opinions on a dossier', async () => {
     };
     const late = await browser.post(`${url}/experts`, { ...form, deadline: inDays(-1), etape: 'apercu' });
     assert.equal(late.statusCode, 400);
-    assert.match(text(late.body), /entre demain et dans 90 jours/);
+    assert.match(pageText(late.body), /entre demain et dans 90 jours/);
     const preview = await browser.post(`${url}/experts`, { ...form, etape: 'apercu' });
     assert.equal(preview.statusCode, 200, preview.body);
     assert.match(
-      text(preview.body),
+      pageText(preview.body),
       /Un courriel partira à Aminata Diallo \(aminata\.diallo@example\.org\), une seule fois/,
     );
     const toExpert = () => db.select().from(mails).where(eq(mails.to, 'aminata.diallo@example.org'));
@@ -111,18 +102,18 @@ describe('experts’ opinions on a dossier', async () => {
       'in_review',
       'asking starts instruction',
     );
-    assert.match(text((await browser.get(url)).body), /Aminata Diallo .* attendu avant le/);
+    assert.match(pageText((await browser.get(url)).body), /Aminata Diallo .* attendu avant le/);
   });
 
   it('gives one opinion per link: the expert reads the dossier, answers once, and the link is spent', async () => {
     const { id, elu } = await submitted();
-    const { token } = value(await ask(id));
+    const { token } = expectOk(await ask(id));
     const expert = new Browser(app);
     const page = await expert.get(`/avis/${token}`);
     assert.equal(page.statusCode, 200);
     assert.match(String(page.headers['cache-control']), /no-store/);
     assert.equal(page.headers['referrer-policy'], 'no-referrer');
-    assert.match(text(page.body), /Stratégie internationale de la ville/);
+    assert.match(pageText(page.body), /Stratégie internationale de la ville/);
     const report = await new HtmlValidate({ extends: ['html-validate:standard'] }).validateString(page.body);
     assert.deepEqual(
       report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`)),
@@ -131,17 +122,17 @@ describe('experts’ opinions on a dossier', async () => {
 
     const empty = await expert.post(`/avis/${token}`, { body: 'Sans avis choisi' });
     assert.equal(empty.statusCode, 400);
-    assert.match(text(empty.body), /Choisissez votre avis/);
+    assert.match(pageText(empty.body), /Choisissez votre avis/);
     assert.match(empty.body, /Sans avis choisi/, 'what was typed is kept');
     const given = await expert.post(`/avis/${token}`, {
       opinion: 'reserved',
       body: 'Un partenariat ancien ; budget à préciser.',
     });
     assert.equal(given.statusCode, 200);
-    assert.match(text(given.body), /Merci pour votre avis/);
+    assert.match(pageText(given.body), /Merci pour votre avis/);
     const again = await expert.get(`/avis/${token}`);
     assert.equal(again.statusCode, 410);
-    assert.match(text(again.body), /ce lien ne sert qu’une fois/);
+    assert.match(pageText(again.body), /ce lien ne sert qu’une fois/);
     assert.equal(
       (await expert.post(`/avis/${token}`, { opinion: 'favourable', body: 'Autre avis' })).statusCode,
       410,
@@ -162,27 +153,29 @@ describe('experts’ opinions on a dossier', async () => {
 
   it('hides a confidential opinion from the other experts, shows the others', async () => {
     const { id } = await submitted();
-    const open = value(await ask(id));
-    const secret = value(await ask(id, { confidential: true }));
-    const third = value(await ask(id));
-    value(
+    const open = expectOk(await ask(id));
+    const secret = expectOk(await ask(id, { confidential: true }));
+    const third = expectOk(await ask(id));
+    expectOk(
       await giveExpertOpinion(db, open.token, { opinion: 'favourable', body: 'Avis partagé entre experts.' }),
     );
-    value(await giveExpertOpinion(db, secret.token, { opinion: 'unfavourable', body: 'Avis confidentiel.' }));
-    const page = text((await new Browser(app).get(`/avis/${third.token}`)).body);
+    expectOk(
+      await giveExpertOpinion(db, secret.token, { opinion: 'unfavourable', body: 'Avis confidentiel.' }),
+    );
+    const page = pageText((await new Browser(app).get(`/avis/${third.token}`)).body);
     assert.match(page, /Avis partagé entre experts/);
     assert.doesNotMatch(page, /Avis confidentiel\./);
     // The instructors read both.
     const { call } = { call: (await getApplication(db, callsPipeline, id))!.ownerId };
-    const staffPage = text((await browser.get(`/gestion/appels/${call}/dossiers/${id}`)).body);
+    const staffPage = pageText((await browser.get(`/gestion/appels/${call}/dossiers/${id}`)).body);
     assert.match(staffPage, /Avis partagé entre experts/);
     assert.match(staffPage, /Avis confidentiel\./);
   });
 
   it('expires a week after the deadline, and stops at once when withdrawn', async () => {
     const { call, id } = await submitted();
-    const { request, token } = value(await ask(id));
-    assert.ok(value(await openRequest(db, token, new Date(request.expiresAt.getTime() - 1000))));
+    const { request, token } = expectOk(await ask(id));
+    assert.ok(expectOk(await openRequest(db, token, new Date(request.expiresAt.getTime() - 1000))));
     const expired = await openRequest(db, token, new Date(request.expiresAt.getTime() + 1000));
     assert.ok(!expired.ok);
     assert.equal(expired.error.code, 'expired');
@@ -202,14 +195,14 @@ describe('experts’ opinions on a dossier', async () => {
     assert.equal(withdrawn.statusCode, 303);
     const page = await new Browser(app).get(`/avis/${token}`);
     assert.equal(page.statusCode, 410);
-    assert.match(text(page.body), /a retiré cette demande/);
+    assert.match(pageText(page.body), /a retiré cette demande/);
   });
 
   it('reminds once, two days before the deadline, with a new link that replaces the first', async () => {
     const { id } = await submitted();
-    const { request, token } = value(await ask(id, { deadline: inDays(10) }));
-    const answered = value(await ask(id, { deadline: inDays(10) }));
-    value(await giveExpertOpinion(db, answered.token, { opinion: 'favourable', body: 'Déjà donné.' }));
+    const { request, token } = expectOk(await ask(id, { deadline: inDays(10) }));
+    const answered = expectOk(await ask(id, { deadline: inDays(10) }));
+    expectOk(await giveExpertOpinion(db, answered.token, { opinion: 'favourable', body: 'Déjà donné.' }));
     const early = new Date(Date.now() + 5 * day);
     const onTime = new Date(Date.now() + 8 * day + 3_600_000);
     const mine = async () =>
@@ -238,7 +231,7 @@ describe('experts’ opinions on a dossier', async () => {
 
     it('records one opinion: the update claims the open request', { skip: pglite }, async () => {
       const { id } = await submitted();
-      const { token } = value(await ask(id));
+      const { token } = expectOk(await ask(id));
       const results = await Promise.all(
         ['favourable', 'unfavourable'].map((opinion) =>
           db.transaction(async (tx) => {
@@ -256,7 +249,7 @@ describe('experts’ opinions on a dossier', async () => {
       skip: pglite,
     }, async () => {
       const { id } = await submitted();
-      const { token } = value(await ask(id));
+      const { token } = expectOk(await ask(id));
       const results = await Promise.all(
         ['favourable', 'unfavourable'].map((opinion) =>
           db.transaction(async (tx) => {

@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { buildElected, buildLocalGovernment, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
-import { type Browser, testApp } from '../../../tests/helpers.ts';
+import { type Browser, pageText, testApp } from '../../../tests/helpers.ts';
+import { expectOk } from '../../../tests/proof/world.ts';
 import { mails } from '../../platform/db/platform.schema.ts';
-import type { Result } from '../../platform/result.ts';
 import { getApplication, listApplications } from '../applications/applications.ts';
 import { getPerson } from '../organisations/people.ts';
 import { callsPipeline } from './calls.pipeline.ts';
@@ -20,15 +21,6 @@ import { createDossier, submitDossier } from './dossiers.ts';
 import { currentForm } from './forms.ts';
 import { scoreApplication } from './scores.ts';
 
-function value<T>(result: Result<T>): T {
-  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.error));
-  return result.value;
-}
-
-const text = (html: string) =>
-  parse(html)
-    .text.replace(/\s+/g, ' ')
-    .replace(/[\u00a0\u202f]/g, ' ');
 const answers = { q1: 'Jumelée avec Kayes', q2: 'Stratégie internationale', q4: 'Une stratégie signée' };
 
 describe('the instructors’ pages of a call', async () => {
@@ -57,10 +49,10 @@ describe('the instructors’ pages of a call', async () => {
   async function submitted(cents: number) {
     const town = await buildLocalGovernment(db, { member: true });
     const elu = await buildElected(db, town.id);
-    const draft = value(
+    const draft = expectOk(
       await createDossier(db, elu, call.id, { organisationId: town.id, answers, requestedCents: cents }),
     );
-    value(await submitDossier(db, draft.id, elu.id));
+    expectOk(await submitDossier(db, draft.id, elu.id));
     return { town, elu, id: draft.id };
   }
 
@@ -78,7 +70,7 @@ describe('the instructors’ pages of a call', async () => {
       criteres: 'Pertinence',
     });
     assert.equal(refused.statusCode, 400);
-    const said = text(refused.body);
+    const said = pageText(refused.body);
     assert.match(said, /Montant attendu en euros/);
     assert.match(said, /« libellé ; poids »/);
     assert.match(refused.body, /value="77ᵉ appel DCOL"/);
@@ -97,14 +89,14 @@ describe('the instructors’ pages of a call', async () => {
       ],
     );
     assert.equal((await currentForm(db, call.id))?.questions.length, 5, 'the network’s usual questions');
-    assert.match(text(await page(browser, '/gestion/appels')), /77ᵉ appel — 77ᵉ appel DCOL/);
+    assert.match(pageText(await page(browser, '/gestion/appels')), /77ᵉ appel — 77ᵉ appel DCOL/);
   });
 
   it('shows the dossiers to follow, then those I follow once I mark them, and compares them by score', async () => {
     const first = await submitted(1_500_000);
     const second = await submitted(1_500_000);
     const url = `/gestion/appels/${call.id}`;
-    const toFollow = text(await page(browser, url));
+    const toFollow = pageText(await page(browser, url));
     assert.match(toFollow, /À suivre \(2\)/);
     assert.match(toFollow, new RegExp(first.town.name));
 
@@ -117,7 +109,7 @@ describe('the instructors’ pages of a call', async () => {
       [`note_${grid[1]!.id}`]: '3',
     });
     assert.equal(bad.statusCode, 400);
-    assert.match(text(bad.body), /Notez « Pertinence » de 0 à 5/);
+    assert.match(pageText(bad.body), /Notez « Pertinence » de 0 à 5/);
     assert.equal((await getApplication(db, callsPipeline, first.id))?.status, 'submitted');
 
     const marked = await browser.post(`${dossierUrl}/notes`, {
@@ -127,18 +119,18 @@ describe('the instructors’ pages of a call', async () => {
     assert.equal(marked.statusCode, 303, marked.body);
     assert.equal((await getApplication(db, callsPipeline, first.id))?.status, 'in_review');
     // (5×3 + 1×1) ÷ 4 = 4
-    assert.match(text(await page(browser, dossierUrl)), /Score pondéré\s*4 \/ 5/);
-    const mine = text(await page(browser, `${url}?onglet=suivis`));
+    assert.match(pageText(await page(browser, dossierUrl)), /Score pondéré\s*4 \/ 5/);
+    const mine = pageText(await page(browser, `${url}?onglet=suivis`));
     assert.match(mine, /Suivis par moi \(1\)/);
     assert.match(mine, new RegExp(first.town.name));
     assert.doesNotMatch(mine, new RegExp(second.town.name));
     // Another instructor's tab « suivis par moi » is empty; « à suivre » keeps the one nobody follows.
     const theirs = await signedInBrowser(t, colleague);
-    assert.match(text(await page(theirs, `${url}?onglet=suivis`)), /Suivis par moi \(0\)/);
-    assert.match(text(await page(theirs, url)), /À suivre \(1\)/);
+    assert.match(pageText(await page(theirs, `${url}?onglet=suivis`)), /Suivis par moi \(0\)/);
+    assert.match(pageText(await page(theirs, url)), /À suivre \(1\)/);
 
     await page(theirs, `${url}/dossiers/${second.id}`);
-    value(
+    expectOk(
       await scoreApplication(db, second.id, { scores: { [grid[0]!.id]: 3, [grid[1]!.id]: 3 } }, colleague.id),
     );
     const compared = parse(await page(browser, `${url}?onglet=tous&tri=score`));
@@ -160,7 +152,7 @@ describe('the instructors’ pages of a call', async () => {
     assert.doesNotMatch(await page(theirs, url), /Comparatif/, 'another instructor’s searches are not shown');
     const junk = await browser.post(`${url}/recherches`, { name: 'Bizarre', query: 'onglet=nulle-part' });
     assert.equal(junk.statusCode, 400);
-    assert.match(text(junk.body), /Cette recherche ne se lit pas/);
+    assert.match(pageText(junk.body), /Cette recherche ne se lit pas/);
     const form = listed.querySelector('form[action*="/recherches/"]');
     assert.equal((await browser.post(form!.getAttribute('action')!, {})).statusCode, 303);
     assert.doesNotMatch(await page(browser, url), />Comparatif</);
@@ -171,21 +163,21 @@ describe('the instructors’ pages of a call', async () => {
       (await browser.post(`${url}/dossiers/${second.id}/suivi`, { suivre: 'oui' })).statusCode,
       303,
     );
-    assert.match(text(await page(browser, `${url}?onglet=suivis`)), /Suivis par moi \(2\)/);
+    assert.match(pageText(await page(browser, `${url}?onglet=suivis`)), /Suivis par moi \(2\)/);
     assert.equal(
       (await browser.post(`${url}/dossiers/${second.id}/suivi`, { suivre: 'non' })).statusCode,
       303,
     );
-    assert.match(text(await page(browser, `${url}?onglet=suivis`)), /Suivis par moi \(1\)/);
+    assert.match(pageText(await page(browser, `${url}?onglet=suivis`)), /Suivis par moi \(1\)/);
   });
 
   it('refuses the committee beyond the envelope before anything is sent, then decides within it, mailed once', async () => {
     const url = `/gestion/appels/${call.id}/comite`;
     const screen = parse(await page(browser, url));
-    assert.match(text(screen.toString()), /ComitéÉlus du bureau exécutif, MEAE\/DCTCIV, AFD/);
+    assert.match(pageText(screen.toString()), /ComitéÉlus du bureau exécutif, MEAE\/DCTCIV, AFD/);
     const boxes = screen.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('name')!);
     assert.equal(boxes.length, 2);
-    assert.match(text(screen.toString()), /au-delà de l’enveloppe/);
+    assert.match(pageText(screen.toString()), /au-delà de l’enveloppe/);
 
     const both = Object.fromEntries(boxes.map((b) => [b, 'oui']));
     const mailsBefore = (await db.select().from(mails)).length;
@@ -196,7 +188,10 @@ describe('the instructors’ pages of a call', async () => {
       etape: 'apercu',
     });
     assert.equal(over.statusCode, 422);
-    assert.match(text(over.body), /l’enveloppe de l’appel \(20 000,00 €\) serait dépassée de 10 000,00 €/);
+    assert.match(
+      pageText(over.body),
+      /l’enveloppe de l’appel \(20 000,00 €\) serait dépassée de 10 000,00 €/,
+    );
     assert.doesNotMatch(over.body, /name="etape" value="confirmer"/, 'nothing to confirm');
     // Even a confirmation sent straight away is refused under the lock.
     const forced = await browser.post(url, {
@@ -215,7 +210,7 @@ describe('the instructors’ pages of a call', async () => {
     };
     const preview = await browser.post(url, { ...one, etape: 'apercu' });
     assert.equal(preview.statusCode, 200, preview.body);
-    const previewed = text(preview.body);
+    const previewed = pageText(preview.body);
     assert.match(previewed, /1 personne recevra le courriel ci-dessous, une seule fois/);
     assert.match(previewed, /Votre dossier au 77ᵉ appel du réseau/);
     assert.match(previewed, /Projet solide, partenaires engagés/);
@@ -249,7 +244,7 @@ describe('the instructors’ pages of a call', async () => {
       (await db.select().from(mails).where(eq(mails.to, carrier.email))).filter((m) => m.subject === subject);
     const empty = await browser.post(`${url}/messages`, { body: '  ', key: key! });
     assert.equal(empty.statusCode, 400);
-    assert.match(text(empty.body), /Écrivez un texte/);
+    assert.match(pageText(empty.body), /Écrivez un texte/);
     const message = { body: 'Pouvez-vous préciser le calendrier de la mission à Kayes ?', key: key! };
     assert.equal((await browser.post(`${url}/messages`, message)).statusCode, 303);
     assert.equal((await browser.post(`${url}/messages`, message)).statusCode, 303, 'a double click');
@@ -260,14 +255,14 @@ describe('the instructors’ pages of a call', async () => {
 
     const note = 'Annotation privée : le partenaire malien reste à confirmer.';
     assert.equal((await browser.post(`${url}/annotations`, { body: note })).statusCode, 303);
-    const after = text(await page(browser, url));
+    const after = pageText(await page(browser, url));
     assert.match(after, /Annotation privée : le partenaire malien reste à confirmer/);
     assert.equal(after.match(/Pouvez-vous préciser le calendrier/g)?.length, 1);
     for (const mail of await db.select().from(mails)) assert.ok(!mail.text.includes(note), 'never mailed');
 
     // The town reads the message, never the annotation, and answers on the thread: its instructors are mailed.
     const town = await signedInBrowser(t, carrier);
-    const own = text(await page(town, `/mon-espace/dossiers/${dossier!.id}`));
+    const own = pageText(await page(town, `/mon-espace/dossiers/${dossier!.id}`));
     assert.match(own, /Pouvez-vous préciser le calendrier de la mission à Kayes \?/);
     assert.doesNotMatch(own, /partenaire malien reste à confirmer/);
     const reply = await town.post(`/mon-espace/dossiers/${dossier!.id}/messages`, {
@@ -282,7 +277,7 @@ describe('the instructors’ pages of a call', async () => {
     );
     assert.equal(toStaff.length, 1, 'the instructor who follows it is mailed');
     assert.match(toStaff[0]!.text, /La mission est prévue en janvier 2027/);
-    assert.match(text(await page(browser, url)), /La mission est prévue en janvier 2027/);
+    assert.match(pageText(await page(browser, url)), /La mission est prévue en janvier 2027/);
   });
 
   it('exports the dossiers as a French CSV, and cannot delete a call with dossiers', async () => {
@@ -298,10 +293,22 @@ describe('the instructors’ pages of a call', async () => {
       rows.some((r) => r.Statut === 'Retenu' && r.Motivation === 'Projet solide, partenaires engagés.'),
     );
 
+    // The same list as Excel reads it: costs as numbers, submission as a date cell.
+    const xlsx = await browser.get(`/gestion/appels/${call.id}/dossiers.xlsx`);
+    assert.equal(xlsx.statusCode, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => headers.indexOf(name) + 1;
+    assert.equal(sheet.rowCount, 3);
+    assert.equal(sheet.getRow(2).getCell(column('Coût demandé en euros')).value, 15000);
+    assert.ok(sheet.getRow(2).getCell(column('Déposé le')).value instanceof Date);
+
     await page(browser, `/gestion/appels/${call.id}/modifier`);
     const kept = await browser.post(`/gestion/appels/${call.id}/suppression`, {});
     assert.equal(kept.statusCode, 409);
-    assert.match(text(kept.body), /Cet appel a 2 dossiers : il ne se supprime pas/);
+    assert.match(pageText(kept.body), /Cet appel a 2 dossiers : il ne se supprime pas/);
   });
 
   it('changes a call from its form: the grid is locked once marked, said in French', async () => {
@@ -311,7 +318,7 @@ describe('the instructors’ pages of a call', async () => {
       criteres: 'Pertinence ; 2',
     });
     assert.equal(locked.statusCode, 422);
-    assert.match(text(locked.body), /Des dossiers sont déjà notés sur cette grille/);
+    assert.match(pageText(locked.body), /Des dossiers sont déjà notés sur cette grille/);
     const renamed = await browser.post(`/gestion/appels/${call.id}/modifier`, {
       ...form,
       titre: 'Appel DCOL, titre corrigé',

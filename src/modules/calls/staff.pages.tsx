@@ -116,33 +116,21 @@ export function staffPages(services: Services) {
     if (ids.length === 0) errors.choix = m.chooseDossiers().text;
     if (!decision.success || ids.length === 0) return input.invalid(errors);
     const asked = { ids, decision: decision.data, motivation: form.motivation };
-    const names = async () => {
-      const rows = (await callDossierTable(db, call.id, input.actorId, {}, 'tous', 'depot')).rows;
-      return new Map(rows.map((r: DossierRow) => [r.application.id, r.organisation?.name ?? '—']));
-    };
+    // A confirmation refused under the decision's locks (the envelope spent meanwhile) shows the preview again,
+    // with why.
+    let refused: Failure | undefined;
     if (form.etape === 'confirmer') {
       const decided = await db.transaction((tx) =>
         decideApplications(tx, pipeline, asked, input.actorId, config.baseUrl),
       );
       services.jobs.poke();
       if (decided.ok) return redirect(input.done, notices.decided);
-      const preview = await previewDecisions(db, pipeline, asked, config.baseUrl);
-      if (!preview.ok) return input.invalid(errorsOf(preview.error));
-      return view(
-        <DecisionPreviewPage
-          ctx={input.ctx}
-          call={call}
-          preview={preview.value}
-          action={input.action}
-          back={input.back}
-          error={decided.error.message}
-          organisationNames={await names()}
-        />,
-        decided.error.status,
-      );
+      refused = decided.error;
     }
     const preview = await previewDecisions(db, pipeline, asked, config.baseUrl);
     if (!preview.ok) return input.invalid(errorsOf(preview.error));
+    const rows = (await callDossierTable(db, call.id, input.actorId, {}, 'tous', 'depot')).rows;
+    const refusal = refused ?? preview.value.refusal;
     return view(
       <DecisionPreviewPage
         ctx={input.ctx}
@@ -150,9 +138,10 @@ export function staffPages(services: Services) {
         preview={preview.value}
         action={input.action}
         back={input.back}
-        organisationNames={await names()}
+        error={refused?.message}
+        organisationNames={new Map(rows.map((r) => [r.application.id, r.organisation?.name ?? '—']))}
       />,
-      preview.value.refusal ? preview.value.refusal.status : 200,
+      refusal ? refusal.status : 200,
     );
   };
 
