@@ -171,7 +171,7 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/gestion/appels',
       '/gestion/appels/nouveau',
       ...[twelfth, thirteenth].flatMap((call) =>
-        ['', '?onglet=tous&tri=score', '/modifier', '/comite'].map(
+        ['', '?onglet=tous&tri=score', '/modifier', '/comite', '/derogations'].map(
           (page) => `/gestion/appels/${call.id}${page}`,
         ),
       ),

@@ -63,6 +63,12 @@ export interface Pipeline<
     owner: Owner,
     organisationId: string | null,
   ): Promise<Result<true>>;
+  /**
+   * How many applications one applicant may hold on this record: one when not given (a support call lets
+   * staff allow a town more). Each has a place of its own in the unique index, so that applications made at
+   * the same instant never exceed it.
+   */
+  places?(executor: Executor, ownerId: string, applicantId: string): Promise<number>;
   /** The owner's form: the answers are stored as this schema gives them. */
   answers: z.ZodType<Answers>;
   /** Completes the answers at submission (the program takes the current mandate when none is typed). */
@@ -81,7 +87,8 @@ export interface Pipeline<
   };
   texts: {
     ownerNotFound(): Message;
-    alreadyApplied(params: { name: string }): Message;
+    /** Refused: the applicant holds all its places (`places`: how many it may hold). */
+    alreadyApplied(params: { name: string; places: number }): Message;
   };
   /** Who reads the applications, gives opinions and decides (staff, for the program). */
   reviewers(actor: Actor): boolean;

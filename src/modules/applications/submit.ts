@@ -1,8 +1,9 @@
 // Applying: the owner's record exists, the person may apply (from this organisation), the window is open,
-// the answers fit the owner's form; one application per applicant and record, whatever the concurrency (the
-// unique index decides, not a read before the insert). An owner that takes drafts lets the applicant save
+// the answers fit the owner's form; one application per applicant and record (or as many as the owner
+// allows it), whatever the concurrency (the unique index decides, not a read before the insert). An owner that takes drafts lets the applicant save
 // one (« brouillon ») and submit it later, when every rule is checked again; until reviewers take the
 // dossier into instruction its answers may still be corrected (« en construction »).
+import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -51,6 +52,20 @@ async function admissible<Owner, Answers extends Record<string, unknown>>(
   return ok({ person, organisationId, answers: complete });
 }
 
+/**
+ * The key of an applicant's place on a record (`applications.applicant_key`, unique per record): the first
+ * place is the applicant's own id, the next ones ids derived from it, the same each time. Taking places in
+ * order, a second application made at the same instant as the first waits for it on the index, then takes
+ * the next place: never more than the places allowed.
+ */
+export function placeKey(applicantId: string, place: number): string {
+  if (place === 0) return applicantId;
+  const hex = createHash('sha256').update(`${applicantId}/${place}`).digest('hex');
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join(
+    '-',
+  );
+}
+
 async function insertApplication<Owner, Answers extends Record<string, unknown>>(
   executor: Executor,
   pipeline: Pipeline<Owner, Answers>,
@@ -63,26 +78,31 @@ async function insertApplication<Owner, Answers extends Record<string, unknown>>
   const { person, organisationId, answers } = read.value;
   const byOrganisation = pipeline.applicant === 'organisation';
   if (byOrganisation && !organisationId) return fail(400, 'invalid', m.organisationExpected());
-  const [application] = await executor
-    .insert(applications)
-    .values({
-      scope: pipeline.scope,
-      ownerId: submission.ownerId,
-      personId: person.id,
-      organisationId,
-      applicantKey: byOrganisation ? organisationId! : person.id,
-      status,
-      answers,
-      submittedBy: submission.submittedBy,
-      submittedAt: status === 'submitted' ? at : null,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const applicant = byOrganisation ? organisationId! : person.id;
+  const places = (await pipeline.places?.(executor, submission.ownerId, applicant)) ?? 1;
+  let application: Application | undefined;
+  for (let place = 0; place < places && !application; place++) {
+    [application] = await executor
+      .insert(applications)
+      .values({
+        scope: pipeline.scope,
+        ownerId: submission.ownerId,
+        personId: person.id,
+        organisationId,
+        applicantKey: placeKey(applicant, place),
+        status,
+        answers,
+        submittedBy: submission.submittedBy,
+        submittedAt: status === 'submitted' ? at : null,
+      })
+      .onConflictDoNothing()
+      .returning();
+  }
   if (!application) {
     // The applicant, in the refusal: the organisation whose dossier exists, or the person.
     const organisation = byOrganisation ? await getOrganisation(executor, organisationId!) : undefined;
     const name = organisation?.name ?? `${person.firstName} ${person.lastName}`;
-    return fail(409, 'conflict', pipeline.texts.alreadyApplied({ name }));
+    return fail(409, 'conflict', pipeline.texts.alreadyApplied({ name, places }));
   }
   await audit(executor, {
     actorId: submission.submittedBy,

@@ -4,11 +4,12 @@
 import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { formatDay, formatTime } from '../../platform/time.ts';
-import { type Application, getApplication, listApplications } from '../applications/applications.ts';
+import { type Application, getApplication } from '../applications/applications.ts';
 import { statusLabel } from '../applications/pipeline.ts';
 import type { PersonalBlock } from '../module.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
 import { getPerson } from '../organisations/people.ts';
+import { allowedDossiers, dossiersOfOrganisation } from './allowances.ts';
 import { applicantMessages as m } from './applicant.messages.ts';
 import { type AttachmentCard, attachmentsOf, expectedAttachments } from './attachments.ts';
 import { callEligibility, callsPipeline as pipeline } from './calls.pipeline.ts';
@@ -42,25 +43,23 @@ export async function callsByState(executor: Executor, at: Date): Promise<Record
   return byState;
 }
 
-/** An organisation's dossier to a call (one at most: the pipeline's unique index). */
-export async function dossierOfOrganisation(
-  executor: Executor,
-  callId: string,
-  organisationId: string,
-): Promise<Application | undefined> {
-  return (await listApplications(executor, pipeline, callId)).find(
-    (a) => a.organisationId === organisationId,
-  );
-}
-
 /** Where a visitor stands towards a call: what the call's page offers them. */
 export type Standing =
   | { kind: 'visitor' }
   | { kind: 'staff' }
   /** May not apply, and why (no town, not one who speaks for it, not a member…). */
   | { kind: 'refused'; reason: string }
-  /** Speaks for a town: its dossier if there is one; `refusal` when the town may not apply (any more). */
-  | { kind: 'applicant'; organisationName: string; dossier: Application | undefined; refusal?: string };
+  /**
+   * Speaks for a town: its dossiers, the oldest first, and how many it may hold (one, unless staff allowed
+   * more); `refusal` when the town may not apply (any more).
+   */
+  | {
+      kind: 'applicant';
+      organisationName: string;
+      dossiers: Application[];
+      places: number;
+      refusal?: string;
+    };
 
 export async function standingOf(executor: Executor, actor: Actor | null, call: Call): Promise<Standing> {
   if (!actor) return { kind: 'visitor' };
@@ -76,11 +75,15 @@ export async function standingOf(executor: Executor, actor: Actor | null, call: 
   if (!callsPolicy.actFor(actor, organisationId))
     return { kind: 'refused', reason: eligible.ok ? m.speakersOnly().text : eligible.error.message };
   // A town that lapsed since its dossier still reads it: its people follow what they sent.
-  const dossier = await dossierOfOrganisation(executor, call.id, organisationId);
+  const [dossiers, places] = await Promise.all([
+    dossiersOfOrganisation(executor, call.id, organisationId),
+    allowedDossiers(executor, call.id, organisationId),
+  ]);
   return {
     kind: 'applicant',
     organisationName: organisation.name,
-    dossier,
+    dossiers,
+    places,
     ...(eligible.ok ? {} : { refusal: eligible.error.message }),
   };
 }
@@ -142,7 +145,9 @@ export async function followUpOf(executor: Executor, applicationId: string): Pro
 
 export const dossierHref = (applicationId: string) => `/mon-espace/dossiers/${applicationId}`;
 export const callHref = (callId: string) => `/appels/${callId}`;
-export const formHref = (callId: string) => `/appels/${callId}/dossier`;
+/** The form of a town's dossier: the one named, or a new one. */
+export const formHref = (callId: string, dossierId?: string) =>
+  `/appels/${callId}/dossier${dossierId ? `?dossier=${dossierId}` : ''}`;
 
 /**
  * « Mon espace »: the dossiers of the town the person speaks for, and the open calls it may still apply to
@@ -157,24 +162,29 @@ export async function callsForPerson(
   if (actor.staff || !organisationId || !callsPolicy.actFor(actor, organisationId)) return undefined;
   const calls = await listCalls(executor);
   const items: PersonalBlock['items'] = [];
-  const applied = new Set<string>();
-  // One query per call: the network opens one call a year.
+  const full = new Set<string>();
+  const made = new Map<string, number>();
+  // Two queries per call: the network opens one call a year.
   for (const call of calls) {
-    const dossier = await dossierOfOrganisation(executor, call.id, organisationId);
-    if (!dossier) continue;
-    applied.add(call.id);
-    items.push({
-      label: `Dossier au ${callName(call)}`,
-      href: dossierHref(dossier.id),
-      detail: statusLabel(pipeline, dossier.status),
-    });
+    const [dossiers, places] = await Promise.all([
+      dossiersOfOrganisation(executor, call.id, organisationId),
+      allowedDossiers(executor, call.id, organisationId),
+    ]);
+    if (dossiers.length >= places) full.add(call.id);
+    made.set(call.id, dossiers.length);
+    for (const [i, dossier] of dossiers.entries())
+      items.push({
+        label: `Dossier${dossiers.length > 1 ? ` n° ${i + 1}` : ''} au ${callName(call)}`,
+        href: dossierHref(dossier.id),
+        detail: statusLabel(pipeline, dossier.status),
+      });
   }
-  const open = calls.filter((c) => stateOf(c, at) === 'open' && !applied.has(c.id));
+  const open = calls.filter((c) => stateOf(c, at) === 'open' && !full.has(c.id));
   const person = open.length ? await getPerson(executor, actor.personId) : undefined;
   if (person && (await callEligibility(executor, person, organisationId)).ok)
     for (const call of open)
       items.push({
-        label: `Déposer un dossier au ${callName(call)}`,
+        label: `Déposer ${made.get(call.id) ? 'un autre dossier' : 'un dossier'} au ${callName(call)}`,
         href: callHref(call.id),
         detail: `jusqu’au ${parisMoment(call.closesAt)}`,
       });

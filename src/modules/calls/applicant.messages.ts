@@ -23,8 +23,10 @@ export const applicantMessages = defineMessages('calls-applicant', {
   eurosExpected: 'Montant attendu en euros, par exemple 15 000 ou 12 500,50 (10 millions d’euros au plus).',
   costStays: 'Le coût estimé déjà enregistré ne s’efface pas : indiquez le montant corrigé.',
   costRequired: 'Indiquez le coût estimé de l’accompagnement demandé : l’appel a une enveloppe.',
-  alreadyApplied: ({ name }: { name: string }) =>
-    `${name} a déjà un dossier pour cet appel, ouvert par une ou un collègue : reprenez celui-ci.`,
+  alreadyApplied: ({ name, places }: { name: string; places: number }) =>
+    places > 1
+      ? `${name} a déjà les ${places} dossiers que l’équipe du réseau lui autorise pour cet appel : reprenez l’un d’eux.`
+      : `${name} a déjà un dossier pour cet appel, ouvert par une ou un collègue : reprenez celui-ci.`,
   staleForm:
     'Ce formulaire ne correspond plus au dossier de votre collectivité (il a changé entre-temps) : rechargez la page.',
   notCorrectable:

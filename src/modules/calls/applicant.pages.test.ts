@@ -222,7 +222,10 @@ describe('the applicants’ pages of support calls', async () => {
     assert.match(root.querySelector('[aria-current="step"]')!.text, /Déposé, en construction/);
     assert.match(text, /Une stratégie votée en conseil municipal/);
     assert.match(text, /Coût estimé 15 000,50 €/);
-    assert.ok(root.querySelector(`a[href="${formUrl}"]`), 'lien pour corriger le dossier');
+    assert.ok(
+      root.querySelector(`a[href="${formUrl}?dossier=${dossierId}"]`),
+      'lien pour corriger le dossier',
+    );
     pages.push([eluBrowser, `/mon-espace/dossiers/${dossierId}`], [eluBrowser, formUrl]);
     // The call's page now gives the dossier's status.
     assert.match(textOf((await eluBrowser.get(`/appels/${call.id}`)).body), /Déposé, en construction/);

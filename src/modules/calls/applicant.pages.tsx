@@ -17,16 +17,16 @@ import {
 import { parseEuros } from '../../platform/money.ts';
 import { type Failure, fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
-import { uuid } from '../../platform/validation.ts';
+import { optional, uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
 import type { Application } from '../applications/applications.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
 import { getPerson } from '../organisations/people.ts';
+import { allowedDossiers, dossiersOfOrganisation } from './allowances.ts';
 import { applicantMessages as m, applicantNotices as notices } from './applicant.messages.ts';
 import {
   callsByState,
   dossierHref,
-  dossierOfOrganisation,
   type FollowUp,
   followUpOf,
   questionsFor,
@@ -50,6 +50,7 @@ import {
 import { webinarsOf } from './webinars.ts';
 
 const idParams = z.object({ id: uuid });
+const formQuery = z.object({ dossier: optional(uuid) });
 const dossierParams = z.object({ applicationId: uuid });
 const attachmentParams = z.object({ applicationId: uuid, attachmentId: uuid });
 
@@ -108,6 +109,15 @@ export function applicantPages(services: Services) {
       getOrganisation(db, actor.organisationId!),
     ]);
     return person && organisation ? { person, organisation } : undefined;
+  };
+
+  /** The town's dossiers on a call and how many it may hold. */
+  const townDossiers = async (callId: string, organisationId: string) => {
+    const [dossiers, places] = await Promise.all([
+      dossiersOfOrganisation(db, callId, organisationId),
+      allowedDossiers(db, callId, organisationId),
+    ]);
+    return { dossiers, places, full: dossiers.length >= places, last: dossiers.at(-1) };
   };
 
   /** Why the form is not offered, or undefined when it is. */
@@ -172,13 +182,21 @@ export function applicantPages(services: Services) {
       access: speaksForOwn,
       refusal: m.speakersOnly().text,
       params: idParams,
-      handler: async ({ actor, params, ctx }) => {
+      query: formQuery,
+      handler: async ({ actor, params, query, ctx }) => {
         const call = await getCall(db, params.id);
         if (!call) return notFound(m.callGone().text);
         const applicant = await applicantOf(actor);
         if (!applicant) return message(403, 'Dépôt réservé', m.noOrganisation().text);
         const { person, organisation } = applicant;
-        const dossier = await dossierOfOrganisation(db, call.id, organisation.id);
+        const town = await townDossiers(call.id, organisation.id);
+        // The dossier named; else a new one while the town may make one, else its last.
+        const dossier = query.dossier
+          ? town.dossiers.find((d) => d.id === query.dossier)
+          : town.full
+            ? town.last
+            : undefined;
+        if (query.dossier && !dossier) return notFound(m.dossierGone().text);
         if (!dossier) {
           // A town that may not apply learns why before typing anything.
           const eligible = await callEligibility(db, person, organisation.id);
@@ -212,7 +230,10 @@ export function applicantPages(services: Services) {
         const applicant = await applicantOf(actor);
         if (!applicant) return message(403, 'Dépôt réservé', m.noOrganisation().text);
         const { person, organisation } = applicant;
-        const dossier = await dossierOfOrganisation(db, call.id, organisation.id);
+        const town = await townDossiers(call.id, organisation.id);
+        // The form was written for the dossier it names (none: a new one); another town's or another call's
+        // dossier is never overwritten.
+        const dossier = form.dossier ? town.dossiers.find((d) => d.id === form.dossier) : undefined;
         const { questions, requestedCents: savedCents } = await questionsFor(db, call, dossier);
         const values = typedValues(questions, form);
         const again = (
@@ -224,18 +245,15 @@ export function applicantPages(services: Services) {
             status,
           );
 
-        // The form was written for the dossier it names (none: a new one); a colleague's dossier made since,
-        // or another dossier's id, is never overwritten.
-        if ((form.dossier ?? '') !== (dossier?.id ?? '')) {
-          return dossier
-            ? again(409, {
-                conflict: {
-                  message: m.alreadyApplied({ name: organisation.name }).text,
-                  href: dossierHref(dossier.id),
-                },
-              })
-            : again(409, { errors: { _: m.staleForm().text } });
-        }
+        if (form.dossier && !dossier) return again(409, { errors: { _: m.staleForm().text } });
+        // A new dossier when the town holds all it may (a colleague's made since the page was read): that one.
+        if (!dossier && town.last && town.full)
+          return again(409, {
+            conflict: {
+              message: m.alreadyApplied({ name: organisation.name, places: town.places }).text,
+              href: dossierHref(town.last.id),
+            },
+          });
         const closed = closedReason(call, dossier, new Date());
         if (closed) return again(422, { closed });
 
@@ -273,8 +291,8 @@ export function applicantPages(services: Services) {
           if (!(error instanceof Refused)) throw error;
           const failure = error.failure;
           if (failure.code === 'conflict') {
-            // A colleague saved the town's dossier between the page's reading and this save.
-            const theirs = await dossierOfOrganisation(db, call.id, organisation.id);
+            // A colleague saved the town's (last) dossier between the page's reading and this save.
+            const theirs = (await dossiersOfOrganisation(db, call.id, organisation.id)).at(-1);
             if (theirs)
               return again(409, { conflict: { message: failure.message, href: dossierHref(theirs.id) } });
           }

@@ -14,7 +14,17 @@ export const callsMessages = defineMessages('calls', {
   weightExpected: 'Poids attendu : un nombre entier de 1 à 100.',
   envelopeExpected: 'Enveloppe attendue : un montant positif en centimes.',
   engagementsExpected: 'Nombre d’accompagnements attendu : un entier positif.',
-  alreadyApplied: ({ name }: { name: string }) => `${name} a déjà un dossier pour cet appel.`,
+  alreadyApplied: ({ name, places }: { name: string; places: number }) =>
+    places > 1
+      ? `${name} a déjà ses ${places} dossiers pour cet appel (le nombre que l’équipe du réseau a autorisé).`
+      : `${name} a déjà un dossier pour cet appel.`,
+  allowanceExpected:
+    'Nombre de dossiers attendu : un entier de 2 à 10 (un seul, c’est la règle sans dérogation).',
+  allowanceBelowMade: ({ name, made }: { name: string; made: number }) =>
+    `${name} a déjà ${made} dossiers pour cet appel : la dérogation ne descend pas en dessous (aucun dossier n’est supprimé).`,
+  noteNotFound:
+    'Cette annotation n’existe plus, ou c’est celle d’un autre instructeur : seul son auteur la supprime.',
+  allowanceNotFound: 'Cette collectivité n’a pas de dérogation pour cet appel.',
   opensOn: ({ opens }: { opens: string }) =>
     `L’appel ouvre le ${opens} : les dossiers ne sont pas encore reçus.`,
   closed: ({ closed }: { closed: string }) =>

@@ -1,6 +1,6 @@
-// Support calls on the application-and-review pipeline: one dossier per member local government and call,
-// written by its people (or by staff on its behalf), a draft first; accepted or refused only once in
-// instruction, every decision motivated and mailed to the person who carries the dossier.
+// Support calls on the application-and-review pipeline: one dossier per member local government and call
+// (more when staff allow it), written by its people (or by staff on its behalf), a draft first; accepted or
+// refused only once in instruction, every decision motivated and mailed to the person who carries the dossier.
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
@@ -10,6 +10,7 @@ import { frenchLocalGovernmentKinds } from '../organisations/kinds.ts';
 import { isMemberInGoodStanding } from '../organisations/memberships.ts';
 import { getOrganisation } from '../organisations/organisations.ts';
 import { listPeopleOfOrganisation, type Person } from '../organisations/people.ts';
+import { allowedDossiers } from './allowances.ts';
 import { callsMessages as m } from './calls.messages.ts';
 import { speaksFor } from './calls.policy.ts';
 import { type Call, callsScope, getCall } from './calls.ts';
@@ -88,6 +89,7 @@ export const callsPipeline = definePipeline<Call, CallAnswers>({
   ownerName: (call) => `${call.number}ᵉ appel — ${call.title}`,
   window: callWindow,
   eligibility: (executor, person, _call, organisationId) => callEligibility(executor, person, organisationId),
+  places: allowedDossiers,
   answers: callAnswers,
   // The accepted dossiers never cost more than the envelope.
   acceptance: (executor, call, accepting) => withinEnvelope(executor, call, accepting),
@@ -97,7 +99,7 @@ export const callsPipeline = definePipeline<Call, CallAnswers>({
   },
   texts: {
     ownerNotFound: () => m.notFound(),
-    alreadyApplied: ({ name }) => m.alreadyApplied({ name }),
+    alreadyApplied: ({ name, places }) => m.alreadyApplied({ name, places }),
   },
   reviewers: (actor) => actor.staff,
 });

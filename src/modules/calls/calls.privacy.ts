@@ -2,6 +2,7 @@
 // applications module's; here, the calls, their forms, what a dossier asks and their instructors' work.
 import { processing } from '../../platform/privacy.ts';
 import {
+  callAllowances,
   callAttachments,
   callCriteria,
   callDocuments,
@@ -133,5 +134,13 @@ export const callsPrivacy = [
     recipients: 'L’instructeur lui-même',
     personal: ['person_id'],
     notPersonal: ['name'],
+  }),
+  processing(callAllowances, {
+    purpose: 'Autoriser une collectivité à déposer plus d’un dossier à un appel',
+    basis: 'public_task',
+    retention: 'Comme l’appel',
+    recipients: 'L’équipe du réseau',
+    personal: ['granted_by'],
+    notPersonal: ['reason'],
   }),
 ];

@@ -19,7 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { applications } from '../applications/applications.schema.ts';
 import { events } from '../events/events.schema.ts';
-import { people } from '../organisations/organisations.schema.ts';
+import { organisations, people } from '../organisations/organisations.schema.ts';
 
 /**
  * A support call (« appel DCOL »), numbered as the network counts them (the 12th, launched in May 2025):
@@ -353,3 +353,28 @@ export const callSavedSearches = pgTable('call_saved_searches', {
   query: text('query').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Staff's leave for a town to hold more than one dossier on a call (« un dossier par collectivité, sauf
+ * dérogation »): how many in all, and why. Lowering or withdrawing it never removes a dossier already made;
+ * it only stops new ones.
+ */
+export const callAllowances = pgTable(
+  'call_allowances',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    dossiers: smallint('dossiers').notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: uuid('granted_by').references(() => people.id, { onDelete: 'set null' }),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.organisationId] }),
+    check('call_allowances_dossiers', sql`${t.dossiers} between 2 and 10`),
+  ],
+);

@@ -17,6 +17,7 @@ import { listMemberships, recordMembership } from '../organisations/memberships.
 import { createOrganisation, type Organisation } from '../organisations/organisations.ts';
 import { createPerson, listPeopleOfOrganisation, type Person } from '../organisations/people.ts';
 import { normalise, searchReference } from '../organisations/reference.ts';
+import { grantAllowance } from './allowances.ts';
 import { callsPipeline } from './calls.pipeline.ts';
 import { type Call, type Criterion, createCall } from './calls.ts';
 import { createDossier, follow, submitDossier } from './dossiers.ts';
@@ -703,6 +704,30 @@ export async function seedDemoCalls(tx: Executor, demo: DemoData) {
   );
   const ago = (days: number, time: string) => parisTime(day(-days), time);
   for (const story of thirteenth(ago)) await tell(ctx, thirteenthCall, story);
+  // Lyon carries two distinct projects: the team allowed it a second dossier, still a draft.
+  must(
+    'dérogation de Lyon au 13ᵉ appel',
+    await grantAllowance(
+      tx,
+      thirteenthCall.id,
+      {
+        organisationId: (await organisationOf(ctx, lyon)).id,
+        dossiers: 2,
+        reason:
+          'Deux projets distincts : la stratégie internationale, et un projet climat avec une ville partenaire.',
+      },
+      ctx.manager.id,
+    ),
+  );
+  await tell(ctx, thirteenthCall, {
+    town: lyon,
+    answers: {
+      q1: 'Lyon coopère avec plusieurs villes partenaires sur l’adaptation au changement climatique.',
+      q2: 'Monter avec une ville partenaire un projet de végétalisation et de gestion des îlots de chaleur.',
+    },
+    requestedEuros: 15_000,
+    createdAt: ago(4, '11:00'),
+  });
 
   // Each call's online information workshop, a week or so after it opened (as the 8th call's of 24 May 2022).
   await webinar(ctx, twelfthCall, '2025-05-27');

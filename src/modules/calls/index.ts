@@ -2,6 +2,7 @@
 // envelope; member local governments' dossiers on the shared application-and-review pipeline (drafts,
 // instruction, motivated decisions mailed through the queue). Decision 021.
 import { defineModule } from '../module.ts';
+import { allowancePages } from './allowances.pages.tsx';
 import { applicantPages } from './applicant.pages.tsx';
 import { callsForPerson } from './applicant-queries.ts';
 import { callApiRoutes } from './calls.api.ts';
@@ -23,6 +24,7 @@ export default defineModule({
   pages: (services) => [
     ...applicantPages(services),
     ...staffPages(services),
+    ...allowancePages(services),
     ...engagementPages(services),
     ...expertPages(services),
   ],

@@ -2,7 +2,7 @@
 // (theirs alone, never shown, mailed or exported to the town) and one thread of messages between the
 // instructors and the town, each message mailed once to the other side — to the person who carries the
 // dossier, or to the instructors who follow it (else to whoever opened the call).
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -51,8 +51,31 @@ export async function addNote(
   return ok(true);
 }
 
-/** The dossier's private annotations, oldest first. */
-export async function notesOf(executor: Executor, applicationId: string): Promise<Written[]> {
+/** Deletes one of the instructor's own annotations on the dossier (another's is not found). */
+export async function deleteNote(
+  executor: Executor,
+  applicationId: string,
+  noteId: unknown,
+  authorId: string,
+): Promise<Result<true>> {
+  const id = uuid.safeParse(noteId);
+  const [deleted] = id.success
+    ? await executor
+        .delete(callNotes)
+        .where(
+          and(
+            eq(callNotes.id, id.data),
+            eq(callNotes.applicationId, applicationId),
+            eq(callNotes.authorId, authorId),
+          ),
+        )
+        .returning({ id: callNotes.id })
+    : [];
+  return deleted ? ok(true) : fail(404, 'not_found', m.noteNotFound());
+}
+
+/** The dossier's private annotations, oldest first, with who wrote each (its author may delete it). */
+export async function notesOf(executor: Executor, applicationId: string): Promise<Note[]> {
   const rows = await executor
     .select()
     .from(callNotes)
@@ -66,9 +89,12 @@ export async function notesOf(executor: Executor, applicationId: string): Promis
     id: r.id,
     body: r.body,
     createdAt: r.createdAt,
+    authorId: r.authorId,
     authorName: authorName(r.authorId ? cards.get(r.authorId) : undefined),
   }));
 }
+
+export type Note = Written & { authorId: string | null };
 
 export interface ThreadMessage extends Written {
   fromStaff: boolean;

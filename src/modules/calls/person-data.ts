@@ -7,6 +7,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { defineMessages } from '../../platform/messages.ts';
 import type { PersonHolding } from '../organisations/person-hooks.ts';
 import {
+  callAllowances,
   callAttachments,
   callFollowers,
   callMessages,
@@ -33,6 +34,10 @@ export async function mergeCallsPerson(executor: Executor, fromId: string, intoI
       and s.reviewer_id = ${fromId} and o.reviewer_id = ${intoId}`);
   await executor.update(callScores).set({ reviewerId: intoId }).where(eq(callScores.reviewerId, fromId));
   await executor.update(calls).set({ createdBy: intoId }).where(eq(calls.createdBy, fromId));
+  await executor
+    .update(callAllowances)
+    .set({ grantedBy: intoId })
+    .where(eq(callAllowances.grantedBy, fromId));
   await executor.execute(sql`
     insert into call_followers (application_id, person_id, created_at)
     select application_id, ${intoId}, created_at from call_followers where person_id = ${fromId}

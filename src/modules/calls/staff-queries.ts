@@ -16,7 +16,7 @@ import { type EngagementSummary, engagementSummaryOf } from './engagement-querie
 import { acceptedCents, detailsOf } from './envelope.ts';
 import { type ExpertRequest, expertRequestsOf } from './experts.ts';
 import { type CallForm, formOf } from './forms.ts';
-import { messagesOf, notesOf, type ThreadMessage, type Written } from './messages.ts';
+import { messagesOf, type Note, notesOf, type ThreadMessage } from './messages.ts';
 import { weightedScores } from './scores.ts';
 
 export const tabs = ['a-suivre', 'suivis', 'traites', 'tous'] as const;
@@ -155,7 +155,7 @@ export interface DossierPage {
   form: CallForm | undefined;
   grid: Criterion[];
   marks: Marks[];
-  notes: Written[];
+  notes: Note[];
   messages: ThreadMessage[];
   experts: ExpertRequest[];
   attachments: AttachmentCard[];

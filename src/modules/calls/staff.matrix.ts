@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Case, type Cell, staffOnly } from '../../../tests/proof/cases.ts';
 import { expectOk } from '../../../tests/proof/world.ts';
+import { grantAllowance } from './allowances.ts';
 import { freshCall, freshDossier } from './api.matrix.ts';
+import { addNote, notesOf } from './messages.ts';
 import { scoreApplication } from './scores.ts';
 import { saveSearch } from './searches.ts';
 
@@ -133,4 +135,37 @@ export const staffMatrix: Record<string, Case[]> = {
       },
     };
   }),
+  [`GET ${base}/:id/derogations`]: staffOnly('a call’s leaves for more dossiers', async (c) => ({
+    url: `${base}/${(await freshCall(c)).id}/derogations?organisation=Ville`,
+  })),
+  [`POST ${base}/:id/derogations`]: staffOnly('allow a town more dossiers on a call', async (c) => ({
+    url: `${base}/${(await freshCall(c)).id}/derogations`,
+    form: { organisationId: c.target.memberOrg.id, dossiers: '2', reason: 'Deux projets distincts.' },
+  })),
+  [`POST ${base}/:id/derogations/:organisationId/retrait`]: staffOnly('withdraw a leave', async (c) => {
+    const call = await freshCall(c);
+    const town = c.target.memberOrg.id;
+    expectOk(
+      await grantAllowance(
+        c.f.db,
+        call.id,
+        { organisationId: town, dossiers: 3, reason: 'Trois projets.' },
+        c.f.A.people.staff.id,
+      ),
+    );
+    return { url: `${base}/${call.id}/derogations/${town}/retrait`, form: {} };
+  }),
+  [`POST ${base}/:id/dossiers/:applicationId/annotations/suppression`]: staffOnly(
+    'delete one’s annotation',
+    async (c) => {
+      const { call, dossier } = await freshDossier(c, true);
+      // The acting instructor's own annotation: another's is not found, whoever asks.
+      expectOk(await addNote(c.f.db, dossier.id, { body: 'À vérifier.' }, c.actor.people.staff.id));
+      const [note] = await notesOf(c.f.db, dossier.id);
+      return {
+        url: `${base}/${call.id}/dossiers/${dossier.id}/annotations/suppression`,
+        form: { note: note!.id },
+      };
+    },
+  ),
 };

@@ -23,10 +23,14 @@ export const staffNotices = defineNotices('calls-staff', {
   followed: 'Vous suivez ce dossier.',
   unfollowed: 'Vous ne suivez plus ce dossier.',
   noted: 'L’annotation est enregistrée ; seuls les instructeurs la lisent.',
+  noteDeleted: 'L’annotation est supprimée.',
   messageSent: 'Le message est envoyé à la personne qui porte le dossier.',
   expertAsked: 'La demande d’avis est envoyée ; un rappel partira deux jours avant la date demandée.',
   expertWithdrawn: 'La demande d’avis est retirée : son lien ne sert plus.',
   searchSaved: 'La recherche est enregistrée : elle s’affiche en tête de la liste des dossiers.',
   searchDeleted: 'La recherche est supprimée.',
   decided: 'La décision est enregistrée ; le courriel part une seule fois.',
+  allowanceGranted:
+    'La dérogation est enregistrée : la collectivité peut ouvrir ses dossiers supplémentaires.',
+  allowanceWithdrawn: 'La dérogation est retirée : la collectivité revient à un dossier pour cet appel.',
 });

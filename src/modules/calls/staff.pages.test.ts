@@ -278,6 +278,26 @@ describe('the instructors’ pages of a call', async () => {
     assert.equal(toStaff.length, 1, 'the instructor who follows it is mailed');
     assert.match(toStaff[0]!.text, /La mission est prévue en janvier 2027/);
     assert.match(pageText(await page(browser, url)), /La mission est prévue en janvier 2027/);
+
+    // An annotation is deleted by its author alone: a colleague's request is not found and changes nothing.
+    const noteId = parse(await page(browser, url))
+      .querySelector('form[action$="/annotations/suppression"] input[name=note]')
+      ?.getAttribute('value');
+    assert.ok(noteId, 'the author is offered to delete it');
+    const theirs = await signedInBrowser(t, colleague);
+    assert.equal(
+      parse(await page(theirs, url)).querySelector('form[action$="/annotations/suppression"]'),
+      null,
+      'a colleague is not',
+    );
+    const refused = await theirs.post(`${url}/annotations/suppression`, { note: noteId! });
+    assert.equal(refused.statusCode, 404);
+    assert.match(pageText(refused.body), /seul son auteur la supprime/);
+    assert.match(pageText(await page(browser, url)), /le partenaire malien reste à confirmer/);
+    assert.equal((await browser.post(`${url}/annotations/suppression`, { note: noteId! })).statusCode, 303);
+    const gone = pageText(await page(browser, url));
+    assert.doesNotMatch(gone, /le partenaire malien reste à confirmer/);
+    assert.match(gone, /Aucune annotation/);
   });
 
   it('exports the dossiers as a French CSV, and cannot delete a call with dossiers', async () => {

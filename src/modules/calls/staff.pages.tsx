@@ -20,7 +20,7 @@ import { type Call, createCall, criteriaOf, deleteCall, getCall, updateCall } fr
 import { follow, unfollow } from './dossiers.ts';
 import { cancelExpertRequest, previewExpertRequest, requestExpertOpinion } from './experts.ts';
 import { currentForm } from './forms.ts';
-import { addNote, sendMessage } from './messages.ts';
+import { addNote, deleteNote, sendMessage } from './messages.ts';
 import { scoreApplication } from './scores.ts';
 import { deleteSearch, saveSearch, searchesOf } from './searches.ts';
 import { callFromForm, callValues, formErrors, valuesOf } from './staff.forms.ts';
@@ -444,6 +444,9 @@ export function staffPages(services: Services) {
     }),
     dossierForm('/annotations', 'note', notices.noted, (found, actorId, form) =>
       addNote(db, found.dossier.id, { body: form.body }, actorId),
+    ),
+    dossierForm('/annotations/suppression', 'note', notices.noteDeleted, (found, actorId, form) =>
+      deleteNote(db, found.dossier.id, form.note, actorId),
     ),
     dossierForm('/messages', 'message', notices.messageSent, (found, actorId, form) =>
       db.transaction((tx) =>

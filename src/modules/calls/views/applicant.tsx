@@ -168,43 +168,75 @@ function YourDossier({ call, standing, at }: { call: Call; standing: Standing; a
     case 'refused':
       return <p role="status">{standing.reason}</p>;
     case 'applicant': {
-      const { dossier } = standing;
-      if (dossier)
-        return (
-          <>
-            <p role="status">
-              Dossier de {standing.organisationName} : <strong>{label(dossier.status)}</strong>
-              {dossier.submittedAt ? `, déposé le ${formatMoment(dossier.submittedAt)}` : ''}.
-            </p>
-            <p>
-              {dossier.status === 'draft' && open ? (
-                <>
-                  <a class="button" href={formHref(call.id)}>
-                    Reprendre le brouillon
-                  </a>{' '}
-                </>
-              ) : null}
-              <a href={dossierHref(dossier.id)}>Suivre le dossier de {standing.organisationName}</a>
-            </p>
-          </>
-        );
-      if (standing.refusal) return <p role="status">{standing.refusal}</p>;
-      if (stateOf(call, at) === 'upcoming')
-        return (
-          <p>
-            Le dossier de {standing.organisationName} se prépare à partir du {parisMoment(call.opensAt)}.
-          </p>
-        );
-      if (!open) return <p>{standing.organisationName} n’a pas de dossier à cet appel.</p>;
+      const { dossiers, places, organisationName } = standing;
+      const more = dossiers.length < places;
       return (
-        <p>
-          <a class="button" href={formHref(call.id)}>
-            Préparer le dossier de {standing.organisationName}
-          </a>
-        </p>
+        <>
+          {places > 1 ? (
+            <p>
+              L’équipe du réseau autorise {places} dossiers de {organisationName} à cet appel (
+              {dossiers.length} ouvert{dossiers.length > 1 ? 's' : ''}).
+            </p>
+          ) : null}
+          {dossiers.length ? (
+            <ul>
+              {dossiers.map((dossier, i) => (
+                <li key={dossier.id}>
+                  <p>
+                    Dossier{dossiers.length > 1 ? ` n° ${i + 1}` : ''} de {organisationName} :{' '}
+                    <strong>{label(dossier.status)}</strong>
+                    {dossier.submittedAt ? `, déposé le ${formatMoment(dossier.submittedAt)}` : ''}.
+                  </p>
+                  <p>
+                    {dossier.status === 'draft' && open ? (
+                      <>
+                        <a class="button" href={formHref(call.id, dossier.id)}>
+                          Reprendre le brouillon{dossiers.length > 1 ? ` n° ${i + 1}` : ''}
+                        </a>{' '}
+                      </>
+                    ) : null}
+                    <a href={dossierHref(dossier.id)}>
+                      Suivre le dossier{dossiers.length > 1 ? ` n° ${i + 1}` : ''} de {organisationName}
+                    </a>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <NewDossier call={call} standing={standing} at={at} more={more} />
+        </>
       );
     }
   }
+}
+
+/** Whether the town may start a dossier (another one, when staff allowed more), or why not. */
+function NewDossier(props: {
+  call: Call;
+  standing: Extract<Standing, { kind: 'applicant' }>;
+  at: Date;
+  more: boolean;
+}) {
+  const { call, standing } = props;
+  const first = standing.dossiers.length === 0;
+  if (!props.more) return null;
+  if (standing.refusal) return <p role="status">{standing.refusal}</p>;
+  const state = stateOf(call, props.at);
+  if (state === 'upcoming')
+    return (
+      <p>
+        Le dossier de {standing.organisationName} se prépare à partir du {parisMoment(call.opensAt)}.
+      </p>
+    );
+  if (state === 'past')
+    return first ? <p>{standing.organisationName} n’a pas de dossier à cet appel.</p> : null;
+  return (
+    <p>
+      <a class="button" href={formHref(call.id)}>
+        {first ? 'Préparer le dossier' : 'Préparer un autre dossier'} de {standing.organisationName}
+      </a>
+    </p>
+  );
 }
 
 export function CallPage(props: {
@@ -445,7 +477,7 @@ export function DossierFollowUpPage(props: {
       ) : null}
       {draftOpen || dossier.status === 'submitted' ? (
         <p>
-          <a class="button" href={formHref(call.id)}>
+          <a class="button" href={formHref(call.id, dossier.id)}>
             {draftOpen ? 'Compléter et déposer le dossier' : 'Corriger le dossier'}
           </a>
         </p>

@@ -273,6 +273,7 @@ export function CallDossiersPage(props: {
       <p>
         <a href={base}>Tous les appels</a> · <a href={`${callPath(call.id)}/modifier`}>Modifier l’appel</a> ·{' '}
         <a href={`${callPath(call.id)}/comite`}>Comité de sélection</a> ·{' '}
+        <a href={`${callPath(call.id)}/derogations`}>Dossiers supplémentaires</a> ·{' '}
         <a href={`${callPath(call.id)}/accompagnements`}>Accompagnements</a> · Exporter les dossiers :{' '}
         <a href={`${callPath(call.id)}/dossiers.csv`}>CSV</a>,{' '}
         <a href={`${callPath(call.id)}/dossiers.xlsx`}>Excel</a>
@@ -525,6 +526,16 @@ export function DossierStaffPage(props: {
                 {n.authorName}, le {formatDateTime(n.createdAt)}
               </p>
               <p class="pre-line">{n.body}</p>
+              {n.authorId === props.viewerId ? (
+                <form method="post" action={`${path}/annotations/suppression`}>
+                  <CsrfField ctx={props.ctx} />
+                  <input type="hidden" name="note" value={n.id} />
+                  <button type="submit" class="button-secondary">
+                    Supprimer mon annotation
+                    <span class="visually-hidden"> du {formatDateTime(n.createdAt)}</span>
+                  </button>
+                </form>
+              ) : null}
             </li>
           ))}
         </ul>

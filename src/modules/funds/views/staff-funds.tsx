@@ -12,6 +12,7 @@ import {
   Select,
   TextArea,
 } from '../../../platform/views/layout.tsx';
+import { OrganisationSearch } from '../../organisations/views/organisation-search.tsx';
 import type { Contributor, Receipt } from '../contributions.ts';
 import { fundStatuses } from '../funds.schema.ts';
 import { type Fund, fundStatusLabels } from '../funds.ts';
@@ -595,29 +596,14 @@ export function FundAccountPage(props: {
         </>
       ) : (
         <>
-          <form
-            method="get"
+          <OrganisationSearch
             action={`${paths.account}#mouvements`}
-            class="filters"
-            aria-label="Chercher une organisation"
-          >
-            <Field
-              name="organisation"
-              label="Chercher une organisation"
-              type="search"
-              value={choices.q}
-              hint="Nom, SIREN ou code INSEE : la liste des formulaires ci-dessous n’offre que celles qui correspondent."
-            />
-            <div class="field">
-              <button type="submit">Chercher</button>
-            </div>
-          </form>
-          {choices.total > choices.items.length ? (
-            <p role="status">
-              {choices.total} organisations correspondent : les listes n’en offrent que {choices.items.length}{' '}
-              (les contributrices, puis par nom). Précisez la recherche pour trouver les autres.
-            </p>
-          ) : null}
+            what="une organisation"
+            q={choices.q}
+            total={choices.total}
+            shown={choices.items.length}
+            order="les contributrices, puis par nom"
+          />
           <PledgeForm ctx={props.ctx} fund={fund} choices={choices} form={props.forms.pledge} />
           <ReceiptForm ctx={props.ctx} fund={fund} choices={choices} form={props.forms.receipt} />
         </>
