@@ -21,6 +21,23 @@ export async function getApplication(
   return row;
 }
 
+/**
+ * An application of this pipeline, locked until the end of the transaction: a double click, or a document
+ * removed while the dossier is submitted, waits and then sees it as it became.
+ */
+export async function lockApplication(
+  executor: Executor,
+  pipeline: Pick<Pipeline, 'scope'>,
+  id: string,
+): Promise<Application | undefined> {
+  const [row] = await executor
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.scope, pipeline.scope)))
+    .for('update');
+  return row;
+}
+
 /** The pipeline whose rules apply to an application (undefined: no such application, or no such owner). */
 export async function pipelineOfApplication(executor: Executor, id: string): Promise<Pipeline | undefined> {
   const [row] = await executor

@@ -13,7 +13,7 @@ import { getOrganisation } from '../organisations/organisations.ts';
 import { getPerson, type Person } from '../organisations/people.ts';
 import { applicationsMessages as m } from './applications.messages.ts';
 import { applications } from './applications.schema.ts';
-import { type Application, getApplication } from './applications.ts';
+import { type Application, getApplication, lockApplication } from './applications.ts';
 import type { Pipeline } from './pipeline.ts';
 
 export interface Submission {
@@ -134,16 +134,6 @@ export function saveDraft<Owner, Answers extends Record<string, unknown>>(
   return insertApplication(executor, pipeline, submission, 'draft', at);
 }
 
-/** The application, locked until the end of the transaction (a double click waits, then sees it moved). */
-async function lockedApplication(executor: Executor, pipeline: Pick<Pipeline, 'scope'>, id: string) {
-  const [row] = await executor
-    .select()
-    .from(applications)
-    .where(and(eq(applications.id, id), eq(applications.scope, pipeline.scope)))
-    .for('update');
-  return row;
-}
-
 /**
  * Submits a draft: the window, the applicant's eligibility and the answers are checked again (a draft of
  * last week, a membership lapsed since). Submitting an application already submitted changes nothing.
@@ -155,7 +145,7 @@ export async function submitDraft<Owner, Answers extends Record<string, unknown>
   submittedBy: string | null,
   at = new Date(),
 ): Promise<Result<Application>> {
-  const application = await lockedApplication(executor, pipeline, id);
+  const application = await lockApplication(executor, pipeline, id);
   if (!application) return fail(404, 'not_found', m.notFound());
   if (application.status === 'submitted') return ok(application);
   if (application.status !== 'draft') return fail(422, 'already_submitted', m.alreadySubmitted());

@@ -3,13 +3,16 @@
 // the town, its instructors and the expert asked — never by another town.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { eq, sql } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { buildElected, buildLocalGovernment, buildStaff, signedInBrowser } from '../../../tests/factories.ts';
-import { Browser, pageText, testApp } from '../../../tests/helpers.ts';
+import { Browser, engine, pageText, testApp } from '../../../tests/helpers.ts';
 import { expectOk } from '../../../tests/proof/world.ts';
 import { getApplication } from '../applications/applications.ts';
-import { attachmentsOf } from './attachments.ts';
+import { attachmentsOf, joinAttachment, missingAttachments, removeAttachment } from './attachments.ts';
 import { callsPipeline } from './calls.pipeline.ts';
+import { callAttachments } from './calls.schema.ts';
 import { createCall, criteriaOf } from './calls.ts';
 import { createDossier, submitDossier } from './dossiers.ts';
 import { requestExpertOpinion } from './experts.ts';
@@ -157,5 +160,89 @@ describe('the documents joined to a dossier', async () => {
     assert.equal(late.statusCode, 422);
     assert.match(pageText(late.body), /ses pièces jointes ne se modifient plus/);
     assert.equal((await attachmentsOf(db, dossier.id)).length, 1);
+  });
+
+  /** A new town's draft on the call, with its documents joined (`p1` required, `p2` optional). */
+  async function draftWith(keys: string[]) {
+    const other = await buildLocalGovernment(db, { member: true });
+    const writer = await buildElected(db, other.id);
+    const draft = expectOk(
+      await createDossier(db, writer, call.id, { organisationId: other.id, answers: { q1: 'Un projet' } }),
+    );
+    for (const key of keys)
+      expectOk(
+        await joinAttachment(
+          db,
+          draft.id,
+          { key, fileName: `${key}.pdf`, content: await councilDecision() },
+          writer.id,
+        ),
+      );
+    const files = await attachmentsOf(db, draft.id);
+    const idOf = (key: string) => files.find((f) => f.key === key)!.id;
+    return { draft, writer, idOf };
+  }
+
+  it('keeps a submitted dossier complete: a required document is replaced, never removed', async () => {
+    const { draft, writer, idOf } = await draftWith(['p1', 'p2']);
+    expectOk(await submitDossier(db, draft.id, writer.id));
+    const refused = await removeAttachment(db, draft.id, idOf('p1'), writer.id);
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.status, 422);
+    assert.match(
+      refused.error.message,
+      /« Délibération du conseil » est une pièce exigée et le dossier est déposé/,
+    );
+    expectOk(await removeAttachment(db, draft.id, idOf('p2'), writer.id));
+    assert.deepEqual(
+      (await attachmentsOf(db, draft.id)).map((f) => f.key),
+      ['p1'],
+    );
+  });
+
+  describe('a document removed while the dossier is submitted', () => {
+    const pglite = engine === 'pglite' ? 'PGlite runs one transaction at a time: no race there' : false;
+    const submittedWithout = async (id: string) =>
+      (await getApplication(db, callsPipeline, id))?.status === 'submitted' &&
+      !(await attachmentsOf(db, id)).some((f) => f.key === 'p1');
+
+    it('never leaves a submitted dossier without its required document', { skip: pglite }, async () => {
+      const { draft, writer, idOf } = await draftWith(['p1']);
+      const [submitted, removed] = await Promise.all([
+        db.transaction(async (tx) => {
+          const result = await submitDossier(tx, draft.id, writer.id);
+          await delay(200);
+          return result;
+        }),
+        db.transaction(async (tx) => {
+          await delay(50);
+          return removeAttachment(tx, draft.id, idOf('p1'), writer.id);
+        }),
+      ]);
+      assert.ok(submitted.ok);
+      assert.ok(!removed.ok, 'the removal waits for the submission, then is refused');
+      assert.equal(await submittedWithout(draft.id), false);
+    });
+
+    // The control of the test above: the documents counted without the dossier's lock, the removal lands between
+    // the count and the submission, and the dossier is submitted without its required document.
+    it('control: counted without the lock, the dossier is submitted incomplete', {
+      skip: pglite,
+    }, async () => {
+      const { draft, idOf } = await draftWith(['p1']);
+      await Promise.all([
+        db.transaction(async (tx) => {
+          const missing = await missingAttachments(tx, draft.id, call.id);
+          await delay(200);
+          if (Object.keys(missing).length === 0)
+            await tx.execute(sql`update applications set status = 'submitted' where id = ${draft.id}`);
+        }),
+        db.transaction(async (tx) => {
+          await delay(50);
+          await tx.delete(callAttachments).where(eq(callAttachments.id, idOf('p1')));
+        }),
+      ]);
+      assert.equal(await submittedWithout(draft.id), true);
+    });
   });
 });

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
-import { getApplication } from '../applications/applications.ts';
+import { lockApplication } from '../applications/applications.ts';
 import { checkDocument } from '../events/documents.ts';
 import { callsMessages as m } from './calls.messages.ts';
 import { callsPipeline } from './calls.pipeline.ts';
@@ -56,8 +56,10 @@ export async function expectedAttachments(executor: Executor, applicationId: str
 }
 
 /** A draft or a dossier submitted and not yet in instruction: the town still changes it. */
+// Locked like a submission locks it: a document joined or removed while the dossier is being submitted waits,
+// then meets the dossier as submitted.
 async function changeable(executor: Executor, applicationId: string) {
-  const application = await getApplication(executor, callsPipeline, applicationId);
+  const application = await lockApplication(executor, callsPipeline, applicationId);
   if (!application) return fail(404, 'not_found', m.dossierNotFound());
   if (application.status !== 'draft' && application.status !== 'submitted')
     return fail(422, 'in_instruction', m.attachmentsFixed());
@@ -118,6 +120,13 @@ export async function removeAttachment(
 ): Promise<Result<true>> {
   const application = await changeable(executor, applicationId);
   if (!application.ok) return application;
+  if (application.value.status === 'submitted') {
+    // A submitted dossier stays complete: its required documents are replaced, never removed.
+    const card = (await attachmentsOf(executor, applicationId)).find((a) => a.id === id);
+    const expected = await expectedAttachments(executor, applicationId, application.value.ownerId);
+    const required = expected.find((a) => a.key === card?.key && a.required);
+    if (required) return fail(422, 'incomplete', m.attachmentStays({ label: required.label }));
+  }
   const [removed] = await executor
     .delete(callAttachments)
     .where(and(eq(callAttachments.id, id), eq(callAttachments.applicationId, applicationId)))

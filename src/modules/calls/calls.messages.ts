@@ -22,6 +22,8 @@ export const callsMessages = defineMessages('calls', {
     'Nombre de dossiers attendu : un entier de 2 à 10 (un seul, c’est la règle sans dérogation).',
   allowanceBelowMade: ({ name, made }: { name: string; made: number }) =>
     `${name} a déjà ${made} dossiers pour cet appel : la dérogation ne descend pas en dessous (aucun dossier n’est supprimé).`,
+  attachmentStays: ({ label }: { label: string }) =>
+    `« ${label} » est une pièce exigée et le dossier est déposé : il doit rester complet. Joignez la nouvelle version à la place de l’ancienne plutôt que de la retirer.`,
   noteNotFound:
     'Cette annotation n’existe plus, ou c’est celle d’un autre instructeur : seul son auteur la supprime.',
   allowanceNotFound: 'Cette collectivité n’a pas de dérogation pour cet appel.',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, type Result } from '../../platform/result.ts';
 import { optional, uuid } from '../../platform/validation.ts';
-import { type Application, getApplication } from '../applications/applications.ts';
+import { type Application, getApplication, lockApplication } from '../applications/applications.ts';
 import { correctAnswers, saveDraft, submitDraft } from '../applications/submit.ts';
 import type { Person } from '../organisations/people.ts';
 import { missingAttachments } from './attachments.ts';
@@ -101,7 +101,8 @@ export async function submitDossier(
   actorId: string,
   at = new Date(),
 ): Promise<Result<Application>> {
-  const application = await getApplication(executor, pipeline, id);
+  // Locked before its documents are counted: one removed meanwhile waits for the submission, then is refused.
+  const application = await lockApplication(executor, pipeline, id);
   if (!application) return fail(404, 'not_found', m.dossierNotFound());
   if (application.status === 'draft') {
     const { details, form } = await formOfDossier(executor, application);
