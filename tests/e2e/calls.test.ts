@@ -81,6 +81,12 @@ describe('a support call’s dossier, from draft to engagement, in the browser',
     await staff.getByRole('link', { name: call }).click();
     await expectHeading(staff, call);
     await assertNoAxeViolation(staff, 'dossiers de l’appel');
+    // The call's leaves: Lyon, allowed two dossiers, holds two (the demo's).
+    await staff.getByRole('link', { name: 'Dossiers supplémentaires' }).click();
+    await expectHeading(staff, `Dossiers supplémentaires — ${call}`);
+    assert.match(await staff.getByRole('main').innerText(), /Lyon\s+2\s+2\s+Deux projets distincts/);
+    await assertNoAxeViolation(staff, 'dossiers supplémentaires');
+    await staff.goBack();
     await staff.getByRole('link', { name: 'Cannes', exact: true }).click();
     await expectHeading(staff, `Dossier de Cannes — ${call}`);
     await assertNoAxeViolation(staff, 'dossier, instruction');
