@@ -50,6 +50,7 @@ const foreignKeys = new Set([
   'modules/funds/funds.schema.ts → modules/events/events.schema.ts',
   'modules/funds/funds.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/groups/groups.schema.ts → modules/events/events.schema.ts',
+  'modules/newsletter/newsletter.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/groups/groups.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/program/program.schema.ts → modules/events/events.schema.ts',
   'modules/program/program.schema.ts → modules/organisations/organisations.schema.ts',

@@ -12,6 +12,7 @@ import { events } from '../src/modules/events/events.schema.ts';
 import { listFunds } from '../src/modules/funds/funds.ts';
 import { getGroupBySlug } from '../src/modules/groups/groups.ts';
 import { meetingsOf } from '../src/modules/groups/meetings.ts';
+import { listIssues } from '../src/modules/newsletter/issues.ts';
 import { findPersonByEmail } from '../src/modules/organisations/people.ts';
 import { sessionCookie } from './factories.ts';
 import { Browser, testApp } from './helpers.ts';
@@ -92,6 +93,10 @@ describe('the pages’ HTML, by html-validate', async () => {
     );
     const inReview = dossiers.find((d) => d.status === 'in_review');
     assert.ok(accepted && inReview, 'dossiers accepted and in instruction are in the demo');
+    const lettres = await listIssues(t.db, { drafts: true });
+    const published = lettres.find((l) => l.publishedAt);
+    const draft = lettres.find((l) => !l.publishedAt);
+    assert.ok(published && draft, 'a published Lettre and a draft are in the demo');
     const visitor = await as(null);
     await visitor([
       '/',
@@ -114,6 +119,8 @@ describe('the pages’ HTML, by html-validate', async () => {
       '/appels',
       `/appels/${twelfth.id}`,
       `/appels/${thirteenth.id}`,
+      '/lettre',
+      `/lettre/${published.id}`,
     ]);
     const angers = (await findPersonByEmail(t.db, 'helene.garnier@angers.example.org'))?.organisationId;
     assert.ok(
@@ -175,6 +182,11 @@ describe('the pages’ HTML, by html-validate', async () => {
           (page) => `/gestion/appels/${call.id}${page}`,
         ),
       ),
+      '/gestion/lettre',
+      '/gestion/lettre/nouvelle',
+      `/gestion/lettre/${draft.id}`,
+      `/gestion/lettre/${draft.id}/modifier`,
+      `/lettre/${draft.id}`,
       `/gestion/appels/${twelfth.id}/dossiers/${accepted.id}`,
       `/gestion/appels/${thirteenth.id}/dossiers/${inReview.id}`,
     ]);

@@ -19,6 +19,7 @@ import funds from './funds/index.ts';
 import groups from './groups/index.ts';
 import home from './home/index.ts';
 import type { Module, PersonalBlock, Site } from './module.ts';
+import newsletter from './newsletter/index.ts';
 import organisations from './organisations/index.ts';
 import { installPersonHooks } from './organisations/person-hooks.ts';
 import program from './program/index.ts';
@@ -35,6 +36,7 @@ export const modules: readonly Module[] = [
   atlas,
   funds,
   calls,
+  newsletter,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */

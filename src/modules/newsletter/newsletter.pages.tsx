@@ -1,0 +1,234 @@
+// The pages of « La Lettre »: its public archives and an issue's web version (a draft for staff only); staff's
+// list, form, publication and deletion.
+import { z } from 'zod';
+import type { Actor } from '../../platform/http/actor.ts';
+import { definePage, message, notFound, redirect, view } from '../../platform/http/pages.tsx';
+import type { Services } from '../../platform/services.ts';
+import { uuid } from '../../platform/validation.ts';
+import type { PageContext } from '../../platform/views/layout.tsx';
+import { agendaOf, laterDates } from './agenda.ts';
+import { formatContent, parseContent } from './document.ts';
+import {
+  createIssue,
+  deleteIssue,
+  getIssue,
+  type IssueDocument,
+  listIssues,
+  setPublished,
+  updateIssue,
+} from './issues.ts';
+import { newsletterMessages as m, newsletterNotices as notices } from './newsletter.messages.ts';
+import { ArchivePage, IssuePage } from './views/issue.tsx';
+import { IssueFormPage, IssueStaffPage, IssuesPage, type IssueValues, staffBase } from './views/staff.tsx';
+
+const idParams = z.object({ id: uuid });
+const manage = (actor: Actor | null) => Boolean(actor?.staff);
+
+const valuesOf = (form: Record<string, string | undefined>): IssueValues => ({
+  title: form.title ?? '',
+  periodStart: form.periodStart ?? '',
+  periodEnd: form.periodEnd ?? '',
+  editorial: form.editorial ?? '',
+  editorialAuthor: form.editorialAuthor ?? '',
+  content: form.content ?? '',
+});
+
+const valuesOfIssue = ({ issue, sections }: IssueDocument): IssueValues => ({
+  title: issue.title,
+  periodStart: issue.periodStart,
+  periodEnd: issue.periodEnd,
+  editorial: issue.editorial ?? '',
+  editorialAuthor: issue.editorialAuthor ?? '',
+  content: formatContent(sections),
+});
+
+/** The domain's input from the form: the content read from its text box, or why it cannot be. */
+function inputOf(values: IssueValues) {
+  const content = parseContent(values.content);
+  if ('error' in content) return { errors: { content: content.error } };
+  return {
+    input: {
+      title: values.title,
+      periodStart: values.periodStart,
+      periodEnd: values.periodEnd,
+      editorial: values.editorial,
+      editorialAuthor: values.editorialAuthor,
+      sections: content.sections,
+    },
+  };
+}
+
+/** A domain's field errors as the form's fields (a section's or item's go to the text box). */
+const formErrors = (fields: Record<string, string> | undefined, message: string) => {
+  const errors: Record<string, string> = {};
+  for (const [field, text] of Object.entries(fields ?? {}))
+    errors[field.startsWith('sections.') ? 'content' : field] ??= text;
+  return Object.keys(errors).length ? errors : { _: message };
+};
+
+export function newsletterPages(services: Services) {
+  const { db, config } = services;
+
+  const staffView = async (
+    ctx: PageContext,
+    id: string,
+    extra: { notice?: string; error?: string } = {},
+    status = 200,
+  ) => {
+    const document = await getIssue(db, id);
+    if (!document) return notFound(m.notFound().text);
+    const { issue, sections } = document;
+    const months = await agendaOf(db, { start: issue.periodStart, end: issue.periodEnd });
+    return view(
+      <IssueStaffPage
+        ctx={ctx}
+        issue={issue}
+        sections={sections.length}
+        items={sections.reduce((n, s) => n + s.items.length, 0)}
+        events={months.reduce((n, month) => n + month.days.reduce((k, d) => k + d.lines.length, 0), 0)}
+        {...extra}
+      />,
+      status,
+    );
+  };
+
+  return [
+    definePage({
+      method: 'GET',
+      url: '/lettre',
+      access: 'public',
+      handler: async ({ ctx }) =>
+        view(<ArchivePage ctx={ctx} issues={await listIssues(db, { drafts: false })} />),
+    }),
+    definePage({
+      method: 'GET',
+      url: '/lettre/:id',
+      access: 'public',
+      params: idParams,
+      handler: async ({ ctx, actor, params }) => {
+        const document = await getIssue(db, params.id);
+        // A draft is staff's: for anyone else it does not exist yet.
+        if (!document || (!document.issue.publishedAt && !manage(actor))) return notFound(m.notFound().text);
+        const { issue } = document;
+        const [months, later] = await Promise.all([
+          agendaOf(db, { start: issue.periodStart, end: issue.periodEnd }, config.baseUrl),
+          laterDates(db, issue.periodEnd, config.baseUrl),
+        ]);
+        return view(
+          <IssuePage
+            ctx={ctx}
+            document={document}
+            months={months}
+            later={later}
+            draft={!issue.publishedAt}
+          />,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: staffBase,
+      access: manage,
+      handler: async ({ ctx, notice }) =>
+        view(<IssuesPage ctx={ctx} issues={await listIssues(db, { drafts: true })} notice={notice} />),
+    }),
+    definePage({
+      method: 'GET',
+      url: `${staffBase}/nouvelle`,
+      access: manage,
+      handler: async ({ ctx }) => view(<IssueFormPage ctx={ctx} values={valuesOf({})} />),
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/nouvelle`,
+      access: manage,
+      handler: async ({ ctx, form, actor }) => {
+        const values = valuesOf(form);
+        const read = inputOf(values);
+        if (!read.input) return view(<IssueFormPage ctx={ctx} values={values} errors={read.errors} />, 400);
+        const created = await db.transaction((tx) => createIssue(tx, read.input, actor.personId));
+        if (created.ok) return redirect(`${staffBase}/${created.value.issue.id}`, notices.created);
+        return view(
+          <IssueFormPage
+            ctx={ctx}
+            values={values}
+            errors={formErrors(created.error.fields, created.error.message)}
+          />,
+          created.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: `${staffBase}/:id`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params, notice }) => staffView(ctx, params.id, notice ? { notice } : {}),
+    }),
+    definePage({
+      method: 'GET',
+      url: `${staffBase}/:id/modifier`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params }) => {
+        const document = await getIssue(db, params.id);
+        if (!document) return notFound(m.notFound().text);
+        return view(<IssueFormPage ctx={ctx} issue={document.issue} values={valuesOfIssue(document)} />);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/modifier`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params, form, actor }) => {
+        const document = await getIssue(db, params.id);
+        if (!document) return notFound(m.notFound().text);
+        const values = valuesOf(form);
+        const read = inputOf(values);
+        if (!read.input)
+          return view(
+            <IssueFormPage ctx={ctx} issue={document.issue} values={values} errors={read.errors} />,
+            400,
+          );
+        const updated = await db.transaction((tx) => updateIssue(tx, params.id, read.input, actor.personId));
+        if (updated.ok) return redirect(`${staffBase}/${params.id}`, notices.updated);
+        return view(
+          <IssueFormPage
+            ctx={ctx}
+            issue={document.issue}
+            values={values}
+            errors={formErrors(updated.error.fields, updated.error.message)}
+          />,
+          updated.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/publication`,
+      access: manage,
+      params: idParams,
+      handler: async ({ params, form, actor }) => {
+        if (form.publier !== 'oui' && form.publier !== 'non')
+          return message(400, 'Demande refusée', m.publishChoice().text);
+        const publish = form.publier === 'oui';
+        const done = await db.transaction((tx) => setPublished(tx, params.id, publish, actor.personId));
+        if (!done.ok) return notFound(done.error.message);
+        return redirect(`${staffBase}/${params.id}`, publish ? notices.published : notices.unpublished);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/suppression`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params, actor }) => {
+        const deleted = await db.transaction((tx) => deleteIssue(tx, params.id, actor.personId));
+        if (deleted.ok) return redirect(staffBase, notices.deleted);
+        if (deleted.error.status === 404) return notFound(deleted.error.message);
+        return staffView(ctx, params.id, { error: deleted.error.message }, deleted.error.status);
+      },
+    }),
+  ];
+}
