@@ -1,38 +1,22 @@
 // « La Lettre » in Chromium: staff prepare an issue in its form (the content in one box), read its web version
 // as a draft, publish it; a reader on a phone finds it in the archives with its agenda generated from the
-// events, and the seeds' issue of November–December 2025. Each page is checked by axe-core.
+// events, and reads the seeds' issue of November–December 2025. Each page is checked by axe-core.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   assertNoAxeViolation,
+  browserSuite,
   demoStaff,
   expectHeading,
   phoneOverflow,
-  type RunningApp,
   signIn,
-  startApp,
 } from './support.ts';
 
 describe('La Lettre, prepared and read in the browser', () => {
-  let app: RunningApp;
-  const contexts: BrowserContext[] = [];
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await app?.stop();
-  });
-
-  async function newPage(phone = false): Promise<Page> {
-    const context = await app.newContext({ bypassCSP: true, phone });
-    contexts.push(context);
-    return context.newPage();
-  }
-
+  const suite = browserSuite();
   it('is prepared by staff, published, and read on a phone with its generated agenda', async () => {
-    const staff = await newPage();
+    const app = suite.app();
+    const staff = await suite.newPage();
     await signIn(app, staff, demoStaff);
     await staff.goto('/gestion/lettre');
     await expectHeading(staff, 'La Lettre');
@@ -69,7 +53,7 @@ describe('La Lettre, prepared and read in the browser', () => {
     await staff.getByRole('button', { name: 'Publier la version web' }).click();
     assert.match(await staff.getByRole('main').innerText(), /La Lettre est publiée/);
 
-    const reader = await newPage(true);
+    const reader = await suite.newPage(true);
     await reader.goto('/lettre');
     await expectHeading(reader, 'La Lettre de Cités Unies France');
     await assertNoAxeViolation(reader, 'archives de la Lettre');

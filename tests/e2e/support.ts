@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { after, before } from 'node:test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -113,6 +114,30 @@ export interface RunningApp {
     phone?: boolean;
   }): Promise<BrowserContext>;
   stop(): Promise<void>;
+}
+
+/**
+ * For a `describe`: the app started before its tests and stopped after them, and pages in browser contexts of
+ * their own (closed at the end), on a phone when asked — what every browser test file otherwise writes out.
+ */
+export function browserSuite() {
+  let app: RunningApp | undefined;
+  const contexts: BrowserContext[] = [];
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await app?.stop();
+  });
+  return {
+    app: () => app!,
+    async newPage(phone = false): Promise<Page> {
+      const context = await app!.newContext({ bypassCSP: true, phone });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
 
 /** The whole app as in production, on a fresh database with the demo data, sending mail over SMTP. */

@@ -8,16 +8,19 @@ import type { ApplicationStatus } from './statuses.ts';
 
 export type Application = typeof applications.$inferSelect;
 
+const byId = (executor: Executor, pipeline: Pick<Pipeline, 'scope'>, id: string) =>
+  executor
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.scope, pipeline.scope)));
+
 /** An application of this pipeline (another owner's application is not found here). */
 export async function getApplication(
   executor: Executor,
   pipeline: Pick<Pipeline, 'scope'>,
   id: string,
 ): Promise<Application | undefined> {
-  const [row] = await executor
-    .select()
-    .from(applications)
-    .where(and(eq(applications.id, id), eq(applications.scope, pipeline.scope)));
+  const [row] = await byId(executor, pipeline, id);
   return row;
 }
 
@@ -30,11 +33,7 @@ export async function lockApplication(
   pipeline: Pick<Pipeline, 'scope'>,
   id: string,
 ): Promise<Application | undefined> {
-  const [row] = await executor
-    .select()
-    .from(applications)
-    .where(and(eq(applications.id, id), eq(applications.scope, pipeline.scope)))
-    .for('update');
+  const [row] = await byId(executor, pipeline, id).for('update');
   return row;
 }
 

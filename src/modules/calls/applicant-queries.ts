@@ -162,16 +162,15 @@ export async function callsForPerson(
   if (actor.staff || !organisationId || !callsPolicy.actFor(actor, organisationId)) return undefined;
   const calls = await listCalls(executor);
   const items: PersonalBlock['items'] = [];
-  const full = new Set<string>();
-  const made = new Map<string, number>();
+  /** The calls where the town may still open a dossier, and how many it holds there. */
+  const room = new Map<string, number>();
   // Two queries per call: the network opens one call a year.
   for (const call of calls) {
     const [dossiers, places] = await Promise.all([
       dossiersOfOrganisation(executor, call.id, organisationId),
       allowedDossiers(executor, call.id, organisationId),
     ]);
-    if (dossiers.length >= places) full.add(call.id);
-    made.set(call.id, dossiers.length);
+    if (dossiers.length < places) room.set(call.id, dossiers.length);
     for (const [i, dossier] of dossiers.entries())
       items.push({
         label: `Dossier${dossiers.length > 1 ? ` n° ${i + 1}` : ''} au ${callName(call)}`,
@@ -179,12 +178,12 @@ export async function callsForPerson(
         detail: statusLabel(pipeline, dossier.status),
       });
   }
-  const open = calls.filter((c) => stateOf(c, at) === 'open' && !full.has(c.id));
+  const open = calls.filter((c) => stateOf(c, at) === 'open' && room.has(c.id));
   const person = open.length ? await getPerson(executor, actor.personId) : undefined;
   if (person && (await callEligibility(executor, person, organisationId)).ok)
     for (const call of open)
       items.push({
-        label: `Déposer ${made.get(call.id) ? 'un autre dossier' : 'un dossier'} au ${callName(call)}`,
+        label: `Déposer ${room.get(call.id) ? 'un autre dossier' : 'un dossier'} au ${callName(call)}`,
         href: callHref(call.id),
         detail: `jusqu’au ${parisMoment(call.closesAt)}`,
       });

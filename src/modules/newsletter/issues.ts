@@ -68,22 +68,31 @@ async function writeSections(executor: Executor, issueId: string, sections: Issu
   if (items.length) await executor.insert(newsletterItems).values(items);
 }
 
+/** The input read: the issue's own columns (absent texts as null), and its sections. */
+function read(input: unknown): Result<{
+  fields: Pick<Issue, 'title' | 'periodStart' | 'periodEnd' | 'editorial' | 'editorialAuthor'>;
+  sections: IssueInput['sections'];
+}> {
+  const parsed = issueInput.safeParse(input);
+  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
+  const { sections, editorial, editorialAuthor, ...rest } = parsed.data;
+  return ok({
+    fields: { ...rest, editorial: editorial ?? null, editorialAuthor: editorialAuthor ?? null },
+    sections,
+  });
+}
+
 export async function createIssue(
   executor: Executor,
   input: unknown,
   actorId: string,
 ): Promise<Result<IssueDocument>> {
-  const parsed = issueInput.safeParse(input);
-  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const { sections, ...fields } = parsed.data;
+  const parsed = read(input);
+  if (!parsed.ok) return parsed;
+  const { fields, sections } = parsed.value;
   const [issue] = await executor
     .insert(newsletterIssues)
-    .values({
-      ...fields,
-      editorial: fields.editorial ?? null,
-      editorialAuthor: fields.editorialAuthor ?? null,
-      createdBy: actorId,
-    })
+    .values({ ...fields, createdBy: actorId })
     .returning();
   await writeSections(executor, issue!.id, sections);
   await audit(executor, { actorId, action: 'create', entity: 'newsletter_issue', entityId: issue!.id });
@@ -96,17 +105,12 @@ export async function updateIssue(
   input: unknown,
   actorId: string,
 ): Promise<Result<IssueDocument>> {
-  const parsed = issueInput.safeParse(input);
-  if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const { sections, ...fields } = parsed.data;
+  const parsed = read(input);
+  if (!parsed.ok) return parsed;
+  const { fields, sections } = parsed.value;
   const [issue] = await executor
     .update(newsletterIssues)
-    .set({
-      ...fields,
-      editorial: fields.editorial ?? null,
-      editorialAuthor: fields.editorialAuthor ?? null,
-      updatedAt: new Date(),
-    })
+    .set({ ...fields, updatedAt: new Date() })
     .where(eq(newsletterIssues.id, id))
     .returning();
   if (!issue) return fail(404, 'not_found', m.notFound());
