@@ -119,6 +119,21 @@ const benchmarks: Benchmark[] = [
     headline: ['pages', 'medianSeconds', 'slowestSeconds', 'medianCpuSeconds'],
   },
   {
+    name: 'newsletter-send',
+    script: 'bench/newsletter-send.ts',
+    limitMinutes: 20,
+    headline: [
+      'readers',
+      'seconds',
+      'mailsPerSecond',
+      'peakRssMiB',
+      'bareSeconds',
+      'resumeSeconds',
+      'repeatedAfterKill',
+      'sentAnewAfterKill',
+    ],
+  },
+  {
     name: 'cold-start',
     script: 'bench/cold-start.ts',
     limitMinutes: 10,

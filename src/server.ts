@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type ApiRoute, buildOpenApi, registerApiRoutes } from './platform/http/api.ts';
 import { installHttpCaching } from './platform/http/caching.ts';
 import { apiError, describeError, installErrorHandlers, isApiRequest } from './platform/http/errors.ts';
@@ -138,8 +138,10 @@ export async function buildApp(services: Services): Promise<App> {
 
   // A state-changing request from another site is refused before anything else (with the CSRF token below).
   const allowedOrigin = new URL(config.baseUrl).origin;
+  const crossSiteAllowed = (request: FastifyRequest) =>
+    (request.routeOptions.config as { crossSite?: boolean } | undefined)?.crossSite === true;
   app.addHook('onRequest', async (request, reply) => {
-    if (!unsafeMethods.has(request.method)) return;
+    if (!unsafeMethods.has(request.method) || crossSiteAllowed(request)) return;
     const origin = request.headers.origin;
     const site = request.headers['sec-fetch-site'];
     if ((origin !== undefined && origin !== allowedOrigin) || site === 'cross-site') {
@@ -153,7 +155,8 @@ export async function buildApp(services: Services): Promise<App> {
 
   // Forms carry a CSRF token; the API uses Bearer tokens and no cookie, so it needs none.
   app.addHook('preHandler', (request, reply, done) => {
-    if (!unsafeMethods.has(request.method) || request.url.startsWith('/api/')) return done();
+    if (!unsafeMethods.has(request.method) || request.url.startsWith('/api/') || crossSiteAllowed(request))
+      return done();
     app.csrfProtection(request, reply, done);
   });
 

@@ -4,10 +4,9 @@ import { modules } from './modules/index.ts';
 import { type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
 import { createLogger } from './platform/http/log.ts';
-import { identityOf } from './platform/identity.ts';
 import { housekeepingHandler, housekeepingJob, housekeepingSchedule } from './platform/jobs/housekeeping.ts';
 import { type JobHandler, JobRunner } from './platform/jobs/queue.ts';
-import { createMailSender, mailJob } from './platform/mail/mail.tsx';
+import { createMailSender, mailJob, mailOptionsOf } from './platform/mail/mail.tsx';
 import { installSecretsKey, secretsKey } from './platform/secrets.ts';
 import type { Services } from './platform/services.ts';
 
@@ -19,11 +18,7 @@ export interface RunningServices extends Services {
 export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs = config.JOBS_POLL_MS) {
   // The mail sender opens the secrets sealed in the outbox (sign-in links).
   installSecretsKey(secretsKey(config));
-  const mailer = createMailSender(db, {
-    smtpUrl: config.SMTP_URL,
-    from: config.MAIL_FROM,
-    domain: identityOf(config).domain,
-  });
+  const mailer = createMailSender(db, mailOptionsOf(config));
   const handlers: Record<string, JobHandler> = {
     [mailJob]: mailer.handler,
     [housekeepingJob]: housekeepingHandler(db),

@@ -121,6 +121,9 @@ describe('the pages’ HTML, by html-validate', async () => {
       `/appels/${thirteenth.id}`,
       '/lettre',
       `/lettre/${published.id}`,
+      '/lettre/abonnement',
+      '/courriels/verifier',
+      '/courriels/verifier?code=K7QF-9XMD-2PAB',
     ]);
     const angers = (await findPersonByEmail(t.db, 'helene.garnier@angers.example.org'))?.organisationId;
     assert.ok(
@@ -130,6 +133,7 @@ describe('the pages’ HTML, by html-validate', async () => {
     const elue = await as('helene.garnier@angers.example.org');
     await elue([
       '/',
+      '/lettre/abonnement',
       '/mon-espace',
       '/mes-inscriptions',
       '/mon-parcours',
@@ -187,6 +191,9 @@ describe('the pages’ HTML, by html-validate', async () => {
       `/gestion/lettre/${draft.id}`,
       `/gestion/lettre/${draft.id}/modifier`,
       `/lettre/${draft.id}`,
+      `/gestion/lettre/${published.id}`,
+      `/gestion/lettre/${published.id}/envoi?segment=tous`,
+      '/gestion/lettre/abonnes',
       `/gestion/appels/${twelfth.id}/dossiers/${accepted.id}`,
       `/gestion/appels/${thirteenth.id}/dossiers/${inReview.id}`,
     ]);

@@ -121,12 +121,22 @@ describe('authorization matrix', async () => {
         ...(api ? [] : ([['no CSRF token', { withoutCsrfToken: true }]] as [string, Partial<Credentials>][])),
       ];
       for (const [what, change] of attempts) {
-        const spec = await kase.build(cellOf(f, role, f.A, f.A));
+        const built = await kase.build(cellOf(f, role, f.A, f.A));
+        // A route open to other sites is defended by its signed token: forged here, it must be refused.
+        const spec = kase.crossSite
+          ? { ...built, url: built.url.replace(/jeton=[^&]*/, 'jeton=contrefait') }
+          : built;
         const before = await checksum(db);
         const response = await send(app, route.method, spec, { ...credentials(role, f.A), ...change });
         checked++;
         const label = `${route.method} ${route.path} as ${role}, ${what}`;
-        if (response.statusCode !== 403) failures.push(`${label}: ${response.statusCode} instead of 403`);
+        if (kase.crossSite) {
+          if (spec.url === built.url)
+            failures.push(`${label}: a cross-site case without a token in its address`);
+          if (response.statusCode !== 404)
+            failures.push(`${label}: ${response.statusCode} instead of 404 (forged token)`);
+        } else if (response.statusCode !== 403)
+          failures.push(`${label}: ${response.statusCode} instead of 403`);
         else {
           const message = api ? response.json().error.message : response.body;
           if (!/vient d’un autre site|Le formulaire a expiré ou ne vient pas de ce site/.test(message))

@@ -15,6 +15,7 @@ import { recordAttendance } from '../src/modules/events/check-in.ts';
 import { attendance, registrations } from '../src/modules/events/events.schema.ts';
 import { notificationSettings } from '../src/modules/events/notifications.ts';
 import { register } from '../src/modules/events/register.ts';
+import { newsletterSubscribers } from '../src/modules/newsletter/newsletter.schema.ts';
 import { applyToProgram, decideApplication } from '../src/modules/program/applications.ts';
 import { expressInterest } from '../src/modules/program/interest.ts';
 import { expressionsOfInterest } from '../src/modules/program/program.schema.ts';
@@ -235,5 +236,24 @@ describe('exports as spreadsheets read them, on a server in Tokyo', async () => 
       for (const row of table.rows.slice(1))
         for (const value of row)
           assert.ok(value === null || typeof value === 'string', `${value} is not text`);
+  });
+
+  it('writes the Lettre’s readers with their subscription and confirmation at Paris time', async () => {
+    await db.insert(newsletterSubscribers).values({
+      email: 'lectrice.tokyo@exemple.fr',
+      status: 'confirmed',
+      topics: ['lettre'],
+      // 23:30 UTC on 31 December is 00:30 on 1 January in Paris (and 08:30 in Tokyo).
+      createdAt: new Date('2026-12-31T23:00:00Z'),
+      confirmedAt: new Date('2026-12-31T23:30:00Z'),
+    });
+    const readers = await both('/gestion/lettre/abonnes');
+    const get = rowOf(readers, 'Adresse', 'lectrice.tokyo@exemple.fr');
+    assert.deepEqual(get('État'), { xlsx: 'Abonné', csv: 'Abonné' });
+    assert.deepEqual(get('Confirmé le'), { xlsx: wallClock(2027, 1, 1, 0, 30), csv: '01/01/2027 00:30' });
+    assert.deepEqual(get('Reçoit'), {
+      xlsx: 'La Lettre de Cités Unies France',
+      csv: 'La Lettre de Cités Unies France',
+    });
   });
 });

@@ -1,9 +1,19 @@
 // The only reader of process.env: the environment is parsed once, at boot, and fails fast.
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { readSecretsKey } from './secrets.ts';
 import './validation.ts';
 
 const duration = z.coerce.number().int().positive();
+
+const canReadPrivateKey = (pem: string) => {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const envSchema = z
   .object({
@@ -21,6 +31,39 @@ export const envSchema = z
       .string()
       .regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://')
       .optional(),
+    /** Mails a second each process sends of a bulk sending (the Lettre); 0: as fast as the SMTP server takes them. */
+    MAIL_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
+    /**
+     * DKIM (RFC 6376): the private key (PEM, « \\n » for its line breaks in one line), the selector of its public
+     * key in DNS (`<selector>._domainkey.<domain>`), and the signing domain (the platform's by default).
+     */
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .transform((v) => v.replaceAll('\\n', '\n'))
+      .refine((v) => canReadPrivateKey(v), {
+        message: 'DKIM_PRIVATE_KEY doit être une clé privée au format PEM',
+      })
+      .optional(),
+    DKIM_SELECTOR: z
+      .string()
+      .regex(/^[a-z0-9._-]{1,63}$/i, 'DKIM_SELECTOR : lettres, chiffres, points et tirets')
+      .optional(),
+    DKIM_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'DKIM_DOMAIN : un nom de domaine')
+      .optional(),
+    /**
+     * Periods of pre-electoral reserve (Code électoral, L52-1) in which a Lettre naming élus gets a warning:
+     * « AAAA-MM-JJ/AAAA-MM-JJ élection » separated by « ; ». By default the six months before the municipal
+     * elections of March 2026.
+     */
+    ELECTORAL_RESERVE: z
+      .string()
+      .regex(
+        /^\s*(\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}\s+[^;]+)(;\s*\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}\s+[^;]+)*;?\s*$/,
+        'ELECTORAL_RESERVE : « AAAA-MM-JJ/AAAA-MM-JJ nom de l’élection », séparés par « ; »',
+      )
+      .default('2025-09-01/2026-03-22 élections municipales des 15 et 22 mars 2026'),
     /** The sender; by default the network's name at a no-reply address. */
     MAIL_FROM: z.string().min(3).optional(),
     /** Who we are, on every page, mail and certificate (the demo's network by default). */
@@ -68,6 +111,11 @@ export const envSchema = z
     message:
       'SECRETS_KEY est obligatoire en production : 32 octets en base64 (openssl rand -base64 32), gardés hors de la base',
     path: ['SECRETS_KEY'],
+  })
+  .refine((e) => !e.DKIM_PRIVATE_KEY === !e.DKIM_SELECTOR, {
+    message:
+      'DKIM_PRIVATE_KEY et DKIM_SELECTOR vont ensemble : la clé et le sélecteur de sa clé publique dans le DNS',
+    path: ['DKIM_SELECTOR'],
   })
   .refine((e) => !e.PROCONNECT_ISSUER || (e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET), {
     message: 'PROCONNECT_ISSUER demande aussi PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET',

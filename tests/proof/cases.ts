@@ -43,6 +43,12 @@ export interface Case {
   own: Verdicts;
   foreign?: Verdicts;
   build: (c: Cell) => RequestSpec | Promise<RequestSpec>;
+  /**
+   * A POST other sites may make (RFC 8058's one-click unsubscribe), whose defence is a signed token in its
+   * address (`jeton=`) rather than the Origin and CSRF checks: the proof sends it cross-site with a forged
+   * token and expects a 404 that writes nothing.
+   */
+  crossSite?: true;
   /** A GET that legitimately writes when it succeeds: the tables, and why (stated in the report). */
   getWrites?: { tables: string[]; why: string };
 }

@@ -1,37 +1,10 @@
 // A contribution's receipt as a PDF, read back with poppler (pdftotext): an implementation independent of
 // pdfkit says what the document shows.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { pdfText as textOf, withoutPoppler } from '../../../tests/poppler.ts';
 import type { ReceiptDocument } from './queries.ts';
 import { receiptPdf } from './receipt-pdf.ts';
-
-const run = promisify(execFile);
-const poppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** The PDF's text, no-break spaces as plain ones and lines joined, so that an expected text is typed plainly. */
-async function textOf(pdf: Buffer): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'coopdec-recu-'));
-  try {
-    const file = join(dir, 'recu.pdf');
-    await writeFile(file, pdf);
-    const { stdout } = await run('pdftotext', [file, '-']);
-    return stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const document = (reversedOn: string | null = null): ReceiptDocument => ({
   receipt: {
@@ -74,7 +47,7 @@ const document = (reversedOn: string | null = null): ReceiptDocument => ({
 });
 
 describe('a contribution’s receipt as a PDF', {
-  skip: poppler ? false : 'poppler-utils is not installed',
+  skip: withoutPoppler,
 }, () => {
   it('says who we are, its number, the contributor, the fund, the amount, the day, the references, and that it is no tax receipt', async () => {
     const text = await textOf(await receiptPdf(document()));

@@ -1,7 +1,9 @@
-// The site's pages that belong to no domain: home, contact, accessibility, privacy notice; the staff's home,
+// The site's pages that belong to no domain: home, contact, accessibility, privacy notice, checking that a mail
+// is ours; the staff's home,
 // search and register of processing; the mails page of development.
 import { defineModule } from '../module.ts';
 import { devMails, homePages } from './home.pages.tsx';
+import { mailCheckApi, mailCheckPages } from './mail-check.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
 import { staffPages } from './staff.pages.tsx';
 import { homeTexts } from './texts.ts';
@@ -13,7 +15,9 @@ export default defineModule({
     ...homePages(services, site),
     ...staffPages(services, site),
     ...privacyPages(services, site),
+    ...mailCheckPages(services),
   ],
+  api: mailCheckApi,
   nav: (config) => [
     { menu: 'main', href: '/', label: 'Accueil', order: 0 },
     { menu: 'main', href: '/gestion', label: 'Gestion', order: 50, shownTo: 'staff' },

@@ -33,7 +33,8 @@ type Listed = Awaited<ReturnType<typeof listEvents>>[number]['event'];
 
 const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone });
 
-function where(event: Listed): string {
+/** « à Limoges », « en visioconférence », « à Paris et en visioconférence ». */
+export function whereOf(event: Pick<Listed, 'venue' | 'format'>): string {
   const place = event.venue ? `à ${event.venue}` : undefined;
   if (event.format === 'online') return 'en visioconférence';
   if (event.format === 'hybrid')
@@ -51,7 +52,7 @@ function audienceWords(key: string): string | undefined {
 const lineOf = (event: Listed, baseUrl: string): AgendaLine => ({
   id: event.id,
   title: event.title,
-  where: where(event),
+  where: whereOf(event),
   audience: audienceWords(event.audience),
   href: `${baseUrl}/agenda/${event.id}`,
 });

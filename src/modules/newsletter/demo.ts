@@ -6,6 +6,8 @@ import type { Result } from '../../platform/result.ts';
 import { parisDate } from '../../platform/time.ts';
 import type { DemoData } from '../module.ts';
 import { createIssue, type IssueInput, setPublished } from './issues.ts';
+import { markDelivered, startSend } from './sending.ts';
+import { subscribe } from './subscriptions.ts';
 
 function must<T>(what: string, result: Result<T>): T {
   if (!result.ok) throw new Error(`démo de la Lettre : ${what} : ${result.error.message}`);
@@ -118,12 +120,42 @@ function nextIssue(at: Date): DemoIssue {
 export async function seedDemoNewsletter(tx: Executor, demo: DemoData) {
   const [editor] = demo.staff;
   if (!editor) throw new Error('démo de la Lettre : aucun membre de l’équipe');
+  const published: string[] = [];
   for (const issue of [mayJune2022, novemberDecember2025]) {
     const { issue: made } = must(issue.title, await createIssue(tx, issue, editor.id));
     must(
       issue.title,
       await setPublished(tx, made.id, true, editor.id, new Date(`${issue.periodStart}T08:00:00Z`)),
     );
+    published.push(made.id);
   }
   must('prochaine Lettre', await createIssue(tx, nextIssue(demo.at), editor.id));
+  await seedDemoReaders(tx, demo, editor.id, published.at(-1)!);
+}
+
+/**
+ * The demo's people with an address subscribed from their account in October 2025 (their consent recorded),
+ * and the November–December 2025 Lettre sent to them then: its page shows a finished sending.
+ */
+async function seedDemoReaders(tx: Executor, demo: DemoData, editorId: string, issueId: string) {
+  const subscribedAt = new Date('2025-10-01T08:00:00Z');
+  for (const person of demo.people.values()) {
+    if (!person.email) continue;
+    must(
+      `abonnement de ${person.email}`,
+      await subscribe(
+        tx,
+        { email: person.email },
+        { method: 'my_space', source: '/lettre/abonnement', personId: person.id },
+        undefined,
+        subscribedAt,
+      ),
+    );
+  }
+  const sentAt = new Date('2025-11-05T09:00:00Z');
+  const { sendId } = must(
+    'envoi de novembre 2025',
+    await startSend(tx, issueId, 'tous', editorId, demo.baseUrl, sentAt),
+  );
+  if (sendId) await markDelivered(tx, sendId, sentAt);
 }

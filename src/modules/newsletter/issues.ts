@@ -15,7 +15,8 @@ const link = z
   .trim()
   .max(2000, m.linkExpected().text)
   .refine(
-    (value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) && URL.canParse(value),
+    (value) =>
+      (/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) && URL.canParse(value)) || /^\/[^\s/][^\s]*$/.test(value),
     m.linkExpected().text,
   );
 

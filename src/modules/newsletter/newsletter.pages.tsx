@@ -6,8 +6,10 @@ import { definePage, message, notFound, redirect, view } from '../../platform/ht
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
-import { agendaOf, laterDates } from './agenda.ts';
+import { agendaOf } from './agenda.ts';
 import { formatContent, parseContent } from './document.ts';
+import { issuesFeed } from './feed.ts';
+import { generatedParts } from './generated.ts';
 import {
   createIssue,
   deleteIssue,
@@ -17,8 +19,20 @@ import {
   setPublished,
   updateIssue,
 } from './issues.ts';
+import { letterPdf } from './letter-pdf.ts';
 import { newsletterMessages as m, newsletterNotices as notices } from './newsletter.messages.ts';
+import { readReservePeriods, reserveWarning } from './reserve.ts';
+import {
+  failuresOf,
+  previewSend,
+  progressOf,
+  segmentChoices,
+  sendsOf,
+  startSend,
+  testSend,
+} from './sending.ts';
 import { ArchivePage, IssuePage } from './views/issue.tsx';
+import { SendingPart, SendPreviewPage } from './views/sending.tsx';
 import { IssueFormPage, IssueStaffPage, IssuesPage, type IssueValues, staffBase } from './views/staff.tsx';
 
 const idParams = z.object({ id: uuid });
@@ -68,6 +82,7 @@ const formErrors = (fields: Record<string, string> | undefined, message: string)
 
 export function newsletterPages(services: Services) {
   const { db, config } = services;
+  const reservePeriods = readReservePeriods(config.ELECTORAL_RESERVE);
 
   const staffView = async (
     ctx: PageContext,
@@ -78,7 +93,14 @@ export function newsletterPages(services: Services) {
     const document = await getIssue(db, id);
     if (!document) return notFound(m.notFound().text);
     const { issue, sections } = document;
-    const months = await agendaOf(db, { start: issue.periodStart, end: issue.periodEnd });
+    const [months, segments, progress, sends, failures, reserve] = await Promise.all([
+      agendaOf(db, { start: issue.periodStart, end: issue.periodEnd }),
+      segmentChoices(db),
+      progressOf(db, id),
+      sendsOf(db, id),
+      failuresOf(db, id),
+      reserveWarning(db, document, reservePeriods),
+    ]);
     return view(
       <IssueStaffPage
         ctx={ctx}
@@ -87,7 +109,17 @@ export function newsletterPages(services: Services) {
         items={sections.reduce((n, s) => n + s.items.length, 0)}
         events={months.reduce((n, month) => n + month.days.reduce((k, d) => k + d.lines.length, 0), 0)}
         {...extra}
-      />,
+      >
+        <SendingPart
+          ctx={ctx}
+          issue={issue}
+          segments={segments}
+          progress={progress}
+          sends={sends}
+          failures={failures}
+          reserve={reserve}
+        />
+      </IssueStaffPage>,
       status,
     );
   };
@@ -102,6 +134,30 @@ export function newsletterPages(services: Services) {
     }),
     definePage({
       method: 'GET',
+      url: '/lettre/flux.atom',
+      access: 'public',
+      handler: async ({ reply }) =>
+        reply
+          .type('application/atom+xml; charset=utf-8')
+          .send(issuesFeed(await listIssues(db, { drafts: false }), config.baseUrl)),
+    }),
+    definePage({
+      method: 'GET',
+      url: '/lettre/:id.pdf',
+      access: 'public',
+      params: idParams,
+      handler: async ({ actor, params, reply }) => {
+        const document = await getIssue(db, params.id);
+        if (!document || (!document.issue.publishedAt && !manage(actor))) return notFound(m.notFound().text);
+        const parts = await generatedParts(db, document, config.baseUrl);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="lettre-${document.issue.periodStart}.pdf"`)
+          .send(await letterPdf({ document, ...parts, baseUrl: config.baseUrl }));
+      },
+    }),
+    definePage({
+      method: 'GET',
       url: '/lettre/:id',
       access: 'public',
       params: idParams,
@@ -109,19 +165,9 @@ export function newsletterPages(services: Services) {
         const document = await getIssue(db, params.id);
         // A draft is staff's: for anyone else it does not exist yet.
         if (!document || (!document.issue.publishedAt && !manage(actor))) return notFound(m.notFound().text);
-        const { issue } = document;
-        const [months, later] = await Promise.all([
-          agendaOf(db, { start: issue.periodStart, end: issue.periodEnd }, config.baseUrl),
-          laterDates(db, issue.periodEnd, config.baseUrl),
-        ]);
+        const parts = await generatedParts(db, document, config.baseUrl);
         return view(
-          <IssuePage
-            ctx={ctx}
-            document={document}
-            months={months}
-            later={later}
-            draft={!issue.publishedAt}
-          />,
+          <IssuePage ctx={ctx} document={document} {...parts} draft={!document.issue.publishedAt} />,
         );
       },
     }),
@@ -216,6 +262,82 @@ export function newsletterPages(services: Services) {
         const done = await db.transaction((tx) => setPublished(tx, params.id, publish, actor.personId));
         if (!done.ok) return notFound(done.error.message);
         return redirect(`${staffBase}/${params.id}`, publish ? notices.published : notices.unpublished);
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: `${staffBase}/:id/envoi`,
+      access: manage,
+      params: idParams,
+      query: z.object({ segment: z.string().max(100).catch('') }),
+      handler: async ({ ctx, params, query }) => {
+        const document = await getIssue(db, params.id);
+        if (!document) return notFound(m.notFound().text);
+        const segment = (await segmentChoices(db)).find((s) => s.value === query.segment);
+        if (!segment) return staffView(ctx, params.id, { error: m.segmentUnknown().text }, 400);
+        const preview = await previewSend(db, params.id, segment.value);
+        if (!preview.ok)
+          return staffView(ctx, params.id, { error: preview.error.message }, preview.error.status);
+        return view(
+          <SendPreviewPage
+            ctx={ctx}
+            issue={document.issue}
+            segment={segment}
+            preview={preview.value}
+            reserve={await reserveWarning(db, document, reservePeriods)}
+          />,
+        );
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/envoi`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params, form, actor }) => {
+        const sent = await db.transaction((tx) =>
+          startSend(tx, params.id, form.segment ?? '', actor.personId, config.baseUrl),
+        );
+        if (sent.ok) {
+          services.jobs.poke();
+          return redirect(
+            `${staffBase}/${params.id}`,
+            sent.value.recipients ? notices.sending : notices.nobodyNew,
+          );
+        }
+        if (sent.error.status === 404) return notFound(sent.error.message);
+        return staffView(
+          ctx,
+          params.id,
+          { error: sent.error.fields?.segment ?? sent.error.message },
+          sent.error.status,
+        );
+      },
+    }),
+    definePage({
+      method: 'GET',
+      url: `${staffBase}/:id/progression`,
+      access: manage,
+      params: idParams,
+      // The figures of the sending for the page's script (public/progress.js); never kept by a cache.
+      handler: async ({ params, reply }) => {
+        if (!(await getIssue(db, params.id))) return notFound(m.notFound().text);
+        return reply.header('cache-control', 'no-store').send(await progressOf(db, params.id));
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/essai`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params, actor }) => {
+        const tested = await db.transaction((tx) => testSend(tx, params.id, actor.personId, config.baseUrl));
+        if (tested.ok) {
+          services.jobs.poke();
+          return redirect(`${staffBase}/${params.id}`, notices.testSent);
+        }
+        if (tested.error.status === 404) return notFound(tested.error.message);
+        return staffView(ctx, params.id, { error: tested.error.message }, tested.error.status);
       },
     }),
     definePage({

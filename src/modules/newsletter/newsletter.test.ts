@@ -4,6 +4,8 @@
 // one-box content, a draft hidden from everyone else, published, taken back, deleted only as a draft.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { sql } from 'drizzle-orm';
 import { parse } from 'node-html-parser';
 import {
   bearer,
@@ -14,6 +16,7 @@ import {
   signedInBrowser,
 } from '../../../tests/factories.ts';
 import { Browser, pageText, testApp } from '../../../tests/helpers.ts';
+import { pdfText, withoutPoppler } from '../../../tests/poppler.ts';
 import { parisTime } from '../../platform/time.ts';
 import { agendaOf, laterDates } from './agenda.ts';
 import { formatContent, parseContent } from './document.ts';
@@ -35,7 +38,7 @@ describe('La Lettre', async () => {
     startsAt: at('2031-03-05', '10:00'),
     endsAt: at('2031-03-05', '12:00'),
   });
-  await buildEvent(db, {
+  const cop = await buildEvent(db, {
     title: 'COP36',
     venue: 'Belém',
     startsAt: at('2031-03-10', '09:00'),
@@ -205,6 +208,52 @@ describe('La Lettre', async () => {
     });
   });
 
+  it('shows under an item the live data of the record it points to, read when the Lettre is read', async () => {
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/newsletter/issues',
+      headers: auth,
+      payload: {
+        title: 'Lettre avec renvois',
+        periodStart: period.start,
+        periodEnd: period.end,
+        sections: [
+          {
+            title: 'Climat',
+            items: [{ title: 'La COP36', body: 'Le réseau y sera.', link: `/agenda/${cop.id}` }],
+          },
+        ],
+      },
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.json().id as string;
+    const browser = await signedInBrowser(t, staff);
+    const before = pageText((await browser.get(`/lettre/${id}`)).body);
+    assert.match(
+      before,
+      /Événement : COP36\s*Du lundi 10 mars 2031 à 09:00 au vendredi 21 mars 2031 à 18:00|Événement : COP36\s*[^\n]*mars 2031/,
+    );
+    assert.match(before, /À Belém/);
+    await db.execute(sql`update events set cancelled_at = now() where id = ${cop.id}`);
+    assert.match(pageText((await browser.get(`/lettre/${id}`)).body), /Événement : COP36\s*Annulé/);
+    // The PDF, read back by poppler: the same words, the live record and the agenda of the period.
+    if (!withoutPoppler) {
+      const pdf = await browser.get(`/lettre/${id}.pdf`);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const text = await pdfText(pdf.rawPayload);
+      assert.match(text, /Lettre avec renvois/);
+      assert.match(text, /Événement : COP36 Annulé/);
+      assert.match(text, /Agenda Mars 2031/);
+      assert.match(text, /1 ?\/ ?1 $/);
+      assert.equal(
+        (await new Browser(app).get(`/lettre/${id}.pdf`)).statusCode,
+        404,
+        'a draft’s PDF is staff’s',
+      );
+    }
+    await db.execute(sql`update events set cancelled_at = null where id = ${cop.id}`);
+  });
+
   it('lets staff write, publish, take back and delete an issue; a draft is theirs alone', async () => {
     const browser = await signedInBrowser(t, staff);
     const form = {
@@ -276,6 +325,15 @@ describe('La Lettre', async () => {
       /Le réseau ne vous demande jamais vos coordonnées personnelles ni bancaires par courriel/,
     );
     assert.match((await visitor.get('/lettre')).body, new RegExp(`href="/lettre/${id}"`));
+    // The Atom feed, read by an independent feed parser: the issue published, never a draft.
+    const atom = await visitor.get('/lettre/flux.atom');
+    assert.match(String(atom.headers['content-type']), /^application\/atom\+xml/);
+    const feed = parseFeed(atom.body);
+    assert.match(feed.title ?? '', /^La Lettre de /);
+    const entry = feed.items.find((item) => item.url?.endsWith(`/lettre/${id}`));
+    assert.ok(entry, 'the published issue is in the feed');
+    assert.equal(entry.title, form.title);
+    assert.ok(entry.published instanceof Date);
 
     const kept = await browser.post(`/gestion/lettre/${id}/suppression`, {});
     assert.equal(kept.statusCode, 409);

@@ -1,6 +1,6 @@
 // The platform's own tables in the register of processing activities (see platform/privacy.ts).
 import { processing } from '../privacy.ts';
-import { auditLog, changes, jobs, mails, rateLimits } from './platform.schema.ts';
+import { auditLog, changes, jobs, mailRegister, mails, rateLimits } from './platform.schema.ts';
 
 export const platformPrivacy = [
   processing(auditLog, {
@@ -32,6 +32,14 @@ export const platformPrivacy = [
     retention: 'Le contenu 30 jours après l’envoi ; l’adresse, le sujet et la date 1 an',
     recipients: 'La personne destinataire ; l’équipe du réseau (en développement seulement)',
     personal: ['to', 'subject', 'html', 'text', 'calendar'],
+  }),
+  processing(mailRegister, {
+    purpose:
+      'Permettre à chacun de vérifier qu’un courriel vient bien de la plateforme (lutte contre l’hameçonnage)',
+    basis: 'legitimate_interest',
+    retention: '1 an après l’envoi',
+    recipients: 'Toute personne qui détient le code imprimé dans le courriel (adresse masquée)',
+    personal: ['recipient_masked', 'subject'],
   }),
   processing(rateLimits, {
     purpose: 'Limiter les tentatives répétées (connexion, formulaires publics, API) contre les abus',

@@ -74,6 +74,20 @@ export const mails = pgTable('mails', {
   sentAt: timestamp('sent_at', { withTimezone: true }),
 });
 
+/**
+ * Every mail that left the platform (the outbox's and the Lettre's), by the verification code printed in its
+ * footer and by its Message-ID: what the public page « Vérifier un courriel » answers (when, which subject, to
+ * which address, masked). No content and no full address: a code found tells only what the mail itself shows.
+ */
+export const mailRegister = pgTable('mail_register', {
+  code: text('code').primaryKey(),
+  messageId: text('message_id').notNull().unique(),
+  subject: text('subject').notNull(),
+  /** « c•••@ville-exemple.fr ». */
+  recipientMasked: text('recipient_masked').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Requests counted per client (an address, or an API token's hash) and window, shared by every process. */
 export const rateLimits = pgTable(
   'rate_limits',

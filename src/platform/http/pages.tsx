@@ -174,6 +174,11 @@ export interface PageRoute<P = unknown, Q = unknown, A extends Access = Access> 
   cache?: readonly string[];
   /** Requests per client address (sign-in, anonymous forms that write). */
   rateLimit?: { max: number; timeWindow: string };
+  /**
+   * A POST that other sites may make, without session or CSRF token: only for a link that carries its own
+   * signed token (RFC 8058's one-click unsubscribe, which mail providers post from their servers).
+   */
+  crossSite?: boolean;
   handler: (input: PageInput<P, Q, A>) => Promise<PageOutcome>;
 }
 
@@ -188,7 +193,10 @@ export function registerPages(app: FastifyInstance, routes: readonly PageRoute[]
     app.route({
       method: route.method,
       url: route.url,
-      ...(route.rateLimit ? { config: { rateLimit: route.rateLimit } } : {}),
+      config: {
+        ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
+        crossSite: route.crossSite === true,
+      },
       handler: async (request, reply) => {
         const actor = request.actor;
         if (!admits(route.access, actor)) {

@@ -10,7 +10,8 @@ export const housekeepingJob = 'platform.housekeeping';
 export const housekeepingSchedule: Schedule = { kind: housekeepingJob, everyMinutes: 60 };
 
 /**
- * Mail contents 30 days after sending (the address, subject and date stay a year), old jobs, old windows, the
+ * Mail contents 30 days after sending (the address, subject and date stay a year, as the register of codes
+ * that verify them), old jobs, old windows, the
  * details of the audit trail after five years (who did what, and when, stay).
  */
 export async function keepHouse(db: Db, at = new Date()) {
@@ -21,6 +22,7 @@ export async function keepHouse(db: Db, at = new Date()) {
     update mails set html = '', text = '', calendar = null
     where sent_at < ${month}::timestamptz and (html <> '' or text <> '' or calendar is not null)`);
   await db.execute(sql`delete from mails where sent_at < ${year}::timestamptz`);
+  await db.execute(sql`delete from mail_register where sent_at < ${year}::timestamptz`);
   await db.execute(sql`delete from jobs where done_at < ${month}::timestamptz`);
   await db.execute(
     sql`update audit_log set data = null where at < ${fiveYears}::timestamptz and data is not null`,

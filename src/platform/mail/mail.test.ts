@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
+import { SMTPServer } from 'smtp-server';
 import { buildPerson, buildStaff, sessionCookie } from '../../../tests/factories.ts';
 import { testApp } from '../../../tests/helpers.ts';
 import { calendarPartOf, startSmtp } from '../../../tests/smtp.ts';
@@ -69,6 +73,7 @@ describe('sending mail over SMTP', async () => {
       smtpUrl: smtp.url,
       from: 'Coopdec <ne-pas-repondre@coopdec.test>',
       domain: 'coopdec.test',
+      baseUrl: 'http://coopdec.test',
     });
     try {
       await again.handler({ mailId: id }, { id: 0, attempts: 1 });
@@ -187,5 +192,107 @@ describe('mail without SMTP (development)', async () => {
     const visitor = await page();
     assert.equal(visitor.statusCode, 303);
     assert.equal(visitor.headers.location, '/connexion');
+  });
+});
+
+describe('signing and verifying the mails that leave', async () => {
+  // A real SMTP server on loopback that keeps each message as it arrived, byte for byte (DKIM signs bytes).
+  const raw: Buffer[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        raw.push(Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const t = await testApp(
+    { after },
+    {
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'Coopdec <ne-pas-repondre@coopdec.test>',
+      DKIM_PRIVATE_KEY: pem.replaceAll('\n', '\\n'),
+      DKIM_SELECTOR: 'coopdec2026',
+      DKIM_DOMAIN: 'coopdec.test',
+    },
+  );
+  // The DNS record a receiving server would read: `coopdec2026._domainkey.coopdec.test`.
+  const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+  const resolver = async (name: string, type: string) => {
+    if (name === 'coopdec2026._domainkey.coopdec.test' && type === 'TXT') return [[record]];
+    throw Object.assign(new Error(`pas d’enregistrement ${type} pour ${name}`), { code: 'ENOTFOUND' });
+  };
+
+  it('signs every mail with DKIM, verified by mailauth, and prints a code that our page and API recognise', async () => {
+    await queueMail(
+      t.db,
+      composeMail({
+        to: 'claire@ville-exemple.fr',
+        subject: 'Votre inscription est confirmée',
+        greeting: 'Bonjour Claire,',
+        paragraphs: ['À bientôt.'],
+      }),
+    );
+    await t.jobs.drain();
+    assert.equal(raw.length, 1);
+    const signed = raw[0]!;
+    const verified = await dkimVerify(signed, { resolver });
+    assert.deepEqual(
+      verified.results.map((r: { status: { result: string } }) => r.status.result),
+      ['pass'],
+    );
+    // Tampered with on the way, the signature fails.
+    const tampered = Buffer.from(signed.toString('utf8').replaceAll('Bonjour Claire', 'Bonjour Pierre'));
+    assert.notDeepEqual(tampered, signed);
+    const broken = await dkimVerify(tampered, { resolver });
+    assert.notEqual(broken.results[0]?.status.result, 'pass');
+
+    const text = signed.toString('utf8');
+    const code =
+      /Code de v=C3=A9rification de ce courriel : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})|Code de vérification de ce courriel : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(
+        text,
+      );
+    const printed = code?.[1] ?? code?.[2];
+    assert.ok(printed, 'the text part prints the code');
+    const answer = await t.app.inject({ method: 'GET', url: `/api/v1/mail-verification/${printed}` });
+    assert.equal(answer.statusCode, 200);
+    const body = answer.json();
+    assert.equal(body.sentByUs, true);
+    assert.equal(body.subject, 'Votre inscription est confirmée');
+    assert.equal(body.to, 'c•••@ville-exemple.fr');
+    // Typed by a person: lower case, without dashes, O for 0.
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/courriels/verifier?code=${encodeURIComponent(printed.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o'))}`,
+    });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Oui, ce courriel vient de nous/);
+    assert.match(page.body, /c•••@ville-exemple\.fr/);
+    // By its Message-ID too.
+    const messageId = /^Message-ID: (<[^>]+>)/im.exec(text)![1]!;
+    const byId = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/mail-verification/${encodeURIComponent(messageId)}`,
+    });
+    assert.equal(byId.statusCode, 200);
+
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/mail-verification/K7QF-9XMD-2PAB' });
+    assert.equal(unknown.statusCode, 404);
+    const unknownPage = await t.app.inject({ method: 'GET', url: '/courriels/verifier?code=K7QF-9XMD-2PAB' });
+    assert.match(unknownPage.body, /Nous n’avons envoyé aucun courriel avec ce code/);
+    assert.match(unknownPage.body, /cybermalveillance\.gouv\.fr/);
+    const nonsense = await t.app.inject({ method: 'GET', url: '/courriels/verifier?code=bonjour' });
+    assert.equal(nonsense.statusCode, 400);
+    assert.match(nonsense.body, /Saisissez le code de 12 lettres et chiffres/);
   });
 });

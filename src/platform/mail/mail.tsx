@@ -1,13 +1,14 @@
 // Mail: written in the transaction of what it announces (outbox), sent later by the job queue over SMTP.
 // Without SMTP (development), mails are kept and listed for staff at /dev/courriels.
 
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { jobs, mails } from '../db/platform.schema.ts';
+import { jobs, mailRegister, mails } from '../db/platform.schema.ts';
 import { together } from '../db/together.ts';
-import { network } from '../identity.ts';
+import type { Config } from '../env.ts';
+import { identityOf, network } from '../identity.ts';
 import type { JobHandler } from '../jobs/queue.ts';
 import { installedSecretsKey, isSealed, seal, unseal } from '../secrets.ts';
 import { renderToString } from '../views/render.tsx';
@@ -31,6 +32,10 @@ export interface MailContent {
    */
   secret?: { placeholder: string; value: string } | undefined;
 }
+
+/** A value put into a mail's HTML where a placeholder stood (in an attribute or in text). */
+export const escapeHtml = (value: string) =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** What the mails page and the stored mail show where a secret goes. */
 export const maskedSecret = '[lien personnel, masqué ici : il ne figure que dans le courriel envoyé]';
@@ -83,10 +88,70 @@ export interface MailMessage {
   reason?: string;
 }
 
+// ——— Verifying that a mail is ours ———
+
+/**
+ * Where a mail shows its verification code and the address of the page that checks it: written by whoever
+ * composes the mail, filled by the transport as the mail leaves (the code depends on its Message-ID).
+ */
+export const verificationPlaceholders = {
+  code: '[[code-de-verification]]',
+  url: '[[adresse-de-verification]]',
+} as const;
+
+const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * « K7QF-9XMD-2PAB »: 60 bits of an HMAC of the Message-ID made with the secrets key. The same for a mail sent
+ * again after a crash; impossible to guess or to make for a mail we did not send.
+ */
+export function verificationCode(messageId: string): string {
+  const digest = createHmac('sha256', installedSecretsKey())
+    .update(`mail.verification:${messageId}`)
+    .digest();
+  const code = Array.from(digest.subarray(0, 12), (byte) => crockford[byte % 32]).join('');
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+/** A code as typed by a person (lower case, spaces, O for 0, I or L for 1), written as we print it. */
+export function normaliseVerificationCode(typed: string): string | undefined {
+  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return undefined;
+  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
+}
+
+/** « c•••@ville-exemple.fr »: enough for its owner to recognise, nothing for anyone else. */
+export const maskAddress = (email: string) => {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, Math.min(1, at))}•••${email.slice(at)}`;
+};
+
+export interface RegisteredMail {
+  code: string;
+  messageId: string;
+  subject: string;
+  recipientMasked: string;
+  sentAt: Date;
+}
+
+/** The mail a verification code (or a Message-ID, with or without its angle brackets) names, if we sent it. */
+export async function findRegisteredMail(
+  executor: Executor,
+  typed: string,
+): Promise<RegisteredMail | undefined> {
+  const code = normaliseVerificationCode(typed);
+  const messageId = typed.trim().replace(/^<?/, '<').replace(/>?$/, '>');
+  const [row] = await executor
+    .select()
+    .from(mailRegister)
+    .where(code ? eq(mailRegister.code, code) : eq(mailRegister.messageId, messageId));
+  return row;
+}
+
 /**
  * Every mail ends by saying who sends it and how to check it is us: the network's name, address, telephone
- * and website. Élus are warned against phishing; a mail that says who we are and never asks for a password
- * is one they can trust.
+ * and website, and the mail's own verification code. Élus are warned against phishing; a mail that says who we
+ * are, never asks for a password and can be checked on our site is one they can trust.
  */
 function signature(): string[] {
   const n = network();
@@ -94,6 +159,7 @@ function signature(): string[] {
     `— ${n.name}`,
     `${n.address} · ${n.phone} · ${n.website}`,
     'Nous ne vous demandons jamais de mot de passe ni de coordonnées bancaires par courriel.',
+    `Code de vérification de ce courriel : ${verificationPlaceholders.code} — vérifiez qu’il vient bien de nous : ${verificationPlaceholders.url}`,
   ];
 }
 
@@ -123,12 +189,17 @@ export function composeMail(message: MailMessage): MailContent {
         {message.footnote ? <p style="font-size: 14px; color: #4a4a4a;">{message.footnote}</p> : null}
         {message.reason ? <p style="font-size: 14px; color: #4a4a4a;">{message.reason}</p> : null}
         <p style="font-size: 14px; color: #4a4a4a; border-top: 1px solid #c9cedb; padding-top: 8px;">
-          {signature().map((line, index) => (
-            <span key={line}>
-              {index ? <br /> : null}
-              {line}
-            </span>
-          ))}
+          {signature()
+            .slice(0, -1)
+            .map((line, index) => (
+              <span key={line}>
+                {index ? <br /> : null}
+                {line}
+              </span>
+            ))}
+          <br />
+          Code de vérification : {verificationPlaceholders.code} —{' '}
+          <a href={verificationPlaceholders.url}>Vérifier l’authenticité de ce courriel</a>
         </p>
       </body>
     </html>,
@@ -150,10 +221,102 @@ export interface MailSenderOptions {
   from: string;
   /** The platform's domain (`identityOf(config).domain`): Message-IDs are `<mail id@domain>`. */
   domain: string;
+  /** The platform's address: each mail's verification link leads to its page. */
+  baseUrl: string;
+  /** DKIM signing of every mail (RFC 6376), when a key is configured. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string } | undefined;
+}
+
+/** The sending options of the configuration. */
+export function mailOptionsOf(config: Config): MailSenderOptions {
+  const { domain } = identityOf(config);
+  return {
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    domain,
+    baseUrl: config.baseUrl,
+    dkim:
+      config.DKIM_PRIVATE_KEY && config.DKIM_SELECTOR
+        ? {
+            domainName: config.DKIM_DOMAIN ?? domain,
+            keySelector: config.DKIM_SELECTOR,
+            privateKey: config.DKIM_PRIVATE_KEY,
+          }
+        : undefined,
+  };
 }
 
 /** The Message-ID of a mail: fixed by its id, so that a mail sent again is recognised as the same. */
 export const messageIdOf = (mailId: string, domain: string) => `<${mailId}@${domain}>`;
+
+/** A mail as it leaves for the SMTP server. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  /** More headers (`List-Unsubscribe`…). */
+  headers?: Record<string, string>;
+  icalEvent?: { method: string; filename: string; content: string };
+}
+
+/** The one way mails leave the platform: every sender (the outbox, the Lettre) goes through it. */
+export interface MailTransport {
+  /** False without SMTP (development): nothing can leave. */
+  configured: boolean;
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * A transport to the SMTP server of `smtpUrl`. With `connections`, a pool of that many connections kept open
+ * (the Lettre's thousands of mails); without, one connection per mail (the outbox's few). Each mail gets its
+ * verification code (written in the register before it leaves: a mail accepted just before a crash is known)
+ * and, with a key, its DKIM signature.
+ */
+export function createMailTransport(
+  db: Executor,
+  options: MailSenderOptions & { connections?: number },
+): MailTransport {
+  const transport = options.smtpUrl
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        ...(options.connections
+          ? { pool: true, maxConnections: options.connections, maxMessages: Number.POSITIVE_INFINITY }
+          : {}),
+        ...(options.dkim ? { dkim: options.dkim } : {}),
+      })
+    : undefined;
+  return {
+    configured: transport !== undefined,
+    send: async (mail) => {
+      if (!transport) throw new Error('aucun serveur SMTP configuré (SMTP_URL)');
+      const code = verificationCode(mail.messageId);
+      const url = `${options.baseUrl}/courriels/verifier?code=${code}`;
+      const fill = (body: string, encode: (v: string) => string) =>
+        body
+          .replaceAll(verificationPlaceholders.code, code)
+          .replaceAll(verificationPlaceholders.url, encode(url));
+      await db
+        .insert(mailRegister)
+        .values({
+          code,
+          messageId: mail.messageId,
+          subject: mail.subject,
+          recipientMasked: maskAddress(mail.to),
+        })
+        .onConflictDoNothing();
+      await transport.sendMail({
+        from: options.from,
+        ...mail,
+        html: fill(mail.html, escapeHtml),
+        text: fill(mail.text, (v) => v),
+      });
+    },
+    close: () => transport?.close(),
+  };
+}
 
 /**
  * The job that sends one mail. A mail already sent is never sent again (its Message-ID is fixed too).
@@ -161,12 +324,12 @@ export const messageIdOf = (mailId: string, domain: string) => `<${mailId}@${dom
  * text and HTML (what Outlook, Gmail and Thunderbird look for) and the same as an `invitation.ics` file.
  */
 export function createMailSender(db: Db, options: MailSenderOptions): { handler: JobHandler; close(): void } {
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  const transport = createMailTransport(db, options);
   const handler: JobHandler = async (payload) => {
     const mailId = String(payload.mailId);
     const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
     if (!mail || mail.sentAt) return;
-    if (!transport) {
+    if (!transport.configured) {
       // Kept for the development page, which must not show the secret: it is forgotten at once.
       if (mail.secret) await db.update(mails).set({ secret: null }).where(eq(mails.id, mailId));
       return;
@@ -179,13 +342,10 @@ export function createMailSender(db: Db, options: MailSenderOptions): { handler:
       : undefined;
     const fill = (body: string, encode: (v: string) => string) =>
       secret ? body.replaceAll(secret.placeholder, encode(secret.value)) : body;
-    await transport.sendMail({
-      from: options.from,
+    await transport.send({
       to: mail.to,
       subject: mail.subject,
-      html: fill(mail.html, (v) =>
-        v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;'),
-      ),
+      html: fill(mail.html, escapeHtml),
       text: fill(mail.text, (v) => v),
       messageId: messageIdOf(mail.id, options.domain),
       ...(mail.calendar && mail.calendarMethod
@@ -194,7 +354,7 @@ export function createMailSender(db: Db, options: MailSenderOptions): { handler:
     });
     await db.update(mails).set({ sentAt: new Date(), secret: null }).where(eq(mails.id, mailId));
   };
-  return { handler, close: () => transport?.close() };
+  return { handler, close: transport.close };
 }
 
 export async function listRecentMails(executor: Executor, limit = 50) {

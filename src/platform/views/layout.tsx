@@ -100,6 +100,9 @@ function FooterContent({ network }: { network: Network }) {
           <a href="/contact">Contact</a>
         </li>
         <li>
+          <a href="/courriels/verifier">Vérifier un courriel</a>
+        </li>
+        <li>
           <a href="/confidentialite">Données personnelles</a>
         </li>
         <li>

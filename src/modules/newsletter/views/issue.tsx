@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../content/markdown.ts';
 import { RichText } from '../../content/views/texts.tsx';
 import type { AgendaMonth, LaterDate } from '../agenda.ts';
 import type { Issue, IssueDocument } from '../issues.ts';
+import type { LiveRecord } from '../live.ts';
 
 export const issueHref = (id: string) => `/lettre/${id}`;
 
@@ -61,6 +62,24 @@ export function Agenda(props: { months: AgendaMonth[]; later: LaterDate[] }) {
   );
 }
 
+/** What an item's record says today: « Événement : … — Jeudi 11 décembre 2025, 14 h – 17 h ; À Paris ». */
+function Live({ record }: { record: LiveRecord | undefined }) {
+  if (!record) return null;
+  return (
+    <p class="notice">
+      <strong>
+        {record.kind} : {record.title}
+      </strong>
+      {record.facts.map((fact) => (
+        <span key={fact}>
+          <br />
+          {fact}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function IssuePage(props: {
   ctx: PageContext;
   document: IssueDocument;
@@ -68,6 +87,8 @@ export function IssuePage(props: {
   later: LaterDate[];
   /** For staff: the issue is a draft that nobody else sees. */
   draft: boolean;
+  /** The live data of the records items point to, by item id. */
+  live: Map<string, LiveRecord>;
 }) {
   const { issue, sections } = props.document;
   return (
@@ -83,7 +104,9 @@ export function IssuePage(props: {
       ) : null}
       <p class="muted">La Lettre de Cités Unies France</p>
       <h1>{issue.title}</h1>
-      <p>Période {periodOf(issue)}.</p>
+      <p>
+        Période {periodOf(issue)}. <a href={`/lettre/${issue.id}.pdf`}>Version PDF à imprimer</a>
+      </p>
       {issue.editorial ? (
         <section aria-labelledby="editorial">
           <h2 id="editorial">Éditorial</h2>
@@ -98,6 +121,7 @@ export function IssuePage(props: {
             <article key={item.id}>
               <h3>{item.title}</h3>
               <RichText html={renderMarkdown(item.body)} />
+              <Live record={props.live.get(item.id)} />
               {item.link ? (
                 <p>
                   Pour plus d’informations : <a href={item.link}>{item.link}</a>
@@ -127,6 +151,14 @@ export function ArchivePage(props: { ctx: PageContext; issues: Issue[] }) {
       <p>
         Les nouvelles du réseau, les rendez-vous des groupes-pays et des dynamiques thématiques, l’agenda de
         la période : chaque numéro de la Lettre, en version web.
+      </p>
+      <p>
+        <a class="button" href="/lettre/abonnement">
+          S’abonner à La Lettre
+        </a>{' '}
+        <a href="/lettre/flux.atom" type="application/atom+xml">
+          Suivre par flux Atom
+        </a>
       </p>
       {props.issues.length === 0 ? (
         <p>Aucune Lettre publiée pour l’instant.</p>

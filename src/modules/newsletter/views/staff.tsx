@@ -1,5 +1,7 @@
 // Staff's pages of « La Lettre »: the issues (drafts and published), an issue's form (its content in one text
 // box, « ## rubrique », « ### article », « Lien : … »), publishing, taking back and deleting a draft.
+
+import type { ComponentChildren } from 'preact';
 import {
   CsrfField,
   ErrorSummary,
@@ -32,7 +34,7 @@ export function IssuesPage(props: { ctx: PageContext; issues: Issue[]; notice?: 
         <a class="button" href={`${staffBase}/nouvelle`}>
           Préparer une Lettre
         </a>{' '}
-        <a href="/lettre">Les archives publiques</a>
+        <a href="/lettre">Les archives publiques</a> · <a href={`${staffBase}/abonnes`}>Les abonnés</a>
       </p>
       {props.issues.length === 0 ? (
         <p>Aucune Lettre pour l’instant.</p>
@@ -142,6 +144,8 @@ export function IssueStaffPage(props: {
   events: number;
   notice?: string | undefined;
   error?: string | undefined;
+  /** The sending part (views/sending.tsx). */
+  children?: ComponentChildren;
 }) {
   const { issue } = props;
   const path = `${staffBase}/${issue.id}`;
@@ -182,6 +186,7 @@ export function IssueStaffPage(props: {
           </button>
         </form>
       )}
+      {props.children}
     </Layout>
   );
 }
