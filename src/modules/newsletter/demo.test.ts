@@ -5,8 +5,11 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { testDatabase } from '../../../tests/helpers.ts';
 import { seedDemo } from '../../demo/seed.ts';
+import { listCalls } from '../calls/calls.ts';
+import { listFunds } from '../funds/funds.ts';
 import { agendaOf } from './agenda.ts';
 import { getIssue, listIssues } from './issues.ts';
+import { liveRecordOf } from './live.ts';
 
 describe('the demo’s Lettres', async () => {
   const { db } = await testDatabase({ after });
@@ -38,5 +41,35 @@ describe('the demo’s Lettres', async () => {
     const cop = months[0]!.days.find((d) => d.lines.some((l) => l.title.includes('COP30')));
     assert.equal(cop?.label, 'Du lundi 10 au vendredi 21 novembre 2025');
     assert.equal(cop?.lines[0]?.where, 'à Belém, Brésil');
+  });
+
+  it('shows the live data of the demo’s group, fund, call and directory an item points to', async () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const group = await liveRecordOf(db, '/groupes/japon', 'https://coopdec.example.org', at);
+    assert.equal(group?.kind, 'Groupe');
+    assert.match(group?.facts[0] ?? '', /^Présidé par |^Présidence à pourvoir$/);
+    const [fund] = await listFunds(db);
+    const raised = await liveRecordOf(
+      db,
+      `https://coopdec.example.org/fonds/${fund!.id}`,
+      'https://coopdec.example.org',
+      at,
+    );
+    assert.equal(raised?.title, fund!.name);
+    assert.match(raised?.facts[0] ?? '', /^Collecté : [\d\s\u202f]+,\d\d\s€/);
+    const [call] = await listCalls(db);
+    assert.match(
+      (await liveRecordOf(db, `/appels/${call!.id}`, '', at))?.facts[0] ?? '',
+      /Dépôt des dossiers|Appel clos/,
+    );
+    const japan = await liveRecordOf(db, '/repertoires/jp', '', at);
+    assert.equal(japan?.title, 'Japon');
+    assert.match(japan?.facts[0] ?? '', /^\d+ partenariats? actifs?$/);
+    // Elsewhere, or a record that does not exist: nothing shown.
+    assert.equal(
+      await liveRecordOf(db, 'https://autre.example.org/groupes/japon', 'https://coopdec.example.org', at),
+      undefined,
+    );
+    assert.equal(await liveRecordOf(db, '/groupes/atlantide', '', at), undefined);
   });
 });

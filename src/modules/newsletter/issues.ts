@@ -6,9 +6,14 @@ import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
-import { fieldErrors, isoDate, optional, text } from '../../platform/validation.ts';
+import { fieldErrors, isoDate, optional, text, uuid } from '../../platform/validation.ts';
 import { newsletterMessages as m } from './newsletter.messages.ts';
-import { newsletterIssues, newsletterItems, newsletterSections } from './newsletter.schema.ts';
+import {
+  newsletterImages,
+  newsletterIssues,
+  newsletterItems,
+  newsletterSections,
+} from './newsletter.schema.ts';
 
 const link = z
   .string()
@@ -24,6 +29,8 @@ export const itemInput = z.object({
   title: text(300),
   body: text(20_000),
   link: optional(link),
+  /** An image of the issue (uploaded on its page) and what it shows, in words. */
+  image: z.object({ id: uuid, alt: text(300) }).optional(),
 });
 export const sectionInput = z.object({
   title: text(200),
@@ -50,6 +57,43 @@ export interface IssueDocument {
   sections: Section[];
 }
 
+/** The first item whose image is not one of the issue's (an image belongs to its issue), by its path. */
+async function foreignImage(
+  executor: Executor,
+  issueId: string | undefined,
+  sections: IssueInput['sections'],
+) {
+  const wanted = sections.flatMap((s, i) =>
+    s.items.flatMap((item, j) => (item.image ? [{ i, j, id: item.image.id }] : [])),
+  );
+  if (wanted.length === 0) return undefined;
+  const own = issueId
+    ? new Set(
+        (
+          await executor
+            .select({ id: newsletterImages.id })
+            .from(newsletterImages)
+            .where(
+              and(
+                eq(newsletterImages.issueId, issueId),
+                inArray(
+                  newsletterImages.id,
+                  wanted.map((w) => w.id),
+                ),
+              ),
+            )
+        ).map((r) => r.id),
+      )
+    : new Set<string>();
+  const foreign = wanted.find((w) => !own.has(w.id));
+  return (
+    foreign &&
+    fail(422, 'unknown_image', m.imageNotOfIssue(), {
+      [`sections.${foreign.i}.items.${foreign.j}.image`]: m.imageNotOfIssue().text,
+    })
+  );
+}
+
 async function writeSections(executor: Executor, issueId: string, sections: IssueInput['sections']) {
   await executor.delete(newsletterSections).where(eq(newsletterSections.issueId, issueId));
   if (sections.length === 0) return;
@@ -64,6 +108,8 @@ async function writeSections(executor: Executor, issueId: string, sections: Issu
       title: item.title,
       body: item.body,
       link: item.link ?? null,
+      imageId: item.image?.id ?? null,
+      imageAlt: item.image?.alt ?? null,
     })),
   );
   if (items.length) await executor.insert(newsletterItems).values(items);
@@ -91,6 +137,8 @@ export async function createIssue(
   const parsed = read(input);
   if (!parsed.ok) return parsed;
   const { fields, sections } = parsed.value;
+  const foreign = await foreignImage(executor, undefined, sections);
+  if (foreign) return foreign;
   const [issue] = await executor
     .insert(newsletterIssues)
     .values({ ...fields, createdBy: actorId })
@@ -109,6 +157,8 @@ export async function updateIssue(
   const parsed = read(input);
   if (!parsed.ok) return parsed;
   const { fields, sections } = parsed.value;
+  const foreign = await foreignImage(executor, id, sections);
+  if (foreign) return foreign;
   const [issue] = await executor
     .update(newsletterIssues)
     .set({ ...fields, updatedAt: new Date() })

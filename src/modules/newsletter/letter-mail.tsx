@@ -7,6 +7,7 @@ import { verificationPlaceholders as check, escapeHtml } from '../../platform/ma
 import { renderToString } from '../../platform/views/render.tsx';
 import { renderMarkdown } from '../content/markdown.ts';
 import type { AgendaMonth, LaterDate } from './agenda.ts';
+import { imageHref } from './images.ts';
 import type { IssueDocument } from './issues.ts';
 import type { LiveRecord } from './live.ts';
 import { periodOf } from './views/issue.tsx';
@@ -133,6 +134,14 @@ export function renderLetterMail(props: {
                     {section.items.map((item) => (
                       <div key={item.id}>
                         <h3 style={heading(18)}>{item.title}</h3>
+                        {item.imageId ? (
+                          <img
+                            src={`${props.baseUrl}${imageHref(item.imageId)}`}
+                            alt={item.imageAlt ?? ''}
+                            width={552}
+                            style="display: block; width: 100%; max-width: 552px; height: auto; border: 0;"
+                          />
+                        ) : null}
                         <div
                           dangerouslySetInnerHTML={{
                             __html: absolute(renderMarkdown(item.body), props.baseUrl),
@@ -277,6 +286,7 @@ export function renderLetterMail(props: {
       ...section.items.flatMap((item) => [
         item.title,
         '',
+        ...(item.imageId ? [`[Image : ${item.imageAlt}]`, ''] : []),
         item.body,
         ...(props.live.has(item.id)
           ? [

@@ -31,6 +31,8 @@ export function letterPdf(props: {
   months: AgendaMonth[];
   later: LaterDate[];
   live: Map<string, LiveRecord>;
+  /** The items' images, by image id. */
+  images: Map<string, Buffer>;
   baseUrl: string;
 }): Promise<Buffer> {
   const { issue, sections } = props.document;
@@ -69,6 +71,14 @@ export function letterPdf(props: {
         text(doc, section.title, { font: 'bold', size: 15, color: blue });
         for (const item of section.items) {
           text(doc, item.title, { font: 'serifBold', size: 12, gap: 3 });
+          const image = item.imageId ? props.images.get(item.imageId) : undefined;
+          if (image) {
+            // Within the text's width and a third of a page; on the next page when it does not fit on this one.
+            const box: [number, number] = [doc.page.width - 100, 260];
+            if (doc.y + box[1] > doc.page.height - doc.page.margins.bottom) doc.addPage();
+            doc.image(image, { fit: box });
+            doc.moveDown(0.5);
+          }
           for (const p of paragraphs(item.body)) text(doc, p);
           const live = props.live.get(item.id);
           if (live)

@@ -1,10 +1,13 @@
 // An item that points to a record of the platform — an event of the agenda, a group, a solidarity fund, a
-// support call — shows that record's live data under its text: the date and place of the event (or that it is
-// cancelled), the group's chair, what the fund has raised, until when the call takes dossiers. Read when the
+// support call, a country's directory of partnerships — shows that record's live data under its text: the date
+// and place of the event (or that it is cancelled), the group's chair, what the fund has raised, until when the
+// call takes dossiers, how many partnerships are active. Read when the
 // Lettre is shown or sent, never retyped: an event moved since is right in the archives too.
+import { countryName, isCountryCode } from '../../platform/countries.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { formatCents } from '../../platform/money.ts';
 import { capitalised, formatDateTime, formatWhen } from '../../platform/time.ts';
+import { activeByCountry } from '../atlas/atlas.queries.ts';
 import { getCall } from '../calls/calls.ts';
 import { getEvent } from '../events/events.ts';
 import { getFund } from '../funds/funds.ts';
@@ -89,6 +92,19 @@ const routes: [RegExp, (executor: Executor, key: string, at: Date) => Promise<Li
               ? `Dépôt des dossiers jusqu’au ${formatDateTime(call.closesAt)}`
               : 'Appel clos',
         ],
+      };
+    },
+  ],
+  [
+    /^\/repertoires\/([A-Za-z]{2})$/,
+    async (executor, code) => {
+      const country = code.toUpperCase();
+      if (!isCountryCode(country)) return undefined;
+      const active = (await activeByCountry(executor)).get(country) ?? 0;
+      return {
+        kind: 'Répertoire des partenariats',
+        title: countryName(country),
+        facts: [`${active} partenariat${active > 1 ? 's' : ''} actif${active > 1 ? 's' : ''}`],
       };
     },
   ],

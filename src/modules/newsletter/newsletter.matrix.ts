@@ -9,6 +9,7 @@ import {
   staffOnly,
 } from '../../../tests/proof/cases.ts';
 import { expectOk, signing } from '../../../tests/proof/world.ts';
+import { addImage } from './images.ts';
 import { createIssue, setPublished } from './issues.ts';
 import { type SubscriptionLink, subscribe, subscriptionLink } from './subscriptions.ts';
 
@@ -48,6 +49,22 @@ const issueForm = () => ({
   content:
     '## Informations du réseau\n\n### Les Rencontres\n\nInscriptions ouvertes.\n\nLien : https://raict.org',
 });
+
+/** A PNG of one pixel (what file-type recognises by its signature). */
+export const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const freshImage = async (c: Cell) =>
+  expectOk(
+    await addImage(
+      c.f.db,
+      (await freshIssue(c)).id,
+      { fileName: 'carte.png', content: png },
+      c.f.A.people.staff.id,
+    ),
+  );
 
 /** A new pending reader, and the signed address of one of their links. */
 const readerLink = async (c: Cell, link: SubscriptionLink) => {
@@ -206,6 +223,21 @@ export const matrix: Record<string, Case[]> = {
   [`GET ${base}/:id/progression`]: staffOnly('a sending’s progress, for the page’s script', async (c) => ({
     url: `${base}/${(await freshIssue(c, true)).id}/progression`,
   })),
+  'GET /lettre/images/:id': [
+    {
+      name: 'an image of a Lettre',
+      own: EVERYONE,
+      build: async (c) => ({ url: `/lettre/images/${(await freshImage(c)).id}` }),
+    },
+  ],
+  [`POST ${base}/:id/images`]: staffOnly('add an image to a Lettre', async (c) => ({
+    url: `${base}/${(await freshIssue(c)).id}/images`,
+    multipart: { fields: {}, file: { name: 'carte.png', type: 'image/png', content: png } },
+  })),
+  [`POST ${base}/:id/images/:imageId/suppression`]: staffOnly('delete an image of a Lettre', async (c) => {
+    const image = await freshImage(c);
+    return { url: `${base}/${image.issueId}/images/${image.id}/suppression`, form: {} };
+  }),
   [`POST ${base}/:id/essai`]: staffOnly('a test sending to oneself', async (c) => ({
     url: `${base}/${(await freshIssue(c)).id}/essai`,
     form: {},

@@ -17,6 +17,15 @@ export const newsletterMessages = defineMessages('newsletter', {
   orphanLine: ({ line }: { line: number }) =>
     `Ligne ${line} : ce texte n’appartient à aucun article ; commencez l’article par une ligne « ### titre ».`,
   itemWithoutText: ({ title }: { title: string }) => `L’article « ${title} » n’a pas de texte.`,
+  imageMissing: 'Choisissez une image à envoyer.',
+  imageTooLarge: 'Cette image dépasse 2 Mo : réduisez-la avant de l’envoyer.',
+  imageType: 'Seules les images PNG et JPEG sont acceptées (elles s’affichent dans toutes les messageries).',
+  imageInUse: 'Cette image figure dans un article : retirez-la de l’article avant de la supprimer.',
+  imageGone: 'Cette image n’existe pas, ou n’appartient pas à cette Lettre.',
+  imageNotOfIssue:
+    'Image inconnue : ajoutez-la d’abord sur la page de la Lettre, puis recopiez la ligne « Image : … » qu’elle donne.',
+  imageWithoutAlt: ({ line }: { line: number }) =>
+    `Ligne ${line} : après « | », décrivez ce que l’image montre (texte alternatif, lu à ceux qui ne la voient pas).`,
   emailInvalid: 'Adresse électronique invalide : elle s’écrit comme nom@exemple.fr.',
   topicUnknown: 'Choix inconnu : choisissez parmi les Lettres proposées.',
   noTopic: 'Choisissez au moins une Lettre à recevoir, ou désabonnez-vous.',
@@ -55,6 +64,9 @@ export const newsletterNotices = defineNotices('newsletter', {
   unpublished: 'La Lettre est dépubliée : elle redevient un brouillon, que seule l’équipe voit.',
   sending: 'L’envoi est lancé : suivez sa progression ci-dessous.',
   nobodyNew: 'Personne de plus à qui l’envoyer : chaque abonné de ce choix l’a déjà reçue.',
+  imageAdded:
+    'L’image est ajoutée : recopiez sa ligne « Image : … » dans l’article voulu, avec sa description.',
+  imageDeleted: 'L’image est supprimée.',
   testSent: 'L’essai part à votre adresse : vérifiez votre messagerie dans une minute.',
   unsubscribedByStaff: 'L’adresse est désabonnée ; la trace en est gardée.',
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/http/actor.ts';
 import { definePage, message, notFound, redirect, view } from '../../platform/http/pages.tsx';
+import { fail } from '../../platform/result.ts';
 import type { Services } from '../../platform/services.ts';
 import { uuid } from '../../platform/validation.ts';
 import type { PageContext } from '../../platform/views/layout.tsx';
@@ -10,6 +11,7 @@ import { agendaOf } from './agenda.ts';
 import { formatContent, parseContent } from './document.ts';
 import { issuesFeed } from './feed.ts';
 import { generatedParts } from './generated.ts';
+import { addImage, deleteImage, imageContent, imagesOf } from './images.ts';
 import {
   createIssue,
   deleteIssue,
@@ -31,6 +33,7 @@ import {
   startSend,
   testSend,
 } from './sending.ts';
+import { ImagesPart } from './views/images.tsx';
 import { ArchivePage, IssuePage } from './views/issue.tsx';
 import { SendingPart, SendPreviewPage } from './views/sending.tsx';
 import { IssueFormPage, IssueStaffPage, IssuesPage, type IssueValues, staffBase } from './views/staff.tsx';
@@ -87,20 +90,22 @@ export function newsletterPages(services: Services) {
   const staffView = async (
     ctx: PageContext,
     id: string,
-    extra: { notice?: string; error?: string } = {},
+    extra: { notice?: string; error?: string; imageError?: string } = {},
     status = 200,
   ) => {
     const document = await getIssue(db, id);
     if (!document) return notFound(m.notFound().text);
     const { issue, sections } = document;
-    const [months, segments, progress, sends, failures, reserve] = await Promise.all([
+    const [months, segments, progress, sends, failures, reserve, images] = await Promise.all([
       agendaOf(db, { start: issue.periodStart, end: issue.periodEnd }),
       segmentChoices(db),
       progressOf(db, id),
       sendsOf(db, id),
       failuresOf(db, id),
       reserveWarning(db, document, reservePeriods),
+      imagesOf(db, id),
     ]);
+    const { imageError, ...messages } = extra;
     return view(
       <IssueStaffPage
         ctx={ctx}
@@ -108,8 +113,9 @@ export function newsletterPages(services: Services) {
         sections={sections.length}
         items={sections.reduce((n, s) => n + s.items.length, 0)}
         events={months.reduce((n, month) => n + month.days.reduce((k, d) => k + d.lines.length, 0), 0)}
-        {...extra}
+        {...messages}
       >
+        <ImagesPart ctx={ctx} issueId={issue.id} images={images} error={imageError} />
         <SendingPart
           ctx={ctx}
           issue={issue}
@@ -143,6 +149,57 @@ export function newsletterPages(services: Services) {
     }),
     definePage({
       method: 'GET',
+      url: '/lettre/images/:id',
+      access: 'public',
+      params: idParams,
+      handler: async ({ params, reply }) => {
+        const image = await imageContent(db, params.id);
+        if (!image) return notFound(m.imageGone().text);
+        // An image never changes under its id: kept a year by browsers, proxies and mail clients' caches.
+        return reply
+          .type(image.mediaType)
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(image.content);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/images`,
+      access: manage,
+      params: idParams,
+      handler: async ({ ctx, params, request, actor }) => {
+        if (!(await getIssue(db, params.id))) return notFound(m.notFound().text);
+        const fields = (request.body ?? {}) as Record<string, unknown>;
+        const content = fields.file;
+        const added = Buffer.isBuffer(content)
+          ? await db.transaction((tx) =>
+              addImage(
+                tx,
+                params.id,
+                { fileName: typeof fields.fileName === 'string' ? fields.fileName : 'image', content },
+                actor.personId,
+              ),
+            )
+          : fail(400, 'invalid_file', m.imageMissing());
+        if (added.ok) return redirect(`${staffBase}/${params.id}#images`, notices.imageAdded);
+        return staffView(ctx, params.id, { imageError: added.error.message }, added.error.status);
+      },
+    }),
+    definePage({
+      method: 'POST',
+      url: `${staffBase}/:id/images/:imageId/suppression`,
+      access: manage,
+      params: z.object({ id: uuid, imageId: uuid }),
+      handler: async ({ ctx, params }) => {
+        const deleted = await db.transaction((tx) => deleteImage(tx, params.id, params.imageId));
+        if (deleted.ok) return redirect(`${staffBase}/${params.id}#images`, notices.imageDeleted);
+        if (deleted.error.status === 404) return notFound(deleted.error.message);
+        return staffView(ctx, params.id, { imageError: deleted.error.message }, deleted.error.status);
+      },
+    }),
+    definePage({
+      method: 'GET',
       url: '/lettre/:id.pdf',
       access: 'public',
       params: idParams,
@@ -150,10 +207,15 @@ export function newsletterPages(services: Services) {
         const document = await getIssue(db, params.id);
         if (!document || (!document.issue.publishedAt && !manage(actor))) return notFound(m.notFound().text);
         const parts = await generatedParts(db, document, config.baseUrl);
+        const images = new Map<string, Buffer>();
+        for (const id of document.sections.flatMap((s) =>
+          s.items.flatMap((i) => (i.imageId ? [i.imageId] : [])),
+        ))
+          images.set(id, (await imageContent(db, id))!.content);
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="lettre-${document.issue.periodStart}.pdf"`)
-          .send(await letterPdf({ document, ...parts, baseUrl: config.baseUrl }));
+          .send(await letterPdf({ document, ...parts, images, baseUrl: config.baseUrl }));
       },
     }),
     definePage({

@@ -3,6 +3,7 @@ import { processing } from '../../platform/privacy.ts';
 import {
   newsletterConsents,
   newsletterDeliveries,
+  newsletterImages,
   newsletterIssues,
   newsletterItems,
   newsletterSections,
@@ -32,6 +33,14 @@ export const newsletterPrivacy = [
     recipients: 'Comme la Lettre',
     personal: [],
     notPersonal: ['body', 'link'],
+  }),
+  processing(newsletterImages, {
+    purpose: 'Illustrer les articles d’une Lettre',
+    basis: 'public_task',
+    retention: 'Comme la Lettre',
+    recipients: 'Comme la Lettre',
+    personal: ['created_by'],
+    notPersonal: ['file_name'],
   }),
   processing(newsletterSubscribers, {
     purpose: 'Envoyer La Lettre et les nouvelles choisies aux personnes qui s’y sont abonnées',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   date,
   index,
   integer,
@@ -52,7 +53,38 @@ export const newsletterSections = pgTable(
   (t) => [index('newsletter_sections_issue_idx').on(t.issueId, t.position)],
 );
 
-/** An item of a section: a title, a text in the site's safe Markdown, and « Pour plus d'informations : <lien> ». */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * An image uploaded for an issue (PNG or JPEG, 2 MB at most), served by the platform itself
+ * (`/lettre/images/:id`): the mail loads nothing from elsewhere, and the PDF embeds it.
+ */
+export const newsletterImages = pgTable(
+  'newsletter_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issueId: uuid('issue_id')
+      .notNull()
+      .references(() => newsletterIssues.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type', { enum: ['image/png', 'image/jpeg'] }).notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('newsletter_images_issue_idx').on(t.issueId),
+    check('newsletter_images_type_check', sql`${t.mediaType} in ('image/png','image/jpeg')`),
+  ],
+);
+
+/**
+ * An item of a section: a title, a text in the site's safe Markdown, « Pour plus d'informations : <lien> », and
+ * an image with its alternative text (required: the image says something the text should say too).
+ */
 export const newsletterItems = pgTable(
   'newsletter_items',
   {
@@ -64,8 +96,15 @@ export const newsletterItems = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
+    // No action (checked at the end of the statement): deleting a draft takes its items and images together.
+    imageId: uuid('image_id').references(() => newsletterImages.id, { onDelete: 'no action' }),
+    imageAlt: text('image_alt'),
   },
-  (t) => [index('newsletter_items_section_idx').on(t.sectionId, t.position)],
+  (t) => [
+    index('newsletter_items_section_idx').on(t.sectionId, t.position),
+    index('newsletter_items_image_idx').on(t.imageId),
+    check('newsletter_items_image_alt', sql`(${t.imageId} is null) = (${t.imageAlt} is null)`),
+  ],
 );
 
 /**

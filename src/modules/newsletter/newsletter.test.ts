@@ -3,6 +3,7 @@
 // in words, a restricted committee left out, « autres dates à retenir » after it; staff's form with its
 // one-box content, a draft hidden from everyone else, published, taken back, deleted only as a draft.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { sql } from 'drizzle-orm';
@@ -16,11 +17,13 @@ import {
   signedInBrowser,
 } from '../../../tests/factories.ts';
 import { Browser, pageText, testApp } from '../../../tests/helpers.ts';
-import { pdfText, withoutPoppler } from '../../../tests/poppler.ts';
+import { pdfImages, pdfText, withoutPoppler } from '../../../tests/poppler.ts';
 import { parisTime } from '../../platform/time.ts';
 import { agendaOf, laterDates } from './agenda.ts';
 import { formatContent, parseContent } from './document.ts';
 import { getIssue } from './issues.ts';
+import { renderLetterMail } from './letter-mail.tsx';
+import { png } from './newsletter.matrix.ts';
 
 const at = (day: string, time: string) => parisTime(day, time).toISOString();
 
@@ -189,11 +192,13 @@ describe('La Lettre', async () => {
         issueId: '',
         position: i,
         title: s.title,
-        items: s.items.map((item, k) => ({
+        items: s.items.map(({ image, ...item }, k) => ({
           id: String(k),
           sectionId: String(i),
           position: k,
           link: item.link ?? null,
+          imageId: image?.id ?? null,
+          imageAlt: image?.alt ?? null,
           ...item,
         })),
       })),
@@ -252,6 +257,99 @@ describe('La Lettre', async () => {
       );
     }
     await db.execute(sql`update events set cancelled_at = null where id = ${cop.id}`);
+  });
+
+  it('places an uploaded image in an item with its alternative text, in the web version, the mail and the PDF', async () => {
+    const browser = await signedInBrowser(t, staff);
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/newsletter/issues',
+      headers: auth,
+      payload: { title: 'Lettre illustrée', periodStart: period.start, periodEnd: period.end, sections: [] },
+    });
+    const id = made.json().id as string;
+    await browser.get(`/gestion/lettre/${id}`);
+    const refused = await browser.postFile(
+      `/gestion/lettre/${id}/images`,
+      {},
+      {
+        name: 'carte.png',
+        type: 'image/png',
+        content: Buffer.from('pas une image'),
+      },
+    );
+    assert.equal(refused.statusCode, 415);
+    assert.match(pageText(refused.body), /Seules les images PNG et JPEG sont acceptées/);
+    const added = await browser.postFile(
+      `/gestion/lettre/${id}/images`,
+      {},
+      { name: 'carte.png', type: 'image/png', content: png },
+    );
+    assert.equal(added.statusCode, 303);
+    const page = await browser.get(`/gestion/lettre/${id}`);
+    const line = /Image : ([0-9a-f-]{36}) \| description de l’image/.exec(pageText(page.body));
+    assert.ok(line, 'the page gives the line to copy');
+    const imageId = line[1]!;
+    const served = await new Browser(app).get(`/lettre/images/${imageId}`);
+    assert.equal(served.headers['content-type'], 'image/png');
+    assert.ok(served.rawPayload.equals(png));
+
+    const form = {
+      title: 'Lettre illustrée',
+      periodStart: period.start,
+      periodEnd: period.end,
+      editorial: '',
+      editorialAuthor: '',
+    };
+    const withoutAlt = await browser.post(`/gestion/lettre/${id}/modifier`, {
+      ...form,
+      content: `## Coopérations\n\n### Le partenariat\n\nUne visite.\n\nImage : ${imageId}`,
+    });
+    assert.equal(withoutAlt.statusCode, 400);
+    assert.match(pageText(withoutAlt.body), /Ligne 7 : après « \| », décrivez ce que l’image montre/);
+    const foreign = await browser.post(`/gestion/lettre/${id}/modifier`, {
+      ...form,
+      content: `## Coopérations\n\n### Le partenariat\n\nUne visite.\n\nImage : ${randomUUID()} | Une carte`,
+    });
+    assert.equal(foreign.statusCode, 422);
+    assert.match(pageText(foreign.body), /Image inconnue : ajoutez-la d’abord sur la page de la Lettre/);
+    const saved = await browser.post(`/gestion/lettre/${id}/modifier`, {
+      ...form,
+      content: `## Coopérations\n\n### Le partenariat\n\nUne visite.\n\nImage : ${imageId} | Carte des deux villes jumelées`,
+    });
+    assert.equal(saved.statusCode, 303);
+    const img = parse((await browser.get(`/lettre/${id}`)).body).querySelector('article img');
+    assert.equal(img?.getAttribute('alt'), 'Carte des deux villes jumelées');
+    assert.equal(img?.getAttribute('src'), `/lettre/images/${imageId}`);
+    const mail = renderLetterMail({
+      sendId: randomUUID(),
+      document: (await getIssue(db, id))!,
+      months: [],
+      later: [],
+      live: new Map(),
+      baseUrl: 'https://coopdec.example.org',
+    });
+    assert.match(
+      mail.html,
+      new RegExp(
+        `<img src="https://coopdec\\.example\\.org/lettre/images/${imageId}" alt="Carte des deux villes jumelées"`,
+      ),
+    );
+    assert.match(mail.text, /\[Image : Carte des deux villes jumelées\]/);
+    if (!withoutPoppler) {
+      const pdf = await browser.get(`/lettre/${id}.pdf`);
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(await pdfImages(pdf.rawPayload), 1, 'the PDF embeds the image');
+    }
+    // An image an item shows is kept; taken out of the item, it can go.
+    const kept = await browser.post(`/gestion/lettre/${id}/images/${imageId}/suppression`, {});
+    assert.equal(kept.statusCode, 409);
+    await browser.post(`/gestion/lettre/${id}/modifier`, { ...form, content: '' });
+    assert.equal(
+      (await browser.post(`/gestion/lettre/${id}/images/${imageId}/suppression`, {})).statusCode,
+      303,
+    );
+    assert.equal((await new Browser(app).get(`/lettre/images/${imageId}`)).statusCode, 404);
   });
 
   it('lets staff write, publish, take back and delete an issue; a draft is theirs alone', async () => {

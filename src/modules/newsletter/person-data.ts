@@ -8,6 +8,7 @@ import { getPerson } from '../organisations/people.ts';
 import {
   newsletterConsents,
   newsletterDeliveries,
+  newsletterImages,
   newsletterIssues,
   newsletterSends,
   newsletterSubscribers,

@@ -214,8 +214,10 @@ describe('La Lettre: readers and sending', async () => {
     assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
     assert.match(mail.messageId ?? '', /^<[0-9a-f-]+@[\w.-]+>$/);
     assert.match(mail.text ?? '', /AGENDA/);
-    // No resource but the platform's: no image, script or style sheet from elsewhere.
-    assert.doesNotMatch(String(mail.html), /<(img|script|link)\b/i);
+    // No resource but the platform's: no script or style sheet, images only from the platform.
+    assert.doesNotMatch(String(mail.html), /<(script|link)\b/i);
+    for (const [, src] of String(mail.html).matchAll(/<img[^>]*\ssrc="([^"]*)"/g))
+      assert.ok(src!.startsWith(`${t.config.baseUrl}/lettre/images/`), src);
 
     // RFC 8058: the provider posts from its servers; a forged token is refused and changes nothing.
     const url = new URL(/<(http[^>]+)>/.exec(unsubscribeHeader)![1]!);

@@ -6,6 +6,7 @@ import { Layout, type PageContext } from '../../../platform/views/layout.tsx';
 import { renderMarkdown } from '../../content/markdown.ts';
 import { RichText } from '../../content/views/texts.tsx';
 import type { AgendaMonth, LaterDate } from '../agenda.ts';
+import { imageHref } from '../images.ts';
 import type { Issue, IssueDocument } from '../issues.ts';
 import type { LiveRecord } from '../live.ts';
 
@@ -120,6 +121,9 @@ export function IssuePage(props: {
           {section.items.map((item) => (
             <article key={item.id}>
               <h3>{item.title}</h3>
+              {item.imageId ? (
+                <img class="letter-image" src={imageHref(item.imageId)} alt={item.imageAlt ?? ''} />
+              ) : null}
               <RichText html={renderMarkdown(item.body)} />
               <Live record={props.live.get(item.id)} />
               {item.link ? (
