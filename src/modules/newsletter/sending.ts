@@ -265,8 +265,12 @@ export async function failuresOf(executor: Executor, issueId: string) {
 
 // ——— Delivering ———
 
-/** A claimed delivery is the worker's for this long; renewed with each batch. */
-const leaseSeconds = 60;
+/**
+ * A claimed delivery is the worker's for this long, renewed every third of it while the batch goes on (a slow
+ * rate or a slow server cannot let another worker take a delivery still in hand); a worker killed frees its
+ * deliveries that much later.
+ */
+const defaultLeaseSeconds = 30;
 const batchSize = 100;
 /** Temporary failures (4xx, a lost connection) are tried again this many times, with backoff. */
 export const maxDeliveryAttempts = 5;
@@ -297,6 +301,8 @@ export interface DelivererOptions {
   ratePerSecond: number;
   /** Mails in flight at once (the pool's connections). */
   concurrency: number;
+  /** How long a claim holds (30 s; shorter in the tests of its renewal). */
+  leaseSeconds?: number;
   logger: Pick<Logger, 'info' | 'warn'>;
 }
 
@@ -306,6 +312,7 @@ export interface DelivererOptions {
  */
 export function deliverHandler(db: Db, options: DelivererOptions) {
   const pace = pacer(options.ratePerSecond);
+  const leaseSeconds = options.leaseSeconds ?? defaultLeaseSeconds;
   return async (payload: Record<string, unknown>) => {
     const sendId = String(payload.sendId);
     const [send] = await db.select().from(newsletterSends).where(eq(newsletterSends.id, sendId));
@@ -327,12 +334,31 @@ export function deliverHandler(db: Db, options: DelivererOptions) {
         );
         if (claimed.length === 0) break;
         const queue = [...claimed];
+        // Waiting or being sent: the deliveries whose lease this worker keeps.
+        const held = new Set(claimed.map((d) => d.id));
         const worker = async () => {
           for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
             await deliverOne(db, { ...options, transport }, send, delivery, n.email, pace);
+            held.delete(delivery.id);
           }
         };
-        await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+        const renewal = setInterval(
+          () => {
+            const ids = [...held];
+            if (ids.length === 0) return;
+            db.execute(sql`update ${newsletterDeliveries} set locked_until = now() + make_interval(secs => ${leaseSeconds})
+              where id = any(${`{${ids.join(',')}}`}::uuid[]) and status = 'pending'`).catch(
+              (error: unknown) =>
+                options.logger.warn({ err: error }, 'Lettre : bail des envois non renouvelé'),
+            );
+          },
+          (leaseSeconds * 1000) / 3,
+        );
+        try {
+          await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+        } finally {
+          clearInterval(renewal);
+        }
       }
     } finally {
       transport.close();

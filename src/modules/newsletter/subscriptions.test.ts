@@ -26,8 +26,11 @@ import { readReservePeriods, reserveWarning } from './reserve.ts';
 import { deliverHandler, startSend } from './sending.ts';
 import { consentsOf, listSubscribers } from './subscriptions.ts';
 
-/** A loopback SMTP server that refuses the addresses starting with « refus » (550), as a real one does. */
-async function smtpServer() {
+/**
+ * A loopback SMTP server that refuses the addresses starting with « refus » (550), as a real one does, and takes
+ * `delayMs` to accept each message.
+ */
+async function smtpServer(delayMs = 0) {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -43,8 +46,10 @@ async function smtpServer() {
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
-          received.push(mail);
-          callback();
+          setTimeout(() => {
+            received.push(mail);
+            callback();
+          }, delayMs);
         },
         (error: Error) => callback(error),
       );
@@ -282,6 +287,40 @@ describe('La Lettre: readers and sending', async () => {
       .filter((a) => a.endsWith('@deux-processus.fr'));
     assert.equal(addresses.length, 120, 'each reader once, none lost');
     assert.equal(new Set(addresses).size, 120);
+  });
+
+  it('keeps the deliveries in hand while a slow server takes them: a second worker does not send them again', async () => {
+    // A server that takes 1.2 s a message; the claims last 1 s and are renewed every third of a second.
+    const slow = await smtpServer(1200);
+    const group = expectOk(await createGroup(db, { name: 'Lenteur', kind: 'thematic' }, staff.id));
+    const topic = `groupe:${group.id}`;
+    await db.execute(sql`insert into newsletter_subscribers (email, status, topics, confirmed_at)
+      select 'lent' || n || '@lent.fr', 'confirmed', array[${topic}], now() from generate_series(1, 5) n`);
+    const issue = await publishedIssue();
+    await setPublished(db, issue.id, true, staff.id);
+    await t.jobs.stop();
+    try {
+      const { sendId } = expectOk(await startSend(db, issue.id, topic, staff.id, t.config.baseUrl));
+      const deliverer = () =>
+        deliverHandler(db, {
+          transport: () => createMailTransport(db, { ...mailOptionsOf(t.config), smtpUrl: slow.url }),
+          domain: 'coopdec.test',
+          signing,
+          ratePerSecond: 0,
+          concurrency: 1,
+          leaseSeconds: 1,
+          logger: t.logger,
+        })({ sendId });
+      const first = deliverer();
+      // The first worker holds all five; 2.5 s later its claims would have expired without their renewal.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await Promise.all([first, deliverer()]);
+      const addresses = slow.received.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : ''));
+      assert.equal(addresses.length, 5, `each once: ${addresses.join(', ')}`);
+      assert.equal(new Set(addresses).size, 5);
+    } finally {
+      t.jobs.start();
+    }
   });
 
   it('warns, in a pre-electoral reserve period, of an issue that names an élu of the platform', async () => {
