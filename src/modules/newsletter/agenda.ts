@@ -51,7 +51,8 @@ function audienceWords(key: string): string | undefined {
 
 const lineOf = (event: Listed, baseUrl: string): AgendaLine => ({
   id: event.id,
-  title: event.title,
+  // Kept in the agenda, as the agenda keeps it: a reader who noted the date learns it will not take place.
+  title: event.cancelledAt ? `${event.title} (annulé)` : event.title,
   where: whereOf(event),
   audience: audienceWords(event.audience),
   href: `${baseUrl}/agenda/${event.id}`,

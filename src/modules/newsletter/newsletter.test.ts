@@ -248,6 +248,7 @@ describe('La Lettre', async () => {
       const text = await pdfText(pdf.rawPayload);
       assert.match(text, /Lettre avec renvois/);
       assert.match(text, /Événement : COP36 Annulé/);
+      assert.match(text, /• COP36 \(annulé\), à Belém/);
       assert.match(text, /Agenda Mars 2031/);
       assert.match(text, /1 ?\/ ?1 $/);
       assert.equal(

@@ -84,6 +84,10 @@ export async function mergeNewsletterPerson(executor: Executor, fromId: string, 
     .update(newsletterSends)
     .set({ createdBy: intoId })
     .where(eq(newsletterSends.createdBy, fromId));
+  await executor
+    .update(newsletterImages)
+    .set({ createdBy: intoId })
+    .where(eq(newsletterImages.createdBy, fromId));
   // The kept record's own subscription wins; the other's, if any, is linked to it.
   await executor
     .update(newsletterSubscribers)
