@@ -61,12 +61,19 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     db,
     engine: 'postgres',
     migrate: () => migrateNodePg(drizzleNodePg(pool), { migrationsFolder }),
+    // A readiness probe answers within 2 s: a pool waiting on connections to a database going away (each may
+    // wait 15 s, above) is not ready either.
     ping: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), 2_000);
+      });
       try {
-        await pool.query('select 1');
-        return true;
+        return await Promise.race([pool.query('select 1').then(() => true), late]);
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => pool.end(),
