@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   foreignKey,
   index,
@@ -17,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
 import { applications } from '../applications/applications.schema.ts';
 import { events } from '../events/events.schema.ts';
 import { organisations, people } from '../organisations/organisations.schema.ts';
@@ -235,11 +235,6 @@ export const callExpertRequests = pgTable(
     check('call_expert_requests_answer_check', sql`(${t.answeredAt} is null) = (${t.opinion} is null)`),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const engagementStatuses = ['planned', 'ongoing', 'completed', 'abandoned'] as const;
 export type EngagementStatus = (typeof engagementStatuses)[number];

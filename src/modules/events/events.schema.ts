@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -13,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
 import { organisations, people } from '../organisations/organisations.schema.ts';
 
 export const eventKinds = [
@@ -44,11 +44,6 @@ export type AttendanceMode = (typeof attendanceModes)[number];
  */
 export const messageAudiences = ['confirmed', 'waitlisted', 'present', 'absent', 'all'] as const;
 export type MessageAudience = (typeof messageAudiences)[number];
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** A series of events (« Chroniques géopolitiques »): its sessions are events, numbered within seasons. */
 export const eventSeries = pgTable('event_series', {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   date,
   index,
   integer,
@@ -12,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
 import { events } from '../events/events.schema.ts';
 import { organisations, people } from '../organisations/organisations.schema.ts';
 
@@ -26,11 +26,6 @@ export type RoadmapStatus = (typeof roadmapStatuses)[number];
 
 export const documentVisibilities = ['public', 'members'] as const;
 export type DocumentVisibility = (typeof documentVisibilities)[number];
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** A country group, a thematic dynamic or a cross-cutting mission of the network. */
 export const groups = pgTable(

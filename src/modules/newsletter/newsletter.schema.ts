@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   date,
   index,
   integer,
@@ -11,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
 import { people } from '../organisations/organisations.schema.ts';
 
 /**
@@ -52,11 +52,6 @@ export const newsletterSections = pgTable(
   },
   (t) => [index('newsletter_sections_issue_idx').on(t.issueId, t.position)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /**
  * An image uploaded for an issue (PNG or JPEG, 2 MB at most), served by the platform itself

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   integer,
   jsonb,
@@ -12,13 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
 import { events } from '../events/events.schema.ts';
 import { people } from '../organisations/organisations.schema.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** One edition of the certified path (« promotion 2026-2027 »). */
 export const programs = pgTable(
