@@ -61,7 +61,15 @@ export function newsletterApiRoutes(services: Services) {
             { baseUrl: config.baseUrl, secretsKey: secretsKey(config) },
           ),
         );
-        if (!done.ok) return done;
+        if (!done.ok) {
+          // The domain calls the reader's choices `topics`; this operation's field is `segments`.
+          const named = done.error.fields;
+          if (!named) return done;
+          const fields = Object.fromEntries(
+            Object.entries(named).map(([key, text]) => [key.replace(/^topics/, 'segments'), text]),
+          );
+          return { ...done, error: { ...done.error, fields } };
+        }
         services.jobs.poke();
         return {};
       },

@@ -134,6 +134,10 @@ describe('La Lettre: readers and sending', async () => {
     assert.match(bad.json().error.fields.email, /Adresse électronique invalide/);
     const unknownTopic = await subscribeByApi('autre@exemple.fr', ['groupe:inconnu']);
     assert.equal(unknownTopic.statusCode, 400);
+    assert.match(
+      unknownTopic.json().error.fields['segments.0'] ?? unknownTopic.json().error.fields.segments,
+      /Choix inconnu/,
+    );
     assert.equal(await subscriberOf('autre@exemple.fr'), undefined);
   });
 
