@@ -1,6 +1,6 @@
 // The baseline of the load benchmarks: a bare Fastify server with a pg pool of the app's size, whose routes
 // do only the SQL of the measured operation — no auth, validation, eligibility, mail, audit or HTML.
-// `node --import tsx bench/bare-server.ts` with DATABASE_URL, PORT, DATABASE_POOL_SIZE, BARE_REGISTERED_BY.
+// `node --import ./bin/typescript.js bench/bare-server.ts` with DATABASE_URL, PORT, DATABASE_POOL_SIZE, BARE_REGISTERED_BY.
 import { drizzle } from 'drizzle-orm/node-postgres';
 import Fastify from 'fastify';
 import pg from 'pg';

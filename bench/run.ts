@@ -171,7 +171,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 function runScript(b: Benchmark): Promise<{ code: number | null; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', b.script], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', './bin/typescript.js', b.script], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     current = child;
     let timedOut = false;
     const limit = setTimeout(() => {

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `coopdec` command: loads the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// The `coopdec` command: the TypeScript sources run through bin/typescript.js.
+import './typescript.js';
 
-register();
 await import('../src/cli.ts');

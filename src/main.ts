@@ -5,9 +5,11 @@
 // restart is loading modules (decision 017). The modules are imported once it is on, hence `await import`.
 import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { Template } from './platform/db/template.ts';
 
 // The same folder as bin/prepare-database.js, which fills it at `npm install`.
 enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/coopdec/v8', import.meta.url)));
+const { findDemoCopy } = await import('./demo/copy.ts');
 const { seedDemo } = await import('./demo/seed.ts');
 const { createSignInLink } = await import('./modules/accounts/sign-in-link.ts');
 const { bootModules, moduleProblems, startModules } = await import('./modules/index.ts');
@@ -19,7 +21,17 @@ const { createServices } = await import('./services.ts');
 
 const startedAt = performance.now();
 const config = loadEnv();
-const services = await createServices(config);
+const now = new Date();
+let demoCopy: Template | undefined;
+const services = await createServices(config, {
+  startFrom:
+    config.DEMO_DATA === 'true'
+      ? async () => {
+          demoCopy = await findDemoCopy(now, config.baseUrl);
+          return demoCopy;
+        }
+      : undefined,
+});
 const { logger, db } = services;
 await services.database.migrate();
 bootModules();
@@ -30,7 +42,11 @@ if (problems.length) {
   process.exit(1);
 }
 await startModules(services);
-const seeded = config.DEMO_DATA === 'true' ? await seedDemo(db, new Date(), config.baseUrl) : false;
+// A new embedded database loaded from the day's copy has its demo data; otherwise the seeds write them, and
+// leave the copy for the next new folder.
+const fromCopy = demoCopy !== undefined && services.database.startedFrom === demoCopy;
+const seeded = config.DEMO_DATA === 'true' && !fromCopy ? await seedDemo(db, now, config.baseUrl) : fromCopy;
+if (seeded && !fromCopy && demoCopy) await services.database.keepAs(demoCopy);
 const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });
 services.jobs.start();

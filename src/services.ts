@@ -1,7 +1,7 @@
 // Wires the platform for one process: logger, database, job queue with every module's job handlers.
 import type { Logger } from 'pino';
 import { modules } from './modules/index.ts';
-import { type Db, openDatabase } from './platform/db/client.ts';
+import { type DatabaseOptions, type Db, openDatabase } from './platform/db/client.ts';
 import type { Config } from './platform/env.ts';
 import { createLogger } from './platform/http/log.ts';
 import { housekeepingHandler, housekeepingJob, housekeepingSchedule } from './platform/jobs/housekeeping.ts';
@@ -45,13 +45,14 @@ export function createJobRunner(db: Db, config: Config, logger: Logger, pollMs =
 
 export async function createServices(
   config: Config,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; startFrom?: DatabaseOptions['startFrom'] } = {},
 ): Promise<RunningServices> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
+    startFrom: options.startFrom,
   });
   const { jobs, close } = createJobRunner(database.db, config, logger);
   return {

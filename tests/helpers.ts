@@ -121,7 +121,11 @@ export class Browser {
   csrf = '';
   lastBody = '';
 
-  constructor(private readonly app: TestApp['app']) {}
+  private readonly app: TestApp['app'];
+
+  constructor(app: TestApp['app']) {
+    this.app = app;
+  }
 
   async get(url: string) {
     const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.jar.header } });

@@ -32,7 +32,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx <script>` with `env`, and waits until `readyPath` answers 200 (60 s at most). */
+/** Starts `node --import ./bin/typescript.js <script>` with `env`, and waits until `readyPath` answers 200 (60 s at most). */
 export async function startServer(
   label: string,
   script: string,
@@ -44,7 +44,7 @@ export async function startServer(
   const { DATABASE_URL: _a, DATA_DIR: _b, BASE_URL: _c, ...inherited } = process.env;
   // A profile of the servers, say: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', './bin/typescript.js', script], {
     cwd: root,
     env: {
       ...inherited,

@@ -1,4 +1,4 @@
-// Support of the resilience tests: real app processes (`node --import tsx src/main.ts`) on a scratch
+// Support of the resilience tests: real app processes (`node --import ./bin/typescript.js src/main.ts`) on a scratch
 // database of the PostgreSQL server, a loopback SMTP server that counts what it accepts, an HTTP client
 // that tells a normal answer from a refused connection or a reset, and a teardown that always runs.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -239,7 +239,7 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
-/** `node --import tsx src/main.ts`, its output kept (pino JSON lines parsed), its port read from its log. */
+/** `node --import ./bin/typescript.js src/main.ts`, its output kept (pino JSON lines parsed), its port read from its log. */
 export class AppProcess {
   readonly child: ChildProcess;
   readonly lines: string[] = [];
@@ -248,11 +248,11 @@ export class AppProcess {
   exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
   readonly exited: Promise<void>;
 
-  constructor(
-    readonly name: string,
-    env: Record<string, string>,
-  ) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  readonly name: string;
+
+  constructor(name: string, env: Record<string, string>) {
+    this.name = name;
+    this.child = spawn(process.execPath, ['--import', './bin/typescript.js', 'src/main.ts'], {
       cwd: repoRoot,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -64,7 +64,11 @@ export function proConnectFrom(config: Config): ProConnect | undefined {
 export class ProConnect {
   #configuration: Promise<oidc.Configuration> | undefined;
 
-  constructor(private readonly settings: ProConnectSettings) {}
+  private readonly settings: ProConnectSettings;
+
+  constructor(settings: ProConnectSettings) {
+    this.settings = settings;
+  }
 
   #discover(): Promise<oidc.Configuration> {
     this.#configuration ??= (async () => {

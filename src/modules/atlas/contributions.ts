@@ -317,8 +317,10 @@ export async function historyOf(executor: Executor, partnershipId: string) {
 
 /** A refusal inside a transaction: thrown to roll it back, caught outside and returned. */
 class Refused extends Error {
-  constructor(readonly failure: Failure) {
+  readonly failure: Failure;
+  constructor(failure: Failure) {
     super(failure.message);
+    this.failure = failure;
   }
 }
 

@@ -199,10 +199,14 @@ describe('a document printed after another in the same process', { skip }, () =>
       await renderPdf({ title: 'a', author: 'b' }, (doc) => doc.font('regular').text('Île Éducation'));
       const pdf = await renderPdf({ title: 'a', author: 'b' }, (doc) => doc.font('regular').text('Grand Est Il'));
       process.stdout.write(pdf.toString('base64'));`;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: new URL('../../../', import.meta.url),
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', './bin/typescript.js', '--input-type=module', '-e', script],
+      {
+        cwd: new URL('../../../', import.meta.url),
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const { pages } = await readBack(Buffer.from(stdout, 'base64'));
     assert.match(pages[0]!, /Grand Est Il/);
   });

@@ -297,8 +297,10 @@ interface Planned {
 }
 
 class LineError extends Error {
-  constructor(readonly reason: Message) {
+  readonly reason: Message;
+  constructor(reason: Message) {
     super(reason.text);
+    this.reason = reason;
   }
 }
 const refuse = (reason: Message): never => {
@@ -350,7 +352,11 @@ class Planner {
   /** Partners' régions to record (partner id or placeholder → région). */
   private readonly places = new Map<string, string>();
 
-  constructor(private readonly executor: Executor) {}
+  private readonly executor: Executor;
+
+  constructor(executor: Executor) {
+    this.executor = executor;
+  }
 
   async line({ line, cells }: ImportLine): Promise<LineOutcome> {
     const label = [
@@ -757,11 +763,12 @@ interface ProjectCells {
 }
 
 class WriteFailed extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
+  readonly line: number;
+  readonly reason: string;
+  constructor(line: number, reason: string) {
     super(reason);
+    this.line = line;
+    this.reason = reason;
   }
 }
 

@@ -89,8 +89,10 @@ const filtersOf = (q: ListQuery): ListFilters => ({
 
 /** A refusal that undoes the transaction it happens in (a partner created for a partnership refused). */
 class Refused extends Error {
-  constructor(readonly failure: Failure) {
+  readonly failure: Failure;
+  constructor(failure: Failure) {
     super(failure.message);
+    this.failure = failure;
   }
 }
 

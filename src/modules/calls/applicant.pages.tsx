@@ -95,8 +95,10 @@ function formErrors(failure: Failure): Record<string, string> {
 
 /** A refusal met after the first write of a transaction: thrown, so that nothing of it stays. */
 class Refused extends Error {
-  constructor(readonly failure: Failure) {
+  readonly failure: Failure;
+  constructor(failure: Failure) {
     super(failure.message);
+    this.failure = failure;
   }
 }
 

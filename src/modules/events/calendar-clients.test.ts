@@ -37,7 +37,7 @@ if (process.env.TZ !== zone) {
       const file = fileURLToPath(import.meta.url);
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        ['--import', 'tsx', '--test', '--test-reporter=tap', file],
+        ['--import', './bin/typescript.js', '--test', '--test-reporter=tap', file],
         { env, maxBuffer: 10 * 1024 * 1024 },
       ).catch((error: { stdout?: string; stderr?: string }) => {
         assert.fail(`the checks failed in ${zone}:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);

@@ -45,8 +45,10 @@ async function organisationNamed(db: Db, typed: string): Promise<Result<string |
 
 /** A failure that undoes the transaction it is thrown in, then is returned as it was. */
 class Undo extends Error {
-  constructor(readonly failure: { ok: false; error: Failure }) {
+  readonly failure: { ok: false; error: Failure };
+  constructor(failure: { ok: false; error: Failure }) {
     super(failure.error.message);
+    this.failure = failure;
   }
 }
 

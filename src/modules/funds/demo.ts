@@ -82,12 +82,14 @@ class FundStory {
   /** Numbers the made-up references (deliberations, treasury mandates, international transfers). */
   private sequence = 0;
 
-  constructor(
-    private readonly ctx: Context,
-    readonly fund: Fund,
-    private readonly slug: string,
-    contributions: Contribution[],
-  ) {
+  private readonly ctx: Context;
+  readonly fund: Fund;
+  private readonly slug: string;
+
+  constructor(ctx: Context, fund: Fund, slug: string, contributions: Contribution[]) {
+    this.ctx = ctx;
+    this.fund = fund;
+    this.slug = slug;
     for (const [name, pledge, receipts] of contributions) {
       if (pledge) this.pending.push({ on: pledge[1], record: () => this.pledge(name, pledge[0], pledge[1]) });
       for (const [euros, on] of receipts)

@@ -35,6 +35,10 @@ export interface Database {
   /** Is the server reachable right now? (for /readyz) */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** The copy a new embedded database was loaded from, if it was `startFrom`'s (see below). */
+  startedFrom: Template | undefined;
+  /** Keeps the embedded database as it is now as `copy`, for the next new ones (nothing on PostgreSQL). */
+  keepAs(copy: Template): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -44,11 +48,16 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; `memory` keeps it in memory (tests). */
   dataDir: string;
   poolSize?: number;
+  /**
+   * The copy a new embedded database starts as, when it has been made (else the prepared empty one); asked
+   * only when the database is new.
+   */
+  startFrom?: (() => Promise<Template>) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.startFrom);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -77,6 +86,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       }
     },
     close: () => pool.end(),
+    startedFrom: undefined,
+    keepAs: async () => {},
   };
 }
 
@@ -84,7 +95,22 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 // apart, and loads them only when the constructor is given them.
 export const pgliteExtensions = { unaccent, pg_trgm };
 
-async function openPglite(dataDir: string): Promise<Database> {
+/** A new database loaded from `copy`; a copy that does not load is forgotten, and its folder emptied again. */
+async function loadCopy(folder: string | undefined, copy: Template): Promise<PGlite | undefined> {
+  if (!copy.archive) return undefined;
+  try {
+    return await PGlite.create(folder, { loadDataDir: copy.archive, extensions: pgliteExtensions });
+  } catch {
+    forgetTemplate(copy);
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+async function openPglite(
+  dataDir: string,
+  findStart: (() => Promise<Template>) | undefined,
+): Promise<Database> {
   let release = async () => {};
   let folder: string | undefined;
   if (dataDir !== 'memory') {
@@ -92,30 +118,24 @@ async function openPglite(dataDir: string): Promise<Database> {
     release = acquireDirectoryLock(dataDir);
     folder = `${dataDir}/pglite`;
   }
-  // A new database is loaded from the prepared copy (see template.ts); without one, PGlite makes it and the
-  // first migration leaves the copy for the next.
-  const template =
-    folder === undefined || !existsSync(`${folder}/PG_VERSION`)
-      ? await findTemplate(migrationsFolder)
-      : undefined;
+  const isNew = folder === undefined || !existsSync(`${folder}/PG_VERSION`);
   let client: PGlite;
+  let startedFrom: Template | undefined;
   // The copy this database leaves once migrated, when it was made without one.
   let unsaved: Template | undefined;
   try {
-    if (template?.archive) {
-      try {
-        client = await PGlite.create(folder, { loadDataDir: template.archive, extensions: pgliteExtensions });
-      } catch {
-        // A damaged copy: forgotten, and the database is made from scratch (its folder was new, holding
-        // only what the failed load wrote).
-        forgetTemplate(template);
-        if (folder) rmSync(folder, { recursive: true, force: true });
-        client = await PGlite.create(folder, { extensions: pgliteExtensions });
-        unsaved = template;
-      }
+    const startFrom = isNew ? await findStart?.() : undefined;
+    const fromStart = startFrom ? await loadCopy(folder, startFrom) : undefined;
+    if (fromStart) {
+      client = fromStart;
+      startedFrom = startFrom;
     } else {
-      client = await PGlite.create(folder, { extensions: pgliteExtensions });
-      unsaved = template;
+      // A new database is loaded from the prepared copy (see template.ts); without one, PGlite makes it and
+      // the first migration leaves the copy for the next.
+      const template = isNew ? await findTemplate(migrationsFolder) : undefined;
+      const fromTemplate = template ? await loadCopy(folder, template) : undefined;
+      client = fromTemplate ?? (await PGlite.create(folder, { extensions: pgliteExtensions }));
+      if (!fromTemplate) unsaved = template;
     }
   } catch (error) {
     await release();
@@ -136,5 +156,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       if (!client.closed) await client.close();
       await release();
     },
+    startedFrom,
+    keepAs: (copy) => saveTemplate(client, copy),
   };
 }

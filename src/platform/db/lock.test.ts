@@ -29,7 +29,7 @@ async function openInAnotherProcess(
     }`;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
+    ['--import', './bin/typescript.js', '--input-type=module', '-e', script],
     { cwd: root, timeout: 60_000 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!);

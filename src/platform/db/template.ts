@@ -1,9 +1,9 @@
 // A new embedded database starts as a copy of a prepared one (decision 017): PGlite's initdb and the
 // migrations cost seconds of CPU on every new database (the newcomer's first start, every test file), loading
 // a copy a fraction of a second. The copy is named by all that makes it — PGlite's version and the migrations
-// — so a new version or a new migration gives a new copy, never a stale one. It holds no demo data: the demo
-// follows the day of the start (its dates are relative to today), so it is loaded afresh each time.
-import { createHash } from 'node:crypto';
+// — so a new version or a new migration gives a new copy, never a stale one. A first start with the demo data
+// may start from a copy that holds them too (src/demo/copy.ts, decision 023), named the same way.
+import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +16,32 @@ const sharedFolder = fileURLToPath(new URL('../../../node_modules/.cache/coopdec
 function cacheFolder() {
   return process.env.COOPDEC_TEMPLATE_FOLDER ?? sharedFolder;
 }
-const prefix = 'pglite-';
 
 export interface Template {
   path: string;
   /** The prepared database as a tar archive (PGlite's `dumpDataDir`), if it has been made. */
   archive: Blob | undefined;
+  /** What the copy's name starts with: one copy of each kind is kept. */
+  kind: string;
+  /** The hash that names it, of all that made it. */
+  key: string;
+}
+
+/** The copy of `kind` named by `hash` (fed with all that makes the copy), made or not yet. */
+export async function findCopy(kind: string, hash: Hash): Promise<Template> {
+  const key = hash.digest('hex').slice(0, 16);
+  const path = join(cacheFolder(), `${kind}-${key}.tar`);
+  let archive: Blob | undefined;
+  try {
+    archive = await openAsBlob(path);
+  } catch {
+    // not made yet
+  }
+  return { path, archive, kind, key };
 }
 
 /** The prepared copy for this PGlite and these migrations, made or not yet. */
-export async function findTemplate(migrationsFolder: string): Promise<Template> {
+export function findTemplate(migrationsFolder: string): Promise<Template> {
   const hash = createHash('sha256');
   const pglite = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
   hash.update(JSON.parse(readFileSync(pglite, 'utf8')).version);
@@ -34,19 +50,13 @@ export async function findTemplate(migrationsFolder: string): Promise<Template> 
   for (const file of [...files.sort(), 'meta/_journal.json']) {
     hash.update(file).update(readFileSync(join(migrationsFolder, file)));
   }
-  const path = join(cacheFolder(), `${prefix}${hash.digest('hex').slice(0, 16)}.tar`);
-  let archive: Blob | undefined;
-  try {
-    archive = await openAsBlob(path);
-  } catch {
-    // not made yet
-  }
-  return { path, archive };
+  return findCopy('pglite', hash);
 }
 
 /**
- * Keeps `client`, just migrated, as the copy for the next new databases, in place of older copies. Best
- * effort: a read-only node_modules costs the next database its initdb, nothing else.
+ * Keeps `client` (just migrated, or with its demo data) as the copy for the next new databases, in place of
+ * older copies of its kind. Best effort: a read-only node_modules costs the next database its initdb (or its
+ * demo data), nothing else.
  */
 export async function saveTemplate(client: PGlite, template: Template) {
   try {
@@ -62,7 +72,7 @@ export async function saveTemplate(client: PGlite, template: Template) {
     renameSync(partial, template.path);
     for (const file of readdirSync(folder)) {
       const path = join(folder, file);
-      if (file.startsWith(prefix) && file.endsWith('.tar') && path !== template.path)
+      if (file.startsWith(`${template.kind}-`) && file.endsWith('.tar') && path !== template.path)
         rmSync(path, { force: true });
     }
   } catch {

@@ -80,11 +80,15 @@ export class JobRunner {
   #stopped = true;
   #busy = false;
 
-  constructor(
-    private readonly db: Db,
-    private readonly handlers: Record<string, JobHandler>,
-    private readonly options: JobRunnerOptions,
-  ) {}
+  private readonly db: Db;
+  private readonly handlers: Record<string, JobHandler>;
+  private readonly options: JobRunnerOptions;
+
+  constructor(db: Db, handlers: Record<string, JobHandler>, options: JobRunnerOptions) {
+    this.db = db;
+    this.handlers = handlers;
+    this.options = options;
+  }
 
   start(): void {
     this.#stopped = false;
