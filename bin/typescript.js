@@ -70,7 +70,7 @@ function withinPackage(specifier, context, nextResolve) {
   }
   const url = new URL(specifier, context.parentURL);
   const folder = new URL('.', url).href;
-  let format = formats.get(folder);
+  const format = formats.get(folder);
   if (!format) {
     const resolved = nextResolve(specifier, context);
     if (resolved.url !== url.href || !resolved.format) return resolved;

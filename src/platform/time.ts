@@ -52,7 +52,22 @@ const parisParts = new Intl.DateTimeFormat('en-US', {
 });
 
 /** How many minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
+// Paris changes time on the hour of UTC (01:00 UTC since 1996; whole-hour offsets since 1911), so the offset is
+// the same for a whole UTC hour: computed once per hour, as the agenda reads « today » on every page.
+const offsetByHour = new Map<number, number>();
+
 function parisOffset(instant: number): number {
+  const hour = Math.floor(instant / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByHour.size >= 4096) offsetByHour.clear();
+    offset = computedParisOffset(instant);
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function computedParisOffset(instant: number): number {
   const parts = Object.fromEntries(parisParts.formatToParts(instant).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(
     Number(parts.year),

@@ -1,8 +1,9 @@
 // A call's information webinars (« atelier d'information », as the 8th call's of 24 May 2022) are events of
 // the agenda linked to the call (`call_events`): staff tick the call in the event's form (`callIds`), the
 // event's page names the call, the call's page lists its webinars.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { fail, ok } from '../../platform/result.ts';
 import type { EventLinkDefinition } from '../events/event-links.ts';
 import { type Event, getEventsByIds } from '../events/events.ts';
@@ -40,6 +41,15 @@ export async function webinarsOf(executor: Executor, callId: string): Promise<Ev
   return found.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
+// Asked by the agenda for each page of events (prepared: platform/db/prepared.ts).
+const callsOfEvents = prepared((executor) =>
+  executor
+    .select()
+    .from(callEvents)
+    .where(sql`${callEvents.eventId} = any(${sql.placeholder('events')}::uuid[])`)
+    .prepare('call_webinars_of'),
+);
+
 export const callEventLinks: EventLinkDefinition = {
   field: 'callIds',
   description: 'Les appels DCOL dont l’événement est un atelier d’information',
@@ -73,7 +83,7 @@ export const callEventLinks: EventLinkDefinition = {
     return offered.map((c) => ({ id: c.id, label: callName(c) }));
   },
   async labels(executor, eventIds) {
-    const rows = await executor.select().from(callEvents).where(inArray(callEvents.eventId, eventIds));
+    const rows = await callsOfEvents(executor).execute({ events: eventIds });
     const named = new Map(
       (
         await callsByIds(

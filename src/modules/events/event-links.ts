@@ -146,9 +146,8 @@ export async function eventLabels(
 ): Promise<Map<string, EventLabel[]>> {
   const all = new Map<string, EventLabel[]>();
   if (eventIds.length === 0) return all;
-  for (const d of installed) {
-    for (const [id, labels] of await d.labels(executor, eventIds))
-      all.set(id, [...(all.get(id) ?? []), ...labels]);
+  for (const found of await Promise.all(installed.map((d) => d.labels(executor, eventIds)))) {
+    for (const [id, labels] of found) all.set(id, [...(all.get(id) ?? []), ...labels]);
   }
   return all;
 }

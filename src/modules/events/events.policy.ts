@@ -1,5 +1,5 @@
 // Who may do what in the agenda. Acting for a person is the members' rule (organisationsPolicy.actFor).
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { organisationsPolicy } from '../organisations/organisations.policy.ts';
@@ -9,6 +9,9 @@ import { eventInvitations, events } from './events.schema.ts';
 import { type Event, isInvited } from './events.ts';
 
 type MaybeActor = Actor | null;
+
+const seeWhere = (staff: SQLWrapper | SQL, personId: SQLWrapper | string) =>
+  sql`(${staff}::boolean or ${events.audience} <> 'restricted' or exists (select 1 from ${eventInvitations} where ${eventInvitations.eventId} = ${events.id} and ${eventInvitations.personId} = ${personId}::uuid))`;
 
 export const eventsPolicy = {
   /** Creating and editing events, lists of registrations, attendance, documents: staff. */
@@ -28,8 +31,11 @@ export const eventsPolicy = {
   seeCondition: (actor: Pick<Actor, 'personId' | 'staff'> | null): SQL | undefined => {
     if (actor?.staff) return undefined;
     if (!actor) return sql`${events.audience} <> 'restricted'`;
-    return sql`(${events.audience} <> 'restricted' or exists (select 1 from ${eventInvitations} where ${eventInvitations.eventId} = ${events.id} and ${eventInvitations.personId} = ${actor.personId}))`;
+    return seeWhere(sql`false`, actor.personId);
   },
+
+  /** The same rule for a viewer given as values of the query (a prepared one's placeholders). */
+  seeWhere: (staff: SQLWrapper, personId: SQLWrapper) => seeWhere(staff, personId),
 
   /** An event's documents: the people of its audience, and staff (anyone, for a public event). */
   seeDocuments: async (executor: Executor, actor: MaybeActor, event: Event) => {

@@ -1,8 +1,9 @@
 // The agenda: events, their series, organisers and partners.
-import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { fieldErrors, optional, text, uuid } from '../../platform/validation.ts';
@@ -295,23 +296,56 @@ export type AgendaFilters = z.infer<typeof agendaFilters>;
 
 type Viewer = Pick<Actor, 'personId' | 'staff'> | null;
 
-/** The events the filters keep and the viewer may see (eventsPolicy.see), as a condition on `events`. */
-function agendaCondition(filters: AgendaFilters, viewer: Viewer): SQL | undefined {
-  const conditions: SQL[] = [];
-  if (filters.from) conditions.push(gte(events.endsAt, filters.from));
-  if (filters.to) conditions.push(lte(events.startsAt, filters.to));
-  if (filters.kind) conditions.push(eq(events.kind, filters.kind));
-  if (filters.format) conditions.push(eq(events.format, filters.format));
-  if (filters.audience) conditions.push(eq(events.audience, filters.audience));
-  if (filters.series) conditions.push(eq(events.seriesId, filters.series));
-  if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`;
-    conditions.push(or(ilike(events.title, like), ilike(events.theme, like), ilike(events.venue, like))!);
-  }
-  const visible = eventsPolicy.seeCondition(viewer);
-  if (visible) conditions.push(visible);
-  return and(...conditions);
+// The agenda's two queries are prepared (platform/db/prepared.ts): every filter and the viewer are values of
+// the query, a filter left out is null. Dates are compared through coalesce so that the indexes on the dates
+// still serve a plan made for any values.
+const value = (name: string) => sql.placeholder(name);
+const agendaCondition = () =>
+  and(
+    sql`${events.endsAt} >= coalesce(${value('from')}::timestamptz, '-infinity')`,
+    sql`${events.startsAt} <= coalesce(${value('to')}::timestamptz, 'infinity')`,
+    sql`(${value('kind')}::text is null or ${events.kind} = ${value('kind')}::text)`,
+    sql`(${value('format')}::text is null or ${events.format} = ${value('format')}::text)`,
+    sql`(${value('audience')}::text is null or ${events.audience} = ${value('audience')}::text)`,
+    sql`(${value('series')}::uuid is null or ${events.seriesId} = ${value('series')}::uuid)`,
+    sql`(${value('q')}::text is null or ${events.title} ilike ${value('q')}::text or ${events.theme} ilike ${value('q')}::text or ${events.venue} ilike ${value('q')}::text)`,
+    eventsPolicy.seeWhere(value('staff'), value('person')),
+  );
+
+/** The values of the agenda's queries for these filters and this viewer. */
+function agendaValues(filters: AgendaFilters, viewer: Viewer) {
+  return {
+    from: filters.from?.toISOString() ?? null,
+    to: filters.to?.toISOString() ?? null,
+    kind: filters.kind ?? null,
+    format: filters.format ?? null,
+    audience: filters.audience ?? null,
+    series: filters.series ?? null,
+    q: filters.q ? `%${filters.q.replace(/[\\%_]/g, '\\$&')}%` : null,
+    staff: Boolean(viewer?.staff),
+    person: viewer?.personId ?? null,
+  };
 }
+
+const agendaEvents = prepared((executor) =>
+  executor
+    .select({
+      event: events,
+      seriesTitle: eventSeries.title,
+      confirmed: sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.status} = 'confirmed')`,
+    })
+    .from(events)
+    .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
+    .where(agendaCondition())
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(value('limit'))
+    .offset(value('offset'))
+    .prepare('agenda_events'),
+);
+
+const agendaCount = prepared((executor) =>
+  executor.select({ n: count() }).from(events).where(agendaCondition()).prepare('agenda_count'),
+);
 
 /**
  * Events of the agenda that the viewer may see (eventsPolicy.see), by date. `limit: null` reads them all:
@@ -324,28 +358,21 @@ export async function listEvents(
   limit: number | null = 500,
   offset = 0,
 ) {
-  const query = executor
-    .select({
-      event: events,
-      seriesTitle: eventSeries.title,
-      confirmed: sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${events.id} and ${registrations.status} = 'confirmed')`,
-    })
-    .from(events)
-    .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId))
-    .where(agendaCondition(filters, viewer))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .offset(offset);
-  return limit === null ? query : query.limit(limit);
+  return agendaEvents(executor).execute({ ...agendaValues(filters, viewer), limit, offset });
 }
 
 /** How many events `listEvents` has in all for these filters and this viewer. */
 export async function countEvents(executor: Executor, filters: AgendaFilters, viewer: Viewer) {
-  const [row] = await executor.select({ n: count() }).from(events).where(agendaCondition(filters, viewer));
+  const [row] = await agendaCount(executor).execute(agendaValues(filters, viewer));
   return row?.n ?? 0;
 }
 
+const allSeries = prepared((executor) =>
+  executor.select().from(eventSeries).orderBy(asc(eventSeries.title)).prepare('event_series_all'),
+);
+
 export async function listSeries(executor: Executor) {
-  return executor.select().from(eventSeries).orderBy(asc(eventSeries.title));
+  return allSeries(executor).execute();
 }
 
 /**

@@ -1,9 +1,10 @@
 // A group's meetings are events of the agenda, linked to one group or several (`group_events`). The agenda
 // learns of the link through `groupEventLinks` (the `groupIds` of an event's creation, the group's name on
 // the event's page): it knows nothing else of groups.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import type { EventLinkDefinition } from '../events/event-links.ts';
 import { type Event, getEvent, getEventsByIds } from '../events/events.ts';
@@ -93,6 +94,15 @@ export async function isMeetingOf(executor: Executor, groupId: string, eventId: 
   return rows.length > 0;
 }
 
+// Asked by the agenda for each page of events (prepared: platform/db/prepared.ts).
+const groupsOfEvents = prepared((executor) =>
+  executor
+    .select({ groupId: groupEvents.groupId, eventId: groupEvents.eventId })
+    .from(groupEvents)
+    .where(sql`${groupEvents.eventId} = any(${sql.placeholder('events')}::uuid[])`)
+    .prepare('group_meetings_of'),
+);
+
 /** What the agenda asks of groups: `groupIds` at an event's creation, the groups' names on its page. */
 export const groupEventLinks: EventLinkDefinition = {
   field: 'groupIds',
@@ -124,10 +134,7 @@ export const groupEventLinks: EventLinkDefinition = {
     return [...offered, ...archived].map((g) => ({ id: g.id, label: groupTitle(g) }));
   },
   async labels(executor, eventIds) {
-    const rows = await executor
-      .select({ groupId: groupEvents.groupId, eventId: groupEvents.eventId })
-      .from(groupEvents)
-      .where(inArray(groupEvents.eventId, eventIds));
+    const rows = await groupsOfEvents(executor).execute({ events: eventIds });
     const named = new Map(
       (
         await getGroupsByIds(
