@@ -61,8 +61,10 @@ export function agendaPages({ db, config, jobs }: Services) {
       access: 'public',
       cache: ['agenda'],
       query: agendaQuery,
-      handler: async ({ actor, query, ctx, notice }) => {
-        const data = await agendaPage(db, actor, query);
+      handler: async ({ actor, query, ctx, notice, request }) => {
+        const data = await agendaPage(db, actor, query, {
+          agendaVersion: request.validators?.versions.agenda,
+        });
         return view(
           <AgendaPage ctx={ctx} {...data} notice={query.ignored ? m.filtersIgnored().text : notice} />,
         );

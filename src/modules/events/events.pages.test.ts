@@ -15,6 +15,7 @@ import { queryRows } from '../../platform/db/client.ts';
 import type { Person } from '../organisations/people.ts';
 import { agendaQuery } from './events.forms.ts';
 import { agendaPage } from './events.queries.ts';
+import { seriesId } from './events.ts';
 import { seatsTaken } from './registrations.queries.ts';
 
 describe('the agenda pages', async () => {
@@ -48,6 +49,23 @@ describe('the agenda pages', async () => {
     const bad = await app.inject({ method: 'GET', url: '/agenda?kind=fete&vue=mois&mois=2026-13' });
     assert.equal(bad.statusCode, 200);
     assert.match(bad.body, /filtres étaient invalides/);
+  });
+
+  it('offers a new series in the filter as soon as it exists, and counts the events past the last page', async () => {
+    const before = await app.inject({ method: 'GET', url: '/agenda' });
+    assert.ok(before.headers.etag, 'an anonymous page, with its validators');
+    const title = `Chroniques du ${randomBytes(4).toString('hex')}`;
+    assert.ok(!before.body.includes(title));
+    // The series list read at the agenda's version serves the next page at the same version, not after a change.
+    const again = await app.inject({ method: 'GET', url: '/agenda' });
+    assert.equal(again.headers.etag, before.headers.etag);
+    await seriesId(db, title);
+    const after = await app.inject({ method: 'GET', url: '/agenda' });
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    assert.ok(after.body.includes(title), 'the new series is in the filter');
+
+    const past = await app.inject({ method: 'GET', url: '/agenda?q=R%C3%A9union%20de%20s%C3%A9rie&page=9' });
+    assert.match(past.body, /Page 9 sur 2/);
   });
 
   it('describes each public event with schema.org JSON-LD that no title can break out of', async () => {
@@ -184,7 +202,7 @@ describe('the agenda pages', async () => {
       startsAt: '2030-07-14T20:00:00+02:00',
       endsAt: '2030-07-14T23:30:00+02:00',
     });
-    const page = await agendaPage(db, null, agendaQuery.parse({ q: word }), now);
+    const page = await agendaPage(db, null, agendaQuery.parse({ q: word }), { now });
     assert.deepEqual(
       page.rows.map((r) => r.event.title),
       [`${word} de la nuit`],

@@ -62,11 +62,17 @@ function nextMonth(month: string): string {
 /**
  * The agenda as the viewer sees it. The list starts today (from midnight in Paris) and is paged with its
  * honest total; the month view shows every event of the month, from its first to its last Paris instant.
+ * `agendaVersion`: the agenda's change counter read by the request (an anonymous visitor's page), see listSeries.
  */
-export async function agendaPage(executor: Executor, viewer: Viewer, query: AgendaQuery, now = new Date()) {
+export async function agendaPage(
+  executor: Executor,
+  viewer: Viewer,
+  query: AgendaQuery,
+  { now = new Date(), agendaVersion }: { now?: Date; agendaVersion?: number | undefined } = {},
+) {
   const month = query.month ?? parisDate(now).slice(0, 7);
   const filters = { ...query.filters };
-  const series = listSeries(executor);
+  const series = listSeries(executor, agendaVersion);
   if (query.view === 'mois') {
     filters.from = parisTime(`${month}-01`);
     filters.to = new Date(parisTime(`${nextMonth(month)}-01`).getTime() - 1);

@@ -371,8 +371,20 @@ const allSeries = prepared((executor) =>
   executor.select().from(eventSeries).orderBy(asc(eventSeries.title)).prepare('event_series_all'),
 );
 
-export async function listSeries(executor: Executor) {
-  return allSeries(executor).execute();
+type Series = typeof eventSeries.$inferSelect;
+const seriesRead = new WeakMap<Executor, { version: number; rows: Series[] }>();
+
+/**
+ * The series, by title. `agendaVersion`: the agenda's change counter as this request read it (its page's
+ * validators, platform/http/caching.ts). A series' change bumps it, so the list read at that version serves
+ * every page at the same one without asking the database again.
+ */
+export async function listSeries(executor: Executor, agendaVersion?: number): Promise<Series[]> {
+  const known = seriesRead.get(executor);
+  if (agendaVersion !== undefined && known?.version === agendaVersion) return known.rows;
+  const rows = await allSeries(executor).execute();
+  if (agendaVersion !== undefined) seriesRead.set(executor, { version: agendaVersion, rows });
+  return rows;
 }
 
 /**

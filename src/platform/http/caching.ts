@@ -27,6 +27,8 @@ export interface Validators {
   etag: string;
   /** Whole seconds; left out while the last change is too recent to be told apart from the next one. */
   lastModified: Date | undefined;
+  /** Each scope's change counter, as read: data read afterwards by the request is at least this recent. */
+  versions: Record<string, number>;
 }
 
 /** A shared cache (a reverse proxy) may serve a public page this long, then revalidate it in the background. */
@@ -63,15 +65,17 @@ export async function pageValidators(
   const slot = Math.floor(now.getTime() / timeSlotMs) * timeSlotMs;
   const hash = createHash('sha256').update(`${started}\n${slot}\n${url}`);
   let last = Math.max(started, slot);
+  const versions: Record<string, number> = {};
   for (const scope of [...scopes].sort()) {
     const row = rows.find((r) => r.scope === scope);
-    hash.update(`\n${scope}:${row?.version ?? 0}`);
+    versions[scope] = row?.version ?? 0;
+    hash.update(`\n${scope}:${versions[scope]}`);
     if (row) last = Math.max(last, row.changedAt.getTime());
   }
   // A date has whole seconds: two changes within one second would share it, and a copy taken between them
   // would pass for fresh. Given only once the last change is two seconds old, it cannot be shared.
   const lastModified = now.getTime() - last >= 2000 ? new Date(Math.floor(last / 1000) * 1000) : undefined;
-  return { etag: `"${hash.digest('base64url').slice(0, 32)}"`, lastModified };
+  return { etag: `"${hash.digest('base64url').slice(0, 32)}"`, lastModified, versions };
 }
 
 const encodingSuffix = /-(br|gzip|deflate)"$/;
