@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const cacheFolder = fileURLToPath(new URL('../node_modules/.cache/coopdec/tsx', import.meta.url));
 const require = createRequire(import.meta.url);
-const ours = (url) => url.startsWith('file:') && !url.includes('/node_modules/');
+const project = new URL('../', import.meta.url).href;
+const ours = (url) => url.startsWith(project) && !url.includes('/node_modules/');
 const typescript = /\.tsx?$/;
 let esbuild;
 /** Packages imported by our files, resolved: all our files share the project's node_modules. */
