@@ -74,4 +74,20 @@ describe('the copy of the demo data', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('keeps the three latest copies: a start with another address leaves the newcomer’s', async () => {
+    const database = await openDatabase({ dataDir: 'memory' });
+    await database.migrate();
+    const copies: string[] = [];
+    for (const name of ['first', 'second', 'third', 'fourth']) {
+      const copy = await findCopy('demo', createHash('sha256').update(name), 3);
+      await database.keepAs(copy);
+      copies.push(copy.path);
+    }
+    await database.close();
+    assert.deepEqual(
+      copies.map((path) => existsSync(path)),
+      [false, true, true, true],
+    );
+  });
 });

@@ -26,5 +26,6 @@ export async function findDemoCopy(at: Date, baseUrl: string): Promise<Template>
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const path of sources) hash.update(path.slice(root.length)).update(readFileSync(path));
-  return findCopy('demo', hash);
+  // A first start with another address (another port) must not remove the newcomer's copy: three are kept.
+  return findCopy('demo', hash, 3);
 }

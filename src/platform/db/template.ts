@@ -4,7 +4,16 @@
 // — so a new version or a new migration gives a new copy, never a stale one. A first start with the demo data
 // may start from a copy that holds them too (src/demo/copy.ts, decision 023), named the same way.
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  openAsBlob,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -21,14 +30,19 @@ export interface Template {
   path: string;
   /** The prepared database as a tar archive (PGlite's `dumpDataDir`), if it has been made. */
   archive: Blob | undefined;
-  /** What the copy's name starts with: one copy of each kind is kept. */
+  /** What the copy's name starts with. */
   kind: string;
+  /** How many copies of its kind are kept, the latest made. */
+  keep: number;
   /** The hash that names it, of all that made it. */
   key: string;
 }
 
-/** The copy of `kind` named by `hash` (fed with all that makes the copy), made or not yet. */
-export async function findCopy(kind: string, hash: Hash): Promise<Template> {
+/**
+ * The copy of `kind` named by `hash` (fed with all that makes the copy), made or not yet; `keep` copies of the
+ * kind are kept, the latest made.
+ */
+export async function findCopy(kind: string, hash: Hash, keep = 1): Promise<Template> {
   const key = hash.digest('hex').slice(0, 16);
   const path = join(cacheFolder(), `${kind}-${key}.tar`);
   let archive: Blob | undefined;
@@ -37,7 +51,7 @@ export async function findCopy(kind: string, hash: Hash): Promise<Template> {
   } catch {
     // not made yet
   }
-  return { path, archive, kind, key };
+  return { path, archive, kind, key, keep };
 }
 
 /** The prepared copy for this PGlite and these migrations, made or not yet. */
@@ -54,8 +68,8 @@ export function findTemplate(migrationsFolder: string): Promise<Template> {
 }
 
 /**
- * Keeps `client` (just migrated, or with its demo data) as the copy for the next new databases, in place of
- * older copies of its kind. Best effort: a read-only node_modules costs the next database its initdb (or its
+ * Keeps `client` (just migrated, or with its demo data) as the copy for the next new databases, and the latest
+ * copies of its kind up to its `keep`. Best effort: a read-only node_modules costs the next database its initdb (or its
  * demo data), nothing else.
  */
 export async function saveTemplate(client: PGlite, template: Template) {
@@ -70,11 +84,13 @@ export async function saveTemplate(client: PGlite, template: Template) {
     const partial = `${template.path}.${process.pid}.partial`;
     writeFileSync(partial, archive);
     renameSync(partial, template.path);
-    for (const file of readdirSync(folder)) {
-      const path = join(folder, file);
-      if (file.startsWith(`${template.kind}-`) && file.endsWith('.tar') && path !== template.path)
-        rmSync(path, { force: true });
-    }
+    const older = readdirSync(folder)
+      .filter((file) => file.startsWith(`${template.kind}-`) && file.endsWith('.tar'))
+      .map((file) => join(folder, file))
+      .filter((path) => path !== template.path)
+      .map((path) => ({ path, made: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.made - a.made);
+    for (const { path } of older.slice(template.keep - 1)) rmSync(path, { force: true });
   } catch {
     // see above
   }
