@@ -20,15 +20,13 @@ try {
   const { loadEnv } = await import('../src/platform/env.ts');
   const config = loadEnv();
   if (config.DEMO_DATA === 'true' && !config.DATABASE_URL) {
-    const { findDemoCopy } = await import('../src/demo/copy.ts');
-    const { seedDemo } = await import('../src/demo/seed.ts');
+    const { findDemoCopy, seedDemoCopy } = await import('../src/demo/copy.ts');
     const at = new Date();
     const copy = await findDemoCopy(at, config.baseUrl);
     if (!copy.archive) {
       const demo = await openDatabase({ dataDir: 'memory' });
       await demo.migrate();
-      await seedDemo(demo.db, at, config.baseUrl);
-      await demo.keepAs(copy);
+      await seedDemoCopy(demo, copy, at, config.baseUrl);
       await demo.close();
     }
   }

@@ -9,8 +9,7 @@ import type { Template } from './platform/db/template.ts';
 
 // The same folder as bin/prepare-database.js, which fills it at `npm install`.
 enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/coopdec/v8', import.meta.url)));
-const { findDemoCopy } = await import('./demo/copy.ts');
-const { seedDemo } = await import('./demo/seed.ts');
+const { findDemoCopy, seedDemoCopy } = await import('./demo/copy.ts');
 const { createSignInLink } = await import('./modules/accounts/sign-in-link.ts');
 const { bootModules, moduleProblems, startModules } = await import('./modules/index.ts');
 const { demoStaffEmail } = await import('./modules/organisations/demo.ts');
@@ -44,9 +43,10 @@ if (problems.length) {
 await startModules(services);
 // A new embedded database loaded from the day's copy has its demo data; otherwise the seeds write them, and
 // leave the copy for the next new folder.
-const fromCopy = demoCopy !== undefined && services.database.startedFrom === demoCopy;
-const seeded = config.DEMO_DATA === 'true' && !fromCopy ? await seedDemo(db, now, config.baseUrl) : fromCopy;
-if (seeded && !fromCopy && demoCopy) await services.database.keepAs(demoCopy);
+const fromCopy = services.database.startedFrom !== undefined;
+const seeded =
+  fromCopy ||
+  (config.DEMO_DATA === 'true' && (await seedDemoCopy(services.database, demoCopy, now, config.baseUrl)));
 const { app, setShuttingDown } = await buildApp(services);
 await app.listen({ port: config.PORT, host: config.HOST });
 services.jobs.start();

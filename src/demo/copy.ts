@@ -10,8 +10,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database } from '../platform/db/client.ts';
 import { findCopy, findTemplate, type Template } from '../platform/db/template.ts';
 import { parisDate } from '../platform/time.ts';
+import { seedDemo } from './seed.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,4 +30,19 @@ export async function findDemoCopy(at: Date, baseUrl: string): Promise<Template>
   for (const path of sources) hash.update(path.slice(root.length)).update(readFileSync(path));
   // A first start with another address (another port) must not remove the newcomer's copy: three are kept.
   return findCopy('demo', hash, 3);
+}
+
+/**
+ * Writes the demo data through the seeds (an empty database only, see seedDemo) and keeps the database as
+ * `copy` for the next first starts. Returns whether it wrote them.
+ */
+export async function seedDemoCopy(
+  database: Database,
+  copy: Template | undefined,
+  at: Date,
+  baseUrl: string,
+) {
+  const seeded = await seedDemo(database.db, at, baseUrl);
+  if (seeded && copy) await database.keepAs(copy);
+  return seeded;
 }

@@ -10,7 +10,8 @@ import { type Event, isInvited } from './events.ts';
 
 type MaybeActor = Actor | null;
 
-const seeWhere = (staff: SQLWrapper | SQL, personId: SQLWrapper | string) =>
+/** `see` as a condition on `events` for a viewer given as values (a prepared query's placeholders). */
+const seeWhere = (staff: SQLWrapper, personId: SQLWrapper | string) =>
   sql`(${staff}::boolean or ${events.audience} <> 'restricted' or exists (select 1 from ${eventInvitations} where ${eventInvitations.eventId} = ${events.id} and ${eventInvitations.personId} = ${personId}::uuid))`;
 
 export const eventsPolicy = {
@@ -34,8 +35,7 @@ export const eventsPolicy = {
     return seeWhere(sql`false`, actor.personId);
   },
 
-  /** The same rule for a viewer given as values of the query (a prepared one's placeholders). */
-  seeWhere: (staff: SQLWrapper, personId: SQLWrapper) => seeWhere(staff, personId),
+  seeWhere,
 
   /** An event's documents: the people of its audience, and staff (anyone, for a public event). */
   seeDocuments: async (executor: Executor, actor: MaybeActor, event: Event) => {
