@@ -33,6 +33,7 @@ declare module 'autocannon' {
   }
 
   export interface Result {
+    /** Seconds, counted in whole sampling intervals (see bench/lib/load.ts). */
     duration: number;
     errors: number;
     timeouts: number;
@@ -45,5 +46,13 @@ declare module 'autocannon' {
     throughput: Histogram & { total: number };
   }
 
-  export default function autocannon(options: Options): Promise<Result>;
+  /** A run: a promise of its result that also tells of each response as it comes. */
+  export interface Run extends Promise<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void,
+    ): Run;
+  }
+
+  export default function autocannon(options: Options): Run;
 }

@@ -1,7 +1,6 @@
 // Registration rush: 2,000 registration requests at once for an event of 400 seats, through the whole stack
 // (HTTP, API token, validation, eligibility, lock, insert, mail job), against a bare Fastify + pg route doing
 // only the same SQL (bench/bare-server.ts) for a second event of 400 seats, with the same 2,000 people.
-// A third run, diagnostic, sends them to a bare route making the app's whole transaction in raw SQL.
 import { readFileSync } from 'node:fs';
 import { bearer, buildEvent, buildLocalGovernment, buildPerson, buildStaff } from '../tests/factories.ts';
 import { runAll } from './lib/cleanup.ts';
@@ -66,7 +65,6 @@ async function main() {
       buildEvent(db, { title, capacity, audience: 'members', format: 'in_person' }, 45);
     const appEvent = await event('Assemblée générale (app)');
     const bareEvent = await event('Assemblée générale (bare)');
-    const fullEvent = await event('Assemblée générale (bare, transaction complète)');
     console.log(
       `  data ready in ${round((performance.now() - started) / 1000)} s (database ${database.name})`,
     );
@@ -107,22 +105,15 @@ async function main() {
       } satisfies RushFigures;
     }
 
-    // 1. The baseline, then the diagnostic route, alone on the machine.
+    // 1. The baseline, alone on the machine.
     const bareServer = await startServer('bare server', 'bench/bare-server.ts', {
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: String(poolSize),
       BARE_REGISTERED_BY: staff.id,
     });
     let bare: RushFigures;
-    let full: RushFigures;
     try {
       bare = await rush(bareServer, `/events/${bareEvent.id}/registrations`, `/events/${bareEvent.id}`, {});
-      full = await rush(
-        bareServer,
-        `/events/${fullEvent.id}/registrations-full`,
-        `/events/${fullEvent.id}`,
-        {},
-      );
     } finally {
       await bareServer.stop();
     }
@@ -174,7 +165,6 @@ async function main() {
     );
     const appCounts = countOf(appEvent.id);
     const bareCounts = countOf(bareEvent.id);
-    const fullCounts = countOf(fullEvent.id);
     const throughputRatio = round(app.reqPerSec / bare.reqPerSec, 2);
     const p99Ratio = round(app.p99Ms / bare.p99Ms, 2);
 
@@ -196,7 +186,6 @@ async function main() {
     );
     print('bare (same SQL)  ', bare, bareCounts);
     console.log(`  ratio app/bare: throughput ${throughputRatio}, p99 ${p99Ratio}`);
-    print('diagnostic: bare route with the app’s whole transaction in raw SQL', full, fullCounts);
     // A baseline that answers errors is fast and worthless (the bare route answered 500 to every request
     // from the day the check_in_token column was dropped until issue 12): the ratios count only when it
     // registered everyone.
@@ -238,7 +227,6 @@ async function main() {
       bare: { ...bare, ...bareCounts },
       throughputRatio,
       p99Ratio,
-      diagnosticBareWholeTransaction: { ...full, ...fullCounts },
       targets,
     });
   } finally {

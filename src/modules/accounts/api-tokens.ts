@@ -3,10 +3,11 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { audit } from '../../platform/db/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { hashSecret, newSecret } from '../../platform/secrets.ts';
 import { personCards } from '../organisations/directory.ts';
-import { getPersonWith, type Person } from '../organisations/people.ts';
+import { type Person, selectPersonWith } from '../organisations/people.ts';
 import { accountsMessages as m } from './accounts.messages.ts';
 import { apiTokens } from './accounts.schema.ts';
 
@@ -41,19 +42,24 @@ export async function createApiToken(
   return { id: row!.id, token };
 }
 
+// Read by every request of the API (prepared: platform/db/prepared.ts). Drizzle names the columns of a
+// one-table select without their table: these subqueries read only api_tokens, whose columns they name,
+// and take the hash as a value.
+const personOfToken = prepared((executor) => {
+  const valid = sql`from ${apiTokens} where ${apiTokens.tokenHash} = ${sql.placeholder('hash')}
+    and ${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`;
+  return selectPersonWith(executor, sql`(select ${apiTokens.personId} ${valid})`, {
+    tokenId: sql<string>`(select ${apiTokens.id} ${valid})`,
+    lastUsedAt: sql<Date | null>`(select ${apiTokens.lastUsedAt} ${valid})`.mapWith(apiTokens.lastUsedAt),
+  }).prepare('api_token_person');
+});
+
 /**
  * The person a valid token acts for (not disabled), found with the token in one statement: the API asks it
  * on every request. The token's last use is written at most once a minute.
  */
 export async function authenticateApiToken(executor: Executor, token: string): Promise<Person | undefined> {
-  // Drizzle names the columns of a one-table select without their table: these subqueries read only
-  // api_tokens, whose columns they name, and take the hash as a value.
-  const valid = sql`from ${apiTokens} where ${apiTokens.tokenHash} = ${hashSecret(token)}
-    and ${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`;
-  const row = await getPersonWith(executor, sql`(select ${apiTokens.personId} ${valid})`, {
-    tokenId: sql<string>`(select ${apiTokens.id} ${valid})`,
-    lastUsedAt: sql<Date | null>`(select ${apiTokens.lastUsedAt} ${valid})`.mapWith(apiTokens.lastUsedAt),
-  });
+  const [row] = await personOfToken(executor).execute({ hash: hashSecret(token) });
   if (!row || row.person.disabledAt) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await executor.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));

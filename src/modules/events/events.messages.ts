@@ -79,6 +79,8 @@ export const eventsMessages = defineMessages('events', {
   alreadyRegistered: ({ name }: { name: string }) => `${name} est déjà inscrit·e à cet événement.`,
   alreadyWaitlisted: ({ name }: { name: string }) =>
     `${name} est déjà sur la liste d’attente de cet événement.`,
+  eventJustChanged:
+    'L’événement vient d’être modifié plusieurs fois pendant votre inscription : rien n’a été enregistré, réessayez.',
   registrationAlreadyCancelled: 'Cette inscription est déjà annulée.',
   eventStarted: 'L’événement a commencé : l’inscription ne peut plus être annulée.',
   notAColleague: 'Une des personnes cochées ne fait pas partie de votre collectivité.',

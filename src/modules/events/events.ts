@@ -245,8 +245,17 @@ export async function createEvent(
   return ok(event!);
 }
 
+// Read by most requests about one event (prepared: platform/db/prepared.ts).
+const eventById = prepared((executor) =>
+  executor
+    .select()
+    .from(events)
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare('event_by_id'),
+);
+
 export async function getEvent(executor: Executor, id: string): Promise<Event | undefined> {
-  const [row] = await executor.select().from(events).where(eq(events.id, id));
+  const [row] = await eventById(executor).execute({ id });
   return row;
 }
 

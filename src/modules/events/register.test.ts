@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import {
   buildEvent,
   buildInstitution,
@@ -14,6 +16,7 @@ import { queryRows } from '../../platform/db/client.ts';
 import { cancelRegistration } from './cancel-registration.ts';
 import { checkIn } from './check-in.ts';
 import { invite } from './events.ts';
+import { eventLockKey } from './lock.ts';
 import { notificationSettings } from './notifications.ts';
 import { register } from './register.ts';
 import { seatsTaken } from './registrations.queries.ts';
@@ -21,10 +24,10 @@ import { seatsTaken } from './registrations.queries.ts';
 const settings = notificationSettings(testConfig());
 
 describe('registering for an event', async () => {
-  const { db } = await testDatabase({ after });
+  const { db, url } = await testDatabase({ after });
   const member = await buildLocalGovernment(db, { member: true });
 
-  async function rush(capacity: number, people: number, options: { lock?: () => Promise<void> } = {}) {
+  async function rush(capacity: number, people: number, options: { lockKey?: () => string } = {}) {
     const event = await buildEvent(db, { capacity });
     const persons = await Promise.all(Array.from({ length: people }, () => buildOfficer(db, member.id)));
     const results = await Promise.all(
@@ -47,10 +50,212 @@ describe('registering for an event', async () => {
   }, async () => {
     let oversold = 0;
     for (let attempt = 0; attempt < 5 && oversold === 0; attempt++) {
-      const { confirmed } = await rush(5, 40, { lock: async () => {} });
+      const { confirmed } = await rush(5, 40, { lockKey: () => randomUUID() });
       oversold = Math.max(oversold, confirmed - 5);
     }
     assert.ok(oversold > 0, 'without the lock, concurrent registrations should have oversold the event');
+  });
+
+  /** What one registration wrote beside its row: its mails, reminder jobs and audit rows. */
+  async function written(registrationId: string) {
+    const [row] = await queryRows<{ mails: string[]; reminders: number; audited: string[] }>(
+      db,
+      sql`select
+        array(select subject from mails where dedupe_key like ${`registration:${registrationId}:%`}) as mails,
+        (select count(*)::int from jobs where kind = 'event.reminder'
+          and payload->>'registrationId' = ${registrationId}) as reminders,
+        array(select data->>'status' from audit_log where entity = 'registration'
+          and entity_id = ${registrationId}) as audited`,
+    );
+    return row!;
+  }
+
+  it('writes the mail, reminders and audit row of the status it decides, and only those', async () => {
+    const event = await buildEvent(db, { capacity: 1, title: 'Atelier Sahel' });
+    const [first, second] = await Promise.all([1, 2].map(() => buildOfficer(db, member.id)));
+    const a = await register(
+      db,
+      { eventId: event.id, personId: first!.id, registeredBy: null },
+      { settings },
+    );
+    const b = await register(
+      db,
+      { eventId: event.id, personId: second!.id, registeredBy: null },
+      { settings },
+    );
+    assert.ok(a.ok && b.ok);
+    assert.deepEqual(await written(a.value.id), {
+      mails: ['Inscription confirmée : Atelier Sahel'],
+      reminders: 1,
+      audited: ['confirmed'],
+    });
+    assert.deepEqual(await written(b.value.id), {
+      mails: ['Liste d’attente : Atelier Sahel'],
+      reminders: 0,
+      audited: ['waitlisted'],
+    });
+  });
+
+  describe('while it waits for the event’s lock', {
+    skip:
+      engine === 'pglite'
+        ? 'PGlite has one connection: nothing can hold the lock while a registration waits'
+        : false,
+  }, () => {
+    /**
+     * Another connection that takes the event's lock, as another registration or a change of the event
+     * does: `taken` once it holds it; `waiting(n)` once n others wait for it; `release` commits what it
+     * changed meanwhile and lets the first waiting one go (PostgreSQL grants a lock in the order asked).
+     */
+    async function holder(eventId: string) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query('begin');
+      const taken = client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        eventLockKey(eventId),
+      ]);
+      return {
+        client,
+        taken,
+        async waiting(n: number) {
+          for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+            const { rows } = await client.query(
+              `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted
+                 and database = (select oid from pg_database where datname = current_database())`,
+            );
+            if (rows[0].n >= n) return;
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          throw new Error(`${n} registrations should be waiting for the lock`);
+        },
+        async release() {
+          await client.query('commit');
+          await client.end();
+        },
+      };
+    }
+
+    /**
+     * Takes the lock, then starts the registrations; once they all wait for it, runs `change` and releases
+     * the lock; returns what they answered.
+     */
+    async function whileHeld<T>(
+      eventId: string,
+      registrations: () => Promise<T>[],
+      change: (client: pg.Client) => Promise<unknown>,
+    ): Promise<T[]> {
+      const held = await holder(eventId);
+      await held.taken;
+      const pending = registrations();
+      await held.waiting(pending.length);
+      await change(held.client);
+      await held.release();
+      return Promise.all(pending);
+    }
+
+    it('starts again on the event as it is when it changed meanwhile: its capacity and its words', async () => {
+      const event = await buildEvent(db, { capacity: 10, title: 'Point pays Japon' });
+      const person = await buildOfficer(db, member.id);
+      const [result] = await whileHeld(
+        event.id,
+        () => [register(db, { eventId: event.id, personId: person.id, registeredBy: null }, { settings })],
+        (client) =>
+          client.query(`update events set capacity = 0, title = 'Point pays Japon (complet)' where id = $1`, [
+            event.id,
+          ]),
+      );
+      assert.ok(result);
+      assert.ok(result.ok);
+      assert.equal(result.value.status, 'waitlisted');
+      assert.deepEqual(await written(result.value.id), {
+        mails: ['Liste d’attente : Point pays Japon (complet)'],
+        reminders: 0,
+        audited: ['waitlisted'],
+      });
+    });
+
+    it('confirms, with its mail, a seat freed in an event that was full when it read it', async () => {
+      const event = await buildEvent(db, { capacity: 1, title: 'Café des RAICT' });
+      const [first, second] = await Promise.all([1, 2].map(() => buildOfficer(db, member.id)));
+      const a = await register(
+        db,
+        { eventId: event.id, personId: first!.id, registeredBy: null },
+        { settings },
+      );
+      assert.ok(a.ok && a.value.status === 'confirmed');
+      // The confirmed person leaves (a bare update: no promotion) after the second one read the event full.
+      const [b] = await whileHeld(
+        event.id,
+        () => [register(db, { eventId: event.id, personId: second!.id, registeredBy: null }, { settings })],
+        (client) => client.query(`update registrations set status = 'cancelled' where id = $1`, [a.value.id]),
+      );
+      assert.ok(b);
+      assert.ok(b.ok);
+      assert.equal(b.value.status, 'confirmed');
+      assert.deepEqual(await written(b.value.id), {
+        mails: ['Inscription confirmée : Café des RAICT'],
+        reminders: 1,
+        audited: ['confirmed'],
+      });
+    });
+
+    it('gives up with 409 and writes nothing when the event keeps changing', async () => {
+      const event = await buildEvent(db, { capacity: 10 });
+      const person = await buildOfficer(db, member.id);
+      // Three changes, each while the registration waits: the next holder asks for the lock before the
+      // last one releases it, so that it comes before the registration's next start.
+      let held = await holder(event.id);
+      await held.taken;
+      const pending = register(
+        db,
+        { eventId: event.id, personId: person.id, registeredBy: null },
+        { settings },
+      );
+      for (let change = 1; change <= 3; change++) {
+        await held.waiting(1);
+        await held.client.query('update events set capacity = capacity + 1 where id = $1', [event.id]);
+        const next = change < 3 ? await holder(event.id) : undefined;
+        if (next) await held.waiting(2);
+        await held.release();
+        if (next) {
+          await next.taken;
+          held = next;
+        }
+      }
+      const result = await pending;
+      assert.ok(!result.ok);
+      assert.equal(result.error.status, 409);
+      assert.equal(result.error.code, 'conflict');
+      assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 0, waitlisted: 0 });
+      const [left] = await queryRows<{ mails: number; audited: number }>(
+        db,
+        sql`select (select count(*)::int from mails where "to" = ${person.email}) as mails,
+          (select count(*)::int from audit_log where data->>'personId' = ${person.id}) as audited`,
+      );
+      assert.deepEqual(left, { mails: 0, audited: 0 });
+    });
+
+    it('registers once a person registered twice at the same instant, and says so to the second', async () => {
+      const event = await buildEvent(db, { capacity: 10 });
+      const person = await buildOfficer(db, member.id);
+      const results = await whileHeld(
+        event.id,
+        () =>
+          [1, 2].map(() =>
+            register(db, { eventId: event.id, personId: person.id, registeredBy: null }, { settings }),
+          ),
+        async () => {},
+      );
+      const registered = results.filter((r) => r.ok);
+      assert.equal(registered.length, 1);
+      const refused = results.find((r) => !r.ok);
+      assert.equal(refused?.error.code, 'already_registered');
+      assert.deepEqual(await written(registered[0]!.value.id), {
+        mails: [`Inscription confirmée : ${event.title}`],
+        reminders: 1,
+        audited: ['confirmed'],
+      });
+    });
   });
 
   it('refuses a second registration of the same person with 409', async () => {

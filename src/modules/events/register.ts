@@ -1,9 +1,12 @@
 // Registering a person for an event: window, audience, one live registration per person, and never
 // more confirmed than the capacity, whatever the concurrency.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, is, type Placeholder, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditInsert } from '../../platform/db/audit.ts';
 import { type Db, type Executor, queryRows } from '../../platform/db/client.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { prepared, runNamed } from '../../platform/db/prepared.ts';
 import { together } from '../../platform/db/together.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { jobsInsert } from '../../platform/jobs/queue.ts';
@@ -17,7 +20,7 @@ import { checkEligibility } from './eligibility.ts';
 import { eventsMessages as m } from './events.messages.ts';
 import { type AttendanceMode, events, type RegistrationStatus, registrations } from './events.schema.ts';
 import { type Event, getEvent } from './events.ts';
-import { type EventLock, lockEvent } from './lock.ts';
+import { eventLockKey } from './lock.ts';
 import { type NotificationSettings, noticeMail, reminderJobs } from './notifications.ts';
 
 export type Registration = typeof registrations.$inferSelect;
@@ -33,8 +36,11 @@ export interface RegisterInput {
 export interface RegisterOptions {
   settings: NotificationSettings;
   at?: Date;
-  /** Replaced only by the test that proves the lock is what prevents overselling. */
-  lock?: EventLock;
+  /**
+   * The key of the lock the registration takes (the event's). Replaced only by the test that proves the
+   * lock is what prevents overselling: a key of its own for each registration is no lock at all.
+   */
+  lockKey?: (eventId: string) => string;
   /**
    * May the one registering act for this person? Checked first (an unknown person: 404, another's: 403),
    * on the person register() reads anyway, so that a route does not read them once more to decide.
@@ -74,7 +80,7 @@ function modeFor(event: Event, mode: AttendanceMode | undefined): Result<Attenda
  * How many confirmed registrations an event has, as an SQL expression. Drizzle names columns without
  * their table in a one-table select, so the event is a value here, never the outer query's column.
  */
-const confirmedOf = (eventId: string) =>
+const confirmedOf = (eventId: Placeholder | string) =>
   sql<number>`(select count(*)::int from ${registrations}
     where ${registrations.eventId} = ${eventId}::uuid and ${registrations.status} = 'confirmed')`;
 
@@ -84,36 +90,44 @@ export async function confirmedCount(tx: Executor, eventId: string): Promise<num
 }
 
 /**
- * What a registration reads once it holds the event's lock, in one statement: the event as it is now, the
- * person's live registration if any, and the confirmed seats.
+ * The event as a registration reads it before taking the lock, with its row version (PostgreSQL's `xmin`,
+ * new at every update of the row) and its confirmed seats then: under the lock, the registration is
+ * written only if the event is still that version, so that the rules checked on it (window, audience,
+ * mode, the mail's words) are those in force, without reading the event again while the lock is held.
  */
-async function underLock(tx: Executor, eventId: string, personId: string) {
-  const [row] = await tx
+const eventWithVersion = prepared((executor) =>
+  executor
     .select({
       event: events,
-      existing: sql<RegistrationStatus | null>`(select ${registrations.status} from ${registrations}
-        where ${registrations.eventId} = ${eventId}::uuid and ${registrations.personId} = ${personId}::uuid
-          and ${registrations.status} <> 'cancelled' limit 1)`,
-      confirmed: confirmedOf(eventId),
+      version: sql<string>`xmin::text`,
+      confirmed: confirmedOf(sql.placeholder('id')),
     })
     .from(events)
-    .where(eq(events.id, eventId));
-  return row;
-}
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare('event_with_version'),
+);
 
+/** How many times a registration starts again (see `register`'s `attempt`). */
+const attempts = 3;
+
+/**
+ * `attempt` counts the starts: a registration starts again, on the event as it is then, when the event
+ * changed while it waited for the lock, when a seat freed in an event full when it was read (its
+ * confirmation mail was not made), or when the same person registered at the same instant.
+ */
 export async function register(
   db: Db,
   input: RegisterInput,
   options: RegisterOptions,
+  attempt = 1,
 ): Promise<Result<Registration>> {
   const at = options.at ?? new Date();
-  const lock = options.lock ?? lockEvent;
   // Who may register is decided before taking the event's lock: the lock then covers only what must be
   // serialised (seats and the writes), so that a rush waits as little as possible. The event, the person
   // with their organisation's standing, and who registers them: two queries at once.
   const registrar = input.registeredBy && input.registeredBy !== input.personId ? input.registeredBy : null;
-  const [found, people] = await Promise.all([
-    getEvent(db, input.eventId),
+  const [[found], people] = await Promise.all([
+    eventWithVersion(db).execute({ id: input.eventId }),
     peopleWithStanding(db, registrar ? [input.personId, registrar] : [input.personId], at),
   ]);
   const person = people.find((p) => p.id === input.personId);
@@ -122,78 +136,111 @@ export async function register(
     if (!options.actFor(person)) return fail(403, 'forbidden', m.forbidden());
   }
   if (!found) return fail(404, 'not_found', m.eventNotFound());
-  // A cancelled event says so before anything about the person (the window is checked again under the lock).
-  const open = registrationWindow(found, at);
+  const { event, version } = found;
+  // A cancelled event says so before anything about the person.
+  const open = registrationWindow(event, at);
   if (!open.ok && open.error.code === 'event_cancelled') return open;
   if (!person) return fail(404, 'not_found', m.personNotFound());
-  const eligible = await checkEligibility({ executor: db, event: found, person, at, member: person.member });
+  const eligible = await checkEligibility({ executor: db, event, person, at, member: person.member });
   if (!eligible.ok) return eligible;
-  const mode = modeFor(found, input.mode);
+  const mode = modeFor(event, input.mode);
   if (!mode.ok) return mode;
+  if (!open.ok) return open;
   const by = registrar ? people.find((p) => p.id === registrar) : undefined;
-  return db.transaction(async (tx) => {
-    await lock(tx, input.eventId);
-    // Read again under the lock: capacity and window are those in force now.
-    const now = await underLock(tx, input.eventId, person.id);
-    if (!now) return fail(404, 'not_found', m.eventNotFound());
-    const { event } = now;
-    const window = registrationWindow(event, at);
-    if (!window.ok) return window;
-    if (now.existing) {
-      const name = `${person.firstName} ${person.lastName}`;
-      return fail(
-        409,
-        'already_registered',
-        now.existing === 'confirmed' ? m.alreadyRegistered({ name }) : m.alreadyWaitlisted({ name }),
-      );
-    }
-    const full = event.capacity !== null && now.confirmed >= event.capacity;
-    const status = full ? 'waitlisted' : 'confirmed';
-    // The registration, its mail and mail job, its reminders and its audit row: one statement, so that the
-    // lock is held for three round trips (lock, read, write) and the commit.
-    const id = randomUUID();
+
+  // Everything the write needs is made before the lock, for each outcome foreseen: without a capacity, a
+  // confirmed place; in an event full when read, the waiting list (a rush's many latecomers: no calendar
+  // part to make for them); else both. The statement keeps the mail, reminders and audit row of the
+  // status it decides, and writes nothing for an outcome not foreseen.
+  const foreseen: ('confirmed' | 'waitlisted')[] =
+    event.capacity === null
+      ? ['confirmed']
+      : found.confirmed >= event.capacity
+        ? ['waitlisted']
+        : ['confirmed', 'waitlisted'];
+  const id = randomUUID();
+  const byOther = by ? `${by.firstName} ${by.lastName}` : null;
+  const decided = (status: RegistrationStatus) =>
+    sql`exists (select 1 from registration where status = ${status})`;
+  const parts = foreseen.map((status) => {
     const mail = noticeMail(
       status,
-      {
-        event,
-        registration: { id, status, mode: mode.value },
-        person,
-        byOther: by ? `${by.firstName} ${by.lastName}` : null,
-      },
+      { event, registration: { id, status, mode: mode.value }, person, byOther },
       options.settings,
     );
     const reminders = status === 'confirmed' ? reminderJobs(id, event, options.settings) : [];
-    const [written] = await queryRows<{ created_at: Date | string }>(
-      tx,
-      together(
-        {
-          registration: sql`insert into ${registrations} (id, event_id, person_id, status, mode, registered_by)
-            values (${id}::uuid, ${event.id}::uuid, ${person.id}::uuid, ${status}, ${mode.value},
-              ${input.registeredBy}::uuid) returning created_at`,
-          ...mailInserts(mail.content, { key: mail.key }),
-          ...(reminders.length ? { reminders: jobsInsert(reminders) } : {}),
-          audit: auditInsert({
-            actorId: input.registeredBy,
-            action: 'register',
-            entity: 'registration',
-            entityId: id,
-            data: { eventId: event.id, personId: person.id, status },
-          }),
-        },
-        sql`select created_at from registration`,
-      ),
+    return {
+      ...mailInserts(mail.content, { key: mail.key, when: decided(status) }, `mail_${status}`),
+      ...(reminders.length ? { [`reminders_${status}`]: jobsInsert(reminders, decided(status)) } : {}),
+      [`audit_${status}`]: auditInsert({
+        actorId: input.registeredBy,
+        action: 'register',
+        entity: 'registration',
+        entityId: id,
+        data: { eventId: event.id, personId: person.id, status },
+        when: decided(status),
+      }),
+    };
+  });
+  const write = together(
+    {
+      // The event's lock, then the status its seats give, if it is still as it was read (null if not).
+      seen: sql`select registration_seat(${event.id}::uuid, ${version}, ${(options.lockKey ?? eventLockKey)(event.id)}) as status`,
+      existing: sql`select ${registrations.status} as status from ${registrations}
+        where ${registrations.eventId} = ${event.id}::uuid and ${registrations.personId} = ${person.id}::uuid
+          and ${registrations.status} <> 'cancelled' limit 1`,
+      registration: sql`insert into ${registrations} (id, event_id, person_id, status, mode, registered_by)
+        select ${id}::uuid, ${event.id}::uuid, ${person.id}::uuid, status, ${mode.value}, ${input.registeredBy}::uuid
+        from seen where status in ${foreseen} and not exists (select 1 from existing)
+        returning status, created_at`,
+      ...Object.assign({}, ...parts),
+    },
+    sql`select (select status from registration) as status, (select created_at from registration) as created_at,
+      (select status from existing) as existing`,
+  );
+
+  // One statement, one round trip, no transaction of its own: the lock is held from the function's taking
+  // it to the statement's commit, without a round trip to this process in between. Within a caller's
+  // transaction, a savepoint: a refused row must not end that transaction.
+  const run = (executor: Executor) =>
+    runNamed<{
+      status: 'confirmed' | 'waitlisted' | null;
+      created_at: Date | string | null;
+      existing: RegistrationStatus | null;
+    }>(executor, write);
+  let outcome: Awaited<ReturnType<typeof run>>[number];
+  try {
+    [outcome] = (await (is(db, PgTransaction) ? db.transaction(run) : run(db))) as [typeof outcome];
+  } catch (error) {
+    // The same person registered at the same instant, by another request (a double click): the unique
+    // index of live registrations refused the second; starting again reads the first, and says so.
+    if (!isUniqueViolation(error) || attempt >= attempts) throw error;
+    return register(db, input, options, attempt + 1);
+  }
+  if (outcome.existing) {
+    const name = `${person.firstName} ${person.lastName}`;
+    return fail(
+      409,
+      'already_registered',
+      outcome.existing === 'confirmed' ? m.alreadyRegistered({ name }) : m.alreadyWaitlisted({ name }),
     );
-    return ok({
-      id,
-      eventId: event.id,
-      personId: person.id,
-      status,
-      mode: mode.value,
-      registeredBy: input.registeredBy,
-      createdAt: new Date(written!.created_at),
-      promotedAt: null,
-      cancelledAt: null,
-    });
+  }
+  if (!outcome.status) {
+    // The event changed (or went) while this registration waited, or a seat freed that was not foreseen.
+    return attempt < attempts
+      ? register(db, input, options, attempt + 1)
+      : fail(409, 'conflict', m.eventJustChanged());
+  }
+  return ok({
+    id,
+    eventId: event.id,
+    personId: person.id,
+    status: outcome.status!,
+    mode: mode.value,
+    registeredBy: input.registeredBy,
+    createdAt: new Date(outcome.created_at!),
+    promotedAt: null,
+    cancelledAt: null,
   });
 }
 

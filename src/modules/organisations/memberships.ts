@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { audit } from '../../platform/db/audit.ts';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { parisDate, parisYear } from '../../platform/time.ts';
 import { fieldErrors, isoDate, optional } from '../../platform/validation.ts';
@@ -94,10 +95,23 @@ export async function listMemberships(executor: Executor, organisationId: string
  * The one definition of a member in good standing: an active membership for the current (Paris) year.
  * As an SQL condition on an organisation id, so that lists and other modules' queries use the same rule.
  */
-export function inGoodStanding(organisationId: SQLWrapper, at: Date = new Date()): SQL {
+export function inGoodStanding(organisationId: SQLWrapper, at: Date | SQL = new Date()): SQL {
+  const year = at instanceof Date ? sql`${parisYear(at)}` : at;
   return sql`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${organisationId}
-    and ${memberships.year} = ${parisYear(at)} and ${memberships.status} = 'active')`;
+    and ${memberships.year} = ${year} and ${memberships.status} = 'active')`;
 }
+
+// Read by every registration (prepared: platform/db/prepared.ts).
+const standingOfPeople = prepared((executor) =>
+  executor
+    .select({
+      person: people,
+      member: sql<boolean>`${inGoodStanding(people.organisationId, sql`${sql.placeholder('year')}::int`)}`,
+    })
+    .from(people)
+    .where(sql`${people.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('people_with_standing'),
+);
 
 /**
  * People by id (those that exist), each with whether their organisation is a member in good standing at
@@ -109,10 +123,7 @@ export async function peopleWithStanding(
   at: Date = new Date(),
 ): Promise<(Person & { member: boolean })[]> {
   if (ids.length === 0) return [];
-  const rows = await executor
-    .select({ person: people, member: sql<boolean>`${inGoodStanding(people.organisationId, at)}` })
-    .from(people)
-    .where(inArray(people.id, [...ids]));
+  const rows = await standingOfPeople(executor).execute({ ids, year: parisYear(at) });
   return rows.map((r) => ({ ...r.person, member: Boolean(r.member) }));
 }
 

@@ -70,19 +70,19 @@ export async function getPerson(executor: Executor, id: string): Promise<Person 
 }
 
 /**
- * The person whose id the SQL `id` gives (a subquery on another module's table, say), with `extra` values
- * read in the same statement: one round trip where a lookup and then `getPerson` would take two.
+ * The query of the person whose id the SQL `id` gives (a subquery on another module's table, say), with
+ * `extra` values read in the same statement: one round trip where a lookup and then `getPerson` would take
+ * two. Returned unrun, so that a caller may prepare it (platform/db/prepared.ts).
  */
-export async function getPersonWith<T extends Record<string, SQL>>(
+export function selectPersonWith<T extends Record<string, SQL | SQL.Aliased>>(
   executor: Executor,
   id: SQL,
   extra: T,
-): Promise<({ person: Person } & { [K in keyof T]: T[K] extends SQL<infer U> ? U : never }) | undefined> {
-  const [row] = await executor
+) {
+  return executor
     .select({ person: people, ...extra })
     .from(people)
     .where(eq(people.id, id));
-  return row as ({ person: Person } & { [K in keyof T]: T[K] extends SQL<infer U> ? U : never }) | undefined;
 }
 
 export async function createPerson(

@@ -24,12 +24,15 @@ export interface NewJob extends EnqueueOptions {
  * The insert of jobs (at least one), as a statement of its own or as a part of one that writes them with the
  * data they follow (`together`). Without `runAt`, a job is due at once.
  */
-export function jobsInsert(newJobs: readonly NewJob[]): SQL {
+export function jobsInsert(newJobs: readonly NewJob[], when?: SQL): SQL {
   const rows = newJobs.map(
     (job) =>
       sql`(${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${(job.runAt ?? new Date()).toISOString()}::timestamptz)`,
   );
-  return sql`insert into ${jobs} (kind, payload, run_at) values ${sql.join(rows, sql`, `)}`;
+  const values = sql`values ${sql.join(rows, sql`, `)}`;
+  return when
+    ? sql`insert into ${jobs} (kind, payload, run_at) select * from (${values}) as new_jobs where ${when}`
+    : sql`insert into ${jobs} (kind, payload, run_at) ${values}`;
 }
 
 export async function enqueue(

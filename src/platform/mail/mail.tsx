@@ -2,7 +2,7 @@
 // Without SMTP (development), mails are kept and listed for staff at /dev/courriels.
 
 import { createHmac, randomUUID } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { jobs, mailRegister, mails } from '../db/platform.schema.ts';
@@ -45,17 +45,20 @@ export const mailJob = 'mail.send';
 /**
  * A mail and its sending job as two parts of one statement (`together`), named `name` and `<name>_job`.
  * With a `key`, a mail already written under that key is not written again, nor its job (a job that runs
- * twice after a crash does not mail twice); the `name` part then returns no row.
+ * twice after a crash does not mail twice); the `name` part then returns no row. With `when`, an SQL
+ * condition on the statement's other parts, the mail is written only if it holds (the mail of an outcome
+ * decided in the same statement).
  */
-export function mailInserts(content: MailContent, options: { key?: string } = {}, name = 'mail') {
+export function mailInserts(content: MailContent, options: { key?: string; when?: SQL } = {}, name = 'mail') {
   const id = randomUUID();
   const secret = content.secret
     ? JSON.stringify(seal(installedSecretsKey(), JSON.stringify(content.secret), `mails:${id}`))
     : null;
   return {
     [name]: sql`insert into ${mails} (id, secret, "to", subject, html, text, calendar_method, calendar, dedupe_key)
-      values (${id}::uuid, ${secret}::jsonb, ${content.to}, ${content.subject}, ${content.html}, ${content.text},
-        ${content.calendar?.method ?? null}, ${content.calendar?.content ?? null}, ${options.key ?? null})
+      select ${id}::uuid, ${secret}::jsonb, ${content.to}, ${content.subject}, ${content.html}, ${content.text},
+        ${content.calendar?.method ?? null}, ${content.calendar?.content ?? null}, ${options.key ?? null}
+      where ${options.when ?? sql`true`}
       on conflict (dedupe_key) do nothing returning id`,
     [`${name}_job`]: sql`insert into ${jobs} (kind, payload, run_at)
       select ${mailJob}, jsonb_build_object('mailId', id), ${new Date().toISOString()}::timestamptz
