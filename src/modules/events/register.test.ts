@@ -13,12 +13,14 @@ import {
 } from '../../../tests/factories.ts';
 import { engine, testConfig, testDatabase } from '../../../tests/helpers.ts';
 import { queryRows } from '../../platform/db/client.ts';
+import type { Result } from '../../platform/result.ts';
 import { cancelRegistration } from './cancel-registration.ts';
 import { checkIn } from './check-in.ts';
+import type { RegistrationStatus } from './events.schema.ts';
 import { invite } from './events.ts';
 import { eventLockKey } from './lock.ts';
 import { notificationSettings } from './notifications.ts';
-import { register } from './register.ts';
+import { type Registration, register } from './register.ts';
 import { seatsTaken } from './registrations.queries.ts';
 
 const settings = notificationSettings(testConfig());
@@ -56,44 +58,43 @@ describe('registering for an event', async () => {
     assert.ok(oversold > 0, 'without the lock, concurrent registrations should have oversold the event');
   });
 
-  /** What one registration wrote beside its row: its mails, reminder jobs and audit rows. */
-  async function written(registrationId: string) {
+  /** A person registering themselves. */
+  const self = (eventId: string, personId: string) =>
+    register(db, { eventId, personId, registeredBy: null }, { settings });
+
+  /**
+   * The registration was made with that status, and wrote beside its row the mail of that status, the
+   * reminder of a confirmed place, one audit row: none of the other status's.
+   */
+  async function assertWrote(
+    result: Result<Registration> | undefined,
+    status: RegistrationStatus,
+    subject: string,
+  ) {
+    assert.ok(result?.ok);
+    assert.equal(result.value.status, status);
+    const id = result.value.id;
     const [row] = await queryRows<{ mails: string[]; reminders: number; audited: string[] }>(
       db,
       sql`select
-        array(select subject from mails where dedupe_key like ${`registration:${registrationId}:%`}) as mails,
-        (select count(*)::int from jobs where kind = 'event.reminder'
-          and payload->>'registrationId' = ${registrationId}) as reminders,
-        array(select data->>'status' from audit_log where entity = 'registration'
-          and entity_id = ${registrationId}) as audited`,
+        array(select subject from mails where dedupe_key like ${`registration:${id}:%`}) as mails,
+        (select count(*)::int from jobs where kind = 'event.reminder' and payload->>'registrationId' = ${id})
+          as reminders,
+        array(select data->>'status' from audit_log where entity = 'registration' and entity_id = ${id})
+          as audited`,
     );
-    return row!;
+    assert.deepEqual(row, {
+      mails: [subject],
+      reminders: status === 'confirmed' ? 1 : 0,
+      audited: [status],
+    });
   }
 
   it('writes the mail, reminders and audit row of the status it decides, and only those', async () => {
     const event = await buildEvent(db, { capacity: 1, title: 'Atelier Sahel' });
     const [first, second] = await Promise.all([1, 2].map(() => buildOfficer(db, member.id)));
-    const a = await register(
-      db,
-      { eventId: event.id, personId: first!.id, registeredBy: null },
-      { settings },
-    );
-    const b = await register(
-      db,
-      { eventId: event.id, personId: second!.id, registeredBy: null },
-      { settings },
-    );
-    assert.ok(a.ok && b.ok);
-    assert.deepEqual(await written(a.value.id), {
-      mails: ['Inscription confirmée : Atelier Sahel'],
-      reminders: 1,
-      audited: ['confirmed'],
-    });
-    assert.deepEqual(await written(b.value.id), {
-      mails: ['Liste d’attente : Atelier Sahel'],
-      reminders: 0,
-      audited: ['waitlisted'],
-    });
+    await assertWrote(await self(event.id, first!.id), 'confirmed', 'Inscription confirmée : Atelier Sahel');
+    await assertWrote(await self(event.id, second!.id), 'waitlisted', 'Liste d’attente : Atelier Sahel');
   });
 
   describe('while it waits for the event’s lock', {
@@ -142,7 +143,7 @@ describe('registering for an event', async () => {
     async function whileHeld<T>(
       eventId: string,
       registrations: () => Promise<T>[],
-      change: (client: pg.Client) => Promise<unknown>,
+      change: (client: pg.Client) => Promise<unknown> = async () => {},
     ): Promise<T[]> {
       const held = await holder(eventId);
       await held.taken;
@@ -158,45 +159,27 @@ describe('registering for an event', async () => {
       const person = await buildOfficer(db, member.id);
       const [result] = await whileHeld(
         event.id,
-        () => [register(db, { eventId: event.id, personId: person.id, registeredBy: null }, { settings })],
+        () => [self(event.id, person.id)],
         (client) =>
           client.query(`update events set capacity = 0, title = 'Point pays Japon (complet)' where id = $1`, [
             event.id,
           ]),
       );
-      assert.ok(result);
-      assert.ok(result.ok);
-      assert.equal(result.value.status, 'waitlisted');
-      assert.deepEqual(await written(result.value.id), {
-        mails: ['Liste d’attente : Point pays Japon (complet)'],
-        reminders: 0,
-        audited: ['waitlisted'],
-      });
+      await assertWrote(result, 'waitlisted', 'Liste d’attente : Point pays Japon (complet)');
     });
 
     it('confirms, with its mail, a seat freed in an event that was full when it read it', async () => {
       const event = await buildEvent(db, { capacity: 1, title: 'Café des RAICT' });
       const [first, second] = await Promise.all([1, 2].map(() => buildOfficer(db, member.id)));
-      const a = await register(
-        db,
-        { eventId: event.id, personId: first!.id, registeredBy: null },
-        { settings },
-      );
+      const a = await self(event.id, first!.id);
       assert.ok(a.ok && a.value.status === 'confirmed');
       // The confirmed person leaves (a bare update: no promotion) after the second one read the event full.
       const [b] = await whileHeld(
         event.id,
-        () => [register(db, { eventId: event.id, personId: second!.id, registeredBy: null }, { settings })],
+        () => [self(event.id, second!.id)],
         (client) => client.query(`update registrations set status = 'cancelled' where id = $1`, [a.value.id]),
       );
-      assert.ok(b);
-      assert.ok(b.ok);
-      assert.equal(b.value.status, 'confirmed');
-      assert.deepEqual(await written(b.value.id), {
-        mails: ['Inscription confirmée : Café des RAICT'],
-        reminders: 1,
-        audited: ['confirmed'],
-      });
+      await assertWrote(b, 'confirmed', 'Inscription confirmée : Café des RAICT');
     });
 
     it('gives up with 409 and writes nothing when the event keeps changing', async () => {
@@ -206,11 +189,7 @@ describe('registering for an event', async () => {
       // last one releases it, so that it comes before the registration's next start.
       let held = await holder(event.id);
       await held.taken;
-      const pending = register(
-        db,
-        { eventId: event.id, personId: person.id, registeredBy: null },
-        { settings },
-      );
+      const pending = self(event.id, person.id);
       for (let change = 1; change <= 3; change++) {
         await held.waiting(1);
         await held.client.query('update events set capacity = capacity + 1 where id = $1', [event.id]);
@@ -238,23 +217,14 @@ describe('registering for an event', async () => {
     it('registers once a person registered twice at the same instant, and says so to the second', async () => {
       const event = await buildEvent(db, { capacity: 10 });
       const person = await buildOfficer(db, member.id);
-      const results = await whileHeld(
-        event.id,
-        () =>
-          [1, 2].map(() =>
-            register(db, { eventId: event.id, personId: person.id, registeredBy: null }, { settings }),
-          ),
-        async () => {},
-      );
-      const registered = results.filter((r) => r.ok);
-      assert.equal(registered.length, 1);
+      const results = await whileHeld(event.id, () => [1, 2].map(() => self(event.id, person.id)));
       const refused = results.find((r) => !r.ok);
       assert.equal(refused?.error.code, 'already_registered');
-      assert.deepEqual(await written(registered[0]!.value.id), {
-        mails: [`Inscription confirmée : ${event.title}`],
-        reminders: 1,
-        audited: ['confirmed'],
-      });
+      await assertWrote(
+        results.find((r) => r.ok),
+        'confirmed',
+        `Inscription confirmée : ${event.title}`,
+      );
     });
   });
 
