@@ -82,7 +82,7 @@ let seriesRead: { version: number; rows: { id: string; title: string }[] } | und
 /**
  * GET /agenda for an anonymous visitor: the statements the app's page runs, then a page of the same shape. The
  * page's validators (the agenda's change counter), then the events, their count and — read again only when that
- * counter moved, as the app does — the series; then what the groups and the calls link the events to.
+ * counter moved, as the app does — the series; then what the groups, the calls and the funds link the events to.
  */
 app.get('/agenda', async (_request, reply) => {
   const from = new Date(`${parisDay.format(new Date())}T00:00:00+01:00`);
@@ -109,6 +109,7 @@ app.get('/agenda', async (_request, reply) => {
   await Promise.all([
     pool.query('select group_id, event_id from group_events where event_id = any($1::uuid[])', [ids]),
     pool.query('select * from call_events where event_id = any($1::uuid[])', [ids]),
+    pool.query('select fund_id, event_id from fund_events where event_id = any($1::uuid[])', [ids]),
   ]);
   const pages = Math.ceil(total.rows[0]!.n / 30);
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Agenda — Réseau</title><link rel="stylesheet" href="/static/app.css"></head><body><a class="skip-link" href="#contenu">Aller au contenu</a><header class="site-header"><div class="wrap header-bar"><a class="brand" href="/"><span>Réseau</span></a><nav aria-label="Menu principal"><ul><li><a href="/">Accueil</a></li><li><a href="/agenda" aria-current="page">Agenda</a></li><li><a href="/programme">Programme</a></li></ul></nav></div></header><main id="contenu" class="wrap" tabindex="-1"><h1>Agenda du réseau</h1><nav aria-label="Affichage de l’agenda" class="actions"><a href="/agenda?vue=liste" aria-current="page">Liste des prochains événements</a><a href="/agenda?vue=mois">Vue par mois</a><a href="/agenda.ics">S’abonner à l’agenda (iCal)</a></nav><form method="get" action="/agenda" class="filters"><input type="hidden" name="vue" value="liste"><div class="field"><label for="q">Rechercher</label><input id="q" name="q" type="search"></div><div class="field"><label for="kind">Type</label><select id="kind" name="kind"><option value="">Tous</option>${options(['meeting', 'webinar', 'training', 'field_mission'])}</select></div><div class="field"><label for="format">Format</label><select id="format" name="format"><option value="">Tous</option>${options(['in_person', 'online', 'hybrid'])}</select></div><div class="field"><label for="series">Série</label><select id="series" name="series"><option value="">Toutes</option>${series.rows

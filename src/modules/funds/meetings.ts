@@ -1,8 +1,9 @@
 // The donors committee's meetings are events of the agenda linked to a fund (`fund_events`), open to the
 // people of its contributing organisations (the `fund_committee` audience). The agenda learns of both
 // through the manifest: the `fundIds` of an event's creation, the fund's name on the event's page.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { fail, ok } from '../../platform/result.ts';
 import type { AudienceDefinition } from '../events/audiences.ts';
 import { refuse } from '../events/eligibility.ts';
@@ -43,6 +44,15 @@ export const committeeAudience: AudienceDefinition = {
   },
 };
 
+// Asked by the agenda for each page of events (prepared: platform/db/prepared.ts).
+const fundsOfEvents = prepared((executor) =>
+  executor
+    .select({ fundId: fundEvents.fundId, eventId: fundEvents.eventId })
+    .from(fundEvents)
+    .where(sql`${fundEvents.eventId} = any(${sql.placeholder('events')}::uuid[])`)
+    .prepare('fund_meetings_of'),
+);
+
 export const fundEventLinks: EventLinkDefinition = {
   field: 'fundIds',
   description: 'Les fonds de solidarité dont l’événement est une réunion du comité des donateurs',
@@ -80,10 +90,7 @@ export const fundEventLinks: EventLinkDefinition = {
     return [...open, ...closed].map((f) => ({ id: f.id, label: `Fonds « ${f.name} »` }));
   },
   async labels(executor, eventIds) {
-    const rows = await executor
-      .select({ fundId: fundEvents.fundId, eventId: fundEvents.eventId })
-      .from(fundEvents)
-      .where(inArray(fundEvents.eventId, eventIds));
+    const rows = await fundsOfEvents(executor).execute({ events: eventIds });
     const named = new Map(
       (
         await getFundsByIds(
