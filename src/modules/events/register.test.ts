@@ -21,6 +21,7 @@ import { invite } from './events.ts';
 import { eventLockKey } from './lock.ts';
 import { notificationSettings } from './notifications.ts';
 import { type Registration, register } from './register.ts';
+import { registerNewPerson } from './register-person.ts';
 import { seatsTaken } from './registrations.queries.ts';
 
 const settings = notificationSettings(testConfig());
@@ -225,6 +226,37 @@ describe('registering for an event', async () => {
         'confirmed',
         `Inscription confirmée : ${event.title}`,
       );
+    });
+
+    it('answers 409 to staff registering someone inside its own transaction who just registered', async () => {
+      const event = await buildEvent(db, { capacity: 10 });
+      const [person, staff] = await Promise.all([buildOfficer(db, member.id), buildStaff(db)]);
+      const held = await holder(event.id);
+      await held.taken;
+      const first = self(event.id, person.id);
+      await held.waiting(1);
+      // Staff's form registers them by address, in a transaction of its own, second in the queue: the unique
+      // index refuses its row in a savepoint, and that transaction goes on to say why.
+      const second = registerNewPerson(
+        db,
+        {
+          eventId: event.id,
+          firstName: 'x',
+          lastName: 'x',
+          email: person.email,
+          kind: 'officer',
+          organisation: '',
+        },
+        staff.id,
+        { settings },
+      );
+      await held.waiting(2);
+      await held.release();
+      assert.ok((await first).ok);
+      const refused = await second;
+      assert.ok(!refused.ok);
+      assert.equal(refused.error.code, 'already_registered');
+      assert.deepEqual(await seatsTaken(db, event.id), { confirmed: 1, waitlisted: 0 });
     });
   });
 

@@ -202,21 +202,22 @@ export async function register(
   // One statement, one round trip, no transaction of its own: the lock is held from the function's taking
   // it to the statement's commit, without a round trip to this process in between. Within a caller's
   // transaction, a savepoint: a refused row must not end that transaction.
-  const run = (executor: Executor) =>
-    runNamed<{
-      status: 'confirmed' | 'waitlisted' | null;
-      created_at: Date | string | null;
-      existing: RegistrationStatus | null;
-    }>(executor, write);
-  let outcome: Awaited<ReturnType<typeof run>>[number];
+  type Outcome = {
+    status: 'confirmed' | 'waitlisted' | null;
+    created_at: Date | string | null;
+    existing: RegistrationStatus | null;
+  };
+  const run = (executor: Executor) => runNamed<Outcome>(executor, write);
+  let rows: Outcome[];
   try {
-    [outcome] = (await (is(db, PgTransaction) ? db.transaction(run) : run(db))) as [typeof outcome];
+    rows = await (is(db, PgTransaction) ? db.transaction(run) : run(db));
   } catch (error) {
     // The same person registered at the same instant, by another request (a double click): the unique
     // index of live registrations refused the second; starting again reads the first, and says so.
     if (!isUniqueViolation(error) || attempt >= attempts) throw error;
     return register(db, input, options, attempt + 1);
   }
+  const outcome = rows[0]!;
   if (outcome.existing) {
     const name = `${person.firstName} ${person.lastName}`;
     return fail(
@@ -235,7 +236,7 @@ export async function register(
     id,
     eventId: event.id,
     personId: person.id,
-    status: outcome.status!,
+    status: outcome.status,
     mode: mode.value,
     registeredBy: input.registeredBy,
     createdAt: new Date(outcome.created_at!),

@@ -94,6 +94,7 @@ export async function listMemberships(executor: Executor, organisationId: string
 /**
  * The one definition of a member in good standing: an active membership for the current (Paris) year.
  * As an SQL condition on an organisation id, so that lists and other modules' queries use the same rule.
+ * `at` is an instant, or the Paris year as SQL (a prepared query's placeholder).
  */
 export function inGoodStanding(organisationId: SQLWrapper, at: Date | SQL = new Date()): SQL {
   const year = at instanceof Date ? sql`${parisYear(at)}` : at;

@@ -74,11 +74,7 @@ export async function getPerson(executor: Executor, id: string): Promise<Person 
  * `extra` values read in the same statement: one round trip where a lookup and then `getPerson` would take
  * two. Returned unrun, so that a caller may prepare it (platform/db/prepared.ts).
  */
-export function selectPersonWith<T extends Record<string, SQL | SQL.Aliased>>(
-  executor: Executor,
-  id: SQL,
-  extra: T,
-) {
+export function selectPersonWith<T extends Record<string, SQL>>(executor: Executor, id: SQL, extra: T) {
   return executor
     .select({ person: people, ...extra })
     .from(people)
