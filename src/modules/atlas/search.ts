@@ -224,9 +224,11 @@ export interface SearchOptions {
 
 /**
  * One page of partnerships (relevance, then the latest changed), the total, and the facets' counts, in one
- * statement. The text is matched once (`m`, through the GIN indexes); the facets' filters then apply to those
- * rows only, and the relevance is computed for the rows that pass them all. A facet's counts apply every
- * filter but its own: each count is the total one would get by choosing it.
+ * statement. A facet's counts apply every filter but its own: each count is the total one would get by
+ * choosing it. The rows that pass the text and every filter are read once (`m`): the page, the total and the
+ * counts of the facets not chosen come from them. A chosen facet's counts read their own rows, found through
+ * the indexes of the other filters: a text that nearly every partnership matches (« coopération ») no longer
+ * makes each facet go over all of them (decision 025).
  */
 export async function searchPartnerships(
   executor: Executor,
@@ -238,26 +240,28 @@ export async function searchPartnerships(
   const rank = query
     ? sql`ts_rank(s.search, ${query}) + similarity(${foldText(filters.q!)}, s.names) desc,`
     : sql``;
+  const matched = sql`${options.includeArchived ? sql`true` : sql`p.archived_at is null`}
+    and ${filters.q ? textCondition(filters.q) : sql`true`}`;
   const rows = await queryRows<{ facet: string; value: string; n: number }>(
     executor,
     sql`with m as materialized (
         select p.id, p.updated_at, p.country, p.status, p.themes, p.french_regions, p.french_departements,
           p.french_kinds, p.co_funders
-        from partnerships p where ${options.includeArchived ? sql`true` : sql`p.archived_at is null`}
-          and ${filters.q ? textCondition(filters.q) : sql`true`}),
+        from partnerships p where ${matched} and ${facetConditions(filters)}),
       page as (
         select p.id, row_number() over (order by ${rank} p.updated_at desc, p.id) as position
         from m p ${query ? sql`join partnerships s on s.id = p.id` : sql``}
-        where ${facetConditions(filters)}
         order by position limit ${size} offset ${(filters.page - 1) * size})
       select '' as facet, id::text as value, position::int as n from page
-      union all select '*', '', count(*)::int from m p where ${facetConditions(filters)}
+      union all select '*', '', count(*)::int from m p
       ${sql.join(
-        facetNames.map(
-          (facet) =>
-            sql` union all (select ${facet}::text, v, count(*)::int
-              from (select ${facetValues[facet]} as v from m p where ${facetConditions(filters, facet)}) x group by v)`,
-        ),
+        facetNames.map((facet) => {
+          const rowsOf = filters[facet]
+            ? sql`partnerships p where ${matched} and ${facetConditions(filters, facet)}`
+            : sql`m p`;
+          return sql` union all (select ${facet}::text, v, count(*)::int
+              from (select ${facetValues[facet]} as v from ${rowsOf}) x group by v)`;
+        }),
         sql``,
       )}`,
   );

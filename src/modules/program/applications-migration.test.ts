@@ -15,7 +15,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type Db, pgliteExtensions, queryRows } from '../../platform/db/client.ts';
+import { type Db, pgliteOptions, queryRows } from '../../platform/db/client.ts';
 import { parisYear } from '../../platform/time.ts';
 import { countByStatus } from '../applications/applications.ts';
 import {
@@ -46,7 +46,7 @@ function oldMigrations(): string {
 async function emptyDatabase(t: { after: (fn: () => unknown) => void }) {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const client = await PGlite.create({ extensions: pgliteExtensions });
+    const client = await PGlite.create(pgliteOptions);
     t.after(() => client.close());
     const db = drizzlePglite(client);
     return {
