@@ -1,4 +1,4 @@
-// Cold start on the embedded database: from `node src/main.ts` on an empty data folder (migrations and demo
+// Cold start on the embedded database: from `npm start`'s `node src/main.ts` on an empty data folder (migrations and demo
 // data included) to the first page served, and a restart on the same folder, after what `npm install` prepares
 // (bin/prepare-database.js, run and timed here first). The in-run baseline is the same cold start without the
 // prepared copies (as after `npm install --ignore-scripts`: PGlite's initdb, every migration and the demo data
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { findDemoCopy } from '../src/demo/copy.ts';
 import { findTemplate } from '../src/platform/db/template.ts';
 import { printTargets, round, type Target } from './lib/load.ts';
-import { cpuSeconds, freePort, root } from './lib/processes.ts';
+import { cpuSeconds, freePort, root, startFlags } from './lib/processes.ts';
 import { recordResult } from './results.ts';
 
 const coldTargetMs = 5000;
@@ -34,7 +34,7 @@ interface Start {
 async function startAndFetch(dataDir: string): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', './bin/typescript.js', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...startFlags, '--import', './bin/typescript.js', 'src/main.ts'], {
     cwd: root,
     env: { ...newcomer, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',

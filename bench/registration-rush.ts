@@ -1,13 +1,12 @@
 // Registration rush: 2,000 registration requests at once for an event of 400 seats, through the whole stack
 // (HTTP, API token, validation, eligibility, lock, insert, mail job), against a bare Fastify + pg route doing
 // only the same SQL (bench/bare-server.ts) for a second event of 400 seats, with the same 2,000 people.
-import { readFileSync } from 'node:fs';
 import { bearer, buildEvent, buildLocalGovernment, buildPerson, buildStaff } from '../tests/factories.ts';
 import { runAll } from './lib/cleanup.ts';
 import { times } from './lib/data.ts';
 import { createBenchDatabase, sqlRows } from './lib/database.ts';
 import { describe, type LoadFigures, load, printTargets, round, type Target } from './lib/load.ts';
-import { ownCpu, postgresCpu, type Server, startServer } from './lib/processes.ts';
+import { ownCpu, postgresCpu, type Server, startFlags, startServer } from './lib/processes.ts';
 import { recordResult } from './results.ts';
 
 const peopleCount = Number(process.env.RUSH_PEOPLE ?? 2000);
@@ -22,16 +21,6 @@ const connections = Number(process.env.RUSH_CONNECTIONS ?? 200);
 const poolSize = 10;
 const jobsPollMs = 1000;
 const maxRssMiB = 300;
-/**
- * The app runs with the V8 heap flags of `npm start` (docs/decisions/015: without them V8 lets a rush's
- * garbage grow the heap to about 400 MiB), so that the bench measures what is served.
- */
-const startFlags =
-  (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      scripts: { start: string };
-    }
-  ).scripts.start.match(/--max-[\w-]+=\d+/g) ?? [];
 
 type RushFigures = LoadFigures & {
   requestsBuilt: number;
@@ -125,7 +114,6 @@ async function main() {
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: String(poolSize),
       DEMO_DATA: 'false',
-      NODE_OPTIONS: startFlags.join(' '),
       LOG_LEVEL: 'warn',
       JOBS_POLL_MS: String(jobsPollMs),
       // The rush stands for 2,000 people; it sends them with one staff token, which the per-token limit of

@@ -2,13 +2,10 @@
 // `npm install` runs this (postinstall) so that the newcomer's first `npm start` finds three things done
 // (decisions 017 and 023): the copy every new embedded database starts from (PGlite's initdb and the
 // migrations, src/platform/db/template.ts), the same with today's demo data (src/demo/copy.ts), and the app's
-// modules compiled into V8's cache, which src/main.ts reads (same folder). A failure never stops the install —
+// modules compiled into V8's cache, which bin/typescript.js turns on. A failure never stops the install —
 // everything is imported inside the `try`, even under a Node older than 24 — and the first start then does
 // what is missing.
 try {
-  const { enableCompileCache } = await import('node:module');
-  const { fileURLToPath } = await import('node:url');
-  enableCompileCache?.(fileURLToPath(new URL('../node_modules/.cache/coopdec/v8', import.meta.url)));
   await import('./typescript.js');
   const { openDatabase } = await import('../src/platform/db/client.ts');
   const database = await openDatabase({ dataDir: 'memory' });

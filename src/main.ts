@@ -1,24 +1,16 @@
 // `npm start`: migrates, checks the database and runs the modules' start work, loads the demo data on first
 // start, serves, and stops cleanly on SIGTERM.
 
-// V8 keeps the code it compiles on disk, and the next start reads it rather than compiling again: most of a
-// restart is loading modules (decision 017). The modules are imported once it is on, hence `await import`.
-import { enableCompileCache } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { findDemoCopy, seedDemoCopy } from './demo/copy.ts';
+import { createSignInLink } from './modules/accounts/sign-in-link.ts';
+import { bootModules, moduleProblems, startModules } from './modules/index.ts';
+import { demoStaffEmail } from './modules/organisations/demo.ts';
+import { findPersonByEmail } from './modules/organisations/people.ts';
 import type { Template } from './platform/db/template.ts';
+import { loadEnv } from './platform/env.ts';
+import { buildApp } from './server.ts';
+import { createServices } from './services.ts';
 
-// The same folder as bin/prepare-database.js, which fills it at `npm install`.
-enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/coopdec/v8', import.meta.url)));
-const { findDemoCopy, seedDemoCopy } = await import('./demo/copy.ts');
-const { createSignInLink } = await import('./modules/accounts/sign-in-link.ts');
-const { bootModules, moduleProblems, startModules } = await import('./modules/index.ts');
-const { demoStaffEmail } = await import('./modules/organisations/demo.ts');
-const { findPersonByEmail } = await import('./modules/organisations/people.ts');
-const { loadEnv } = await import('./platform/env.ts');
-const { buildApp } = await import('./server.ts');
-const { createServices } = await import('./services.ts');
-
-const startedAt = performance.now();
 const config = loadEnv();
 const now = new Date();
 let demoCopy: Template | undefined;
@@ -56,8 +48,9 @@ const demoStaff =
   config.DEMO_DATA === 'true' && config.NODE_ENV !== 'production'
     ? await findPersonByEmail(db, demoStaffEmail)
     : undefined;
+// The time since the process started, the loading of the modules included.
 const lines = [
-  `Coopdec est prêt en ${Math.round(performance.now() - startedAt)} ms sur ${config.baseUrl}`,
+  `Coopdec est prêt en ${Math.round(performance.now())} ms sur ${config.baseUrl}`,
   `Base de données : ${services.database.engine === 'pglite' ? `embarquée (${config.DATA_DIR})` : 'serveur PostgreSQL'}${seeded ? ', données de démonstration chargées' : ''}`,
 ];
 if (demoStaff && !demoStaff.disabledAt) {

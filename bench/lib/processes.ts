@@ -7,6 +7,18 @@ import { onCleanup } from './cleanup.ts';
 
 export const root = new URL('../../', import.meta.url);
 
+/**
+ * The V8 heap flags of `npm start` (docs/decisions/015: without them V8 lets a rush's garbage grow the heap
+ * to about 400 MiB; with them a start spends less time collecting), given to every server a bench starts, so
+ * that it measures what is served and the ceilings run as the app does.
+ */
+export const startFlags =
+  (
+    JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start.match(/--max-[\w-]+=\d+/g) ?? [];
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,7 +44,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import ./bin/typescript.js <script>` with `env`, and waits until `readyPath` answers 200 (60 s at most). */
+/** Starts `node <startFlags> --import ./bin/typescript.js <script>` with `env`, and waits until `readyPath` answers 200 (60 s at most). */
 export async function startServer(
   label: string,
   script: string,
@@ -44,19 +56,23 @@ export async function startServer(
   const { DATABASE_URL: _a, DATA_DIR: _b, BASE_URL: _c, ...inherited } = process.env;
   // A profile of the servers, say: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', './bin/typescript.js', script], {
-    cwd: root,
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      // Production requires a key that seals the secrets stored in the database; a bench's database is thrown away.
-      SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+  const child = spawn(
+    process.execPath,
+    [...startFlags, ...nodeArgs, '--import', './bin/typescript.js', script],
+    {
+      cwd: root,
+      env: {
+        ...inherited,
+        NODE_ENV: 'production',
+        // Production requires a key that seals the secrets stored in the database; a bench's database is thrown away.
+        SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   // The last lines of its output, shown if it fails; the errors it logs.
   let tail = '';
   const keep = (chunk: Buffer) => {
