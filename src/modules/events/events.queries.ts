@@ -2,7 +2,6 @@
 // (eventsPolicy.see), « Mes inscriptions » and the calendars, the staff's lists, an event's staff page, the
 // check-in list, the video-call reports, the export of registrations.
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import type { Executor } from '../../platform/db/client.ts';
 import { auditLog } from '../../platform/db/platform.schema.ts';
 import type { Actor } from '../../platform/http/actor.ts';
@@ -280,6 +279,8 @@ export async function myRegistrationsPage(
 ) {
   const rows = await listRegistrationsOf(executor, actor.personId);
   const now = new Date();
+  // Loaded here, not at start: few pages draw a QR code (decision 025).
+  const { default: QRCode } = await import('qrcode');
   const items = await Promise.all(
     rows.map(async (row) => ({
       ...row,

@@ -1,7 +1,6 @@
 // The certificate « Auditrice / Auditeur de Cités Unies France » as an A4 PDF, with a QR code to its
 // verification page. Every text goes through French typography (no-break spaces before « : ; ! ? » and
 // inside « », an elided « d’ » kept with its word).
-import QRCode from 'qrcode';
 import { network } from '../../platform/identity.ts';
 import { renderPdf } from '../../platform/pdf/pdf.ts';
 import { formatDay, parisTime } from '../../platform/time.ts';
@@ -29,6 +28,7 @@ export interface CertificateContent {
 
 export async function certificatePdf(c: CertificateContent): Promise<Buffer> {
   // Drawn as vector squares: sharp at any zoom, and no PNG to encode for each of 500 certificates.
+  const { default: QRCode } = await import('qrcode');
   const qr = QRCode.create(c.verificationUrl, { errorCorrectionLevel: 'M' }).modules;
   const issuer = network().name;
   const t = frenchText;
