@@ -1,6 +1,6 @@
 // What the atlas's pages, API and publications read of partnerships: full cards for a list of ids (three
 // queries whatever their number), a country's directory, the counts per country and per French région.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/client.ts';
 import { formatDate } from '../../platform/time.ts';
 import { personCards } from '../organisations/directory.ts';
@@ -31,7 +31,11 @@ export interface Side {
   departementCode: string | null;
 }
 
-export interface Card extends Partnership {
+// The search document and the folded names are the search's (search.ts): no card shows them, and the
+// document is about a kilobyte a partnership to send and parse.
+const { search: _search, names: _names, ...cardColumns } = getTableColumns(partnerships);
+
+export interface Card extends Omit<Partnership, 'search' | 'names'> {
   french: Side[];
   partner: { id: string; name: string; country: string; region: string | null };
   projects: Project[];
@@ -43,7 +47,7 @@ export async function cardsOf(executor: Executor, ids: string[]): Promise<Card[]
   if (ids.length === 0) return [];
   const [rows, sides, projects, contacts] = await Promise.all([
     executor
-      .select({ p: partnerships, region: partnerPlaces.region })
+      .select({ p: cardColumns, region: partnerPlaces.region })
       .from(partnerships)
       .leftJoin(partnerPlaces, eq(partnerPlaces.organisationId, partnerships.partnerOrganisationId))
       .where(inArray(partnerships.id, ids)),

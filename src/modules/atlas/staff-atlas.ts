@@ -128,7 +128,7 @@ export async function partnerOf(
 
 /** The form's values of a partnership as it is. */
 export const valuesOfPartnership = (
-  p: Partnership,
+  p: Omit<Partnership, 'search' | 'names'>,
   french: string[],
   contactIds: string[],
 ): PartnershipValues => ({
