@@ -162,6 +162,67 @@ app.post<{ Params: { id: string }; Body: { personId: string } }>(
   },
 );
 
+/**
+ * The SQL of a workshop's choice, in one transaction: the person's programme's lock then the session's (the
+ * app's keys, in its order), one statement reading the seats, the confirmed choices (of registrations not
+ * cancelled) and whether the person already has a live choice at that time, then the choice row and its audit
+ * row, as the app writes them. No token, no checks of the registration or the edition before the locks.
+ */
+app.post<{ Params: { id: string }; Body: { sessionId: string } }>(
+  '/conference-registrations/:id/choices',
+  async (request, reply) => {
+    const registrationId = request.params.id;
+    const { sessionId } = request.body;
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `conference-registration:${registrationId}`,
+      ]);
+      await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `conference-session:${sessionId}`,
+      ]);
+      const {
+        rows: [seats],
+      } = await client.query(
+        `select coalesce(s.capacity, r.capacity) as seats,
+           (select count(*)::int from conference_choices c
+             where c.session_id = s.id and c.status = 'confirmed'
+               and (select g.status from registrations g where g.id = c.registration_id) <> 'cancelled') as confirmed,
+           exists (select 1 from conference_choices c join conference_sessions o on o.id = c.session_id
+             where c.registration_id = $2 and c.status <> 'cancelled' and o.cancelled_at is null
+               and o.starts_at < s.ends_at and o.ends_at > s.starts_at) as overlap
+         from conference_sessions s left join conference_rooms r on r.id = s.room_id where s.id = $1`,
+        [sessionId, registrationId],
+      );
+      if (seats.overlap) {
+        await client.query('rollback');
+        return reply.code(409).send({ error: { code: 'overlap' } });
+      }
+      const status = seats.seats !== null && seats.confirmed >= seats.seats ? 'waitlisted' : 'confirmed';
+      const {
+        rows: [choice],
+      } = await client.query(
+        `insert into conference_choices (registration_id, session_id, status) values ($1, $2, $3)
+         returning id, session_id, status`,
+        [registrationId, sessionId, status],
+      );
+      await client.query(
+        `insert into audit_log (actor_id, action, entity, entity_id, data)
+         values (null, 'choose', 'conference_choice', $1, $2)`,
+        [choice.id, JSON.stringify({ registrationId, sessionId, status })],
+      );
+      await client.query('commit');
+      return reply.code(201).send({ id: choice.id, sessionId: choice.session_id, status: choice.status });
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  },
+);
+
 // ——— The ceiling of the atlas's search: the app's SQL (search, facets, cards) through the same pool ———
 
 const db = drizzle(pool) as unknown as Db;

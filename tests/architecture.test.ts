@@ -38,6 +38,9 @@ const isSchema = (file: string) => /\.schema\.ts$/.test(file);
  * Nothing else may import another module's schema file.
  */
 const foreignKeys = new Set([
+  'modules/conferences/conferences.schema.ts → modules/events/events.schema.ts',
+  'modules/conferences/conferences.schema.ts → modules/groups/groups.schema.ts',
+  'modules/conferences/conferences.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/content/content.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/accounts/accounts.schema.ts → modules/organisations/organisations.schema.ts',
   'modules/applications/applications.schema.ts → modules/organisations/organisations.schema.ts',

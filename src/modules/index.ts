@@ -11,6 +11,7 @@ import applications from './applications/index.ts';
 import { installPipelines } from './applications/pipeline.ts';
 import atlas from './atlas/index.ts';
 import calls from './calls/index.ts';
+import conferences from './conferences/index.ts';
 import content from './content/index.ts';
 import { installAudiences } from './events/audiences.ts';
 import { installEventLinks } from './events/event-links.ts';
@@ -37,6 +38,7 @@ export const modules: readonly Module[] = [
   funds,
   calls,
   newsletter,
+  conferences,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */

@@ -124,6 +124,10 @@ const macOf = (registrationId: string) =>
 /** The code of a registration's QR code (the last segment of `/emargement/…`). */
 export const checkInToken = (registrationId: string) => `${registrationId}.${macOf(registrationId)}`;
 
+/** The address a registration's QR code holds (the agenda's and the Rencontres' scanners read it). */
+export const checkInAddress = (baseUrl: string, registrationId: string) =>
+  `${baseUrl}/emargement/${checkInToken(registrationId)}`;
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The registration a code names, when its mac is right (compared in constant time); undefined otherwise. */

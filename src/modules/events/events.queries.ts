@@ -16,7 +16,7 @@ import { normalise } from '../organisations/reference.ts';
 import { getAttendanceImport } from './attendance-import.ts';
 import { type CalendarSite, calendarEntry, hasCalendarFeed } from './calendar-feeds.ts';
 import { getRegistration } from './cancel-registration.ts';
-import { checkInToken } from './check-in.ts';
+import { checkInAddress } from './check-in.ts';
 import { listDocuments } from './documents.ts';
 import { checkEligibility } from './eligibility.ts';
 import { eventLabels } from './event-links.ts';
@@ -286,7 +286,7 @@ export async function myRegistrationsPage(
       ...row,
       qr: showsQr(row, now)
         ? `data:image/svg+xml;base64,${Buffer.from(
-            await QRCode.toString(`${baseUrl}/emargement/${checkInToken(row.registration.id)}`, {
+            await QRCode.toString(checkInAddress(baseUrl, row.registration.id), {
               type: 'svg',
               margin: 1,
             }),

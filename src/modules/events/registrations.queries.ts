@@ -1,5 +1,5 @@
 // Reading registrations: an event's list for staff (with attendance), a person's own list.
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { personCards } from '../organisations/directory.ts';
 import { attendance, events, type RegistrationStatus, registrations } from './events.schema.ts';
@@ -122,3 +122,16 @@ export async function attendanceByPerson(executor: Executor, personIds: string[]
   }
   return result;
 }
+
+// ——— For modules whose rows extend a registration (the Rencontres') ———
+// They filter and count their rows by the registration's state without reading the agenda's table: SQL the
+// agenda writes, placed in their statements. Written with their own alias, so that the outer statement's
+// columns (rendered without their table in a one-table select) are never taken for the registration's.
+
+/** The status of the registration `id` names (a column or a value), as an SQL expression. */
+export const registrationStatusOf = (id: SQLWrapper) =>
+  sql<RegistrationStatus>`(select r.status from registrations r where r.id = ${id})`;
+
+/** The ids of a person's registrations, as an SQL subquery. */
+export const registrationIdsOf = (personId: string) =>
+  sql`(select r.id from registrations r where r.person_id = ${personId}::uuid)`;

@@ -1,7 +1,7 @@
 // Every export of the staff pages answers the same way: a dated file name, CSV or XLSX from one list of
 // columns, never kept by a cache (it holds personal data).
 import type { FastifyReply } from 'fastify';
-import { type Column, toCsv, toXlsx } from '../sheets/sheets.ts';
+import { type Column, toCsv, toWorkbook, toXlsx } from '../sheets/sheets.ts';
 import { parisDate } from '../time.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -23,14 +23,29 @@ export interface Sheet<T> {
   rows: T[];
 }
 
-export async function sendSheet<T>(reply: FastifyReply, sheet: Sheet<T>) {
-  return reply
-    .header('content-disposition', `attachment; filename="${sheet.name}-${parisDate()}.${sheet.format}"`)
+const sendFile = (reply: FastifyReply, name: string, format: SheetFormat, content: string | Buffer) =>
+  reply
+    .header('content-disposition', `attachment; filename="${name}-${parisDate()}.${format}"`)
     .header('cache-control', 'no-store')
-    .type(types[sheet.format])
-    .send(
-      sheet.format === 'csv'
-        ? toCsv(sheet.columns, sheet.rows)
-        : await toXlsx(sheet.title, sheet.columns, sheet.rows),
-    );
+    .type(types[format])
+    .send(content);
+
+export async function sendSheet<T>(reply: FastifyReply, sheet: Sheet<T>) {
+  return sendFile(
+    reply,
+    sheet.name,
+    sheet.format,
+    sheet.format === 'csv'
+      ? toCsv(sheet.columns, sheet.rows)
+      : await toXlsx(sheet.title, sheet.columns, sheet.rows),
+  );
+}
+
+/** A workbook of several sheets (a report's tables), as `sendSheet` sends one. */
+export async function sendWorkbook<T>(
+  reply: FastifyReply,
+  name: string,
+  sheets: readonly Pick<Sheet<T>, 'title' | 'columns' | 'rows'>[],
+) {
+  return sendFile(reply, name, 'xlsx', await toWorkbook(sheets));
 }

@@ -113,7 +113,13 @@ function cellText(value: ExcelJS.CellValue): string {
  */
 export type Column<T> =
   | { header: string; type?: 'text'; value: (item: T) => string | null | undefined }
-  | { header: string; type: 'number'; value: (item: T) => number | null | undefined }
+  | {
+      header: string;
+      type: 'number';
+      value: (item: T) => number | null | undefined;
+      /** How the XLSX shows it: `#,##0.00 "€"` for euros, `0%` for a rate; a plain number otherwise. */
+      numFmt?: string;
+    }
   | { header: string; type: 'date'; value: (item: T) => Date | string | null | undefined }
   | { header: string; type: 'datetime'; value: (item: T) => Date | null | undefined };
 
@@ -220,17 +226,31 @@ function xlsxCell<T>(column: Column<T>, item: T): string | number | Date | null 
 }
 
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], items: T[]): Promise<Buffer> {
+  return toWorkbook([{ title: sheetName, columns, rows: items }]);
+}
+
+/** A workbook of several sheets, each from its columns (a report's tables, one sheet each). */
+export async function toWorkbook<T>(
+  sheets: readonly { title: string; columns: Column<T>[]; rows: readonly T[] }[],
+): Promise<Buffer> {
   const workbook = new (await excel()).Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => {
-    const format = c.type === 'date' || c.type === 'datetime' ? numberFormats[c.type] : undefined;
-    return {
-      header: c.header,
-      width: Math.max(c.type === 'datetime' ? 17 : 12, c.header.length + 4),
-      ...(format ? { style: { numFmt: format } } : {}),
-    };
-  });
-  for (const item of items) sheet.addRow(columns.map((c) => xlsxCell(c, item)));
-  sheet.getRow(1).font = { bold: true };
+  for (const { title, columns, rows } of sheets) {
+    const sheet = workbook.addWorksheet(title);
+    sheet.columns = columns.map((c) => {
+      const format =
+        c.type === 'date' || c.type === 'datetime'
+          ? numberFormats[c.type]
+          : c.type === 'number'
+            ? c.numFmt
+            : undefined;
+      return {
+        header: c.header,
+        width: Math.max(c.type === 'datetime' ? 17 : 12, c.header.length + 4),
+        ...(format ? { style: { numFmt: format } } : {}),
+      };
+    });
+    for (const item of rows) sheet.addRow(columns.map((c) => xlsxCell(c, item)));
+    sheet.getRow(1).font = { bold: true };
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

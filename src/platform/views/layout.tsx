@@ -211,7 +211,7 @@ export interface FieldProps {
   /** The element's id, when one page shows the same field twice; the name otherwise. */
   id?: string;
   label: string;
-  type?: 'text' | 'email' | 'date' | 'datetime-local' | 'number' | 'search' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'date' | 'datetime-local' | 'time' | 'number' | 'search' | 'tel' | 'url';
   value?: string | undefined;
   required?: boolean;
   hint?: string | undefined;
