@@ -1,18 +1,25 @@
 // A person's own programme: the workshops and micro-workshops they choose. A session never has more
 // confirmed choices than seats, whatever the rush (the same guarantee as the agenda's registrations: an
 // advisory lock per session, then the count); two sessions at the same time are refused.
+
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { audit } from '../../platform/db/audit.ts';
+import { audit, auditInsert } from '../../platform/db/audit.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
-import { prepared } from '../../platform/db/prepared.ts';
+import { prepared, runNamed } from '../../platform/db/prepared.ts';
+import { together } from '../../platform/db/together.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { formatDay, parisDate } from '../../platform/time.ts';
-import { registrationStatusOf } from '../events/registrations.queries.ts';
-import { getPerson, type Person } from '../organisations/people.ts';
+import { eventEndOf, registrationPersonOf, registrationStatusOf } from '../events/registrations.queries.ts';
+import { type Person, selectPersonWith } from '../organisations/people.ts';
 import { conferencesMessages as m } from './conferences.messages.ts';
-import { conferenceChoices, conferenceRooms, conferenceSessions } from './conferences.schema.ts';
-import { choosableKinds, getConference, sessionWhen } from './conferences.ts';
-import { getConferenceRegistration } from './registrations.ts';
+import {
+  type ChoiceStatus,
+  conferenceChoices,
+  conferenceRooms,
+  conferenceSessions,
+} from './conferences.schema.ts';
+import { choosableKinds, sessionWhen } from './conferences.ts';
 
 export type Choice = typeof conferenceChoices.$inferSelect;
 
@@ -65,29 +72,45 @@ const sessionWithSeats = prepared((executor) =>
 );
 
 /**
- * The checks before any lock: who, which session, in which state; what the lock then decides is the seat.
- * Read in two steps of parallel queries (a rush's latency is mostly these round trips).
+ * What a choice checks before any lock, in one prepared statement: the person of the registration, the
+ * registration's status, its edition (null: not a registration to the Rencontres), the days it attends and
+ * the edition's end. (Every choice of a rush reads it: statements and round trips are its cost, decision 026.)
  */
+const registrationContext = prepared((executor) => {
+  const id = sql`${sql.placeholder('id')}::uuid`;
+  const conferenceOf = sql`(select cr.conference_id from conference_registrations cr where cr.registration_id = ${id})`;
+  return selectPersonWith(executor, registrationPersonOf(id), {
+    status: registrationStatusOf(id),
+    conferenceId: sql<string | null>`${conferenceOf}`,
+    days: sql<
+      string[] | null
+    >`(select cr.days from conference_registrations cr where cr.registration_id = ${id})`,
+    endsAt: eventEndOf(sql`(select c.event_id from conferences c where c.id = ${conferenceOf})`),
+  }).prepare('conference_choice_context');
+});
+
+/** The checks before any lock: who, which session, in which state; what the lock then decides is the seat. */
 async function choosing(
   executor: Executor,
   registrationId: string,
   sessionId: string,
   options: ChoiceOptions,
 ) {
-  const [found, [row]] = await Promise.all([
-    getConferenceRegistration(executor, registrationId),
+  const [[found], [row]] = await Promise.all([
+    registrationContext(executor).execute({ id: registrationId }),
     sessionWithSeats(executor).execute({ id: sessionId }),
   ]);
-  if (!found) return fail(404, 'not_found', m.registrationNotFound());
-  const [person, conference] = await Promise.all([
-    getPerson(executor, found.registration.personId),
-    getConference(executor, found.conference.conferenceId),
-  ]);
-  if (!person || !options.actFor(person)) return fail(403, 'forbidden', m.forbidden());
-  if (!row || !conference || row.session.conferenceId !== conference.id)
+  if (!found?.conferenceId) return fail(404, 'not_found', m.registrationNotFound());
+  if (!options.actFor(found.person)) return fail(403, 'forbidden', m.forbidden());
+  if (!row || row.session.conferenceId !== found.conferenceId)
     return fail(404, 'not_found', m.sessionNotFound());
-  if ((options.at ?? new Date()) >= conference.event.endsAt) return fail(422, 'ended', m.ended());
-  return ok({ ...found, person, session: row.session, seats: row.seats === null ? null : Number(row.seats) });
+  if ((options.at ?? new Date()) >= new Date(found.endsAt)) return fail(422, 'ended', m.ended());
+  return ok({
+    status: found.status,
+    days: found.days ?? [],
+    session: row.session,
+    seats: row.seats === null ? null : Number(row.seats),
+  });
 }
 
 /** Adds a session to a person's programme: `confirmed` within its seats, `waitlisted` beyond. */
@@ -99,15 +122,14 @@ export async function chooseSession(
 ): Promise<Result<Choice>> {
   const found = await choosing(db, registrationId, sessionId, options);
   if (!found.ok) return found;
-  const { session, registration, conference, seats } = found.value;
+  const { session, status, days, seats } = found.value;
   if (session.cancelledAt) return fail(422, 'session_cancelled', m.sessionCancelled());
   if (!choosableKinds.includes(session.kind)) return fail(422, 'not_choosable', m.notChoosable());
   if (session.invitationOnly && !options.staff) return fail(403, 'forbidden', m.invitationOnly());
-  if (registration.status === 'cancelled')
-    return fail(409, 'registration_cancelled', m.registrationCancelled());
-  if (registration.status !== 'confirmed') return fail(409, 'not_confirmed', m.notConfirmed());
+  if (status === 'cancelled') return fail(409, 'registration_cancelled', m.registrationCancelled());
+  if (status !== 'confirmed') return fail(409, 'not_confirmed', m.notConfirmed());
   const day = parisDate(session.startsAt);
-  if (conference.days.length && !conference.days.includes(day))
+  if (days.length && !days.includes(day))
     return fail(422, 'not_attending', m.notAttendingThatDay({ day: formatDay(session.startsAt) }));
 
   return db.transaction(async (tx) => {
@@ -137,28 +159,42 @@ export async function chooseSession(
         m.overlap({ title: clash.session.title, when: sessionWhen(clash.session) }),
       );
     // The seat is counted in the statement that writes the choice, which starts after the lock was granted:
-    // it sees every choice committed before.
+    // it sees every choice committed before. The choice and its audit row go in that one statement.
+    const id = randomUUID();
     const confirmedSoFar = sql`(select count(*) from conference_choices c where c.session_id = ${sessionId}::uuid
       and c.status = 'confirmed' and ${registrationStatusOf(sql`c.registration_id`)} <> 'cancelled')`;
-    const [choice] = await tx
-      .insert(conferenceChoices)
-      .values({
-        registrationId,
-        sessionId,
-        status:
-          seats === null
-            ? 'confirmed'
-            : sql`case when ${confirmedSoFar} < ${seats} then 'confirmed' else 'waitlisted' end`,
-      })
-      .returning();
-    await audit(tx, {
-      actorId: null,
-      action: 'choose',
-      entity: 'conference_choice',
-      entityId: choice!.id,
-      data: { registrationId, sessionId, status: choice!.status },
+    const audited = (status: ChoiceStatus) =>
+      auditInsert({
+        actorId: null,
+        action: 'choose',
+        entity: 'conference_choice',
+        entityId: id,
+        data: { registrationId, sessionId, status },
+        when: sql`exists (select 1 from choice where status = ${status})`,
+      });
+    const [row] = await runNamed<{ status: ChoiceStatus; created_at: Date | string }>(
+      tx,
+      together(
+        {
+          choice: sql`insert into ${conferenceChoices} (id, registration_id, session_id, status)
+            select ${id}::uuid, ${registrationId}::uuid, ${sessionId}::uuid,
+              case when ${seats}::int is null or ${confirmedSoFar} < ${seats}::int then 'confirmed' else 'waitlisted' end
+            returning status, created_at`,
+          confirmed: audited('confirmed'),
+          waitlisted: audited('waitlisted'),
+        },
+        sql`select status, created_at from choice`,
+      ),
+    );
+    return ok({
+      id,
+      registrationId,
+      sessionId,
+      status: row!.status,
+      createdAt: new Date(row!.created_at),
+      cancelledAt: null,
+      presentAt: null,
     });
-    return ok(choice!);
   });
 }
 

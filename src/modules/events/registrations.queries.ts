@@ -135,3 +135,10 @@ export const registrationStatusOf = (id: SQLWrapper) =>
 /** The ids of a person's registrations, as an SQL subquery. */
 export const registrationIdsOf = (personId: string) =>
   sql`(select r.id from registrations r where r.person_id = ${personId}::uuid)`;
+
+/** The person of the registration `id` names, as an SQL expression. */
+export const registrationPersonOf = (id: SQLWrapper) =>
+  sql<string>`(select r.person_id from registrations r where r.id = ${id})`;
+
+/** When the event `id` names ends, as an SQL expression. */
+export const eventEndOf = (id: SQLWrapper) => sql<Date>`(select e.ends_at from events e where e.id = ${id})`;
