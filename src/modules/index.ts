@@ -35,10 +35,11 @@ export const modules: readonly Module[] = [
   program,
   groups,
   atlas,
+  // Before the funds: its demo gives people to local governments that the funds' demo then names voters of.
+  conferences,
   funds,
   calls,
   newsletter,
-  conferences,
 ];
 
 /** Installs what modules give each other (audiences, pipelines, reactions to people's changes). Idempotent. */
