@@ -304,13 +304,17 @@ export async function updateCategory(
   if (!known.success) return fail(404, 'not_found', m.categoryExpected({ codes: categoryCodes.join(', ') }));
   const parsed = categoryInput.safeParse(input);
   if (!parsed.success) return fail(400, 'invalid', m.invalid(), fieldErrors(parsed.error));
-  const [row] = await tx
-    .update(conferenceCategories)
-    .set(parsed.data)
-    .where(
-      and(eq(conferenceCategories.conferenceId, conferenceId), eq(conferenceCategories.code, known.data)),
-    )
-    .returning();
+  const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  const which = and(
+    eq(conferenceCategories.conferenceId, conferenceId),
+    eq(conferenceCategories.code, known.data),
+  );
+  // Nothing to change (an empty PATCH): the category as it is.
+  if (Object.keys(changes).length === 0) {
+    const [row] = await tx.select().from(conferenceCategories).where(which);
+    return row ? ok(row) : fail(404, 'not_found', m.conferenceNotFound());
+  }
+  const [row] = await tx.update(conferenceCategories).set(changes).where(which).returning();
   if (!row) return fail(404, 'not_found', m.conferenceNotFound());
   await audit(tx, {
     actorId,
