@@ -63,3 +63,33 @@ export function printTargets(targets: Target[]) {
   for (const t of targets)
     console.log(`  ${t.met ? '✔ met   ' : '✘ missed'}  ${t.target} — measured: ${t.value}`);
 }
+
+/**
+ * The speed and memory targets of a rush against its bare route (the registrations' and the workshops'):
+ * throughput ≥ 70 % of the bare route's, p99 ≤ 2 × its own, peak RSS within the limit of `npm start`'s flags.
+ */
+export function rushTargets(
+  app: { reqPerSec: number; p99Ms: number; peakRssMiB: number },
+  bare: { reqPerSec: number; p99Ms: number },
+  limits: { maxRssMiB: number; flags: readonly string[] },
+): Target[] {
+  const throughputRatio = round(app.reqPerSec / bare.reqPerSec, 2);
+  const p99Ratio = round(app.p99Ms / bare.p99Ms, 2);
+  return [
+    {
+      target: 'app throughput ≥ 70 % of the bare route',
+      value: `${Math.round(throughputRatio * 100)} % (${app.reqPerSec} vs ${bare.reqPerSec} req/s)`,
+      met: throughputRatio >= 0.7,
+    },
+    {
+      target: 'app p99 ≤ 2 × the bare route’s p99',
+      value: `${p99Ratio} × (${app.p99Ms} vs ${bare.p99Ms} ms)`,
+      met: p99Ratio <= 2,
+    },
+    {
+      target: `app peak RSS ≤ ${limits.maxRssMiB} MiB (node ${limits.flags.join(' ')}, as npm start)`,
+      value: `${app.peakRssMiB} MiB`,
+      met: app.peakRssMiB <= limits.maxRssMiB,
+    },
+  ];
+}
