@@ -777,7 +777,7 @@ const frenchFirst = names(
   'Camille|Nicolas|Sandrine|Olivier|Valérie|Stéphane|Isabelle|Laurent|Céline|Franck|Aurélie|Mathieu|Nathalie|Jérôme|Sophie|Benoît|Émilie|Cédric|Julie|Romain|Agnès|Fabrice|Manon|Yannick|Léa|Hugo|Chantal|Rachid|Fatima|Gilles',
 );
 const frenchLast = names(
-  'Martin|Bernard|Dubois|Thomas|Robert|Richard|Petit|Durand|Leroy|Moreau|Simon|Laurent|Lefebvre|Michel|Garcia|David|Bertrand|Roux|Vincent|Fournier|Morel|Girard|André|Mercier|Dupont|Lambert|Bonnet|François|Martinez|Legrand|Garnier|Faure|Rousseau|Blanc|Guérin|Muller|Henry|Roussel|Nicolas|Perrin',
+  'Martin|Bernard|Dubois|Thomas|Robert|Richard|Petit|Durand|Leroy|Gauthier|Simon|Laurent|Lefebvre|Michel|Garcia|David|Bertrand|Lemaire|Vincent|Fournier|Morel|Girard|André|Mercier|Dupont|Masson|Bonnet|François|Martinez|Legrand|Chevalier|Faure|Rousseau|Blanc|Guérin|Muller|Henry|Roussel|Nicolas|Boyer',
 );
 /** First and last names by country of the foreign delegations, and how many each sends (the 16th edition had
  * « représentants de plus de 20 pays », seed 002). */
