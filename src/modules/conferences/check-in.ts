@@ -23,6 +23,7 @@ import {
   getSession,
   type Session,
 } from './conferences.ts';
+import { lock } from './lock.ts';
 import { getConferenceRegistration } from './registrations.ts';
 
 type ScanRow = typeof conferenceScans.$inferSelect;
@@ -114,9 +115,7 @@ async function recordScan(
   return db.transaction(async (tx) => {
     // Every scan of this person waits here for the one before it: the scans table then lists them in the
     // order they were recorded, and each answer (« Bienvenue » for the first only) is the one a replay gives.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${(options.lockKey ?? scanLockKey)(registrationId)}, 0))`,
-    );
+    await lock(tx, (options.lockKey ?? scanLockKey)(registrationId));
     const known = await scanByNonce(tx, scan.nonce);
     if (known) return answerOf(tx, known);
 

@@ -20,15 +20,12 @@ import {
   conferenceSessions,
 } from './conferences.schema.ts';
 import { choosableKinds, sessionWhen } from './conferences.ts';
+import { lock } from './lock.ts';
 
 export type Choice = typeof conferenceChoices.$inferSelect;
 
 /** The key of a session's lock (as `eventLockKey` for an event's). */
 export const sessionLockKey = (sessionId: string) => `conference-session:${sessionId}`;
-
-async function lock(tx: Executor, key: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-}
 
 export interface ChoiceOptions {
   /** May the actor change this person's programme (theirs, a colleague's as referent, anyone's as staff)? */

@@ -24,6 +24,7 @@ import {
   type SessionKind,
   sessionKinds,
 } from './conferences.schema.ts';
+import { lock } from './lock.ts';
 
 export type Conference = typeof conferences.$inferSelect & { event: Event };
 export type Room = typeof conferenceRooms.$inferSelect;
@@ -212,11 +213,7 @@ export async function archiveConference(tx: Executor, id: string, actorId: strin
  * Serialises the changes of one edition's grid until the transaction ends: the conflicts checked after it
  * cannot appear under our feet (two staff members placing two workshops in one room at once).
  */
-async function lockGrid(tx: Executor, conferenceId: string) {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`conference-grid:${conferenceId}`}, 0))`,
-  );
-}
+const lockGrid = (tx: Executor, conferenceId: string) => lock(tx, `conference-grid:${conferenceId}`);
 
 // ——— Rooms ———
 
